@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import {
+  counterSchema,
+  deviceSchema,
+  displaySettingsSchema,
+  fieldSchema,
+  idSchema,
+  kioskSettingsSchema,
+  officeSchema,
+  printerProfileSchema,
+  priorityPolicySchema,
+  ratingReasonSchema,
+  ratingScoreSchema,
+  serviceSchema,
+  ticketSourceSchema,
+  userSchema,
+} from './schemas.js';
+
+const reasonText = z.string().trim().max(200);
+export const placementSchema = z.enum(['keepPlace', 'front']);
+export type Placement = z.infer<typeof placementSchema>;
+
+const counterTicket = { counterId: idSchema, ticketId: idSchema };
+
+/**
+ * Every command a client can send, as one discriminated union. Each is validated with its schema
+ * before `decide` sees it; unknown keys are rejected so a typo never passes silently.
+ */
+export const commandSchemas = {
+  'ticket.issue': z.strictObject({
+    type: z.literal('ticket.issue'),
+    serviceId: idSchema,
+    priorityGroup: idSchema.nullable().default(null),
+    source: ticketSourceSchema.default('kiosk'),
+  }),
+  'ticket.callNext': z.strictObject({ type: z.literal('ticket.callNext'), counterId: idSchema }),
+  'ticket.callChosen': z.strictObject({ type: z.literal('ticket.callChosen'), ...counterTicket }),
+  'ticket.recall': z.strictObject({ type: z.literal('ticket.recall'), ...counterTicket }),
+  'ticket.start': z.strictObject({ type: z.literal('ticket.start'), ...counterTicket }),
+  'ticket.finish': z.strictObject({ type: z.literal('ticket.finish'), ...counterTicket }),
+  'ticket.noShow': z.strictObject({ type: z.literal('ticket.noShow'), ...counterTicket }),
+  'ticket.returnToQueue': z.strictObject({
+    type: z.literal('ticket.returnToQueue'),
+    ticketId: idSchema,
+    placement: placementSchema.default('keepPlace'),
+  }),
+  'ticket.transfer': z.strictObject({
+    type: z.literal('ticket.transfer'),
+    ticketId: idSchema,
+    toServiceId: idSchema.nullable().default(null),
+    toCounterId: idSchema.nullable().default(null),
+    placement: placementSchema.default('keepPlace'),
+  }),
+  'ticket.park': z.strictObject({ type: z.literal('ticket.park'), ...counterTicket }),
+  'ticket.resume': z.strictObject({ type: z.literal('ticket.resume'), ...counterTicket }),
+  'ticket.cancel': z.strictObject({
+    type: z.literal('ticket.cancel'),
+    ticketId: idSchema,
+    reason: reasonText.default(''),
+  }),
+  'counter.open': z.strictObject({ type: z.literal('counter.open'), counterId: idSchema }),
+  'counter.pause': z.strictObject({
+    type: z.literal('counter.pause'),
+    counterId: idSchema,
+    reason: reasonText.min(1),
+  }),
+  'counter.close': z.strictObject({ type: z.literal('counter.close'), counterId: idSchema }),
+  /** Sent by the hub itself after a clerk's PIN is checked; clients use the sign-in call. */
+  'counter.assignClerk': z.strictObject({
+    type: z.literal('counter.assignClerk'),
+    counterId: idSchema,
+    userId: idSchema.nullable(),
+  }),
+  'rating.submit': z.strictObject({
+    type: z.literal('rating.submit'),
+    counterId: idSchema,
+    ticketId: idSchema,
+    score: ratingScoreSchema,
+    reasons: z.array(ratingReasonSchema).max(5).default([]),
+  }),
+  'alert.raise': z.strictObject({
+    type: z.literal('alert.raise'),
+    alertKind: z.enum(['printerPaperOut', 'printerPaperNearEnd', 'printerOffline', 'printerCoverOpen', 'printerError', 'other']),
+    message: z.string().trim().min(1).max(300),
+  }),
+  'alert.clear': z.strictObject({ type: z.literal('alert.clear'), alertId: idSchema }),
+  /** Close today's service day early (admin), or roll over to the new day (the hub's scheduler). */
+  'day.close': z.strictObject({ type: z.literal('day.close') }),
+  'config.setOffice': z.strictObject({ type: z.literal('config.setOffice'), office: officeSchema }),
+  'config.upsertField': z.strictObject({ type: z.literal('config.upsertField'), field: fieldSchema }),
+  'config.removeField': z.strictObject({ type: z.literal('config.removeField'), fieldId: idSchema }),
+  'config.upsertService': z.strictObject({ type: z.literal('config.upsertService'), service: serviceSchema }),
+  'config.removeService': z.strictObject({ type: z.literal('config.removeService'), serviceId: idSchema }),
+  'config.upsertCounter': z.strictObject({ type: z.literal('config.upsertCounter'), counter: counterSchema }),
+  'config.removeCounter': z.strictObject({ type: z.literal('config.removeCounter'), counterId: idSchema }),
+  'config.upsertUser': z.strictObject({ type: z.literal('config.upsertUser'), user: userSchema }),
+  'config.upsertDevice': z.strictObject({ type: z.literal('config.upsertDevice'), device: deviceSchema }),
+  'config.upsertPrinterProfile': z.strictObject({
+    type: z.literal('config.upsertPrinterProfile'),
+    profile: printerProfileSchema,
+  }),
+  'config.removePrinterProfile': z.strictObject({
+    type: z.literal('config.removePrinterProfile'),
+    profileId: idSchema,
+  }),
+  'config.setPriorityPolicy': z.strictObject({
+    type: z.literal('config.setPriorityPolicy'),
+    priority: priorityPolicySchema,
+  }),
+  'config.setDisplay': z.strictObject({ type: z.literal('config.setDisplay'), display: displaySettingsSchema }),
+  'config.setKiosk': z.strictObject({ type: z.literal('config.setKiosk'), kiosk: kioskSettingsSchema }),
+} as const;
+
+export type CommandType = keyof typeof commandSchemas;
+export const commandTypes = Object.keys(commandSchemas) as CommandType[];
+
+export const commandSchema = z.discriminatedUnion(
+  'type',
+  Object.values(commandSchemas) as unknown as [
+    (typeof commandSchemas)[CommandType],
+    ...(typeof commandSchemas)[CommandType][],
+  ],
+);
+export type Command = { [K in CommandType]: z.output<(typeof commandSchemas)[K]> }[CommandType];
+export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
+/** What a client may send: defaults may be left out. */
+export type CommandInput = { [K in CommandType]: z.input<(typeof commandSchemas)[K]> }[CommandType];
+
+export function isCommandType(type: unknown): type is CommandType {
+  return typeof type === 'string' && Object.hasOwn(commandSchemas, type);
+}

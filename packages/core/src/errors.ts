@@ -1,0 +1,152 @@
+/** Every way a command can be refused. The hub sends `{ ok: false, code, message }`. */
+export const errorMessages = {
+  BAD_REQUEST: {
+    vi: 'Yêu cầu không hợp lệ.',
+    en: 'The request is not valid.',
+  },
+  UNKNOWN_COMMAND: {
+    vi: 'Lệnh không được hỗ trợ.',
+    en: 'Unknown command.',
+  },
+  UNAUTHENTICATED: {
+    vi: 'Thiết bị chưa được ghép nối hoặc chưa đăng nhập.',
+    en: 'This device is not paired or not signed in.',
+  },
+  FORBIDDEN: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_YOUR_COUNTER: {
+    vi: 'Thao tác này thuộc về quầy khác.',
+    en: 'This belongs to another counter.',
+  },
+  NOT_FOUND: {
+    vi: 'Không tìm thấy.',
+    en: 'Not found.',
+  },
+  SERVICE_CLOSED: {
+    vi: 'Dịch vụ này đang tạm dừng nhận hồ sơ.',
+    en: 'This service is not taking tickets now.',
+  },
+  OUTSIDE_OPENING_HOURS: {
+    vi: 'Ngoài giờ tiếp nhận hồ sơ.',
+    en: 'Outside opening hours.',
+  },
+  OFFICE_HOLIDAY: {
+    vi: 'Hôm nay là ngày nghỉ, bộ phận một cửa không tiếp nhận hồ sơ.',
+    en: 'The office is closed today (holiday).',
+  },
+  SERVICE_DAY_CLOSED: {
+    vi: 'Đã kết thúc ngày làm việc. Vui lòng quay lại vào ngày làm việc tiếp theo.',
+    en: 'The service day is closed. Please come back on the next working day.',
+  },
+  DAILY_CAP_REACHED: {
+    vi: 'Đã hết số thứ tự của dịch vụ này trong hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.',
+    en: 'All tickets for this service today have been given out. Please come back on the next working day.',
+  },
+  NUMBER_RANGE_EXHAUSTED: {
+    vi: 'Đã hết dải số của dịch vụ này trong hôm nay. Vui lòng báo cán bộ.',
+    en: 'This service has used its whole number range today. Please tell a staff member.',
+  },
+  PRIORITY_NOT_ENABLED: {
+    vi: 'Đối tượng ưu tiên này không được áp dụng.',
+    en: 'This priority group is not enabled.',
+  },
+  NOTHING_WAITING: {
+    vi: 'Không có ai đang chờ.',
+    en: 'Nobody is waiting.',
+  },
+  COUNTER_BUSY: {
+    vi: 'Quầy đang có số chưa xong. Hãy hoàn thành hoặc đánh dấu vắng mặt trước.',
+    en: 'The counter still has a ticket. Finish it or mark it no-show first.',
+  },
+  COUNTER_NOT_OPEN: {
+    vi: 'Quầy chưa mở hoặc đang tạm nghỉ.',
+    en: 'The counter is not open.',
+  },
+  COUNTER_NO_CLERK: {
+    vi: 'Quầy chưa có cán bộ đăng nhập.',
+    en: 'No clerk is signed in at this counter.',
+  },
+  INVALID_TICKET_STATE: {
+    vi: 'Số thứ tự không ở trạng thái cho phép thao tác này.',
+    en: 'The ticket is not in a state that allows this.',
+  },
+  RATING_NOT_ALLOWED: {
+    vi: 'Chỉ đánh giá được hồ sơ vừa hoàn thành tại quầy này.',
+    en: 'Only a ticket just finished at this counter can be rated.',
+  },
+  ALREADY_RATED: {
+    vi: 'Số thứ tự này đã được đánh giá.',
+    en: 'This ticket has already been rated.',
+  },
+  CONFLICT: {
+    vi: 'Dữ liệu trùng hoặc mâu thuẫn với cấu hình hiện có.',
+    en: 'This conflicts with the existing configuration.',
+  },
+  IN_USE: {
+    vi: 'Đang được sử dụng, không thể xoá.',
+    en: 'It is in use and cannot be removed.',
+  },
+  RATE_LIMITED: {
+    vi: 'Thao tác quá nhanh, vui lòng thử lại sau giây lát.',
+    en: 'Too many requests; please try again in a moment.',
+  },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mã PIN không đúng.',
+    en: 'Wrong username or PIN.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm khoá do nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'Account locked after too many failed attempts. Try again later.',
+  },
+  ACCOUNT_DISABLED: {
+    vi: 'Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị.',
+    en: 'This account is disabled. Contact the administrator.',
+  },
+  STORE_BUSY: {
+    vi: 'Cơ sở dữ liệu đang bận, vui lòng thử lại.',
+    en: 'The database is busy; please retry.',
+  },
+  STORE_UNAVAILABLE: {
+    vi: 'Không ghi được dữ liệu (ổ đĩa đầy hoặc không có quyền ghi). Vui lòng báo quản trị.',
+    en: 'Cannot write data (disk full or read-only). Tell the administrator.',
+  },
+  TIMEOUT: {
+    vi: 'Máy chủ không phản hồi, đang thử lại…',
+    en: 'The hub did not answer; retrying…',
+  },
+  INTERNAL: {
+    vi: 'Lỗi hệ thống. Vui lòng báo quản trị.',
+    en: 'Internal error. Tell the administrator.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+/** Errors a client may retry with the same requestId. */
+export const retryableErrorCodes: readonly ErrorCode[] = ['STORE_BUSY', 'TIMEOUT', 'RATE_LIMITED'];
+
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+  /** Facts the screen can show, e.g. when to come back. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export type Language = 'vi' | 'en';
+
+export function domainError(
+  code: ErrorCode,
+  details?: DomainError['details'],
+  language: Language = 'vi',
+): DomainError {
+  const error: DomainError = { code, message: errorMessages[code][language] };
+  if (details) error.details = details;
+  return error;
+}
+
+export function messageFor(code: ErrorCode, language: Language): string {
+  return errorMessages[code][language];
+}

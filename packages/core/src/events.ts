@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  counterSchema,
+  deviceSchema,
+  displaySettingsSchema,
+  fieldSchema,
+  idSchema,
+  isoDateSchema,
+  kioskSettingsSchema,
+  officeSchema,
+  printerProfileSchema,
+  priorityPolicySchema,
+  ratingSchema,
+  serviceSchema,
+  ticketSchema,
+  userSchema,
+} from './schemas.js';
+import { placementSchema } from './commands.js';
+
+const at = z.number();
+const ticketAt = { ticketId: idSchema, at };
+
+export const eventSchemas = {
+  'ticket.issued': z.object({ type: z.literal('ticket.issued'), ticket: ticketSchema }),
+  'ticket.called': z.object({
+    type: z.literal('ticket.called'),
+    ...ticketAt,
+    counterId: idSchema,
+    clerkId: idSchema.nullable(),
+    /** How it was chosen: next in line, or picked from the list. */
+    how: z.enum(['next', 'chosen', 'resumed']),
+    /** True when the call was a priority ticket taken by the interleave. */
+    priority: z.boolean(),
+  }),
+  'ticket.recalled': z.object({ type: z.literal('ticket.recalled'), ...ticketAt, counterId: idSchema }),
+  'ticket.started': z.object({ type: z.literal('ticket.started'), ...ticketAt }),
+  'ticket.finished': z.object({ type: z.literal('ticket.finished'), ...ticketAt }),
+  'ticket.noShow': z.object({ type: z.literal('ticket.noShow'), ...ticketAt }),
+  'ticket.returned': z.object({ type: z.literal('ticket.returned'), ...ticketAt, queuedAt: z.number() }),
+  'ticket.transferred': z.object({
+    type: z.literal('ticket.transferred'),
+    ...ticketAt,
+    fromCounterId: idSchema.nullable(),
+    toServiceId: idSchema,
+    toCounterId: idSchema.nullable(),
+    placement: placementSchema,
+    queuedAt: z.number(),
+  }),
+  'ticket.parked': z.object({ type: z.literal('ticket.parked'), ...ticketAt, counterId: idSchema }),
+  'ticket.resumed': z.object({ type: z.literal('ticket.resumed'), ...ticketAt, counterId: idSchema }),
+  'ticket.cancelled': z.object({ type: z.literal('ticket.cancelled'), ...ticketAt, reason: z.string() }),
+  'counter.opened': z.object({ type: z.literal('counter.opened'), counterId: idSchema, at }),
+  'counter.paused': z.object({ type: z.literal('counter.paused'), counterId: idSchema, reason: z.string(), at }),
+  'counter.closed': z.object({ type: z.literal('counter.closed'), counterId: idSchema, at }),
+  'counter.clerkAssigned': z.object({
+    type: z.literal('counter.clerkAssigned'),
+    counterId: idSchema,
+    userId: idSchema.nullable(),
+    at,
+  }),
+  'rating.submitted': z.object({ type: z.literal('rating.submitted'), rating: ratingSchema }),
+  'alert.raised': z.object({
+    type: z.literal('alert.raised'),
+    alertId: idSchema,
+    alertKind: z.string(),
+    message: z.string(),
+    source: z.string(),
+    at,
+  }),
+  'alert.cleared': z.object({ type: z.literal('alert.cleared'), alertId: idSchema, at }),
+  'day.closed': z.object({
+    type: z.literal('day.closed'),
+    serviceDay: isoDateSchema,
+    expiredTicketIds: z.array(idSchema),
+    at,
+  }),
+  'day.opened': z.object({ type: z.literal('day.opened'), serviceDay: isoDateSchema, at }),
+  'config.officeSet': z.object({ type: z.literal('config.officeSet'), office: officeSchema }),
+  'config.fieldUpserted': z.object({ type: z.literal('config.fieldUpserted'), field: fieldSchema }),
+  'config.fieldRemoved': z.object({ type: z.literal('config.fieldRemoved'), fieldId: idSchema }),
+  'config.serviceUpserted': z.object({ type: z.literal('config.serviceUpserted'), service: serviceSchema }),
+  'config.serviceRemoved': z.object({ type: z.literal('config.serviceRemoved'), serviceId: idSchema }),
+  'config.counterUpserted': z.object({ type: z.literal('config.counterUpserted'), counter: counterSchema }),
+  'config.counterRemoved': z.object({ type: z.literal('config.counterRemoved'), counterId: idSchema }),
+  'config.userUpserted': z.object({ type: z.literal('config.userUpserted'), user: userSchema }),
+  'config.deviceUpserted': z.object({ type: z.literal('config.deviceUpserted'), device: deviceSchema }),
+  'config.printerProfileUpserted': z.object({
+    type: z.literal('config.printerProfileUpserted'),
+    profile: printerProfileSchema,
+  }),
+  'config.printerProfileRemoved': z.object({
+    type: z.literal('config.printerProfileRemoved'),
+    profileId: idSchema,
+  }),
+  'config.priorityPolicySet': z.object({
+    type: z.literal('config.priorityPolicySet'),
+    priority: priorityPolicySchema,
+  }),
+  'config.displaySet': z.object({ type: z.literal('config.displaySet'), display: displaySettingsSchema }),
+  'config.kioskSet': z.object({ type: z.literal('config.kioskSet'), kiosk: kioskSettingsSchema }),
+} as const;
+
+export type DomainEventType = keyof typeof eventSchemas;
+export const eventTypes = Object.keys(eventSchemas) as DomainEventType[];
+export type DomainEvent = { [K in DomainEventType]: z.output<(typeof eventSchemas)[K]> }[DomainEventType];
+export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
+
+export const domainEventSchema = z.discriminatedUnion(
+  'type',
+  Object.values(eventSchemas) as unknown as [
+    (typeof eventSchemas)[DomainEventType],
+    ...(typeof eventSchemas)[DomainEventType][],
+  ],
+);
+
+/** An event as stored and broadcast: its place in the log, when, and who caused it. */
+export interface EventEnvelope {
+  seq: number;
+  at: number;
+  /** "user:<id>", "device:<id>" or "system". */
+  actor: string;
+  event: DomainEvent;
+}

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+
+/** Identifiers are short, URL-safe strings chosen by the admin or the hub. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'chỉ gồm chữ không dấu, số, _ . : - / letters, digits, _ . : - only');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max);
+
+export const localizedNameSchema = z.object({ vi: text(200), en: optionalText(200).default('') });
+export type LocalizedName = z.infer<typeof localizedNameSchema>;
+
+/** "07:30" in the office's time zone. */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const timeRangeSchema = z
+  .object({ from: clockTimeSchema, to: clockTimeSchema })
+  .refine((r) => r.from < r.to, { message: 'from < to' });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+/** Opening hours by ISO weekday: "1" = Monday … "7" = Sunday. A missing day is closed. */
+export const weeklyHoursSchema = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(timeRangeSchema).max(6));
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const officeSchema = z.object({
+  name: text(200),
+  nameEn: optionalText(200).default(''),
+  timeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown time zone'),
+  /** Local hour (0–23) at which the service day closes; unfinished tickets expire then. */
+  dayCloseHour: z.number().int().min(0).max(23),
+  openingHours: weeklyHoursSchema,
+  holidays: z.array(isoDateSchema).max(366),
+  /** When true a clerk must press "start serving" before "finish". */
+  requireStart: z.boolean(),
+  /** Seconds after finishing during which the citizen may rate the ticket. */
+  ratingWindowSeconds: z.number().int().min(10).max(3600),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+export const fieldSchema = z.object({
+  id: idSchema,
+  name: localizedNameSchema,
+  order: z.number().int().min(0).max(10_000),
+});
+export type Field = z.infer<typeof fieldSchema>;
+
+export const serviceSchema = z
+  .object({
+    id: idSchema,
+    code: text(32),
+    /** Printed before the number, e.g. "A" gives A023. May be empty for numeric labels. */
+    prefix: z.string().max(3).regex(/^[A-Z0-9]*$/, 'A–Z, 0–9'),
+    /** `prefixed`: A023 (zero-padded to the width of `rangeTo`); `numeric`: 1023. */
+    labelFormat: z.enum(['prefixed', 'numeric']),
+    rangeFrom: z.number().int().min(0).max(99_999),
+    rangeTo: z.number().int().min(1).max(99_999),
+    name: localizedNameSchema,
+    fieldId: idSchema,
+    /** 0 means no cap. */
+    dailyCap: z.number().int().min(0).max(99_999),
+    /** Overrides the office's opening hours when set. */
+    openingHours: weeklyHoursSchema.nullable(),
+    defaultServiceMinutes: z.number().min(0.5).max(480),
+    /** Services with the same group share one running number; empty = its own. */
+    numberingGroup: z.string().max(64),
+    /** The kiosk offers it and tickets may be issued. */
+    enabled: z.boolean(),
+    order: z.number().int().min(0).max(10_000),
+  })
+  .refine((s) => s.rangeFrom < s.rangeTo, { message: 'rangeFrom < rangeTo', path: ['rangeTo'] });
+export type Service = z.infer<typeof serviceSchema>;
+
+export const counterSchema = z.object({
+  id: idSchema,
+  number: z.number().int().min(1).max(999),
+  name: localizedNameSchema,
+  /** Services served here, most important first. */
+  serviceIds: z.array(idSchema).max(100),
+});
+export type Counter = z.infer<typeof counterSchema>;
+
+export const roleSchema = z.enum(['admin', 'supervisor', 'clerk']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** A user as every participant sees it. The PIN hash lives only in the hub's database. */
+export const userSchema = z.object({
+  id: idSchema,
+  username: z
+    .string()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z0-9_.-]+$/, 'a–z, 0–9, _ . -'),
+  displayName: text(120),
+  role: roleSchema,
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const deviceKindSchema = z.enum(['kiosk', 'counter', 'display', 'rating']);
+export type DeviceKind = z.infer<typeof deviceKindSchema>;
+
+export const deviceSchema = z.object({
+  id: idSchema,
+  kind: deviceKindSchema,
+  name: text(120),
+  counterId: idSchema.nullable(),
+  printerProfileId: idSchema.nullable(),
+  revoked: z.boolean(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const priorityGroupSchema = z.object({
+  id: idSchema,
+  name: localizedNameSchema,
+});
+export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
+
+export const priorityPolicySchema = z.object({
+  /** After this many normal tickets a counter calls one priority ticket; 0 = priority first. */
+  interleave: z.number().int().min(0).max(50),
+  groups: z.array(priorityGroupSchema).max(20),
+  /** Whether the kiosk asks for a priority group at all. */
+  kioskAsks: z.boolean(),
+});
+export type PriorityPolicy = z.infer<typeof priorityPolicySchema>;
+
+export const displaySettingsSchema = z.object({
+  tickerText: optionalText(1000),
+  recentCallsShown: z.number().int().min(0).max(30),
+  showWaitingCounts: z.boolean(),
+  voiceEnabled: z.boolean(),
+  voiceLanguage: z.enum(['vi', 'en', 'vi+en']),
+  numberReading: z.enum(['words', 'digits']),
+  /** "Mời công dân có số thứ tự {number} đến quầy số {counter}" */
+  voiceTemplateVi: text(300),
+  voiceTemplateEn: text(300),
+});
+export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
+
+export const printerProfileSchema = z.object({
+  id: idSchema,
+  name: text(120),
+  /** tcp://host:9100, file:///folder, device:///dev/usb/lp0, serial:///dev/ttyUSB0?baud=9600 */
+  transportUrl: z.string().min(3).max(500),
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  mode: z.enum(['raster', 'text']),
+  codePage: z.string().max(32),
+  cut: z.enum(['full', 'partial', 'none']),
+  density: z.number().int().min(1).max(8),
+  beep: z.boolean(),
+});
+export type PrinterProfile = z.infer<typeof printerProfileSchema>;
+
+export const kioskSettingsSchema = z.object({
+  footerText: optionalText(200),
+  /** Show the ticket and its QR on screen when the printer fails. */
+  showTicketWhenPrinterFails: z.boolean(),
+  idleSeconds: z.number().int().min(10).max(600),
+  /** Public base URL for the status QR, e.g. http://192.168.1.10:8080; empty = the hub's LAN URL. */
+  statusBaseUrl: z.string().max(300),
+});
+export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
+
+export const ticketStatusSchema = z.enum([
+  'waiting',
+  'called',
+  'serving',
+  'parked',
+  'noShow',
+  'finished',
+  'cancelled',
+  'expired',
+]);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const ticketSourceSchema = z.enum(['kiosk', 'counter', 'admin', 'appointment', 'api']);
+export type TicketSource = z.infer<typeof ticketSourceSchema>;
+
+export const ticketSchema = z.object({
+  id: idSchema,
+  serviceDay: isoDateSchema,
+  serviceId: idSchema,
+  number: z.number().int(),
+  label: z.string(),
+  priorityGroup: idSchema.nullable(),
+  source: ticketSourceSchema,
+  status: ticketStatusSchema,
+  issuedAt: z.number(),
+  /** Sort key within its class and service: issue time, or earlier when moved to the front. */
+  queuedAt: z.number(),
+  /** Only this counter may call it (set by a transfer to a counter). */
+  targetCounterId: idSchema.nullable(),
+  calledAt: z.number().nullable(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  counterId: idSchema.nullable(),
+  clerkId: idSchema.nullable(),
+  recallCount: z.number().int(),
+  rated: z.boolean(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const ratingScoreSchema = z.enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied']);
+export type RatingScore = z.infer<typeof ratingScoreSchema>;
+
+export const ratingReasonSchema = z.enum(['waitedTooLong', 'attitude', 'unclearGuidance', 'slowProcessing', 'other']);
+export type RatingReason = z.infer<typeof ratingReasonSchema>;
+
+export const ratingSchema = z.object({
+  ticketId: idSchema,
+  counterId: idSchema,
+  clerkId: idSchema.nullable(),
+  serviceId: idSchema,
+  score: ratingScoreSchema,
+  reasons: z.array(ratingReasonSchema).max(5),
+  at: z.number(),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const ratingScoreNames: Record<RatingScore, LocalizedName> = {
+  verySatisfied: { vi: 'Rất hài lòng', en: 'Very satisfied' },
+  satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
+  neutral: { vi: 'Bình thường', en: 'Neutral' },
+  dissatisfied: { vi: 'Không hài lòng', en: 'Dissatisfied' },
+};
+
+export const ratingReasonNames: Record<RatingReason, LocalizedName> = {
+  waitedTooLong: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' },
+  attitude: { vi: 'Thái độ phục vụ', en: "Staff's attitude" },
+  unclearGuidance: { vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
+  slowProcessing: { vi: 'Giải quyết hồ sơ chậm', en: 'Slow processing' },
+  other: { vi: 'Lý do khác', en: 'Other' },
+};
+
+/** Everything an admin configures. Part of the shared state every participant folds. */
+export interface OfficeConfig {
+  office: Office;
+  fields: Record<string, Field>;
+  services: Record<string, Service>;
+  counters: Record<string, Counter>;
+  users: Record<string, User>;
+  devices: Record<string, Device>;
+  printerProfiles: Record<string, PrinterProfile>;
+  priority: PriorityPolicy;
+  display: DisplaySettings;
+  kiosk: KioskSettings;
+}
