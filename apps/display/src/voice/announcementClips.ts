@@ -1,0 +1,128 @@
+/**
+ * Turns a call ("ticket A023 to counter 3") into the list of voice clip ids the wall display plays back
+ * to back. Pure and browser-safe.
+ *
+ * Vietnamese: chime, "Mời công dân có số thứ tự", [A] hai mươi ba, (short pause), "đến quầy số", ba
+ * English:    chime, "Ticket number", [A] twenty three, (short pause), "please go to counter", three
+ * 'vi+en':    chime, the Vietnamese part, a long pause, the English part (one chime only).
+ */
+import {
+  MAX_NUMBER_WORDS,
+  numberToDigitWords,
+  numberToEnglishDigitWords,
+  numberToEnglishWords,
+  numberToVietnameseWords,
+  type VietnameseDialect,
+} from '../../../../packages/core/src/numberWords.js';
+import {
+  CHIME,
+  EN_PHRASE_GO_TO_COUNTER,
+  EN_PHRASE_TICKET_NUMBER,
+  PAUSE_LONG,
+  PAUSE_SHORT,
+  VI_PHRASE_INVITE,
+  VI_PHRASE_TO_COUNTER,
+  enWordClipId,
+  letterClipId,
+  viWordClipId,
+} from './clipIds.js';
+
+export interface AnnouncementCallInput {
+  /** Ticket label as printed, e.g. "A023" or "1023". */
+  label: string;
+  counterNumber: number;
+}
+
+export interface AnnouncementSettings {
+  language: 'vi' | 'en' | 'vi+en';
+  /** How the ticket number is read; the counter number is always read as words. */
+  numberReading: 'words' | 'digits';
+  /** Default 'north'. */
+  dialect?: VietnameseDialect;
+}
+
+type LabelToken = { kind: 'letter'; letter: string } | { kind: 'digits'; digits: string };
+
+/** Splits a label into letters (A–Z) and digit runs; every other character is skipped. */
+export function tokenizeLabel(label: string): LabelToken[] {
+  const tokens: LabelToken[] = [];
+  let digits = '';
+  const flush = (): void => {
+    if (digits) tokens.push({ kind: 'digits', digits });
+    digits = '';
+  };
+  for (const ch of label) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+      continue;
+    }
+    flush();
+    const upper = ch.toUpperCase();
+    if (upper.length === 1 && upper >= 'A' && upper <= 'Z') tokens.push({ kind: 'letter', letter: upper });
+  }
+  flush();
+  return tokens;
+}
+
+function readableAsWords(digits: string): boolean {
+  return digits.length <= String(MAX_NUMBER_WORDS).length && Number(digits) <= MAX_NUMBER_WORDS;
+}
+
+function labelClips(label: string, lang: 'vi' | 'en', settings: AnnouncementSettings): string[] {
+  const dialect = settings.dialect ?? 'north';
+  const out: string[] = [];
+  for (const token of tokenizeLabel(label)) {
+    if (token.kind === 'letter') {
+      const id = letterClipId(token.letter, lang);
+      if (id) out.push(id);
+      continue;
+    }
+    const asWords = settings.numberReading === 'words' && readableAsWords(token.digits);
+    if (lang === 'vi') {
+      const words = asWords
+        ? numberToVietnameseWords(Number(token.digits), { dialect })
+        : numberToDigitWords(token.digits);
+      out.push(...words.map(viWordClipId));
+    } else {
+      const words = asWords ? numberToEnglishWords(Number(token.digits)) : numberToEnglishDigitWords(token.digits);
+      out.push(...words.map(enWordClipId));
+    }
+  }
+  return out;
+}
+
+function vietnamesePart(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
+  const dialect = settings.dialect ?? 'north';
+  return [
+    VI_PHRASE_INVITE,
+    ...labelClips(call.label, 'vi', settings),
+    PAUSE_SHORT,
+    VI_PHRASE_TO_COUNTER,
+    ...numberToVietnameseWords(call.counterNumber, { dialect }).map(viWordClipId),
+  ];
+}
+
+function englishPart(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
+  return [
+    EN_PHRASE_TICKET_NUMBER,
+    ...labelClips(call.label, 'en', settings),
+    PAUSE_SHORT,
+    EN_PHRASE_GO_TO_COUNTER,
+    ...numberToEnglishWords(call.counterNumber).map(enWordClipId),
+  ];
+}
+
+/**
+ * The clip id sequence for one call, starting with `chime`.
+ * Throws a RangeError for a counter number that is not a non-negative integer.
+ */
+export function announcementClips(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
+  switch (settings.language) {
+    case 'vi':
+      return [CHIME, ...vietnamesePart(call, settings)];
+    case 'en':
+      return [CHIME, ...englishPart(call, settings)];
+    case 'vi+en':
+      return [CHIME, ...vietnamesePart(call, settings), PAUSE_LONG, ...englishPart(call, settings)];
+  }
+}
