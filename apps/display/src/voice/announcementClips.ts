@@ -13,7 +13,7 @@ import {
   numberToEnglishWords,
   numberToVietnameseWords,
   type VietnameseDialect,
-} from '../../../../packages/core/src/numberWords.js';
+} from '@motcua/core';
 import {
   CHIME,
   EN_PHRASE_GO_TO_COUNTER,
