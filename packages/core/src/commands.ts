@@ -80,7 +80,14 @@ export const commandSchemas = {
   }),
   'alert.raise': z.strictObject({
     type: z.literal('alert.raise'),
-    alertKind: z.enum(['printerPaperOut', 'printerPaperNearEnd', 'printerOffline', 'printerCoverOpen', 'printerError', 'other']),
+    alertKind: z.enum([
+      'printerPaperOut',
+      'printerPaperNearEnd',
+      'printerOffline',
+      'printerCoverOpen',
+      'printerError',
+      'other',
+    ]),
     message: z.string().trim().min(1).max(300),
   }),
   'alert.clear': z.strictObject({ type: z.literal('alert.clear'), alertId: idSchema }),

@@ -137,11 +137,7 @@ export interface DomainError {
 
 export type Language = 'vi' | 'en';
 
-export function domainError(
-  code: ErrorCode,
-  details?: DomainError['details'],
-  language: Language = 'vi',
-): DomainError {
+export function domainError(code: ErrorCode, details?: DomainError['details'], language: Language = 'vi'): DomainError {
   const error: DomainError = { code, message: errorMessages[code][language] };
   if (details) error.details = details;
   return error;

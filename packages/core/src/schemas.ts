@@ -12,15 +12,18 @@ const optionalText = (max: number) => z.string().trim().max(max);
 export const localizedNameSchema = z.object({ vi: text(200), en: optionalText(200).default('') });
 export type LocalizedName = z.infer<typeof localizedNameSchema>;
 
-/** "07:30" in the office's time zone. */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+/** "07:30" in the office's time zone; "24:00" ends a range at midnight. */
+export const clockTimeSchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
 export const timeRangeSchema = z
   .object({ from: clockTimeSchema, to: clockTimeSchema })
   .refine((r) => r.from < r.to, { message: 'from < to' });
 export type TimeRange = z.infer<typeof timeRangeSchema>;
 
 /** Opening hours by ISO weekday: "1" = Monday … "7" = Sunday. A missing day is closed. */
-export const weeklyHoursSchema = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(timeRangeSchema).max(6));
+export const weeklyHoursSchema = z.partialRecord(
+  z.enum(['1', '2', '3', '4', '5', '6', '7']),
+  z.array(timeRangeSchema).max(6),
+);
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -63,7 +66,10 @@ export const serviceSchema = z
     id: idSchema,
     code: text(32),
     /** Printed before the number, e.g. "A" gives A023. May be empty for numeric labels. */
-    prefix: z.string().max(3).regex(/^[A-Z0-9]*$/, 'A–Z, 0–9'),
+    prefix: z
+      .string()
+      .max(3)
+      .regex(/^[A-Z0-9]*$/, 'A–Z, 0–9'),
     /** `prefixed`: A023 (zero-padded to the width of `rangeTo`); `numeric`: 1023. */
     labelFormat: z.enum(['prefixed', 'numeric']),
     rangeFrom: z.number().int().min(0).max(99_999),

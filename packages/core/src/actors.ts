@@ -1,0 +1,109 @@
+import type { Command, CommandType } from './commands.js';
+import type { DomainError } from './errors.js';
+import { domainError } from './errors.js';
+import type { DeviceKind, Role } from './schemas.js';
+import type { QueueState } from './state.js';
+
+/** Who sends a command. The hub establishes it from the device token and the clerk's session. */
+export type Actor =
+  | { kind: 'system' }
+  | { kind: 'anonymous' }
+  | { kind: 'device'; deviceId: string; deviceKind: DeviceKind; counterId: string | null }
+  | { kind: 'user'; userId: string; role: Role; counterId: string | null; deviceId: string | null };
+
+export function actorRef(actor: Actor): string {
+  switch (actor.kind) {
+    case 'system':
+      return 'system';
+    case 'anonymous':
+      return 'anonymous';
+    case 'device':
+      return `device:${actor.deviceId}`;
+    case 'user':
+      return `user:${actor.userId}`;
+  }
+}
+
+/** The roles of the role matrix, as docs/protocol.md and the security tests name them. */
+export type ActorRole = 'system' | 'none' | DeviceKind | Role;
+
+export function actorRole(actor: Actor): ActorRole {
+  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'anonymous') return 'none';
+  if (actor.kind === 'device') return actor.deviceKind;
+  return actor.role;
+}
+
+const counterActions: CommandType[] = [
+  'ticket.callNext',
+  'ticket.callChosen',
+  'ticket.recall',
+  'ticket.start',
+  'ticket.finish',
+  'ticket.noShow',
+  'ticket.park',
+  'ticket.resume',
+];
+
+/** Which roles may send each command; the counter and ticket checks come after. */
+export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
+  'ticket.issue': ['kiosk', 'admin', 'supervisor', 'system'],
+  'ticket.callNext': ['clerk'],
+  'ticket.callChosen': ['clerk'],
+  'ticket.recall': ['clerk'],
+  'ticket.start': ['clerk'],
+  'ticket.finish': ['clerk'],
+  'ticket.noShow': ['clerk'],
+  'ticket.park': ['clerk'],
+  'ticket.resume': ['clerk'],
+  'ticket.returnToQueue': ['clerk', 'supervisor', 'admin'],
+  'ticket.transfer': ['clerk', 'supervisor', 'admin'],
+  'ticket.cancel': ['clerk', 'supervisor', 'admin'],
+  'counter.open': ['clerk', 'supervisor', 'admin'],
+  'counter.pause': ['clerk', 'supervisor', 'admin'],
+  'counter.close': ['clerk', 'supervisor', 'admin'],
+  'counter.assignClerk': ['system'],
+  'rating.submit': ['rating'],
+  'alert.raise': ['kiosk', 'counter', 'display', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
+  'alert.clear': ['clerk', 'supervisor', 'admin'],
+  'day.close': ['admin', 'system'],
+  'config.setOffice': ['admin', 'system'],
+  'config.upsertField': ['admin', 'system'],
+  'config.removeField': ['admin', 'system'],
+  'config.upsertService': ['admin', 'system'],
+  'config.removeService': ['admin', 'system'],
+  'config.upsertCounter': ['admin', 'system'],
+  'config.removeCounter': ['admin', 'system'],
+  'config.upsertUser': ['admin', 'system'],
+  'config.upsertDevice': ['admin', 'system'],
+  'config.upsertPrinterProfile': ['admin', 'system'],
+  'config.removePrinterProfile': ['admin', 'system'],
+  'config.setPriorityPolicy': ['admin', 'system'],
+  'config.setDisplay': ['admin', 'system'],
+  'config.setKiosk': ['admin', 'system'],
+};
+
+/**
+ * Whether this actor may send this command now. A clerk acts only on the counter signed in to
+ * and on tickets of that counter; a rating pad rates only for its own counter.
+ */
+export function authorize(state: QueueState, actor: Actor, command: Command): DomainError | null {
+  const role = actorRole(actor);
+  if (role === 'none') return domainError('UNAUTHENTICATED');
+  if (!commandRoles[command.type].includes(role)) return domainError('FORBIDDEN');
+
+  if (actor.kind === 'user' && actor.role === 'clerk') {
+    if ('counterId' in command && command.counterId !== actor.counterId) return domainError('NOT_YOUR_COUNTER');
+    if (!counterActions.includes(command.type) && 'ticketId' in command) {
+      const ticket = state.tickets[command.ticketId];
+      if (ticket && ticket.counterId !== actor.counterId) return domainError('NOT_YOUR_COUNTER');
+    }
+    if (command.type === 'alert.clear' || command.type === 'ticket.transfer' || command.type === 'ticket.cancel') {
+      if (actor.counterId === null) return domainError('NOT_YOUR_COUNTER');
+    }
+  }
+  if (actor.kind === 'device' && command.type === 'rating.submit' && actor.counterId !== command.counterId) {
+    return domainError('NOT_YOUR_COUNTER');
+  }
+  return null;
+}

@@ -1,0 +1,291 @@
+import type { DomainEvent, EventEnvelope } from './events.js';
+import { numberingKey } from './numbering.js';
+import type { Ticket } from './schemas.js';
+import type { CounterState, QueueState } from './state.js';
+import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
+
+/**
+ * Folds one event into the state. Every participant (hub, counters, displays, admin) runs this same
+ * function, so they all see the same queue. Pure: returns a new state and leaves the old one alone.
+ */
+export function apply(state: QueueState, envelope: EventEnvelope): QueueState {
+  const next = applyEvent(state, envelope.event);
+  return next === state ? { ...state, seq: envelope.seq } : { ...next, seq: envelope.seq };
+}
+
+export function applyAll(state: QueueState, envelopes: Iterable<EventEnvelope>): QueueState {
+  let folded = state;
+  for (const envelope of envelopes) folded = apply(folded, envelope);
+  return folded;
+}
+
+function withTicket(state: QueueState, ticketId: string, change: (t: Ticket) => Partial<Ticket>): QueueState {
+  const ticket = state.tickets[ticketId];
+  if (!ticket) return state;
+  return { ...state, tickets: { ...state.tickets, [ticketId]: { ...ticket, ...change(ticket) } } };
+}
+
+function withCounter(
+  state: QueueState,
+  counterId: string,
+  change: (c: CounterState) => Partial<CounterState>,
+): QueueState {
+  const counter = state.counters[counterId] ?? emptyCounterState();
+  return { ...state, counters: { ...state.counters, [counterId]: { ...counter, ...change(counter) } } };
+}
+
+/** Frees the counter whose current ticket this was. */
+function releaseCounterOf(state: QueueState, ticketId: string, at: number): QueueState {
+  const ticket = state.tickets[ticketId];
+  if (!ticket?.counterId) return state;
+  const counter = state.counters[ticket.counterId];
+  if (counter?.currentTicketId !== ticketId) return state;
+  return withCounter(state, ticket.counterId, () => ({ currentTicketId: null, since: at }));
+}
+
+function removeKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+function applyEvent(state: QueueState, event: DomainEvent): QueueState {
+  switch (event.type) {
+    case 'ticket.issued': {
+      const { ticket } = event;
+      const service = state.config.services[ticket.serviceId];
+      const key = service ? numberingKey(service) : `service:${ticket.serviceId}`;
+      return {
+        ...state,
+        tickets: { ...state.tickets, [ticket.id]: ticket },
+        lastNumbers: { ...state.lastNumbers, [key]: Math.max(ticket.number, state.lastNumbers[key] ?? ticket.number) },
+        issuedToday: { ...state.issuedToday, [ticket.serviceId]: (state.issuedToday[ticket.serviceId] ?? 0) + 1 },
+      };
+    }
+    case 'ticket.called': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      const counter = state.config.counters[event.counterId];
+      let next = withTicket(state, event.ticketId, () => ({
+        status: 'called',
+        calledAt: event.at,
+        startedAt: null,
+        counterId: event.counterId,
+        clerkId: event.clerkId,
+        targetCounterId: null,
+      }));
+      next = withCounter(next, event.counterId, (c) => ({
+        currentTicketId: event.ticketId,
+        since: event.at,
+        normalsSinceLastPriority: event.priority ? 0 : c.normalsSinceLastPriority + 1,
+      }));
+      return {
+        ...next,
+        recentCalls: [
+          {
+            ticketId: ticket.id,
+            label: ticket.label,
+            counterId: event.counterId,
+            counterNumber: counter?.number ?? 0,
+            serviceId: ticket.serviceId,
+            at: event.at,
+            recall: false,
+          },
+          ...state.recentCalls,
+        ].slice(0, RECENT_CALLS_KEPT),
+      };
+    }
+    case 'ticket.recalled': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      const counter = state.config.counters[event.counterId];
+      const next = withTicket(state, event.ticketId, (t) => ({ recallCount: t.recallCount + 1 }));
+      return {
+        ...next,
+        recentCalls: [
+          {
+            ticketId: ticket.id,
+            label: ticket.label,
+            counterId: event.counterId,
+            counterNumber: counter?.number ?? 0,
+            serviceId: ticket.serviceId,
+            at: event.at,
+            recall: true,
+          },
+          ...state.recentCalls.filter((c) => c.ticketId !== ticket.id),
+        ].slice(0, RECENT_CALLS_KEPT),
+      };
+    }
+    case 'ticket.started':
+      return withTicket(state, event.ticketId, () => ({ status: 'serving', startedAt: event.at }));
+    case 'ticket.finished': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      const startedAt = ticket.startedAt ?? ticket.calledAt ?? event.at;
+      const seconds = Math.max(0, (event.at - startedAt) / 1000);
+      const samples = [...(state.serviceTimes[ticket.serviceId] ?? []), seconds].slice(-SERVICE_TIME_SAMPLES);
+      const next = releaseCounterOf(state, event.ticketId, event.at);
+      return {
+        ...withTicket(next, event.ticketId, () => ({ status: 'finished', startedAt, finishedAt: event.at })),
+        serviceTimes: { ...state.serviceTimes, [ticket.serviceId]: samples },
+      };
+    }
+    case 'ticket.noShow':
+      return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
+        status: 'noShow',
+        finishedAt: event.at,
+      }));
+    case 'ticket.returned':
+      return withTicket(state, event.ticketId, () => ({
+        status: 'waiting',
+        queuedAt: event.queuedAt,
+        calledAt: null,
+        finishedAt: null,
+        counterId: null,
+        clerkId: null,
+      }));
+    case 'ticket.transferred':
+      return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
+        status: 'waiting',
+        serviceId: event.toServiceId,
+        targetCounterId: event.toCounterId,
+        queuedAt: event.queuedAt,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        clerkId: null,
+        recallCount: 0,
+      }));
+    case 'ticket.parked':
+      return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
+        status: 'parked',
+      }));
+    case 'ticket.resumed': {
+      const next = withTicket(state, event.ticketId, (t) => ({
+        status: 'serving',
+        startedAt: t.startedAt ?? event.at,
+      }));
+      return withCounter(next, event.counterId, () => ({ currentTicketId: event.ticketId, since: event.at }));
+    }
+    case 'ticket.cancelled':
+      return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
+        status: 'cancelled',
+        finishedAt: event.at,
+      }));
+    case 'counter.opened':
+      return withCounter(state, event.counterId, () => ({ status: 'open', pauseReason: null, since: event.at }));
+    case 'counter.paused':
+      return withCounter(state, event.counterId, () => ({
+        status: 'paused',
+        pauseReason: event.reason,
+        since: event.at,
+      }));
+    case 'counter.closed':
+      return withCounter(state, event.counterId, () => ({ status: 'closed', pauseReason: null, since: event.at }));
+    case 'counter.clerkAssigned':
+      return withCounter(state, event.counterId, () => ({ clerkId: event.userId }));
+    case 'rating.submitted':
+      return withTicket(state, event.rating.ticketId, () => ({ rated: true }));
+    case 'alert.raised':
+      return {
+        ...state,
+        alerts: {
+          ...state.alerts,
+          [event.alertId]: {
+            alertId: event.alertId,
+            alertKind: event.alertKind,
+            message: event.message,
+            source: event.source,
+            at: event.at,
+          },
+        },
+      };
+    case 'alert.cleared':
+      return { ...state, alerts: removeKey(state.alerts, event.alertId) };
+    case 'day.closed': {
+      const expired = new Set(event.expiredTicketIds);
+      const tickets: Record<string, Ticket> = {};
+      for (const [id, t] of Object.entries(state.tickets)) {
+        tickets[id] = expired.has(id) ? { ...t, status: 'expired' } : t;
+      }
+      const counters: Record<string, CounterState> = {};
+      for (const [id, c] of Object.entries(state.counters)) {
+        counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
+      }
+      return { ...state, tickets, counters, dayClosed: true };
+    }
+    case 'day.opened': {
+      const counters: Record<string, CounterState> = {};
+      for (const [id, c] of Object.entries(state.counters)) {
+        counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
+      }
+      return {
+        ...state,
+        serviceDay: event.serviceDay,
+        dayClosed: false,
+        tickets: {},
+        counters,
+        lastNumbers: {},
+        issuedToday: {},
+        recentCalls: [],
+      };
+    }
+    case 'config.officeSet':
+      return { ...state, config: { ...state.config, office: event.office } };
+    case 'config.fieldUpserted':
+      return {
+        ...state,
+        config: { ...state.config, fields: { ...state.config.fields, [event.field.id]: event.field } },
+      };
+    case 'config.fieldRemoved':
+      return { ...state, config: { ...state.config, fields: removeKey(state.config.fields, event.fieldId) } };
+    case 'config.serviceUpserted':
+      return {
+        ...state,
+        config: { ...state.config, services: { ...state.config.services, [event.service.id]: event.service } },
+      };
+    case 'config.serviceRemoved':
+      return { ...state, config: { ...state.config, services: removeKey(state.config.services, event.serviceId) } };
+    case 'config.counterUpserted':
+      return {
+        ...state,
+        config: { ...state.config, counters: { ...state.config.counters, [event.counter.id]: event.counter } },
+      };
+    case 'config.counterRemoved':
+      return {
+        ...state,
+        config: { ...state.config, counters: removeKey(state.config.counters, event.counterId) },
+        counters: removeKey(state.counters, event.counterId),
+      };
+    case 'config.userUpserted':
+      return {
+        ...state,
+        config: { ...state.config, users: { ...state.config.users, [event.user.id]: event.user } },
+      };
+    case 'config.deviceUpserted':
+      return {
+        ...state,
+        config: { ...state.config, devices: { ...state.config.devices, [event.device.id]: event.device } },
+      };
+    case 'config.printerProfileUpserted':
+      return {
+        ...state,
+        config: {
+          ...state.config,
+          printerProfiles: { ...state.config.printerProfiles, [event.profile.id]: event.profile },
+        },
+      };
+    case 'config.printerProfileRemoved':
+      return {
+        ...state,
+        config: { ...state.config, printerProfiles: removeKey(state.config.printerProfiles, event.profileId) },
+      };
+    case 'config.priorityPolicySet':
+      return { ...state, config: { ...state.config, priority: event.priority } };
+    case 'config.displaySet':
+      return { ...state, config: { ...state.config, display: event.display } };
+    case 'config.kioskSet':
+      return { ...state, config: { ...state.config, kiosk: event.kiosk } };
+  }
+}

@@ -1,0 +1,499 @@
+import { describe, expect, it } from 'vitest';
+import { applyAll } from './apply.js';
+import { emptyState } from './state.js';
+import { displayBoard, estimatedWaitMinutes, ticketsAhead, waitingForCounter } from './selectors.js';
+import { admin, clerkAt, display, kiosk, MINUTE, MONDAY_9AM, ratingPadAt, system, TestDesk } from './testkit.js';
+import { alwaysOpen } from './demoOffice.js';
+import { errorCodes, errorMessages } from './errors.js';
+import { executeCommand } from './executeCommand.js';
+
+describe('issuing tickets', () => {
+  it('numbers each service from its range start, consecutively, with its prefix', () => {
+    const desk = TestDesk.open();
+    const a1 = desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk);
+    const a2 = desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk);
+    const c1 = desk.run({ type: 'ticket.issue', serviceId: 'chung-thuc-ban-sao' }, kiosk);
+    expect([a1.ticket?.label, a2.ticket?.label, c1.ticket?.label]).toEqual(['A001', 'A002', 'C001']);
+    expect(a1.ticket?.serviceDay).toBe('2026-11-30');
+    expect(a2.ahead).toBe(1);
+    expect(a2.etaMinutes).toBeGreaterThan(0);
+  });
+
+  it('shares one running number across a numbering group, and prints numeric labels', () => {
+    const desk = TestDesk.open();
+    for (const id of ['khai-sinh', 'ket-hon']) {
+      const service = desk.state.config.services[id]!;
+      desk.run({
+        type: 'config.upsertService',
+        service: { ...service, numberingGroup: 'ho-tich', labelFormat: 'numeric', rangeFrom: 1000, rangeTo: 1999 },
+      });
+    }
+    const labels = ['khai-sinh', 'ket-hon', 'khai-sinh'].map(
+      (serviceId) => desk.run({ type: 'ticket.issue', serviceId }, kiosk).ticket?.label,
+    );
+    expect(labels).toEqual(['1000', '1001', '1002']);
+  });
+
+  it('refuses a service that is switched off, outside hours, on a holiday, at its cap, or out of numbers', () => {
+    const desk = TestDesk.open({ alwaysOpen: false });
+    const service = desk.state.config.services['khai-sinh']!;
+    desk.run({ type: 'config.upsertService', service: { ...service, enabled: false } });
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk)).toEqual({
+      ok: false,
+      code: 'SERVICE_CLOSED',
+    });
+
+    desk.now = MONDAY_9AM + 3 * 60 * MINUTE; // 12:00, lunch break
+    const lunch = desk.tryRun({ type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk);
+    expect(lunch).toEqual({ ok: false, code: 'OUTSIDE_OPENING_HOURS' });
+
+    desk.now = MONDAY_9AM;
+    desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, holidays: ['2026-11-30'] } });
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk)).toEqual({
+      ok: false,
+      code: 'OFFICE_HOLIDAY',
+    });
+
+    desk.run({
+      type: 'config.setOffice',
+      office: { ...desk.state.config.office, holidays: [], openingHours: alwaysOpen },
+    });
+    const ketHon = desk.state.config.services['ket-hon']!;
+    desk.run({ type: 'config.upsertService', service: { ...ketHon, dailyCap: 2 } });
+    desk.issue('ket-hon');
+    desk.issue('ket-hon');
+    const before = desk.state;
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk)).toEqual({
+      ok: false,
+      code: 'DAILY_CAP_REACHED',
+    });
+    expect(desk.state).toBe(before);
+
+    desk.run({ type: 'config.upsertService', service: { ...ketHon, dailyCap: 0, rangeFrom: 1, rangeTo: 3 } });
+    desk.issue('ket-hon');
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk)).toEqual({
+      ok: false,
+      code: 'NUMBER_RANGE_EXHAUSTED',
+    });
+  });
+
+  it('tells when the office opens again', () => {
+    const desk = TestDesk.open({ alwaysOpen: false });
+    desk.now = MONDAY_9AM + 3 * 60 * MINUTE;
+    const execution = desk.tryRun({ type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk);
+    expect(execution.ok).toBe(false);
+    const refused = executeCommand(desk.state, { type: 'ticket.issue', serviceId: 'ket-hon' }, kiosk, desk.now);
+    expect(refused.ok === false && refused.error.details).toEqual({ nextOpening: '13:30' });
+  });
+
+  it('accepts only the priority groups the office enables', () => {
+    const desk = TestDesk.open();
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'khai-sinh', priorityGroup: 'vip' }, kiosk)).toEqual({
+      ok: false,
+      code: 'PRIORITY_NOT_ENABLED',
+    });
+    expect(
+      desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh', priorityGroup: 'elderly' }, kiosk).ticket?.priorityGroup,
+    ).toBe('elderly');
+  });
+});
+
+describe('calling and serving', () => {
+  it('calls first come first served, and refuses a second call while the first is not done', () => {
+    const desk = TestDesk.open();
+    const first = desk.issue('khai-sinh');
+    desk.advance(MINUTE);
+    const second = desk.issue('khai-sinh');
+    expect(desk.callNext(1)).toBe(first);
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'COUNTER_BUSY',
+    });
+    desk.finish(1, first);
+    expect(desk.callNext(1)).toBe(second);
+    desk.finish(1, second);
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'NOTHING_WAITING',
+    });
+  });
+
+  it("follows the counter's order of services", () => {
+    const desk = TestDesk.open();
+    const certified = desk.issue('chung-thuc-ban-sao');
+    desk.advance(MINUTE);
+    const signature = desk.issue('chung-thuc-chu-ky');
+    // Counter 5 serves social allowance, merit, then certified copies; counter 2 serves copies first.
+    const allowance = desk.issue('tro-cap-xa-hoi');
+    expect(desk.callNext(5)).toBe(allowance);
+    expect(desk.callNext(2)).toBe(certified);
+    desk.finish(2, certified);
+    expect(desk.callNext(2)).toBe(signature);
+  });
+
+  it('interleaves one priority ticket after N normal ones', () => {
+    const desk = TestDesk.open();
+    desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, interleave: 2 } });
+    const normals = [
+      desk.issue('khai-sinh'),
+      desk.issue('khai-sinh'),
+      desk.issue('khai-sinh'),
+      desk.issue('khai-sinh'),
+    ];
+    const elderly = desk.issue('khai-sinh', 'elderly');
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = desk.callNext(1);
+      order.push(id);
+      desk.finish(1, id);
+    }
+    expect(order).toEqual([normals[0], normals[1], elderly, normals[2], normals[3]]);
+  });
+
+  it('calls priority first when the interleave is 0', () => {
+    const desk = TestDesk.open();
+    desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, interleave: 0 } });
+    desk.issue('khai-sinh');
+    const pregnant = desk.issue('khai-sinh', 'pregnant');
+    expect(desk.callNext(1)).toBe(pregnant);
+  });
+
+  it('lets a clerk call a chosen ticket of their services only', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    const chosen = desk.issue('khai-sinh');
+    const land = desk.issue('cap-gcn-qsdd');
+    expect(desk.tryRun({ type: 'ticket.callChosen', counterId: 'quay-1', ticketId: land }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+    const result = desk.run({ type: 'ticket.callChosen', counterId: 'quay-1', ticketId: chosen }, clerkAt(1));
+    expect(result.ticket?.id).toBe(chosen);
+  });
+
+  it('recalls: the board shows the call again and the ticket counts its recalls', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.advance(MINUTE);
+    desk.run({ type: 'ticket.recall', counterId: 'quay-1', ticketId: id }, clerkAt(1));
+    expect(desk.state.tickets[id]?.recallCount).toBe(1);
+    const board = displayBoard(desk.state);
+    expect(board.recent[0]).toMatchObject({ ticketId: id, recall: true, counterNumber: 1 });
+    expect(board.recent.filter((c) => c.ticketId === id)).toHaveLength(1);
+    expect(board.byCounter.find((e) => e.counterNumber === 1)?.call?.label).toBe('A001');
+  });
+
+  it('requires start before finish when the office says so', () => {
+    const desk = TestDesk.open();
+    desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, requireStart: true } });
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    expect(desk.tryRun({ type: 'ticket.finish', counterId: 'quay-1', ticketId: id }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'INVALID_TICKET_STATE',
+    });
+    desk.advance(MINUTE);
+    desk.run({ type: 'ticket.start', counterId: 'quay-1', ticketId: id }, clerkAt(1));
+    desk.advance(5 * MINUTE);
+    desk.finish(1, id);
+    const ticket = desk.state.tickets[id]!;
+    expect(ticket.status).toBe('finished');
+    expect(ticket.finishedAt! - ticket.startedAt!).toBe(5 * MINUTE);
+  });
+
+  it('marks a no-show and returns it to its place, or to the front', () => {
+    const desk = TestDesk.open();
+    const late = desk.issue('khai-sinh');
+    desk.advance(MINUTE);
+    const next = desk.issue('khai-sinh');
+    desk.advance(MINUTE);
+    desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run({ type: 'ticket.noShow', counterId: 'quay-1', ticketId: late }, clerkAt(1));
+    expect(desk.state.tickets[late]?.status).toBe('noShow');
+    desk.run({ type: 'ticket.returnToQueue', ticketId: late }, clerkAt(1));
+    expect(waitingForCounter(desk.state, 'quay-1')[0]?.id).toBe(late);
+    expect(desk.callNext(1)).toBe(late);
+    desk.run({ type: 'ticket.noShow', counterId: 'quay-1', ticketId: late }, clerkAt(1));
+    expect(desk.callNext(1)).toBe(next);
+  });
+
+  it('transfers to another service keeping its place or at the front, and to a chosen counter', () => {
+    const desk = TestDesk.open();
+    const landWaiting = desk.issue('cap-gcn-qsdd');
+    desk.advance(MINUTE);
+    const moved = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run(
+      { type: 'ticket.transfer', ticketId: moved, toServiceId: 'cap-gcn-qsdd', placement: 'keepPlace' },
+      clerkAt(1),
+    );
+    expect(desk.state.counters['quay-1']?.currentTicketId).toBeNull();
+    expect(waitingForCounter(desk.state, 'quay-3').map((t) => t.id)).toEqual([landWaiting, moved]);
+
+    const front = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run({ type: 'ticket.transfer', ticketId: front, toServiceId: 'cap-gcn-qsdd', placement: 'front' }, clerkAt(1));
+    expect(waitingForCounter(desk.state, 'quay-3')[0]?.id).toBe(front);
+
+    const toCounter = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run(
+      { type: 'ticket.transfer', ticketId: toCounter, toCounterId: 'quay-4', placement: 'keepPlace' },
+      clerkAt(1),
+    );
+    expect(waitingForCounter(desk.state, 'quay-4').map((t) => t.id)).toEqual([toCounter]);
+    expect(waitingForCounter(desk.state, 'quay-2').map((t) => t.id)).not.toContain(toCounter);
+  });
+
+  it('parks and resumes a ticket while the counter serves others', () => {
+    const desk = TestDesk.open();
+    const parked = desk.issue('khai-sinh');
+    const other = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run({ type: 'ticket.park', counterId: 'quay-1', ticketId: parked }, clerkAt(1));
+    expect(desk.callNext(1)).toBe(other);
+    expect(desk.tryRun({ type: 'ticket.resume', counterId: 'quay-1', ticketId: parked }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'COUNTER_BUSY',
+    });
+    desk.finish(1, other);
+    desk.run({ type: 'ticket.resume', counterId: 'quay-1', ticketId: parked }, clerkAt(1));
+    expect(desk.state.tickets[parked]?.status).toBe('serving');
+    desk.finish(1, parked);
+  });
+
+  it('lets a supervisor cancel a waiting ticket; it is never called', () => {
+    const desk = TestDesk.open();
+    const cancelled = desk.issue('khai-sinh');
+    const supervisor = {
+      kind: 'user',
+      userId: 'giamsat',
+      role: 'supervisor',
+      counterId: null,
+      deviceId: null,
+    } as const;
+    desk.run({ type: 'ticket.cancel', ticketId: cancelled, reason: 'Trùng số' }, supervisor);
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'NOTHING_WAITING',
+    });
+  });
+
+  it('pauses with a reason and refuses calls until resumed', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    desk.run({ type: 'counter.pause', counterId: 'quay-1', reason: 'Họp giao ban' }, clerkAt(1));
+    expect(desk.state.counters['quay-1']).toMatchObject({ status: 'paused', pauseReason: 'Họp giao ban' });
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'COUNTER_NOT_OPEN',
+    });
+    desk.run({ type: 'counter.open', counterId: 'quay-1' }, clerkAt(1));
+    desk.callNext(1);
+  });
+
+  it('keeps the current ticket when the clerk signs out and another signs in', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-1', userId: null }, system);
+    expect(desk.state.counters['quay-1']).toMatchObject({ status: 'closed', clerkId: null, currentTicketId: id });
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' }, system);
+    expect(desk.state.counters['quay-1']).toMatchObject({ status: 'open', clerkId: 'canbo2', currentTicketId: id });
+    expect(desk.state.counters['quay-2']).toMatchObject({ status: 'closed', clerkId: null });
+  });
+});
+
+describe('ratings', () => {
+  it('accepts one rating for a ticket just finished at that counter', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    expect(
+      desk.tryRun({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'satisfied' }, ratingPadAt(1)),
+    ).toEqual({
+      ok: false,
+      code: 'RATING_NOT_ALLOWED',
+    });
+    desk.finish(1, id);
+    expect(
+      desk.tryRun({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'satisfied' }, ratingPadAt(2)),
+    ).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+    desk.run(
+      { type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'verySatisfied', reasons: [] },
+      ratingPadAt(1),
+    );
+    expect(
+      desk.tryRun({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'neutral' }, ratingPadAt(1)),
+    ).toEqual({
+      ok: false,
+      code: 'ALREADY_RATED',
+    });
+    const rated = desk.log.at(-1)?.event;
+    expect(rated).toMatchObject({ type: 'rating.submitted', rating: { clerkId: 'canbo1', score: 'verySatisfied' } });
+  });
+
+  it('refuses a rating after the rating window', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.finish(1, id);
+    desk.advance(10 * MINUTE);
+    expect(
+      desk.tryRun({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'neutral' }, ratingPadAt(1)),
+    ).toEqual({
+      ok: false,
+      code: 'RATING_NOT_ALLOWED',
+    });
+  });
+});
+
+describe('service day', () => {
+  it('closes by itself at the close hour: unfinished tickets expire and numbering restarts', () => {
+    const desk = TestDesk.open();
+    const waiting = desk.issue('khai-sinh');
+    const served = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.finish(1, waiting);
+    expect(desk.state.tickets[served]?.status).toBe('waiting');
+    desk.advance(10 * 60 * MINUTE); // 19:00, before the close hour (20)
+    desk.run({ type: 'day.close' }, system);
+    expect(desk.state.serviceDay).toBe('2026-11-30');
+    desk.advance(61 * MINUTE); // 20:01: belongs to the next service day
+    desk.run({ type: 'day.close' }, system);
+    expect(desk.state.serviceDay).toBe('2026-12-01');
+    const closed = desk.log.find((e) => e.event.type === 'day.closed')?.event;
+    expect(closed).toMatchObject({ serviceDay: '2026-11-30', expiredTicketIds: [served] });
+    expect(desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk).ticket?.label).toBe('A001');
+  });
+
+  it('lets an admin close today early; tickets wait for the next day', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    desk.run({ type: 'day.close' }, admin);
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk)).toEqual({
+      ok: false,
+      code: 'SERVICE_DAY_CLOSED',
+    });
+    desk.advance(24 * 60 * MINUTE);
+    desk.run({ type: 'day.close' }, system);
+    expect(desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk).ticket?.label).toBe('A001');
+  });
+});
+
+describe('who may do what', () => {
+  it('refuses unauthenticated, wrong-role and other-counter commands without changing anything', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    const before = desk.state;
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'khai-sinh' }, { kind: 'anonymous' })).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, display)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, kiosk)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(2))).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+    expect(desk.tryRun({ type: 'day.close' }, clerkAt(1))).toEqual({ ok: false, code: 'FORBIDDEN' });
+    desk.callNext(1);
+    const afterCall = desk.state;
+    expect(desk.tryRun({ type: 'ticket.finish', counterId: 'quay-1', ticketId: id }, clerkAt(2))).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+    expect(desk.tryRun({ type: 'ticket.finish', counterId: 'quay-2', ticketId: id }, clerkAt(2))).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+    expect(desk.state).toBe(afterCall);
+    expect(before.seq).toBeLessThan(afterCall.seq);
+  });
+
+  it('rejects bad configuration: clashing prefixes, unknown references, removing what is in use', () => {
+    const desk = TestDesk.open();
+    const service = desk.state.config.services['ket-hon']!;
+    expect(desk.tryRun({ type: 'config.upsertService', service: { ...service, prefix: 'A' } })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(desk.tryRun({ type: 'config.upsertService', service: { ...service, fieldId: 'nope' } })).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(desk.tryRun({ type: 'config.removeService', serviceId: 'khai-sinh' })).toEqual({
+      ok: false,
+      code: 'IN_USE',
+    });
+    expect(desk.tryRun({ type: 'config.removeField', fieldId: 'ho-tich' })).toEqual({ ok: false, code: 'IN_USE' });
+    const counter = desk.state.config.counters['quay-2']!;
+    expect(desk.tryRun({ type: 'config.upsertCounter', counter: { ...counter, number: 1 } })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+    });
+  });
+
+  it('rejects malformed commands with a clear code', () => {
+    const desk = TestDesk.open();
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 42 } as never, kiosk)).toEqual({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
+    expect(desk.tryRun({ type: 'queue.reset' } as never, admin)).toEqual({ ok: false, code: 'UNKNOWN_COMMAND' });
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'khai-sinh', extra: 1 } as never, kiosk)).toEqual({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
+    expect(desk.tryRun({ type: 'ticket.issue', serviceId: 'x'.repeat(1_000_000) }, kiosk)).toEqual({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
+  });
+});
+
+describe('estimates and replay', () => {
+  it('estimates the wait from the rolling mean service time and the open counters', () => {
+    const desk = TestDesk.open({ counters: [1] });
+    expect(estimatedWaitMinutes(desk.state, 'khai-sinh', 3)).toBe(24); // default 8 min × 3 ÷ 1 counter
+    for (let i = 0; i < 4; i++) {
+      const id = desk.issue('khai-sinh');
+      desk.callNext(1);
+      desk.advance(4 * MINUTE);
+      desk.finish(1, id);
+    }
+    expect(estimatedWaitMinutes(desk.state, 'khai-sinh', 3)).toBe(12);
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-2', userId: 'canbo2' }, system);
+    expect(estimatedWaitMinutes(desk.state, 'khai-sinh', 3)).toBe(6);
+    const a = desk.issue('khai-sinh');
+    const b = desk.issue('khai-sinh');
+    expect(ticketsAhead(desk.state, a)).toBe(0);
+    expect(ticketsAhead(desk.state, b)).toBe(1);
+  });
+
+  it('replaying the log from empty gives exactly the live state', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.finish(1, id);
+    expect(applyAll(emptyState(), desk.log)).toEqual(desk.state);
+  });
+
+  it('has a Vietnamese and an English message for every error code', () => {
+    for (const code of errorCodes) {
+      expect(errorMessages[code].vi.length).toBeGreaterThan(5);
+      expect(errorMessages[code].en.length).toBeGreaterThan(5);
+    }
+  });
+});

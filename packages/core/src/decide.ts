@@ -1,0 +1,445 @@
+import type { Actor } from './actors.js';
+import { actorRef } from './actors.js';
+import type { Command, CommandOf } from './commands.js';
+import type { DomainError } from './errors.js';
+import { domainError } from './errors.js';
+import type { DomainEvent } from './events.js';
+import { formatTicketLabel, nextTicketNumber, numberingKey } from './numbering.js';
+import { checkOpeningHours, serviceDayOf } from './officeTime.js';
+import { pickNextTicket } from './queuePolicy.js';
+import type { Service, Ticket } from './schemas.js';
+import { counterState, isActiveTicket } from './selectors.js';
+import type { QueueState } from './state.js';
+
+export interface DecideContext {
+  /** The hub's clock, epoch milliseconds. */
+  now: number;
+  actor: Actor;
+}
+
+export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
+
+const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
+const refuse = (code: DomainError['code'], details?: DomainError['details']): Decision => ({
+  ok: false,
+  error: domainError(code, details),
+});
+
+/**
+ * The one place where the rules of the desk live: given the state and a valid, authorised
+ * command, which events happen, or why not. Pure: the time comes in `ctx`.
+ */
+export function decide(state: QueueState, command: Command, ctx: DecideContext): Decision {
+  switch (command.type) {
+    case 'ticket.issue':
+      return issueTicket(state, command, ctx);
+    case 'ticket.callNext': {
+      const ready = counterReadyToCall(state, command.counterId);
+      if (ready) return ready;
+      const ticket = pickNextTicket(state, command.counterId);
+      if (!ticket) return refuse('NOTHING_WAITING');
+      return accept(callEvent(state, ticket, command.counterId, 'next', ctx.now));
+    }
+    case 'ticket.callChosen': {
+      const ready = counterReadyToCall(state, command.counterId);
+      if (ready) return ready;
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (ticket.status !== 'waiting') return refuse('INVALID_TICKET_STATE');
+      const counter = state.config.counters[command.counterId];
+      const mayCall =
+        ticket.targetCounterId === command.counterId ||
+        (ticket.targetCounterId === null && (counter?.serviceIds.includes(ticket.serviceId) ?? false));
+      if (!mayCall) return refuse('NOT_YOUR_COUNTER');
+      return accept(callEvent(state, ticket, command.counterId, 'chosen', ctx.now));
+    }
+    case 'ticket.recall':
+      return withCurrentTicket(state, command, ['called', 'serving'], (t) =>
+        accept({ type: 'ticket.recalled', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
+      );
+    case 'ticket.start':
+      return withCurrentTicket(state, command, ['called'], (t) =>
+        accept({ type: 'ticket.started', ticketId: t.id, at: ctx.now }),
+      );
+    case 'ticket.finish': {
+      const allowed: Ticket['status'][] = state.config.office.requireStart ? ['serving'] : ['called', 'serving'];
+      return withCurrentTicket(state, command, allowed, (t) =>
+        accept({ type: 'ticket.finished', ticketId: t.id, at: ctx.now }),
+      );
+    }
+    case 'ticket.noShow':
+      return withCurrentTicket(state, command, ['called'], (t) =>
+        accept({ type: 'ticket.noShow', ticketId: t.id, at: ctx.now }),
+      );
+    case 'ticket.park':
+      return withCurrentTicket(state, command, ['called', 'serving'], (t) =>
+        accept({ type: 'ticket.parked', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
+      );
+    case 'ticket.resume': {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (ticket.status !== 'parked') return refuse('INVALID_TICKET_STATE');
+      if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
+      if (counterIsBusy(state, command.counterId)) return refuse('COUNTER_BUSY');
+      return accept({ type: 'ticket.resumed', ticketId: ticket.id, counterId: command.counterId, at: ctx.now });
+    }
+    case 'ticket.returnToQueue': {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
+      const queuedAt = placeInQueue(
+        state,
+        ticket.serviceId,
+        ticket.targetCounterId,
+        command.placement,
+        ticket.queuedAt,
+      );
+      return accept({ type: 'ticket.returned', ticketId: ticket.id, queuedAt, at: ctx.now });
+    }
+    case 'ticket.transfer':
+      return transferTicket(state, command, ctx);
+    case 'ticket.cancel': {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (!isActiveTicket(ticket) && ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
+      return accept({ type: 'ticket.cancelled', ticketId: ticket.id, reason: command.reason, at: ctx.now });
+    }
+    case 'counter.open': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      if (counterState(state, command.counterId).status === 'open') return accept();
+      return accept({ type: 'counter.opened', counterId: command.counterId, at: ctx.now });
+    }
+    case 'counter.pause': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      if (counterState(state, command.counterId).status === 'closed') return refuse('COUNTER_NOT_OPEN');
+      return accept({ type: 'counter.paused', counterId: command.counterId, reason: command.reason, at: ctx.now });
+    }
+    case 'counter.close': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      if (counterState(state, command.counterId).status === 'closed') return accept();
+      return accept({ type: 'counter.closed', counterId: command.counterId, at: ctx.now });
+    }
+    case 'counter.assignClerk':
+      return assignClerk(state, command, ctx);
+    case 'rating.submit': {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (ticket.rated) return refuse('ALREADY_RATED');
+      const windowMs = state.config.office.ratingWindowSeconds * 1000;
+      const justFinishedHere =
+        ticket.status === 'finished' &&
+        ticket.counterId === command.counterId &&
+        ticket.finishedAt !== null &&
+        ctx.now - ticket.finishedAt <= windowMs;
+      if (!justFinishedHere) return refuse('RATING_NOT_ALLOWED');
+      return accept({
+        type: 'rating.submitted',
+        rating: {
+          ticketId: ticket.id,
+          counterId: command.counterId,
+          clerkId: ticket.clerkId,
+          serviceId: ticket.serviceId,
+          score: command.score,
+          reasons: [...new Set(command.reasons)],
+          at: ctx.now,
+        },
+      });
+    }
+    case 'alert.raise':
+      return accept({
+        type: 'alert.raised',
+        alertId: `a${state.seq + 1}`,
+        alertKind: command.alertKind,
+        message: command.message,
+        source: actorRef(ctx.actor),
+        at: ctx.now,
+      });
+    case 'alert.clear':
+      if (!state.alerts[command.alertId]) return refuse('NOT_FOUND');
+      return accept({ type: 'alert.cleared', alertId: command.alertId, at: ctx.now });
+    case 'day.close':
+      return closeDay(state, ctx);
+    default:
+      return decideConfig(state, command);
+  }
+}
+
+function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx: DecideContext): Decision {
+  const { office, priority } = state.config;
+  const service = state.config.services[command.serviceId];
+  if (!service) return refuse('NOT_FOUND');
+  if (state.dayClosed) return refuse('SERVICE_DAY_CLOSED');
+  if (!service.enabled) return refuse('SERVICE_CLOSED');
+  const hours = checkOpeningHours(
+    ctx.now,
+    service.openingHours ?? office.openingHours,
+    office.timeZone,
+    office.holidays,
+  );
+  if (!hours.open) {
+    return refuse(hours.reason === 'holiday' ? 'OFFICE_HOLIDAY' : 'OUTSIDE_OPENING_HOURS', {
+      nextOpening: hours.nextOpening,
+    });
+  }
+  if (command.priorityGroup !== null && !priority.groups.some((g) => g.id === command.priorityGroup)) {
+    return refuse('PRIORITY_NOT_ENABLED');
+  }
+  if (service.dailyCap > 0 && (state.issuedToday[service.id] ?? 0) >= service.dailyCap) {
+    return refuse('DAILY_CAP_REACHED', { dailyCap: service.dailyCap });
+  }
+  const number = nextTicketNumber(state, service);
+  if (number === null) return refuse('NUMBER_RANGE_EXHAUSTED');
+  const label = formatTicketLabel(service, number);
+  const baseId = `${state.serviceDay.replaceAll('-', '')}-${label}`;
+  const id = state.tickets[baseId] ? `${baseId}-${state.seq + 1}` : baseId;
+  return accept({
+    type: 'ticket.issued',
+    ticket: {
+      id,
+      serviceDay: state.serviceDay,
+      serviceId: service.id,
+      number,
+      label,
+      priorityGroup: command.priorityGroup,
+      source: command.source,
+      status: 'waiting',
+      issuedAt: ctx.now,
+      queuedAt: ctx.now,
+      targetCounterId: null,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      counterId: null,
+      clerkId: null,
+      recallCount: 0,
+      rated: false,
+    },
+  });
+}
+
+function counterIsBusy(state: QueueState, counterId: string): boolean {
+  const current = counterState(state, counterId).currentTicketId;
+  const ticket = current ? state.tickets[current] : undefined;
+  return ticket !== undefined && (ticket.status === 'called' || ticket.status === 'serving');
+}
+
+function counterReadyToCall(state: QueueState, counterId: string): Decision | null {
+  if (!state.config.counters[counterId]) return refuse('NOT_FOUND');
+  const counter = counterState(state, counterId);
+  if (counter.status !== 'open') return refuse('COUNTER_NOT_OPEN');
+  if (counterIsBusy(state, counterId)) return refuse('COUNTER_BUSY');
+  return null;
+}
+
+function callEvent(
+  state: QueueState,
+  ticket: Ticket,
+  counterId: string,
+  how: 'next' | 'chosen',
+  now: number,
+): DomainEvent {
+  return {
+    type: 'ticket.called',
+    ticketId: ticket.id,
+    counterId,
+    clerkId: counterState(state, counterId).clerkId,
+    how,
+    priority: ticket.priorityGroup !== null,
+    at: now,
+  };
+}
+
+/** Runs `then` with the counter's current ticket when it is the one named and in an allowed status. */
+function withCurrentTicket(
+  state: QueueState,
+  command: { counterId: string; ticketId: string },
+  allowed: Ticket['status'][],
+  then: (ticket: Ticket) => Decision,
+): Decision {
+  if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+  const ticket = state.tickets[command.ticketId];
+  if (!ticket) return refuse('NOT_FOUND');
+  if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
+  if (counterState(state, command.counterId).currentTicketId !== ticket.id || !allowed.includes(ticket.status)) {
+    return refuse('INVALID_TICKET_STATE');
+  }
+  return then(ticket);
+}
+
+/** The sort key that puts a ticket back in line: where it was, or ahead of everyone waiting. */
+function placeInQueue(
+  state: QueueState,
+  serviceId: string,
+  targetCounterId: string | null,
+  placement: 'keepPlace' | 'front',
+  ownQueuedAt: number,
+): number {
+  if (placement === 'keepPlace') return ownQueuedAt;
+  let earliest = ownQueuedAt;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting') continue;
+    const sameLine = targetCounterId ? t.targetCounterId === targetCounterId : t.serviceId === serviceId;
+    if (sameLine && t.queuedAt <= earliest) earliest = t.queuedAt - 1;
+  }
+  return earliest === ownQueuedAt ? ownQueuedAt : earliest;
+}
+
+function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>, ctx: DecideContext): Decision {
+  const ticket = state.tickets[command.ticketId];
+  if (!ticket) return refuse('NOT_FOUND');
+  if (command.toServiceId === null && command.toCounterId === null) return refuse('BAD_REQUEST');
+  if (!['waiting', 'called', 'serving', 'parked', 'noShow'].includes(ticket.status)) {
+    return refuse('INVALID_TICKET_STATE');
+  }
+  const toServiceId = command.toServiceId ?? ticket.serviceId;
+  if (!state.config.services[toServiceId]) return refuse('NOT_FOUND');
+  if (command.toCounterId !== null && !state.config.counters[command.toCounterId]) return refuse('NOT_FOUND');
+  const queuedAt = placeInQueue(state, toServiceId, command.toCounterId, command.placement, ticket.queuedAt);
+  return accept({
+    type: 'ticket.transferred',
+    ticketId: ticket.id,
+    fromCounterId: ticket.counterId,
+    toServiceId,
+    toCounterId: command.toCounterId,
+    placement: command.placement,
+    queuedAt,
+    at: ctx.now,
+  });
+}
+
+function assignClerk(state: QueueState, command: CommandOf<'counter.assignClerk'>, ctx: DecideContext): Decision {
+  if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+  const events: DomainEvent[] = [];
+  const current = counterState(state, command.counterId);
+  if (command.userId !== null) {
+    const user = state.config.users[command.userId];
+    if (!user) return refuse('NOT_FOUND');
+    if (user.disabled) return refuse('ACCOUNT_DISABLED');
+    // A clerk works at one counter at a time: signing in here signs out elsewhere.
+    for (const [counterId, other] of Object.entries(state.counters)) {
+      if (counterId !== command.counterId && other.clerkId === command.userId) {
+        events.push({ type: 'counter.clerkAssigned', counterId, userId: null, at: ctx.now });
+        if (other.status !== 'closed') events.push({ type: 'counter.closed', counterId, at: ctx.now });
+      }
+    }
+    if (current.clerkId !== command.userId) {
+      events.push({ type: 'counter.clerkAssigned', counterId: command.counterId, userId: command.userId, at: ctx.now });
+    }
+    if (current.status === 'closed') events.push({ type: 'counter.opened', counterId: command.counterId, at: ctx.now });
+  } else {
+    if (current.clerkId !== null) {
+      events.push({ type: 'counter.clerkAssigned', counterId: command.counterId, userId: null, at: ctx.now });
+    }
+    if (current.status !== 'closed') events.push({ type: 'counter.closed', counterId: command.counterId, at: ctx.now });
+  }
+  return accept(...events);
+}
+
+/**
+ * The scheduler sends `day.close` when the office's clock passes the close hour: the old day's
+ * unfinished tickets expire and a new day opens with fresh numbering. An admin may close today early.
+ */
+function closeDay(state: QueueState, ctx: DecideContext): Decision {
+  const today = serviceDayOf(ctx.now, state.config.office);
+  const events: DomainEvent[] = [];
+  const rollsOver = today !== state.serviceDay;
+  if (!rollsOver && ctx.actor.kind === 'system') return accept();
+  if (state.serviceDay !== '' && !state.dayClosed) {
+    const expiredTicketIds = Object.values(state.tickets)
+      .filter((t) => isActiveTicket(t) || t.status === 'noShow')
+      .map((t) => t.id);
+    events.push({ type: 'day.closed', serviceDay: state.serviceDay, expiredTicketIds, at: ctx.now });
+  }
+  if (rollsOver) events.push({ type: 'day.opened', serviceDay: today, at: ctx.now });
+  return accept(...events);
+}
+
+function labelsCanCollide(a: Service, b: Service): boolean {
+  if (numberingKey(a) === numberingKey(b)) return false;
+  if (a.labelFormat === 'prefixed' && b.labelFormat === 'prefixed') return a.prefix === b.prefix;
+  if (a.labelFormat === 'numeric' && b.labelFormat === 'numeric') {
+    return a.rangeFrom <= b.rangeTo && b.rangeFrom <= a.rangeTo;
+  }
+  return false;
+}
+
+function decideConfig(state: QueueState, command: Command): Decision {
+  const config = state.config;
+  switch (command.type) {
+    case 'config.setOffice':
+      return accept({ type: 'config.officeSet', office: command.office });
+    case 'config.upsertField':
+      return accept({ type: 'config.fieldUpserted', field: command.field });
+    case 'config.removeField':
+      if (!config.fields[command.fieldId]) return refuse('NOT_FOUND');
+      if (Object.values(config.services).some((s) => s.fieldId === command.fieldId)) return refuse('IN_USE');
+      return accept({ type: 'config.fieldRemoved', fieldId: command.fieldId });
+    case 'config.upsertService': {
+      const service = command.service;
+      if (!config.fields[service.fieldId]) return refuse('NOT_FOUND', { fieldId: service.fieldId });
+      const clash = Object.values(config.services).find((s) => s.id !== service.id && labelsCanCollide(s, service));
+      if (clash) return refuse('CONFLICT', { withService: clash.id });
+      if (Object.values(config.services).some((s) => s.id !== service.id && s.code === service.code)) {
+        return refuse('CONFLICT', { code: service.code });
+      }
+      return accept({ type: 'config.serviceUpserted', service });
+    }
+    case 'config.removeService': {
+      if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
+      const inUse =
+        Object.values(config.counters).some((c) => c.serviceIds.includes(command.serviceId)) ||
+        Object.values(state.tickets).some((t) => t.serviceId === command.serviceId && isActiveTicket(t));
+      if (inUse) return refuse('IN_USE');
+      return accept({ type: 'config.serviceRemoved', serviceId: command.serviceId });
+    }
+    case 'config.upsertCounter': {
+      const counter = command.counter;
+      const unknown = counter.serviceIds.find((id) => !config.services[id]);
+      if (unknown) return refuse('NOT_FOUND', { serviceId: unknown });
+      if (new Set(counter.serviceIds).size !== counter.serviceIds.length) return refuse('BAD_REQUEST');
+      if (Object.values(config.counters).some((c) => c.id !== counter.id && c.number === counter.number)) {
+        return refuse('CONFLICT', { number: counter.number });
+      }
+      return accept({ type: 'config.counterUpserted', counter });
+    }
+    case 'config.removeCounter': {
+      if (!config.counters[command.counterId]) return refuse('NOT_FOUND');
+      const now = counterState(state, command.counterId);
+      const inUse =
+        now.status !== 'closed' ||
+        now.currentTicketId !== null ||
+        Object.values(config.devices).some((d) => d.counterId === command.counterId && !d.revoked);
+      if (inUse) return refuse('IN_USE');
+      return accept({ type: 'config.counterRemoved', counterId: command.counterId });
+    }
+    case 'config.upsertUser': {
+      const user = command.user;
+      if (Object.values(config.users).some((u) => u.id !== user.id && u.username === user.username)) {
+        return refuse('CONFLICT', { username: user.username });
+      }
+      return accept({ type: 'config.userUpserted', user });
+    }
+    case 'config.upsertDevice': {
+      const device = command.device;
+      if (device.counterId !== null && !config.counters[device.counterId]) return refuse('NOT_FOUND');
+      if (device.printerProfileId !== null && !config.printerProfiles[device.printerProfileId]) {
+        return refuse('NOT_FOUND');
+      }
+      return accept({ type: 'config.deviceUpserted', device });
+    }
+    case 'config.upsertPrinterProfile':
+      return accept({ type: 'config.printerProfileUpserted', profile: command.profile });
+    case 'config.removePrinterProfile':
+      if (!config.printerProfiles[command.profileId]) return refuse('NOT_FOUND');
+      if (Object.values(config.devices).some((d) => d.printerProfileId === command.profileId)) return refuse('IN_USE');
+      return accept({ type: 'config.printerProfileRemoved', profileId: command.profileId });
+    case 'config.setPriorityPolicy':
+      return accept({ type: 'config.priorityPolicySet', priority: command.priority });
+    case 'config.setDisplay':
+      return accept({ type: 'config.displaySet', display: command.display });
+    case 'config.setKiosk':
+      return accept({ type: 'config.kioskSet', kiosk: command.kiosk });
+    default:
+      return refuse('UNKNOWN_COMMAND');
+  }
+}

@@ -1,0 +1,37 @@
+import type { Actor } from './actors.js';
+import { actorRef, authorize } from './actors.js';
+import { apply } from './apply.js';
+import { decide } from './decide.js';
+import type { DomainError } from './errors.js';
+import type { EventEnvelope } from './events.js';
+import { parseCommand } from './parseCommand.js';
+import type { CommandResult } from './protocol.js';
+import { commandResult } from './protocol.js';
+import type { QueueState } from './state.js';
+
+export type Execution =
+  | { ok: true; state: QueueState; envelopes: EventEnvelope[]; result: CommandResult }
+  | { ok: false; error: DomainError };
+
+/**
+ * The whole path of a command except storage: validate, authorise, decide, number the events
+ * from `state.seq + 1`, and fold them. The hub stores `envelopes` before it keeps `state`.
+ */
+export function executeCommand(state: QueueState, input: unknown, actor: Actor, now: number): Execution {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const refused = authorize(state, actor, parsed.command);
+  if (refused) return { ok: false, error: refused };
+  const decision = decide(state, parsed.command, { now, actor });
+  if (!decision.ok) return decision;
+  const ref = actorRef(actor);
+  let next = state;
+  const envelopes: EventEnvelope[] = decision.events.map((event, i) => ({
+    seq: state.seq + 1 + i,
+    at: now,
+    actor: ref,
+    event,
+  }));
+  for (const envelope of envelopes) next = apply(next, envelope);
+  return { ok: true, state: next, envelopes, result: commandResult(next, parsed.command, decision.events) };
+}

@@ -1,0 +1,103 @@
+import type { Office, WeeklyHours } from './schemas.js';
+
+/** A moment as read on the office's wall clock. */
+export interface LocalTime {
+  date: string; // YYYY-MM-DD
+  hour: number;
+  minute: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** "HH:MM" */
+  clock: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function localTime(at: number, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
+  const hour = Number(parts.hour) % 24;
+  const minute = Number(parts.minute);
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour,
+    minute,
+    weekday: weekdays[parts.weekday ?? ''] ?? 1,
+    clock: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+  };
+}
+
+/** The calendar date after `date` (YYYY-MM-DD), computed without a time zone. */
+export function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The service day a moment belongs to. The day closes at `dayCloseHour` local time; after that
+ * hour, the moment belongs to the next calendar day. With `dayCloseHour` 0 it is the local date.
+ */
+export function serviceDayOf(at: number, office: Pick<Office, 'timeZone' | 'dayCloseHour'>): string {
+  const local = localTime(at, office.timeZone);
+  if (office.dayCloseHour > 0 && local.hour >= office.dayCloseHour) return nextDate(local.date);
+  return local.date;
+}
+
+export type OpeningCheck =
+  | { open: true }
+  | { open: false; reason: 'holiday' | 'closedToday' | 'beforeOpening' | 'afterClosing'; nextOpening: string | null };
+
+/**
+ * Whether a moment falls inside the weekly opening hours and outside the holidays.
+ * `nextOpening` is "HH:MM" today, or "YYYY-MM-DD HH:MM" on a later day, for the screen to say when to come back.
+ */
+export function checkOpeningHours(at: number, hours: WeeklyHours, timeZone: string, holidays: string[]): OpeningCheck {
+  const local = localTime(at, timeZone);
+  const nextOpening = findNextOpening(local, hours, holidays);
+  if (holidays.includes(local.date)) return { open: false, reason: 'holiday', nextOpening };
+  const today = hours[String(local.weekday) as keyof WeeklyHours] ?? [];
+  if (today.length === 0) return { open: false, reason: 'closedToday', nextOpening };
+  if (today.some((range) => range.from <= local.clock && local.clock < range.to)) return { open: true };
+  const laterToday = today.some((range) => range.from > local.clock);
+  return { open: false, reason: laterToday ? 'beforeOpening' : 'afterClosing', nextOpening };
+}
+
+function findNextOpening(local: LocalTime, hours: WeeklyHours, holidays: string[]): string | null {
+  if (!holidays.includes(local.date)) {
+    const today = hours[String(local.weekday) as keyof WeeklyHours] ?? [];
+    const later = today.filter((r) => r.from > local.clock).sort((a, b) => a.from.localeCompare(b.from))[0];
+    if (later) return later.from;
+  }
+  let date = local.date;
+  let weekday = local.weekday;
+  for (let i = 0; i < 60; i++) {
+    date = nextDate(date);
+    weekday = (weekday % 7) + 1;
+    if (holidays.includes(date)) continue;
+    const ranges = hours[String(weekday) as keyof WeeklyHours] ?? [];
+    const first = [...ranges].sort((a, b) => a.from.localeCompare(b.from))[0];
+    if (first) return `${date} ${first.from}`;
+  }
+  return null;
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Actor } from './actors.js';
+import type { Command, CommandInput } from './commands.js';
+import type { DomainError, ErrorCode } from './errors.js';
+import type { DomainEvent, EventEnvelope } from './events.js';
+import type { DeviceKind, Ticket, User } from './schemas.js';
+import { deviceKindSchema, idSchema } from './schemas.js';
+import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
+import type { QueueState } from './state.js';
+
+/** Bumped when a change is not additive. Sent in `hello`. */
+export const PROTOCOL_VERSION = 1;
+
+/** A hub answers `hello` with the missing events when the gap is at most this long, else with a snapshot. */
+export const MAX_CATCH_UP_EVENTS = 500;
+
+const token = z.string().min(16).max(200);
+
+export const helloRequestSchema = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  deviceToken: token.nullable().default(null),
+  sessionToken: token.nullable().default(null),
+  /** The last seq this client has applied; 0 when it has nothing. */
+  lastSeq: z.number().int().min(0),
+  /** The hub instance the client last synced with; a different one forces a snapshot. */
+  hubId: z.string().max(64).nullable().default(null),
+});
+export type HelloRequest = z.input<typeof helloRequestSchema>;
+
+export const syncRequestSchema = z.strictObject({
+  lastSeq: z.number().int().min(0),
+  hubId: z.string().max(64).nullable().default(null),
+});
+export type SyncRequest = z.input<typeof syncRequestSchema>;
+
+export const commandRequestSchema = z.strictObject({
+  /** Made by the client once per user action and reused on every retry of it. */
+  requestId: z.string().min(8).max(64),
+  command: z.record(z.string(), z.unknown()),
+});
+export type CommandRequest = { requestId: string; command: CommandInput };
+
+export const pairRequestSchema = z.strictObject({
+  kind: deviceKindSchema,
+  name: z.string().trim().min(1).max(120),
+});
+export type PairRequest = z.input<typeof pairRequestSchema>;
+
+export const signInRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(40),
+  pin: z.string().min(4).max(12),
+  counterId: idSchema.nullable().default(null),
+});
+export type SignInRequest = z.input<typeof signInRequestSchema>;
+
+export type SyncPayload =
+  { kind: 'events'; hubId: string; events: EventEnvelope[] } | { kind: 'snapshot'; hubId: string; state: QueueState };
+
+export interface ErrorReply {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  details?: DomainError['details'];
+}
+
+export interface Identity {
+  actor: Actor;
+  device: { id: string; kind: DeviceKind; name: string; counterId: string | null } | null;
+  user: User | null;
+  counterId: string | null;
+}
+
+export type HelloReply = ({ ok: true; identity: Identity; hubTime: number } & { sync: SyncPayload }) | ErrorReply;
+export type SyncReply = ({ ok: true } & { sync: SyncPayload }) | ErrorReply;
+export type PairReply = { ok: true; deviceId: string; pairingCode: string; autoApproved: boolean } | ErrorReply;
+export type SignInReply = { ok: true; sessionToken: string; user: User; counterId: string | null } | ErrorReply;
+export type SimpleReply = { ok: true } | ErrorReply;
+
+/** What an accepted command answers with, besides its events. */
+export interface CommandResult {
+  seq: number;
+  events: DomainEvent['type'][];
+  ticket?: Ticket;
+  ahead?: number;
+  etaMinutes?: number;
+}
+export type CommandReply = { ok: true; result: CommandResult } | ErrorReply;
+
+/** The ack of a command, computed from the state after its events were applied. */
+export function commandResult(state: QueueState, command: Command, events: DomainEvent[]): CommandResult {
+  const result: CommandResult = { seq: state.seq, events: events.map((e) => e.type) };
+  const ticketEvent = events.find((e) => e.type === 'ticket.issued' || e.type === 'ticket.called');
+  const ticketId =
+    ticketEvent?.type === 'ticket.issued'
+      ? ticketEvent.ticket.id
+      : ticketEvent?.type === 'ticket.called'
+        ? ticketEvent.ticketId
+        : undefined;
+  const ticket = ticketId ? state.tickets[ticketId] : undefined;
+  if (ticket) {
+    result.ticket = ticket;
+    if (command.type === 'ticket.issue') {
+      result.ahead = ticketsAhead(state, ticket.id);
+      result.etaMinutes = estimatedWaitMinutes(state, ticket.serviceId, result.ahead);
+    }
+  }
+  return result;
+}
+
+/** Socket.IO events a client sends, each with an ack. */
+export interface ClientToHubEvents {
+  hello: (request: HelloRequest, ack: (reply: HelloReply) => void) => void;
+  sync: (request: SyncRequest, ack: (reply: SyncReply) => void) => void;
+  command: (request: CommandRequest, ack: (reply: CommandReply) => void) => void;
+  'pair.request': (request: PairRequest, ack: (reply: PairReply) => void) => void;
+  'session.signIn': (request: SignInRequest, ack: (reply: SignInReply) => void) => void;
+  'session.signOut': (request: Record<string, never>, ack: (reply: SimpleReply) => void) => void;
+}
+
+/** Socket.IO events the hub sends. */
+export interface HubToClientEvents {
+  /** One event, in seq order, to every client allowed to see it. */
+  event: (envelope: EventEnvelope) => void;
+  /** The device's pairing was approved: keep this token and send `hello` again. */
+  'pair.approved': (grant: { deviceId: string; deviceToken: string }) => void;
+  /** The device's token was revoked, or the clerk's session ended elsewhere. */
+  'auth.revoked': (reason: { code: ErrorCode; message: string }) => void;
+}

@@ -1,0 +1,139 @@
+import { callOrder, interleave } from './queuePolicy.js';
+import type { Counter, Service, Ticket } from './schemas.js';
+import type { CallRecord, CounterState, QueueState } from './state.js';
+import { emptyCounterState } from './state.js';
+
+const ACTIVE_STATUSES = new Set(['waiting', 'called', 'serving', 'parked']);
+
+export function counterState(state: QueueState, counterId: string): CounterState {
+  return state.counters[counterId] ?? emptyCounterState();
+}
+
+export function sortedServices(state: QueueState): Service[] {
+  return Object.values(state.config.services).sort((a, b) => a.order - b.order || a.code.localeCompare(b.code));
+}
+
+export function sortedCounters(state: QueueState): Counter[] {
+  return Object.values(state.config.counters).sort((a, b) => a.number - b.number);
+}
+
+/** Waiting tickets of a service in the order its counters would call them (priority interleaved). */
+export function waitingForService(state: QueueState, serviceId: string): Ticket[] {
+  const waiting = Object.values(state.tickets).filter(
+    (t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetCounterId === null,
+  );
+  const compare = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt;
+  const priority = waiting.filter((t) => t.priorityGroup !== null).sort(compare);
+  const normal = waiting.filter((t) => t.priorityGroup === null).sort(compare);
+  return interleave(priority, normal, state.config.priority.interleave, 0, Number.POSITIVE_INFINITY);
+}
+
+/** Waiting tickets for a counter, in the order it will call them. */
+export function waitingForCounter(state: QueueState, counterId: string): Ticket[] {
+  return callOrder(state, counterId);
+}
+
+/** How many waiting tickets will be called before this one. */
+export function ticketsAhead(state: QueueState, ticketId: string): number {
+  const ticket = state.tickets[ticketId];
+  if (!ticket || ticket.status !== 'waiting') return 0;
+  const line = ticket.targetCounterId
+    ? waitingForCounter(state, ticket.targetCounterId)
+    : waitingForService(state, ticket.serviceId);
+  const index = line.findIndex((t) => t.id === ticketId);
+  return index === -1 ? 0 : index;
+}
+
+/** Mean of the recent service times of a service in minutes, or its configured default before data exists. */
+export function meanServiceMinutes(state: QueueState, serviceId: string): number {
+  const samples = state.serviceTimes[serviceId] ?? [];
+  const fallback = state.config.services[serviceId]?.defaultServiceMinutes ?? 5;
+  if (samples.length < 3) return fallback;
+  return samples.reduce((sum, s) => sum + s, 0) / samples.length / 60;
+}
+
+/** Counters that are open (or paused, they come back) and serve the service. */
+export function countersServing(state: QueueState, serviceId: string): Counter[] {
+  return Object.values(state.config.counters).filter(
+    (c) => c.serviceIds.includes(serviceId) && counterState(state, c.id).status !== 'closed',
+  );
+}
+
+/**
+ * Estimated wait in whole minutes for someone with `ahead` people before them:
+ * rolling mean service time × people ahead ÷ counters open for the service (at least one).
+ */
+export function estimatedWaitMinutes(state: QueueState, serviceId: string, ahead: number): number {
+  const counters = Math.max(1, countersServing(state, serviceId).length);
+  return Math.ceil((meanServiceMinutes(state, serviceId) * ahead) / counters);
+}
+
+export interface ServiceQueueSummary {
+  serviceId: string;
+  waiting: number;
+  /** Issue time of the ticket that has waited longest, or null. */
+  longestWaitingSince: number | null;
+}
+
+export function serviceQueueSummary(state: QueueState, serviceId: string): ServiceQueueSummary {
+  let waiting = 0;
+  let longest: number | null = null;
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting' || t.serviceId !== serviceId) continue;
+    waiting++;
+    if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
+  }
+  return { serviceId, waiting, longestWaitingSince: longest };
+}
+
+export interface BoardEntry {
+  counterId: string;
+  counterNumber: number;
+  counterName: string;
+  call: CallRecord | null;
+}
+
+export interface DisplayBoard {
+  byCounter: BoardEntry[];
+  recent: CallRecord[];
+}
+
+/** What the wall display shows: the latest call of each counter and the last calls. */
+export function displayBoard(state: QueueState, recentCount = state.config.display.recentCallsShown): DisplayBoard {
+  const latest = new Map<string, CallRecord>();
+  for (const call of state.recentCalls) if (!latest.has(call.counterId)) latest.set(call.counterId, call);
+  return {
+    byCounter: sortedCounters(state).map((c) => ({
+      counterId: c.id,
+      counterNumber: c.number,
+      counterName: c.name.vi,
+      call: latest.get(c.id) ?? null,
+    })),
+    recent: state.recentCalls.slice(0, recentCount),
+  };
+}
+
+export function isActiveTicket(ticket: Ticket): boolean {
+  return ACTIVE_STATUSES.has(ticket.status);
+}
+
+export interface ClerkDayFigures {
+  served: number;
+  noShows: number;
+  meanServiceSeconds: number | null;
+}
+
+/** A clerk's figures for today, from today's tickets. */
+export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFigures {
+  let served = 0;
+  let noShows = 0;
+  let totalSeconds = 0;
+  for (const t of Object.values(state.tickets)) {
+    if (t.clerkId !== clerkId) continue;
+    if (t.status === 'finished') {
+      served++;
+      totalSeconds += ((t.finishedAt ?? 0) - (t.startedAt ?? t.calledAt ?? 0)) / 1000;
+    } else if (t.status === 'noShow') noShows++;
+  }
+  return { served, noShows, meanServiceSeconds: served ? totalSeconds / served : null };
+}

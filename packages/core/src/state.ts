@@ -1,0 +1,146 @@
+import type { OfficeConfig, Ticket } from './schemas.js';
+
+export type CounterStatus = 'closed' | 'open' | 'paused';
+
+/** What a counter is doing now. Its configuration is in `config.counters`. */
+export interface CounterState {
+  status: CounterStatus;
+  pauseReason: string | null;
+  clerkId: string | null;
+  /** The ticket called or being served here, if any. */
+  currentTicketId: string | null;
+  /** Normal tickets called since the last priority ticket, for the interleave. */
+  normalsSinceLastPriority: number;
+  /** Since when the counter is in its current status (or since its current ticket ended). */
+  since: number;
+}
+
+export interface CallRecord {
+  ticketId: string;
+  label: string;
+  counterId: string;
+  counterNumber: number;
+  serviceId: string;
+  at: number;
+  recall: boolean;
+}
+
+export interface StaffAlert {
+  alertId: string;
+  alertKind: string;
+  message: string;
+  source: string;
+  at: number;
+}
+
+/** The whole shared state: every participant folds the same events into it with `apply`. */
+export interface QueueState {
+  /** The seq of the last event applied. */
+  seq: number;
+  config: OfficeConfig;
+  serviceDay: string;
+  /** True after the day was closed early; issuing waits for the next service day. */
+  dayClosed: boolean;
+  /** Tickets of the current service day, by id. */
+  tickets: Record<string, Ticket>;
+  counters: Record<string, CounterState>;
+  /** Last number issued today per numbering key. */
+  lastNumbers: Record<string, number>;
+  /** Tickets issued today per service, for the daily cap. */
+  issuedToday: Record<string, number>;
+  /** Recent service times (seconds) per service, newest last, for the estimated wait. */
+  serviceTimes: Record<string, number[]>;
+  /** Newest first. */
+  recentCalls: CallRecord[];
+  alerts: Record<string, StaffAlert>;
+}
+
+export const RECENT_CALLS_KEPT = 30;
+export const SERVICE_TIME_SAMPLES = 20;
+
+export function emptyCounterState(at = 0): CounterState {
+  return {
+    status: 'closed',
+    pauseReason: null,
+    clerkId: null,
+    currentTicketId: null,
+    normalsSinceLastPriority: 0,
+    since: at,
+  };
+}
+
+export function defaultOfficeConfig(): OfficeConfig {
+  const weekday = [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ];
+  return {
+    office: {
+      name: 'Bộ phận Một cửa',
+      nameEn: 'One-stop desk',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      dayCloseHour: 20,
+      openingHours: {
+        '1': weekday,
+        '2': weekday,
+        '3': weekday,
+        '4': weekday,
+        '5': weekday,
+        '6': [{ from: '07:30', to: '11:30' }],
+      },
+      holidays: [],
+      requireStart: false,
+      ratingWindowSeconds: 120,
+    },
+    fields: {},
+    services: {},
+    counters: {},
+    users: {},
+    devices: {},
+    printerProfiles: {},
+    priority: {
+      interleave: 3,
+      kioskAsks: true,
+      groups: [
+        { id: 'elderly', name: { vi: 'Người cao tuổi', en: 'Elderly person' } },
+        { id: 'disabled', name: { vi: 'Người khuyết tật', en: 'Person with a disability' } },
+        { id: 'pregnant', name: { vi: 'Phụ nữ có thai', en: 'Pregnant woman' } },
+        { id: 'merit', name: { vi: 'Người có công với cách mạng', en: 'Person with merit to the revolution' } },
+        { id: 'smallChild', name: { vi: 'Người đi cùng trẻ nhỏ', en: 'Person with a small child' } },
+      ],
+    },
+    display: {
+      tickerText: 'Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.',
+      recentCallsShown: 8,
+      showWaitingCounts: true,
+      voiceEnabled: true,
+      voiceLanguage: 'vi',
+      numberReading: 'words',
+      voiceTemplateVi: 'Mời công dân có số thứ tự {number} đến quầy số {counter}',
+      voiceTemplateEn: 'Ticket number {number}, please go to counter {counter}',
+    },
+    kiosk: {
+      footerText: 'Vui lòng chờ đến lượt',
+      showTicketWhenPrinterFails: true,
+      idleSeconds: 45,
+      statusBaseUrl: '',
+    },
+  };
+}
+
+/** The state before the first event. The hub's first events open a service day and configure the office. */
+export function emptyState(config: OfficeConfig = defaultOfficeConfig()): QueueState {
+  return {
+    seq: 0,
+    config,
+    serviceDay: '',
+    dayClosed: false,
+    tickets: {},
+    counters: {},
+    lastNumbers: {},
+    issuedToday: {},
+    serviceTimes: {},
+    recentCalls: [],
+    alerts: {},
+  };
+}
