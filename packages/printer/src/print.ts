@@ -97,8 +97,14 @@ export function sendJob(
   bytes: Uint8Array,
   options: PrintOptions & { previewPng?: () => Buffer; jobName?: string } = {},
 ): Promise<PrintResult> {
-  const p = parseProfile(profile);
-  const transport = options.transport ?? createTransport(p.transportUrl);
+  let p: PrinterProfile;
+  let transport: Transport;
+  try {
+    p = parseProfile(profile);
+    transport = options.transport ?? createTransport(p.transportUrl);
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
   const check = options.checkStatus ?? true;

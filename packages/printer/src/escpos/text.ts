@@ -57,10 +57,15 @@ export function parseTextCodePage(codePage: string): TextCodePage {
   return { codepage: 'tcvn3', mapping: m };
 }
 
-/** Punctuation TCVN-3 lacks, folded to ASCII so it does not print as "?". */
+/**
+ * Punctuation TCVN-3 lacks, folded to ASCII so it does not print as "?". Also works around the
+ * code page table of @point-of-sale/codepage-encoder, whose TCVN-3 capitals page lists "Ð" (U+00D0,
+ * Icelandic eth) at 0xA7 where TCVN-3 has "Đ" (U+0110): we hand it U+00D0 so 0xA7 is sent.
+ */
 export function foldForTcvn3(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/\u0110/g, '\u00d0')
     .replace(/[\u2013\u2014\u2212]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')

@@ -17,7 +17,7 @@ type SerialPortCtor = new (opts: { path: string; baudRate: number; autoOpen: boo
 
 const MISSING = {
   vi: 'Cần cài gói serialport (npm install serialport) để in qua cổng nối tiếp',
-  en: 'Install the serialport package (npm install serialport) to print over a serial port',
+  en: 'install the serialport package (npm install serialport) to print over a serial port',
 };
 
 /** Loads `serialport` only when a serial printer is used; a clear error when it is not installed. */

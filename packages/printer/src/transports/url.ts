@@ -57,13 +57,16 @@ export function parseTransportUrl(url: string): TransportTarget {
       return { kind: 'tcp', host, port, statusQueries: statusFlag(u.searchParams, url) };
     }
     case 'file': {
+      if (u.hostname) {
+        throw bad('cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve', 'an absolute path is required, e.g. file:///tmp/tickets', url);
+      }
       let folder: string;
       try {
         folder = fileURLToPath(u);
       } catch {
         throw bad('đường dẫn thư mục không hợp lệ', 'invalid folder path', url);
       }
-      if (!isAbsolute(folder) || u.hostname) {
+      if (!isAbsolute(folder)) {
         throw bad('cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve', 'an absolute path is required, e.g. file:///tmp/tickets', url);
       }
       return { kind: 'file', folder };
