@@ -43,6 +43,8 @@ export type CommandRequest = { requestId: string; command: CommandInput };
 export const pairRequestSchema = z.strictObject({
   kind: deviceKindSchema,
   name: z.string().trim().min(1).max(120),
+  /** The counter a counter or rating device stands at, if known; the admin may change it. */
+  counterId: idSchema.nullable().default(null),
 });
 export type PairRequest = z.input<typeof pairRequestSchema>;
 
@@ -70,9 +72,35 @@ export interface Identity {
   counterId: string | null;
 }
 
-export type HelloReply = ({ ok: true; identity: Identity; hubTime: number } & { sync: SyncPayload }) | ErrorReply;
+/** `sync` is null for a connection that has not paired or signed in: it sees nothing of the queue. */
+export type HelloReply = { ok: true; identity: Identity; hubTime: number; sync: SyncPayload | null } | ErrorReply;
 export type SyncReply = ({ ok: true } & { sync: SyncPayload }) | ErrorReply;
-export type PairReply = { ok: true; deviceId: string; pairingCode: string; autoApproved: boolean } | ErrorReply;
+/**
+ * `deviceToken` is the device's secret from now on; it works in `hello` once an admin approves the
+ * pairing code (at once when `approved`).
+ */
+export type PairReply = { ok: true; deviceId: string; pairingCode: string; deviceToken: string; approved: boolean } | ErrorReply;
+
+export const approveDeviceSchema = z.strictObject({
+  pairingCode: z.string().regex(/^\d{6}$/),
+  name: z.string().trim().min(1).max(120).nullable().default(null),
+  counterId: idSchema.nullable().default(null),
+  printerProfileId: idSchema.nullable().default(null),
+});
+export type ApproveDeviceRequest = z.input<typeof approveDeviceSchema>;
+
+export const setPinSchema = z.strictObject({ userId: idSchema, pin: z.string().regex(/^[0-9A-Za-z]{4,12}$/) });
+export type SetPinRequest = z.input<typeof setPinSchema>;
+
+export interface PairingRecord {
+  deviceId: string;
+  kind: DeviceKind;
+  name: string;
+  pairingCode: string;
+  status: 'pending' | 'approved' | 'revoked';
+  createdAt: number;
+  lastSeenAt: number | null;
+}
 export type SignInReply = { ok: true; sessionToken: string; user: User; counterId: string | null } | ErrorReply;
 export type SimpleReply = { ok: true } | ErrorReply;
 
@@ -115,6 +143,12 @@ export interface ClientToHubEvents {
   'pair.request': (request: PairRequest, ack: (reply: PairReply) => void) => void;
   'session.signIn': (request: SignInRequest, ack: (reply: SignInReply) => void) => void;
   'session.signOut': (request: Record<string, never>, ack: (reply: SimpleReply) => void) => void;
+  /** Admin: approve a device by the code it shows. */
+  'device.approve': (request: ApproveDeviceRequest, ack: (reply: SimpleReply & { deviceId?: string }) => void) => void;
+  /** Admin: devices that paired or wait for approval. */
+  'device.list': (request: Record<string, never>, ack: (reply: { ok: true; devices: PairingRecord[] } | ErrorReply) => void) => void;
+  /** Admin: set or reset a user's PIN (stored hashed, never in an event). */
+  'user.setPin': (request: SetPinRequest, ack: (reply: SimpleReply) => void) => void;
 }
 
 /** Socket.IO events the hub sends. */

@@ -1,0 +1,94 @@
+import {
+  actorRef,
+  domainError,
+  executeCommand,
+  type Actor,
+  type CommandReply,
+  type DomainError,
+  type EventEnvelope,
+  type QueueState,
+} from '@motcua/core';
+import type { Logger } from 'pino';
+import type { EventStore } from './store/eventStore.js';
+
+export type StoreHealth = { ok: true } | { ok: false; code: 'STORE_BUSY' | 'STORE_UNAVAILABLE'; detail: string; since: number };
+
+/** Maps a SQLite failure to what the sender can do about it. */
+export function storeErrorCode(error: unknown): 'STORE_BUSY' | 'STORE_UNAVAILABLE' | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'STORE_BUSY';
+  return 'STORE_UNAVAILABLE';
+}
+
+/**
+ * The one way state changes (ARCHITECTURE.md rule 2): validate, authorise and decide in core,
+ * store the events with their projections in one transaction, then fold and broadcast them.
+ * Runs synchronously, so commands are strictly serialised.
+ */
+export class Engine {
+  private listeners = new Set<(envelopes: EventEnvelope[]) => void>();
+  health: StoreHealth = { ok: true };
+
+  constructor(
+    public state: QueueState,
+    private readonly store: EventStore,
+    private readonly clock: () => number,
+    private readonly log: Logger,
+  ) {}
+
+  now(): number {
+    return this.clock();
+  }
+
+  onEvents(listener: (envelopes: EventEnvelope[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  execute(actor: Actor, input: unknown, requestId: string | null): CommandReply {
+    const ref = actorRef(actor);
+    if (requestId) {
+      const previous = this.safely(() => this.store.previousReply(requestId, ref));
+      if (previous && 'error' in previous) return previous.error;
+      if (previous) return previous;
+    }
+    const execution = executeCommand(this.state, input, actor, this.clock());
+    if (!execution.ok) return errorReply(execution.error);
+    const reply: CommandReply = { ok: true, result: execution.result };
+    if (execution.envelopes.length === 0) return reply;
+    const stored = this.safely(() => {
+      this.store.append(execution.envelopes, execution.state, requestId, ref, reply);
+      return 'stored' as const;
+    });
+    if (stored !== 'stored') return stored.error;
+    this.state = execution.state;
+    for (const listener of this.listeners) listener(execution.envelopes);
+    return reply;
+  }
+
+  /** Runs a store call; a SQLite failure becomes a clear, retryable reply and the health flag. */
+  private safely<T>(work: () => T): T | { error: CommandReply & { ok: false } } {
+    try {
+      const value = work();
+      if (!this.health.ok) {
+        this.log.info({ was: this.health }, 'store recovered');
+        this.health = { ok: true };
+      }
+      return value;
+    } catch (error) {
+      const code = storeErrorCode(error);
+      if (!code) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      if (this.health.ok || this.health.code !== code) this.log.error({ code, detail }, 'store refused a write');
+      this.health = { ok: false, code, detail, since: this.clock() };
+      return { error: errorReply(domainError(code)) };
+    }
+  }
+}
+
+export function errorReply(error: DomainError): CommandReply & { ok: false } {
+  const reply: CommandReply & { ok: false } = { ok: false, code: error.code, message: error.message };
+  if (error.details) reply.details = error.details;
+  return reply;
+}

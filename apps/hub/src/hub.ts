@@ -1,0 +1,229 @@
+import { demoOfficeCommands, serviceDayOf } from '@motcua/core';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { AuthService } from './auth/authService.js';
+import { newPassword } from './auth/secrets.js';
+import { Engine } from './engine.js';
+import { createHttpServer, lanAddresses, sendHtml, sendJson, serveStatic, readJsonBody, type Route } from './net/httpServer.js';
+import { attachSocketServer, type HubIo } from './net/socketServer.js';
+import { landingPage } from './net/landingPage.js';
+import type { HubOptions } from './options.js';
+import { EventStore } from './store/eventStore.js';
+import { openDatabase, type Db } from './store/openDatabase.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(here, '../../..');
+export const APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
+
+export interface FirstRunSecrets {
+  adminUsername: string;
+  adminPassword: string;
+  demoClerkPin: string | null;
+}
+
+export interface RunningHub {
+  port: number;
+  url: string;
+  lanUrls: string[];
+  engine: Engine;
+  db: Db;
+  io: HubIo;
+  log: Logger;
+  firstRun: FirstRunSecrets | null;
+  close(): Promise<void>;
+  /** Extra HTTP routes from later features; checked before the built apps. */
+  routes: Route[];
+}
+
+export const DEMO_CLERK_PIN = '1234';
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = pino({
+    level: options.logLevel,
+    redact: { paths: ['*.pin', '*.deviceToken', '*.sessionToken', '*.password', 'pin', 'deviceToken', 'sessionToken'], censor: '[redacted]' },
+  });
+  let clockOffset = options.clockOffsetMs;
+  const clock = () => Date.now() + clockOffset;
+
+  const db = openDatabase(options.dataDir);
+  const store = new EventStore(db);
+  let hubId = store.metaValue('hub_id');
+  if (!hubId) {
+    hubId = randomUUID();
+    store.setMetaValue('hub_id', hubId);
+  }
+  const state = store.loadState();
+  log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir }, 'state loaded');
+  const engine = new Engine(state, store, clock, log);
+  const auth = new AuthService(db, clock);
+
+  const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
+  rollOverServiceDay(engine, store, log);
+
+  const routes: Route[] = [];
+  const builtinRoutes: Route[] = [
+    {
+      method: 'GET',
+      path: '/healthz',
+      handler: (_req, res) =>
+        sendJson(res, engine.health.ok ? 200 : 503, {
+          ok: engine.health.ok,
+          seq: engine.state.seq,
+          serviceDay: engine.state.serviceDay,
+          store: engine.health,
+          hubId,
+          time: clock(),
+        }),
+    },
+    {
+      method: 'GET',
+      path: '/',
+      handler: (_req, res) => sendHtml(res, 200, landingPage(engine.state.config.office.name, running.lanUrls, running.port, appsBuilt())),
+    },
+    { method: 'GET', path: '/voice/default/', handler: serveStatic(join(REPO_ROOT, 'apps/display/voice/default'), '/voice/default/', false) },
+    { method: 'GET', path: '/voice/office/', handler: serveStatic(join(options.dataDir, 'voice'), '/voice/office/', false) },
+  ];
+  if (options.testClock) {
+    builtinRoutes.push({
+      method: 'POST',
+      path: '/__test__/clock',
+      handler: async (req, res) => {
+        const body = (await readJsonBody(req)) as { offsetMs?: unknown } | null;
+        if (typeof body?.offsetMs !== 'number') return sendJson(res, 400, { ok: false, code: 'BAD_REQUEST' });
+        clockOffset = body.offsetMs;
+        rollOverServiceDay(engine, store, log);
+        sendJson(res, 200, { ok: true, now: clock(), serviceDay: engine.state.serviceDay });
+      },
+    });
+  }
+  const appRoutes: Route[] = APPS.map((app) => ({
+    method: 'GET',
+    path: `/${app}/`,
+    handler: serveStatic(join(REPO_ROOT, 'apps', app, 'dist'), `/${app}/`, true),
+  }));
+
+  // Later features push onto `routes`; the list is read on each request.
+  const server = createHttpServer(
+    new Proxy([] as Route[], {
+      get: (_target, property) => {
+        const all = [...builtinRoutes, ...routes, ...appRoutes];
+        return Reflect.get(all, property);
+      },
+    }),
+    log,
+  );
+  const io = attachSocketServer(
+    server,
+    engine,
+    store,
+    auth,
+    {
+      hubId,
+      autoPairLocalhost: options.autoPairLocalhost,
+      kioskIssuesPerMinute: options.kioskIssuesPerMinute,
+      kioskIssueBurst: options.kioskIssueBurst,
+    },
+    log,
+  );
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const lanUrls = lanAddresses().map((address) => `http://${address}:${port}`);
+
+  const dayTimer = setInterval(() => rollOverServiceDay(engine, store, log), 5_000);
+  dayTimer.unref();
+
+  let unpublish: (() => void) | null = null;
+  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, log);
+
+  let closed = false;
+  const running: RunningHub = {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    lanUrls,
+    engine,
+    db,
+    io,
+    log,
+    firstRun,
+    routes,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(dayTimer);
+      unpublish?.();
+      await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      try {
+        store.writeSnapshot(engine.state);
+      } catch (error) {
+        log.warn({ err: error }, 'could not write a snapshot at shutdown');
+      }
+      db.close();
+      log.info('hub stopped');
+    },
+  };
+  return running;
+}
+
+function appsBuilt(): Record<string, boolean> {
+  return Object.fromEntries(APPS.map((app) => [app, existsSync(join(REPO_ROOT, 'apps', app, 'dist', 'index.html'))]));
+}
+
+/** The first start: an admin account with a one-time password, and the demo office when asked. */
+function seedFirstRun(engine: Engine, auth: AuthService, demo: boolean): FirstRunSecrets {
+  const system = { kind: 'system' } as const;
+  const openDay = engine.execute(system, { type: 'day.close' }, null);
+  if (!openDay.ok) throw new Error(`cannot open the first service day: ${openDay.code}`);
+  const adminPassword = newPassword();
+  const admin = engine.execute(
+    system,
+    { type: 'config.upsertUser', user: { id: 'admin', username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', disabled: false } },
+    null,
+  );
+  if (!admin.ok) throw new Error(`cannot create the admin account: ${admin.code}`);
+  auth.setPin('admin', adminPassword);
+  if (!demo) return { adminUsername: 'admin', adminPassword, demoClerkPin: null };
+  for (const command of demoOfficeCommands({ alwaysOpen: true })) {
+    const reply = engine.execute(system, command, null);
+    if (!reply.ok) throw new Error(`demo data refused (${command.type}): ${reply.code}`);
+  }
+  for (const user of Object.values(engine.state.config.users)) {
+    if (user.id !== 'admin') auth.setPin(user.id, DEMO_CLERK_PIN);
+  }
+  return { adminUsername: 'admin', adminPassword, demoClerkPin: DEMO_CLERK_PIN };
+}
+
+/** No cron: when the office's clock passes the close hour, the hub closes the day and opens the next. */
+function rollOverServiceDay(engine: Engine, store: EventStore, log: Logger): void {
+  const today = serviceDayOf(engine.now(), engine.state.config.office);
+  if (today === engine.state.serviceDay) return;
+  const reply = engine.execute({ kind: 'system' }, { type: 'day.close' }, null);
+  if (reply.ok) {
+    log.info({ serviceDay: engine.state.serviceDay }, 'service day opened');
+    try {
+      store.pruneRequests(engine.now() - 3 * 24 * 3600_000);
+    } catch (error) {
+      log.warn({ err: error }, 'could not prune old request ids');
+    }
+  } else log.warn({ code: reply.code }, 'service day roll-over postponed');
+}
+
+async function publishMdns(port: number, name: string, log: Logger): Promise<() => void> {
+  try {
+    const { Bonjour } = await import('bonjour-service');
+    const bonjour = new Bonjour(undefined, (error: unknown) => log.warn({ err: error }, 'mDNS error'));
+    bonjour.publish({ name: `Motcua hub – ${name}`.slice(0, 60), type: 'motcua', port, txt: { path: '/', protocol: '1' } });
+    log.info({ type: '_motcua._tcp', port }, 'advertised on the LAN with mDNS');
+    return () => bonjour.destroy();
+  } catch (error) {
+    log.warn({ err: error }, 'mDNS not available; devices need the hub address typed in');
+    return () => undefined;
+  }
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanText = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+
+export const hubOptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  host: z.string().min(1).default('0.0.0.0'),
+  dataDir: z.string().min(1).default('data'),
+  demo: booleanText.default(true),
+  autoPairLocalhost: booleanText.default(true),
+  mdns: booleanText.default(true),
+  testClock: booleanText.default(false),
+  clockOffsetMs: z.coerce.number().int().default(0),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
+  kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
+});
+export type HubOptions = z.output<typeof hubOptionsSchema>;
+
+const flags: Record<string, keyof HubOptions> = {
+  '--port': 'port',
+  '--host': 'host',
+  '--data': 'dataDir',
+  '--demo': 'demo',
+  '--auto-pair-localhost': 'autoPairLocalhost',
+  '--mdns': 'mdns',
+  '--test-clock': 'testClock',
+  '--clock-offset-ms': 'clockOffsetMs',
+  '--log-level': 'logLevel',
+  '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
+  '--kiosk-issue-burst': 'kioskIssueBurst',
+};
+
+const envNames: Record<string, keyof HubOptions> = {
+  PORT: 'port',
+  HUB_HOST: 'host',
+  HUB_DATA: 'dataDir',
+  HUB_DEMO: 'demo',
+  HUB_AUTO_PAIR_LOCALHOST: 'autoPairLocalhost',
+  HUB_MDNS: 'mdns',
+  HUB_TEST_CLOCK: 'testClock',
+  HUB_CLOCK_OFFSET_MS: 'clockOffsetMs',
+  HUB_LOG_LEVEL: 'logLevel',
+  HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
+  HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
+};
+
+/** Options from the environment, then the command line (`--port 8080`, `--no-mdns`). Throws a readable error. */
+export function parseHubOptions(argv: string[], env: Record<string, string | undefined>): HubOptions {
+  const raw: Record<string, string> = {};
+  for (const [name, key] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('--no-') && flags[`--${arg.slice(5)}`]) {
+      raw[flags[`--${arg.slice(5)}`] as string] = 'false';
+      continue;
+    }
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const key = flags[flag];
+    if (!key) throw new Error(`Tham số không hợp lệ / unknown option: ${arg}`);
+    const next = argv[i + 1];
+    if (inline !== undefined) raw[key] = inline;
+    else if (next !== undefined && !next.startsWith('--')) {
+      raw[key] = next;
+      i++;
+    } else raw[key] = 'true';
+  }
+  const parsed = hubOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Cấu hình không hợp lệ / invalid option ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}

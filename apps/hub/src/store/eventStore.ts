@@ -1,0 +1,182 @@
+import { applyAll, emptyState, type CommandReply, type EventEnvelope, type QueueState } from '@motcua/core';
+import type { Db } from './openDatabase.js';
+
+const SNAPSHOT_EVERY = 1000;
+
+/** Writes each command's events, the tables they update, and its reply, in one transaction. */
+export class EventStore {
+  private readonly insertEvent;
+  private readonly insertRequest;
+  private readonly findRequest;
+  private readonly upsertTicket;
+  private readonly expireTicket;
+  private readonly upsertCounter;
+  private readonly deleteCounter;
+  private readonly insertRating;
+  private readonly upsertConfig;
+  private readonly insertSnapshot;
+  private readonly selectSince;
+  private lastSnapshotSeq = 0;
+
+  constructor(private readonly db: Db) {
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (seq, type, payload, at, actor, request_id) VALUES (@seq, @type, @payload, @at, @actor, @requestId)',
+    );
+    this.insertRequest = db.prepare(
+      'INSERT OR REPLACE INTO requests (request_id, actor, reply, at) VALUES (?, ?, ?, ?)',
+    );
+    this.findRequest = db.prepare<[string, string], { reply: string }>(
+      'SELECT reply FROM requests WHERE request_id = ? AND actor = ?',
+    );
+    this.upsertTicket = db.prepare(
+      `INSERT INTO tickets (id, service_day, service_id, number, label, priority_group, source, status, issued_at,
+         called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated)
+       VALUES (@id, @serviceDay, @serviceId, @number, @label, @priorityGroup, @source, @status, @issuedAt,
+         @calledAt, @startedAt, @finishedAt, @counterId, @clerkId, @recallCount, @rated)
+       ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+         called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
+         counter_id = excluded.counter_id, clerk_id = excluded.clerk_id, recall_count = excluded.recall_count,
+         rated = excluded.rated`,
+    );
+    this.expireTicket = db.prepare("UPDATE tickets SET status = 'expired' WHERE id = ?");
+    this.upsertCounter = db.prepare(
+      `INSERT INTO counters (id, status, pause_reason, clerk_id, current_ticket_id, since)
+       VALUES (@id, @status, @pauseReason, @clerkId, @currentTicketId, @since)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason,
+         clerk_id = excluded.clerk_id, current_ticket_id = excluded.current_ticket_id, since = excluded.since`,
+    );
+    this.deleteCounter = db.prepare('DELETE FROM counters WHERE id = ?');
+    this.insertRating = db.prepare(
+      `INSERT INTO ratings (ticket_id, counter_id, clerk_id, service_id, score, reasons, at)
+       VALUES (@ticketId, @counterId, @clerkId, @serviceId, @score, @reasons, @at)`,
+    );
+    this.upsertConfig = db.prepare(
+      'INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (seq, state, at) VALUES (?, ?, ?)');
+    this.selectSince = db.prepare<[number, number], { seq: number; at: number; actor: string; payload: string }>(
+      'SELECT seq, at, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+  }
+
+  /** The reply an accepted command with this requestId got, if any. */
+  previousReply(requestId: string, actor: string): CommandReply | null {
+    const row = this.findRequest.get(requestId, actor);
+    return row ? (JSON.parse(row.reply) as CommandReply) : null;
+  }
+
+  /**
+   * Stores one accepted command: its events, the projections they change (read from the state
+   * after them), and its reply. All or nothing; throws if SQLite refuses.
+   */
+  append(envelopes: EventEnvelope[], after: QueueState, requestId: string | null, actor: string, reply: CommandReply): void {
+    this.db.transaction(() => {
+      for (const envelope of envelopes) {
+        this.insertEvent.run({
+          seq: envelope.seq,
+          type: envelope.event.type,
+          payload: JSON.stringify(envelope.event),
+          at: envelope.at,
+          actor: envelope.actor,
+          requestId,
+        });
+      }
+      this.project(envelopes, after);
+      if (requestId) this.insertRequest.run(requestId, actor, JSON.stringify(reply), envelopes[0]?.at ?? 0);
+      const last = envelopes.at(-1);
+      if (last && last.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.writeSnapshot(after);
+    })();
+  }
+
+  private project(envelopes: EventEnvelope[], after: QueueState): void {
+    const tickets = new Set<string>();
+    const counters = new Set<string>();
+    let configChanged = false;
+    for (const { event } of envelopes) {
+      if (event.type.startsWith('config.')) configChanged = true;
+      switch (event.type) {
+        case 'ticket.issued':
+          tickets.add(event.ticket.id);
+          break;
+        case 'day.closed':
+          for (const id of event.expiredTicketIds) this.expireTicket.run(id);
+          for (const id of Object.keys(after.counters)) counters.add(id);
+          break;
+        case 'day.opened':
+          for (const id of Object.keys(after.counters)) counters.add(id);
+          break;
+        case 'rating.submitted':
+          tickets.add(event.rating.ticketId);
+          this.insertRating.run({ ...event.rating, reasons: JSON.stringify(event.rating.reasons) });
+          break;
+        case 'config.counterRemoved':
+          this.deleteCounter.run(event.counterId);
+          break;
+        default:
+          if ('ticketId' in event) tickets.add(event.ticketId);
+          if ('counterId' in event && typeof event.counterId === 'string') counters.add(event.counterId);
+          if ('fromCounterId' in event && event.fromCounterId) counters.add(event.fromCounterId);
+      }
+    }
+    for (const id of tickets) {
+      const ticket = after.tickets[id];
+      if (!ticket) continue;
+      if (ticket.counterId) counters.add(ticket.counterId);
+      this.upsertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
+    }
+    for (const id of counters) {
+      const counter = after.counters[id];
+      if (counter) this.upsertCounter.run({ id, ...counter });
+    }
+    if (configChanged) this.upsertConfig.run('config', JSON.stringify(after.config));
+  }
+
+  writeSnapshot(state: QueueState): void {
+    this.insertSnapshot.run(state.seq, JSON.stringify(state), Date.now());
+    this.lastSnapshotSeq = state.seq;
+  }
+
+  /** Events after `seq`, at most `limit`. */
+  eventsSince(seq: number, limit: number): EventEnvelope[] {
+    return this.selectSince.all(seq, limit).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      event: JSON.parse(row.payload) as EventEnvelope['event'],
+    }));
+  }
+
+  lastSeq(): number {
+    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  /** The state as of the last stored event: the latest snapshot, then the events after it. */
+  loadState(): QueueState {
+    const snapshot = this.db
+      .prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1')
+      .get() as { seq: number; state: string } | undefined;
+    let state = snapshot ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
+    this.lastSnapshotSeq = state.seq;
+    for (;;) {
+      const batch = this.eventsSince(state.seq, 5000);
+      if (batch.length === 0) break;
+      state = applyAll(state, batch);
+    }
+    return state;
+  }
+
+  /** Forgets idempotency replies older than `before` (they only guard retries of a lost ack). */
+  pruneRequests(before: number): void {
+    this.db.prepare('DELETE FROM requests WHERE at < ?').run(before);
+  }
+
+  metaValue(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMetaValue(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+}

@@ -1,0 +1,99 @@
+/** Versioned schema changes, applied in order at start; `PRAGMA user_version` records the last one run. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- The append-only log: the truth. Everything else below is a projection or a secret.
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    request_id TEXT
+  );
+  CREATE INDEX events_type_at ON events (type, at);
+  CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+  -- Replies of accepted commands by requestId, so a retry returns the first result.
+  CREATE TABLE requests (
+    request_id TEXT PRIMARY KEY,
+    actor TEXT NOT NULL,
+    reply TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+
+  -- The folded state at some seq, so a start does not replay years of events.
+  CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, state TEXT NOT NULL, at INTEGER NOT NULL);
+
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    service_day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    priority_group TEXT,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    called_at INTEGER,
+    started_at INTEGER,
+    finished_at INTEGER,
+    counter_id TEXT,
+    clerk_id TEXT,
+    recall_count INTEGER NOT NULL,
+    rated INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX tickets_day_label ON tickets (service_day, label);
+  CREATE INDEX tickets_issued_at ON tickets (issued_at);
+
+  CREATE TABLE counters (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    pause_reason TEXT,
+    clerk_id TEXT,
+    current_ticket_id TEXT,
+    since INTEGER NOT NULL
+  );
+
+  CREATE TABLE ratings (
+    ticket_id TEXT PRIMARY KEY,
+    counter_id TEXT NOT NULL,
+    clerk_id TEXT,
+    service_id TEXT NOT NULL,
+    score TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX ratings_at ON ratings (at);
+
+  CREATE TABLE config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- Secrets: never in events, never broadcast.
+  CREATE TABLE user_secrets (
+    user_id TEXT PRIMARY KEY,
+    pin_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE device_pairings (
+    device_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    pairing_code TEXT NOT NULL,
+    token_hash TEXT,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    counter_id TEXT,
+    device_id TEXT,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrations } from './migrations.js';
+
+export type Db = Database.Database;
+
+/**
+ * The pragmas every connection to the hub's file uses; the write benchmark uses the same ones.
+ * FULL sync: an acknowledged command survives a power cut, not only a crash of the process.
+ */
+export const HUB_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 1000'];
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, 'motcua.sqlite');
+}
+
+/** Opens (creating if needed) the hub's database and runs the migrations it has not seen yet. */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(databasePath(dataDir));
+  for (const pragma of HUB_PRAGMAS) db.pragma(pragma);
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const [index, sql] of migrations.entries()) {
+    const version = index + 1;
+    if (version <= current) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
