@@ -35,7 +35,11 @@ function run(paperWidth: PaperWidth, mode: 'raster' | 'text'): Row {
   let bytes = 0;
   let height: number | null = null;
   for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    const doc = sampleTicket({ label: `A${String(i % 1000).padStart(3, '0')}`, peopleAhead: i % 40, etaMinutes: (i * 3) % 90 });
+    const doc = sampleTicket({
+      label: `A${String(i % 1000).padStart(3, '0')}`,
+      peopleAhead: i % 40,
+      etaMinutes: (i * 3) % 90,
+    });
     const t0 = performance.now();
     let out: Uint8Array;
     if (mode === 'raster') {

@@ -299,7 +299,9 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
         }
         const start = c;
         while (c < n && code.modules.get(r, c)) c++;
-        d.push(`M${x0 + start * moduleSize} ${y0 + r * moduleSize}h${(c - start) * moduleSize}v${moduleSize}h${-(c - start) * moduleSize}z`);
+        d.push(
+          `M${x0 + start * moduleSize} ${y0 + r * moduleSize}h${(c - start) * moduleSize}v${moduleSize}h${-(c - start) * moduleSize}z`,
+        );
       }
     }
     b.parts.push(`<path d="${d.join('')}" fill="#000" shape-rendering="crispEdges"/>`);

@@ -78,7 +78,10 @@ describe('printTicket over TCP to the virtual printer', () => {
     expect(err.retryable).toBe(true);
     expect(err.vi.length).toBeGreaterThan(5);
     expect(err.en.length).toBeGreaterThan(5);
-    if (fault === 'paperOut') expect(err.message).toContain('Máy in hết giấy, vui lòng báo cán bộ / The printer is out of paper, please tell a staff member');
+    if (fault === 'paperOut')
+      expect(err.message).toContain(
+        'Máy in hết giấy, vui lòng báo cán bộ / The printer is out of paper, please tell a staff member',
+      );
 
     vp.setFault(null);
     vp.clear();
@@ -107,7 +110,10 @@ describe('printTicket over TCP to the virtual printer', () => {
     const other = await startVirtualPrinter();
     const url = other.url;
     await other.close();
-    await expectPrinterError(printTicket({ ...profile, transportUrl: url }, sampleTicket(), { timeoutMs: 3000 }), 'CONNECTION_FAILED');
+    await expectPrinterError(
+      printTicket({ ...profile, transportUrl: url }, sampleTicket(), { timeoutMs: 3000 }),
+      'CONNECTION_FAILED',
+    );
     const s = await checkPrinterStatus({ ...profile, transportUrl: url }, { timeoutMs: 3000 });
     expect(s.status).toBe('offline');
     expect(s.error?.code).toBe('CONNECTION_FAILED');

@@ -59,7 +59,11 @@ export function encodeTicket(profile: PrinterProfile, doc: TicketDocument): Enco
       density: p.density,
       beep: p.beep,
     });
-    return { bytes, bitmap: null, previewPng: () => bitmapToPng(renderTicket(doc, { paperWidth: p.paperWidth }).bitmap) };
+    return {
+      bytes,
+      bitmap: null,
+      previewPng: () => bitmapToPng(renderTicket(doc, { paperWidth: p.paperWidth }).bitmap),
+    };
   }
   const { bitmap } = renderTicket(doc, { paperWidth: p.paperWidth });
   const bytes = encodeRasterJob(bitmap, { cut: p.cut, density: p.density, beep: p.beep });
@@ -129,7 +133,11 @@ export function sendJob(
 }
 
 /** Check status, render, encode, send, confirm. Rejects with a PrinterError; a failed job can be retried. */
-export function printTicket(profile: PrinterProfile, doc: TicketDocument, options: PrintOptions = {}): Promise<PrintResult> {
+export function printTicket(
+  profile: PrinterProfile,
+  doc: TicketDocument,
+  options: PrintOptions = {},
+): Promise<PrintResult> {
   let encoded: EncodedTicket;
   try {
     encoded = encodeTicket(profile, doc);
@@ -160,7 +168,8 @@ export async function checkPrinterStatus(
     );
   } catch (e) {
     if (e instanceof PrinterError && e.code === 'BAD_CONFIG') throw e;
-    const error = e instanceof PrinterError ? e : new PrinterError('CONNECTION_FAILED', { detail: String(e), cause: e });
+    const error =
+      e instanceof PrinterError ? e : new PrinterError('CONNECTION_FAILED', { detail: String(e), cause: e });
     return { status: 'offline', message: { vi: error.vi, en: error.en }, error };
   }
 }

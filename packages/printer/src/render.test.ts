@@ -70,11 +70,16 @@ describe.each<PaperWidth>([80, 58])('ticket at %i mm', (paperWidth) => {
     const serviceNameVi = 'Cấp giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình'.slice(0, 60);
     expect([...serviceNameVi].length).toBe(60);
     for (const label of ['W88888', 'A1023B', 'MMMMMM', '1023']) {
-      const doc = sampleTicket({ label, serviceNameVi, serviceNameEn: 'First-time land use right certificate for households' });
+      const doc = sampleTicket({
+        label,
+        serviceNameVi,
+        serviceNameEn: 'First-time land use right certificate for households',
+      });
       const layout = layoutTicket(doc, paperWidth);
       const width = layout.width;
       for (const line of layout.lines) {
-        const left = line.anchor === 'start' ? line.x : line.anchor === 'middle' ? line.x - line.width / 2 : line.x - line.width;
+        const left =
+          line.anchor === 'start' ? line.x : line.anchor === 'middle' ? line.x - line.width / 2 : line.x - line.width;
         expect(left, line.text).toBeGreaterThanOrEqual(0);
         expect(left + line.width, line.text).toBeLessThanOrEqual(width);
       }

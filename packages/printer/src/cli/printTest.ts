@@ -19,7 +19,9 @@ const NEXT_STEPS: Partial<Record<PrinterErrorCode | 'paperNearEnd', string[]>> =
   paperNearEnd: ['Chuẩn bị cuộn giấy mới. / Have a new paper roll ready.'],
   COVER_OPEN: ['Đóng chặt nắp máy in. / Close the printer cover firmly.'],
   OFFLINE: ['Kiểm tra đèn báo lỗi, tắt rồi bật lại máy in. / Check the error light, switch the printer off and on.'],
-  PRINTER_ERROR: ['Kiểm tra dao cắt có kẹt giấy không, tắt rồi bật lại. / Check the cutter for jammed paper, power-cycle the printer.'],
+  PRINTER_ERROR: [
+    'Kiểm tra dao cắt có kẹt giấy không, tắt rồi bật lại. / Check the cutter for jammed paper, power-cycle the printer.',
+  ],
   TIMEOUT: [
     'Máy in nhận kết nối nhưng không trả lời trạng thái. Nếu máy không hỗ trợ DLE EOT, thêm ?status=off vào địa chỉ. / The printer accepted the connection but did not answer the status query. If the model lacks DLE EOT, add ?status=off to the URL.',
   ],
@@ -28,8 +30,12 @@ const NEXT_STEPS: Partial<Record<PrinterErrorCode | 'paperNearEnd', string[]>> =
     'Máy tính và máy in phải cùng mạng; thử: ping <IP>. / The PC and the printer must be on the same network; try: ping <IP>.',
     'Cổng mặc định là 9100. / The default port is 9100.',
   ],
-  CONNECTION_LOST: ['Kiểm tra cáp mạng và nguồn điện rồi in lại. / Check the network cable and power, then print again.'],
-  MISSING_DEPENDENCY: ['Chạy: npm install serialport -w @motcua/printer / Run: npm install serialport -w @motcua/printer'],
+  CONNECTION_LOST: [
+    'Kiểm tra cáp mạng và nguồn điện rồi in lại. / Check the network cable and power, then print again.',
+  ],
+  MISSING_DEPENDENCY: [
+    'Chạy: npm install serialport -w @motcua/printer / Run: npm install serialport -w @motcua/printer',
+  ],
   BAD_CONFIG: ['Xem ví dụ địa chỉ ở trên. / See the address examples above.'],
   NOT_SUPPORTED: ['Trên Linux dùng device:///dev/usb/lp0 hoặc tcp://. / On Linux use device:///dev/usb/lp0 or tcp://.'],
 };
@@ -70,7 +76,9 @@ async function main(): Promise<number> {
       vp = await startVirtualPrinter();
       if (values.fault) vp.setFault(values.fault as VirtualPrinterFault, { delayMs: 30_000 });
       url = vp.url;
-      console.log(`Máy in ảo / Virtual printer: ${url}${values.fault ? ` (lỗi giả lập / simulated fault: ${values.fault})` : ''}`);
+      console.log(
+        `Máy in ảo / Virtual printer: ${url}${values.fault ? ` (lỗi giả lập / simulated fault: ${values.fault})` : ''}`,
+      );
     }
     const profile = defaultProfile({
       id: 'print-test',
@@ -98,17 +106,26 @@ async function main(): Promise<number> {
     });
     const started = Date.now();
     const result = await printTicket(profile, doc, { timeoutMs });
-    console.log(`✔ Đã gửi ${result.bytes.length} byte trong ${Date.now() - started} ms / Sent ${result.bytes.length} bytes in ${Date.now() - started} ms`);
-    console.log(`Trạng thái sau khi in / Status after printing: ${result.status.status}: ${result.status.message.vi} / ${result.status.message.en}`);
+    console.log(
+      `✔ Đã gửi ${result.bytes.length} byte trong ${Date.now() - started} ms / Sent ${result.bytes.length} bytes in ${Date.now() - started} ms`,
+    );
+    console.log(
+      `Trạng thái sau khi in / Status after printing: ${result.status.status}: ${result.status.message.vi} / ${result.status.message.en}`,
+    );
     if (result.status.status === 'paperNearEnd') for (const s of NEXT_STEPS.paperNearEnd ?? []) console.log(`  → ${s}`);
-    if (result.transport === 'file') console.log('Tệp .bin và ảnh .png đã được ghi vào thư mục. / The .bin and .png files were written to the folder.');
+    if (result.transport === 'file')
+      console.log(
+        'Tệp .bin và ảnh .png đã được ghi vào thư mục. / The .bin and .png files were written to the folder.',
+      );
     if (result.transport === 'device') {
       console.log('Kết nối một chiều: hãy xem tờ vé đã ra chưa. / One-way connection: check that the ticket came out.');
     }
     if (vp) {
       const job = await vp.waitForJob(5000);
       const img = rasterImage(decodeEscPos(job.bytes));
-      console.log(`Máy in ảo đã nhận ${job.bytes.length} byte${img ? `, ảnh ${img.width}×${img.height} điểm` : ''}. / The virtual printer received ${job.bytes.length} bytes${img ? `, a ${img.width}×${img.height} dot image` : ''}.`);
+      console.log(
+        `Máy in ảo đã nhận ${job.bytes.length} byte${img ? `, ảnh ${img.width}×${img.height} điểm` : ''}. / The virtual printer received ${job.bytes.length} bytes${img ? `, a ${img.width}×${img.height} dot image` : ''}.`,
+      );
     }
     return 0;
   } catch (e) {

@@ -1,5 +1,11 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import { DEFAULT_FOOTER_EN, DEFAULT_FOOTER_VI, formatEta, formatIssuedAt, validateTicketDocument } from '../document.js';
+import {
+  DEFAULT_FOOTER_EN,
+  DEFAULT_FOOTER_VI,
+  formatEta,
+  formatIssuedAt,
+  validateTicketDocument,
+} from '../document.js';
 import { PrinterError } from '../errors.js';
 import type { PaperWidth, TicketDocument } from '../types.js';
 import { beepCommand, concatBytes, cutCommand, densityCommand, feedCommand } from './raster.js';
@@ -94,11 +100,7 @@ function newEncoder(opts: TextJobOptions): ReceiptPrinterEncoder {
 }
 
 function tail(opts: TextJobOptions): Uint8Array {
-  return concatBytes([
-    feedCommand(4),
-    cutCommand(opts.cut),
-    opts.beep ? beepCommand() : new Uint8Array(0),
-  ]);
+  return concatBytes([feedCommand(4), cutCommand(opts.cut), opts.beep ? beepCommand() : new Uint8Array(0)]);
 }
 
 /** Plain lines in TCVN-3 (for tests and simple slips). */
@@ -112,14 +114,26 @@ export function encodeTextLines(lines: readonly string[], opts: TextJobOptions):
 export function encodeTicketText(doc: TicketDocument, opts: TextJobOptions): Uint8Array {
   validateTicketDocument(doc);
   const f = foldForTcvn3;
-  const e = newEncoder(opts).initialize().raw([...densityCommand(opts.density ?? 4)]).codepage('auto');
+  const e = newEncoder(opts)
+    .initialize()
+    .raw([...densityCommand(opts.density ?? 4)])
+    .codepage('auto');
   const eta = formatEta(doc.etaMinutes);
   e.align('center');
-  if (doc.officeName.trim()) e.bold(true).line(f(doc.officeName.toLocaleUpperCase('vi'))).bold(false).rule();
+  if (doc.officeName.trim())
+    e.bold(true)
+      .line(f(doc.officeName.toLocaleUpperCase('vi')))
+      .bold(false)
+      .rule();
   e.line('SỐ THỨ TỰ / TICKET NUMBER');
   const big = doc.label.length <= (opts.paperWidth === 80 ? 8 : 5) ? 4 : 3;
   e.size(big, big).bold(true).line(f(doc.label)).bold(false).size(1, 1);
-  if (doc.priorityLabel?.trim()) e.invert(true).bold(true).line(` ${f(doc.priorityLabel)} `).bold(false).invert(false);
+  if (doc.priorityLabel?.trim())
+    e.invert(true)
+      .bold(true)
+      .line(` ${f(doc.priorityLabel)} `)
+      .bold(false)
+      .invert(false);
   e.newline().bold(true).line(f(doc.serviceNameVi)).bold(false);
   if (doc.serviceNameEn?.trim()) e.line(f(doc.serviceNameEn));
   e.rule({ style: 'single' });
@@ -132,7 +146,10 @@ export function encodeTicketText(doc: TicketDocument, opts: TextJobOptions): Uin
     e.newline().qrcode(doc.qrContent, { model: 2, size: opts.paperWidth === 80 ? 6 : 5, errorlevel: 'm' });
     e.line('Quét mã để theo dõi lượt / Scan to follow');
   }
-  e.rule().bold(true).line(f(doc.footer?.trim() || DEFAULT_FOOTER_VI)).bold(false);
+  e.rule()
+    .bold(true)
+    .line(f(doc.footer?.trim() || DEFAULT_FOOTER_VI))
+    .bold(false);
   e.line(f(doc.footerEn?.trim() || DEFAULT_FOOTER_EN));
   return concatBytes([e.encode(), tail(opts)]);
 }

@@ -225,7 +225,17 @@ export function decodeEscPos(input: Uint8Array, options: DecodeOptions = {}): Es
         i += 5 + len;
         continue;
       }
-      if (c === 0x21 || c === 0x42 || c === 0x68 || c === 0x77 || c === 0x48 || c === 0x66 || c === 0x61 || c === 0x49 || c === 0x72) {
+      if (
+        c === 0x21 ||
+        c === 0x42 ||
+        c === 0x68 ||
+        c === 0x77 ||
+        c === 0x48 ||
+        c === 0x66 ||
+        c === 0x61 ||
+        c === 0x49 ||
+        c === 0x72
+      ) {
         need(3);
         ops.push({ type: 'style', command: `GS ${String.fromCharCode(c)}`, value: at(2) });
         i += 3;

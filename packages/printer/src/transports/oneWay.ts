@@ -26,7 +26,8 @@ function writeThroughStream(path: string, bytes: Uint8Array, timeoutMs: number, 
   const stream = createWriteStream(path, { flags: 'w' });
   const done = new Promise<void>((resolve, reject) => {
     stream.once('error', (err: NodeJS.ErrnoException) => {
-      const code = err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EPERM' ? 'CONNECTION_FAILED' : 'WRITE_FAILED';
+      const code =
+        err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EPERM' ? 'CONNECTION_FAILED' : 'WRITE_FAILED';
       reject(new PrinterError(code, { detail: `${where}: ${errnoHint(err)}`, cause: err }));
     });
     stream.once('close', () => resolve());
@@ -62,7 +63,9 @@ export function fileTransport(folder: string): Transport {
         async write(bytes: Uint8Array, meta: JobMeta, timeoutMs: number): Promise<void> {
           jobCounter = (jobCounter + 1) % 1000;
           const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-          const base = safeName(`${stamp}-${String(jobCounter).padStart(3, '0')}${meta.jobName ? `-${meta.jobName}` : ''}`);
+          const base = safeName(
+            `${stamp}-${String(jobCounter).padStart(3, '0')}${meta.jobName ? `-${meta.jobName}` : ''}`,
+          );
           const work = (async () => {
             await mkdir(folder, { recursive: true });
             await writeFile(join(folder, `${base}.bin`), bytes);
@@ -87,7 +90,8 @@ export function deviceTransport(path: string): Transport {
     open(): Promise<PrinterSession> {
       return Promise.resolve({
         twoWay: false,
-        write: (bytes: Uint8Array, _meta: JobMeta, timeoutMs: number) => writeThroughStream(path, bytes, timeoutMs, path),
+        write: (bytes: Uint8Array, _meta: JobMeta, timeoutMs: number) =>
+          writeThroughStream(path, bytes, timeoutMs, path),
         close: () => Promise.resolve(),
       });
     },

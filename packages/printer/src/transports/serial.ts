@@ -30,7 +30,8 @@ export async function loadSerialPort(): Promise<SerialPortCtor> {
     throw new PrinterError('MISSING_DEPENDENCY', { messages: MISSING, cause: e });
   }
   const ctor = (mod as { SerialPort?: unknown }).SerialPort;
-  if (typeof ctor !== 'function') throw new PrinterError('MISSING_DEPENDENCY', { messages: MISSING, detail: 'no SerialPort export' });
+  if (typeof ctor !== 'function')
+    throw new PrinterError('MISSING_DEPENDENCY', { messages: MISSING, detail: 'no SerialPort export' });
   return ctor as SerialPortCtor;
 }
 
@@ -50,13 +51,17 @@ export function serialTransport(opts: SerialOptions): Transport {
       const SerialPort = await loadSerialPort();
       const port = new SerialPort({ path: opts.path, baudRate: opts.baudRate, autoOpen: false });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          reject(new PrinterError('CONNECTION_FAILED', { detail: `${description}: open timed out` }));
-          port.close();
-        }, Math.max(1, timeoutMs));
+        const timer = setTimeout(
+          () => {
+            reject(new PrinterError('CONNECTION_FAILED', { detail: `${description}: open timed out` }));
+            port.close();
+          },
+          Math.max(1, timeoutMs),
+        );
         port.open((err) => {
           clearTimeout(timer);
-          if (err) reject(new PrinterError('CONNECTION_FAILED', { detail: `${description}: ${err.message}`, cause: err }));
+          if (err)
+            reject(new PrinterError('CONNECTION_FAILED', { detail: `${description}: ${err.message}`, cause: err }));
           else resolve();
         });
       });

@@ -36,7 +36,10 @@ export class StreamSession implements PrinterSession {
     });
     stream.onEnd((err) => {
       if (this.closed) return;
-      this.lost = new PrinterError('CONNECTION_LOST', { detail: err ? `${this.where}: ${err.message}` : this.where, cause: err });
+      this.lost = new PrinterError('CONNECTION_LOST', {
+        detail: err ? `${this.where}: ${err.message}` : this.where,
+        cause: err,
+      });
       const w = this.waiter;
       this.waiter = null;
       w?.reject(this.lost);
@@ -63,7 +66,10 @@ export class StreamSession implements PrinterSession {
     if (this.lost) return Promise.reject(this.lost);
     return new Promise((resolve, reject) => {
       this.stream.write(data, (err) => {
-        if (err) reject(this.lost ?? new PrinterError('CONNECTION_LOST', { detail: `${this.where}: ${err.message}`, cause: err }));
+        if (err)
+          reject(
+            this.lost ?? new PrinterError('CONNECTION_LOST', { detail: `${this.where}: ${err.message}`, cause: err }),
+          );
         else resolve();
       });
     });

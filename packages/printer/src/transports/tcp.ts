@@ -20,16 +20,19 @@ export function tcpTransport(opts: TcpOptions): Transport {
       return new Promise((resolve, reject) => {
         const socket = new Socket();
         let settled = false;
-        const timer = setTimeout(() => {
-          if (settled) return;
-          settled = true;
-          socket.destroy();
-          reject(
-            new PrinterError('CONNECTION_FAILED', {
-              detail: `${description}: hết thời gian chờ kết nối / connect timed out after ${timeoutMs} ms`,
-            }),
-          );
-        }, Math.max(1, timeoutMs));
+        const timer = setTimeout(
+          () => {
+            if (settled) return;
+            settled = true;
+            socket.destroy();
+            reject(
+              new PrinterError('CONNECTION_FAILED', {
+                detail: `${description}: hết thời gian chờ kết nối / connect timed out after ${timeoutMs} ms`,
+              }),
+            );
+          },
+          Math.max(1, timeoutMs),
+        );
         socket.once('error', (err) => {
           if (settled) return;
           settled = true;

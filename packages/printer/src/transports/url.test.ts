@@ -4,7 +4,12 @@ import { parseTransportUrl } from './url.js';
 
 describe('parseTransportUrl', () => {
   it('parses every supported form', () => {
-    expect(parseTransportUrl('tcp://192.168.1.50:9100')).toEqual({ kind: 'tcp', host: '192.168.1.50', port: 9100, statusQueries: true });
+    expect(parseTransportUrl('tcp://192.168.1.50:9100')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: 9100,
+      statusQueries: true,
+    });
     expect(parseTransportUrl('tcp://printer.local')).toMatchObject({ port: 9100 });
     expect(parseTransportUrl('tcp://10.0.0.9:9100?status=off')).toMatchObject({ statusQueries: false });
     expect(parseTransportUrl('file:///tmp/tickets')).toEqual({ kind: 'file', folder: '/tmp/tickets' });
@@ -17,8 +22,16 @@ describe('parseTransportUrl', () => {
     });
     expect(parseTransportUrl('serial://COM3?baud=9600')).toMatchObject({ path: 'COM3', baudRate: 9600 });
     expect(parseTransportUrl('serial:///dev/ttyS0')).toMatchObject({ baudRate: 9600 });
-    expect(parseTransportUrl('windows-share://XP80')).toEqual({ kind: 'windows-share', host: 'localhost', share: 'XP80' });
-    expect(parseTransportUrl('windows-share://pc-01/May%20in%20ve')).toEqual({ kind: 'windows-share', host: 'pc-01', share: 'May in ve' });
+    expect(parseTransportUrl('windows-share://XP80')).toEqual({
+      kind: 'windows-share',
+      host: 'localhost',
+      share: 'XP80',
+    });
+    expect(parseTransportUrl('windows-share://pc-01/May%20in%20ve')).toEqual({
+      kind: 'windows-share',
+      host: 'pc-01',
+      share: 'May in ve',
+    });
   });
 
   it.each([

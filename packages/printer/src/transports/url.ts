@@ -34,11 +34,18 @@ export function parseTransportUrl(url: string): TransportTarget {
 
   if (scheme === 'windows-share') {
     const rest = raw.slice('windows-share://'.length).replace(/\\/g, '/').replace(/^\/+/, '');
-    const parts = rest.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    const parts = rest
+      .split('/')
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p));
     const [a, b] = parts;
     if (parts.length === 1 && a) return { kind: 'windows-share', host: 'localhost', share: a };
     if (parts.length === 2 && a && b) return { kind: 'windows-share', host: a, share: b };
-    throw bad('cần tên máy in chia sẻ, ví dụ windows-share://XP80', 'expected a share name, e.g. windows-share://XP80', url);
+    throw bad(
+      'cần tên máy in chia sẻ, ví dụ windows-share://XP80',
+      'expected a share name, e.g. windows-share://XP80',
+      url,
+    );
   }
 
   let u: URL;
@@ -58,7 +65,11 @@ export function parseTransportUrl(url: string): TransportTarget {
     }
     case 'file': {
       if (u.hostname) {
-        throw bad('cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve', 'an absolute path is required, e.g. file:///tmp/tickets', url);
+        throw bad(
+          'cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve',
+          'an absolute path is required, e.g. file:///tmp/tickets',
+          url,
+        );
       }
       let folder: string;
       try {
@@ -67,22 +78,36 @@ export function parseTransportUrl(url: string): TransportTarget {
         throw bad('đường dẫn thư mục không hợp lệ', 'invalid folder path', url);
       }
       if (!isAbsolute(folder)) {
-        throw bad('cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve', 'an absolute path is required, e.g. file:///tmp/tickets', url);
+        throw bad(
+          'cần đường dẫn tuyệt đối, ví dụ file:///tmp/ve',
+          'an absolute path is required, e.g. file:///tmp/tickets',
+          url,
+        );
       }
       return { kind: 'file', folder };
     }
     case 'device': {
       const path = decodeURIComponent(u.pathname);
       if (u.hostname || !path || path === '/') {
-        throw bad('cần đường dẫn thiết bị, ví dụ device:///dev/usb/lp0', 'a device path is required, e.g. device:///dev/usb/lp0', url);
+        throw bad(
+          'cần đường dẫn thiết bị, ví dụ device:///dev/usb/lp0',
+          'a device path is required, e.g. device:///dev/usb/lp0',
+          url,
+        );
       }
       return { kind: 'device', path };
     }
     case 'serial': {
       // serial:///dev/ttyUSB0 or serial://COM3 (Windows)
-      const path = u.hostname ? u.hostname.toUpperCase() : decodeURIComponent(u.pathname).replace(/^\/(COM\d+)$/i, '$1');
+      const path = u.hostname
+        ? u.hostname.toUpperCase()
+        : decodeURIComponent(u.pathname).replace(/^\/(COM\d+)$/i, '$1');
       if (!path || path === '/') {
-        throw bad('cần cổng nối tiếp, ví dụ serial:///dev/ttyUSB0 hoặc serial://COM3', 'a serial port is required, e.g. serial:///dev/ttyUSB0 or serial://COM3', url);
+        throw bad(
+          'cần cổng nối tiếp, ví dụ serial:///dev/ttyUSB0 hoặc serial://COM3',
+          'a serial port is required, e.g. serial:///dev/ttyUSB0 or serial://COM3',
+          url,
+        );
       }
       const baudText = u.searchParams.get('baud') ?? '9600';
       const baudRate = Number(baudText);
