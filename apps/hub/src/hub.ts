@@ -1,4 +1,4 @@
-import { demoOfficeCommands, serviceDayOf } from '@motcua/core';
+import { demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -69,7 +69,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     {
       method: 'GET',
       path: '/healthz',
-      handler: (_req, res) =>
+      handler: (_req, res, url) =>
         sendJson(res, engine.health.ok ? 200 : 503, {
           ok: engine.health.ok,
           seq: engine.state.seq,
@@ -77,6 +77,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           store: engine.health,
           hubId,
           time: clock(),
+          ...(url.searchParams.get('hash') === '1' ? { stateHash: stateHash(engine.state) } : {}),
         }),
     },
     {

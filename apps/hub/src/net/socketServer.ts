@@ -115,11 +115,11 @@ export function attachSocketServer(
     }
   }
 
-  /** Missing events when the gap is short and the hub is the same, else a snapshot. */
+  /** Missing events when the gap is short and the hub is the same, else (and for a client with nothing) a snapshot. */
   function syncFrom(lastSeq: number, hubId: string | null): SyncPayload {
     const seq = engine.state.seq;
     const sameHub = hubId === null || hubId === options.hubId;
-    if (sameHub && lastSeq <= seq && seq - lastSeq <= MAX_CATCH_UP_EVENTS) {
+    if (sameHub && lastSeq > 0 && lastSeq <= seq && seq - lastSeq <= MAX_CATCH_UP_EVENTS) {
       const first = recent[0];
       if (lastSeq === seq) return { kind: 'events', hubId: options.hubId, events: [] };
       if (first && first.seq <= lastSeq + 1) {

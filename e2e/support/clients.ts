@@ -1,0 +1,45 @@
+import { HubClient, memoryTokenStore } from '@motcua/client';
+import type { DeviceKind } from '@motcua/core';
+import { waitFor } from './hubProcess.js';
+
+/** A device that pairs itself with the hub (auto-approved from localhost, as in the demo). */
+export async function connectDevice(url: string, kind: DeviceKind, extra: { counterId?: string; name?: string } = {}): Promise<HubClient> {
+  const client = new HubClient({
+    url,
+    deviceKind: kind,
+    deviceName: extra.name ?? `test ${kind}`,
+    counterId: extra.counterId ?? null,
+    storage: memoryTokenStore(),
+    requestTimeoutMs: 4000,
+    attempts: 4,
+  }).connect();
+  await waitFor(() => client.getSnapshot().connection === 'online' && client.state !== null, 20_000, `${kind} online`);
+  return client;
+}
+
+export const DEMO_PIN = '1234';
+
+/** A counter device with clerk canboN signed in at quay-N. */
+export async function connectClerk(url: string, counterNumber: number): Promise<HubClient> {
+  const client = await connectDevice(url, 'counter', { name: `Quầy ${counterNumber}` });
+  const reply = await client.signIn(`canbo${counterNumber}`, DEMO_PIN, `quay-${counterNumber}`);
+  if (!reply.ok) throw new Error(`sign-in failed: ${reply.code}`);
+  await client.whenOnline();
+  return client;
+}
+
+/** An admin session from a plain browser-like client (no device). */
+export async function connectAdmin(url: string, password: string): Promise<HubClient> {
+  const client = new HubClient({ url, storage: memoryTokenStore() }).connect();
+  await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
+  const reply = await client.signIn('admin', password);
+  if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
+  await client.whenOnline();
+  return client;
+}
+
+export function adminPasswordFrom(output: string): string {
+  const match = /admin account: admin \/ (\S+)/.exec(output);
+  if (!match?.[1]) throw new Error('no admin password in the hub output');
+  return match[1];
+}

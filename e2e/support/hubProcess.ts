@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<void>;
+  /** kill -9: no chance to flush anything. */
+  kill9(): Promise<void>;
+  /** A new hub process on the same port and database file. */
+  restart(): Promise<HubProcess>;
+  /** Removes the temp folder (after stop). */
+  cleanup(): void;
+}
+
+export interface HubProcessOptions {
+  dataDir?: string;
+  port?: number;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+/** Starts a real hub (plain Node, real SQLite file in a temp folder) and waits until it listens. */
+export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-hub-'));
+  const args = [
+    join(REPO_ROOT, 'apps/hub/src/main.ts'),
+    '--port',
+    String(options.port ?? 0),
+    '--host',
+    '127.0.0.1',
+    '--data',
+    dataDir,
+    '--no-mdns',
+    '--test-clock',
+    '--log-level',
+    'warn',
+    ...(options.args ?? []),
+  ];
+  // Node itself, not the tsx wrapper: kill -9 must hit the process that holds the database.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<{ port: number }>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start in time:\n${output}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /HUB_READY (\{.*\})/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveReady(JSON.parse(match[1]) as { port: number });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code}:\n${output}`));
+    });
+  });
+  const { port } = await ready;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const hub: HubProcess = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill9() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    restart: () => startHubProcess({ ...options, dataDir, port }),
+    cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return hub;
+}
+
+export async function hubHealth(url: string): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
+  const res = await fetch(`${url}/healthz?hash=1`);
+  return (await res.json()) as { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+}
+
+/** Moves the hub's clock (it must run with --test-clock). */
+export async function setHubClockOffset(url: string, offsetMs: number): Promise<{ serviceDay: string }> {
+  const res = await fetch(`${url}/__test__/clock`, { method: 'POST', body: JSON.stringify({ offsetMs }) });
+  return (await res.json()) as { serviceDay: string };
+}
+
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

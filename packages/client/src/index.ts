@@ -1,0 +1,3 @@
+export * from './HubClient.js';
+export * from './tokenStore.js';
+export * from './react.js';
