@@ -3,7 +3,11 @@ import type { DeviceKind } from '@motcua/core';
 import { waitFor } from './hubProcess.js';
 
 /** A device that pairs itself with the hub (auto-approved from localhost, as in the demo). */
-export async function connectDevice(url: string, kind: DeviceKind, extra: { counterId?: string; name?: string } = {}): Promise<HubClient> {
+export async function connectDevice(
+  url: string,
+  kind: DeviceKind,
+  extra: { counterId?: string; name?: string } = {},
+): Promise<HubClient> {
   const client = new HubClient({
     url,
     deviceKind: kind,

@@ -93,7 +93,9 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   return hub;
 }
 
-export async function hubHealth(url: string): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
+export async function hubHealth(
+  url: string,
+): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
   const res = await fetch(`${url}/healthz?hash=1`);
   return (await res.json()) as { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
 }
@@ -104,7 +106,11 @@ export async function setHubClockOffset(url: string, offsetMs: number): Promise<
   return (await res.json()) as { serviceDay: string };
 }
 
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

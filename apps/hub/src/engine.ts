@@ -11,7 +11,8 @@ import {
 import type { Logger } from 'pino';
 import type { EventStore } from './store/eventStore.js';
 
-export type StoreHealth = { ok: true } | { ok: false; code: 'STORE_BUSY' | 'STORE_UNAVAILABLE'; detail: string; since: number };
+export type StoreHealth =
+  { ok: true } | { ok: false; code: 'STORE_BUSY' | 'STORE_UNAVAILABLE'; detail: string; since: number };
 
 /** Maps a SQLite failure to what the sender can do about it. */
 export function storeErrorCode(error: unknown): 'STORE_BUSY' | 'STORE_UNAVAILABLE' | null {

@@ -8,10 +8,20 @@ import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
 import { newPassword } from './auth/secrets.js';
 import { Engine } from './engine.js';
-import { createHttpServer, lanAddresses, sendHtml, sendJson, serveStatic, readJsonBody, type Route } from './net/httpServer.js';
+import {
+  createHttpServer,
+  lanAddresses,
+  sendHtml,
+  sendJson,
+  serveStatic,
+  readJsonBody,
+  type Route,
+} from './net/httpServer.js';
 import { attachSocketServer, type HubIo } from './net/socketServer.js';
 import { landingPage } from './net/landingPage.js';
 import type { HubOptions } from './options.js';
+import { hubFeatures } from './features/index.js';
+import type { HubContext } from './features/types.js';
 import { EventStore } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
 
@@ -44,7 +54,10 @@ export const DEMO_CLERK_PIN = '1234';
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = pino({
     level: options.logLevel,
-    redact: { paths: ['*.pin', '*.deviceToken', '*.sessionToken', '*.password', 'pin', 'deviceToken', 'sessionToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.pin', '*.deviceToken', '*.sessionToken', '*.password', 'pin', 'deviceToken', 'sessionToken'],
+      censor: '[redacted]',
+    },
   });
   let clockOffset = options.clockOffsetMs;
   const clock = () => Date.now() + clockOffset;
@@ -83,10 +96,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     {
       method: 'GET',
       path: '/',
-      handler: (_req, res) => sendHtml(res, 200, landingPage(engine.state.config.office.name, running.lanUrls, running.port, appsBuilt())),
+      handler: (_req, res) =>
+        sendHtml(res, 200, landingPage(engine.state.config.office.name, running.lanUrls, running.port, appsBuilt())),
     },
-    { method: 'GET', path: '/voice/default/', handler: serveStatic(join(REPO_ROOT, 'apps/display/voice/default'), '/voice/default/', false) },
-    { method: 'GET', path: '/voice/office/', handler: serveStatic(join(options.dataDir, 'voice'), '/voice/office/', false) },
+    {
+      method: 'GET',
+      path: '/voice/default/',
+      handler: serveStatic(join(REPO_ROOT, 'apps/display/voice/default'), '/voice/default/', false),
+    },
+    {
+      method: 'GET',
+      path: '/voice/office/',
+      handler: serveStatic(join(options.dataDir, 'voice'), '/voice/office/', false),
+    },
   ];
   if (options.testClock) {
     builtinRoutes.push({
@@ -107,16 +129,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     handler: serveStatic(join(REPO_ROOT, 'apps', app, 'dist'), `/${app}/`, true),
   }));
 
-  // Later features push onto `routes`; the list is read on each request.
-  const server = createHttpServer(
-    new Proxy([] as Route[], {
-      get: (_target, property) => {
-        const all = [...builtinRoutes, ...routes, ...appRoutes];
-        return Reflect.get(all, property);
-      },
-    }),
-    log,
-  );
+  // Feature routes are added below, after the socket server exists; the list is read per request.
+  const server = createHttpServer(() => [...builtinRoutes, ...routes, ...appRoutes], log);
+  let context: HubContext | null = null;
   const io = attachSocketServer(
     server,
     engine,
@@ -129,7 +144,25 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       kioskIssueBurst: options.kioskIssueBurst,
     },
     log,
+    {
+      onConnection: (socket, api) => {
+        if (!context) return;
+        for (const feature of hubFeatures) feature.onConnection?.(socket, context, api);
+      },
+    },
   );
+  context = {
+    engine,
+    store,
+    auth,
+    db,
+    io,
+    log,
+    options,
+    hubId,
+    publicUrl: () => lanUrls[0] ?? `http://127.0.0.1:${port}`,
+  };
+  for (const feature of hubFeatures) routes.push(...(feature.routes?.(context) ?? []));
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -140,6 +173,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const dayTimer = setInterval(() => rollOverServiceDay(engine, store, log), 5_000);
   dayTimer.unref();
+
+  for (const feature of hubFeatures) await feature.start?.(context);
 
   let unpublish: (() => void) | null = null;
   if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, log);
@@ -160,6 +195,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closed = true;
       clearInterval(dayTimer);
       unpublish?.();
+      for (const feature of hubFeatures) await feature.stop?.();
       await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
       try {
         store.writeSnapshot(engine.state);
@@ -185,7 +221,10 @@ function seedFirstRun(engine: Engine, auth: AuthService, demo: boolean): FirstRu
   const adminPassword = newPassword();
   const admin = engine.execute(
     system,
-    { type: 'config.upsertUser', user: { id: 'admin', username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', disabled: false } },
+    {
+      type: 'config.upsertUser',
+      user: { id: 'admin', username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', disabled: false },
+    },
     null,
   );
   if (!admin.ok) throw new Error(`cannot create the admin account: ${admin.code}`);
@@ -220,7 +259,12 @@ async function publishMdns(port: number, name: string, log: Logger): Promise<() 
   try {
     const { Bonjour } = await import('bonjour-service');
     const bonjour = new Bonjour(undefined, (error: unknown) => log.warn({ err: error }, 'mDNS error'));
-    bonjour.publish({ name: `Motcua hub – ${name}`.slice(0, 60), type: 'motcua', port, txt: { path: '/', protocol: '1' } });
+    bonjour.publish({
+      name: `Motcua hub – ${name}`.slice(0, 60),
+      type: 'motcua',
+      port,
+      txt: { path: '/', protocol: '1' },
+    });
     log.info({ type: '_motcua._tcp', port }, 'advertised on the LAN with mDNS');
     return () => bonjour.destroy();
   } catch (error) {

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') {
-      console.error(`Cổng ${options.port} đang được dùng. Hãy tắt chương trình kia hoặc chạy với --port 8081.\nPort ${options.port} is in use: stop the other program or use --port 8081.`);
+      console.error(
+        `Cổng ${options.port} đang được dùng. Hãy tắt chương trình kia hoặc chạy với --port 8081.\nPort ${options.port} is in use: stop the other program or use --port 8081.`,
+      );
     } else console.error('Không khởi động được máy chủ / the hub could not start:', error);
     process.exit(1);
   }
@@ -32,12 +34,19 @@ async function main(): Promise<void> {
     `  Máy lấy số ${hub.url}/kiosk/  ·  Quầy ${hub.url}/counter/  ·  Màn hình ${hub.url}/display/  ·  Quản trị ${hub.url}/admin/`,
   ];
   if (hub.firstRun) {
-    lines.push(`  Tài khoản quản trị / admin account: ${hub.firstRun.adminUsername} / ${hub.firstRun.adminPassword}  (chỉ hiện một lần / shown once)`);
-    if (hub.firstRun.demoClerkPin) lines.push(`  Cán bộ demo / demo clerks: canbo1 … canbo5, giamsat (giám sát), PIN ${hub.firstRun.demoClerkPin}`);
+    lines.push(
+      `  Tài khoản quản trị / admin account: ${hub.firstRun.adminUsername} / ${hub.firstRun.adminPassword}  (chỉ hiện một lần / shown once)`,
+    );
+    if (hub.firstRun.demoClerkPin)
+      lines.push(`  Cán bộ demo / demo clerks: canbo1 … canbo5, giamsat (giám sát), PIN ${hub.firstRun.demoClerkPin}`);
   }
   if (options.autoPairLocalhost) {
-    lines.push('  Lưu ý: thiết bị kết nối từ máy này (localhost) được ghép nối tự động (chế độ demo). Tắt bằng --no-auto-pair-localhost.');
-    lines.push('  Note: devices on this machine (localhost) are paired automatically (demo). Turn off with --no-auto-pair-localhost.');
+    lines.push(
+      '  Lưu ý: thiết bị kết nối từ máy này (localhost) được ghép nối tự động (chế độ demo). Tắt bằng --no-auto-pair-localhost.',
+    );
+    lines.push(
+      '  Note: devices on this machine (localhost) are paired automatically (demo). Turn off with --no-auto-pair-localhost.',
+    );
   }
   console.log(lines.join('\n') + '\n');
   console.log(`HUB_READY ${JSON.stringify(ready)}`);

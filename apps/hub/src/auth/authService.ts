@@ -34,7 +34,9 @@ export class AuthService {
     const deviceId = newId(kind);
     const deviceToken = newToken();
     let pairingCode = newPairingCode();
-    while (this.db.prepare("SELECT 1 FROM device_pairings WHERE pairing_code = ? AND status = 'pending'").get(pairingCode)) {
+    while (
+      this.db.prepare("SELECT 1 FROM device_pairings WHERE pairing_code = ? AND status = 'pending'").get(pairingCode)
+    ) {
       pairingCode = newPairingCode();
     }
     this.db
@@ -66,8 +68,7 @@ export class AuthService {
   /** The device a token belongs to, whether approved or still waiting. */
   deviceForToken(token: string): DeviceRecord | null {
     const row = this.db.prepare('SELECT * FROM device_pairings WHERE token_hash = ?').get(hashToken(token)) as
-      | DeviceRow
-      | undefined;
+      DeviceRow | undefined;
     if (!row) return null;
     this.db.prepare('UPDATE device_pairings SET last_seen_at = ? WHERE device_id = ?').run(this.clock(), row.device_id);
     return toDeviceRecord(row);
@@ -90,8 +91,7 @@ export class AuthService {
   checkPin(user: User, pin: string): DomainError | null {
     if (user.disabled) return domainError('ACCOUNT_DISABLED');
     const row = this.db.prepare('SELECT * FROM user_secrets WHERE user_id = ?').get(user.id) as
-      | { pin_hash: string; failed_attempts: number; locked_until: number }
-      | undefined;
+      { pin_hash: string; failed_attempts: number; locked_until: number } | undefined;
     if (!row) return domainError('INVALID_CREDENTIALS');
     const now = this.clock();
     if (row.locked_until > now) {
@@ -106,7 +106,9 @@ export class AuthService {
     this.db
       .prepare('UPDATE user_secrets SET failed_attempts = ?, locked_until = ? WHERE user_id = ?')
       .run(lockedUntil ? 0 : failures, lockedUntil, user.id);
-    return lockedUntil ? domainError('ACCOUNT_LOCKED', { retryAfterSeconds: LOCKOUT_MS / 1000 }) : domainError('INVALID_CREDENTIALS');
+    return lockedUntil
+      ? domainError('ACCOUNT_LOCKED', { retryAfterSeconds: LOCKOUT_MS / 1000 })
+      : domainError('INVALID_CREDENTIALS');
   }
 
   createSession(session: SessionRecord): string {

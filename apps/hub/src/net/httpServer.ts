@@ -129,14 +129,16 @@ export function lanAddresses(): string[] {
   return addresses;
 }
 
-export function createHttpServer(routes: Route[], log: Logger): Server {
+export function createHttpServer(routes: () => Route[], log: Logger): Server {
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://hub.local');
-    const route = routes.find(
+    const route = routes().find(
       (r) =>
         r.method === req.method &&
-        (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path)) || `${url.pathname}/` === r.path),
+        (r.path === url.pathname ||
+          (r.path.endsWith('/') && url.pathname.startsWith(r.path)) ||
+          `${url.pathname}/` === r.path),
     );
     if (!route) {
       if (url.pathname.startsWith('/socket.io/')) return; // Socket.IO answers these itself.

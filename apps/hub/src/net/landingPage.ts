@@ -1,23 +1,43 @@
 const apps: { path: string; vi: string; en: string; hint: string }[] = [
   { path: '/kiosk/', vi: 'Máy lấy số', en: 'Kiosk', hint: 'Công dân lấy số thứ tự / citizens take a ticket' },
-  { path: '/counter/', vi: 'Quầy giao dịch', en: 'Counter', hint: 'Cán bộ gọi số (canbo1 … canbo5, PIN 1234 trong bản demo)' },
-  { path: '/counter/rating?counter=quay-1', vi: 'Đánh giá hài lòng', en: 'Satisfaction rating', hint: 'Màn hình đánh giá tại quầy 1' },
+  {
+    path: '/counter/',
+    vi: 'Quầy giao dịch',
+    en: 'Counter',
+    hint: 'Cán bộ gọi số (canbo1 … canbo5, PIN 1234 trong bản demo)',
+  },
+  {
+    path: '/counter/rating?counter=quay-1',
+    vi: 'Đánh giá hài lòng',
+    en: 'Satisfaction rating',
+    hint: 'Màn hình đánh giá tại quầy 1',
+  },
   { path: '/display/', vi: 'Màn hình hiển thị', en: 'Wall display', hint: 'Bảng gọi số và giọng đọc' },
   { path: '/admin/', vi: 'Quản trị và báo cáo', en: 'Admin and reports', hint: 'Cấu hình, giám sát, báo cáo' },
 ];
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** The hub's front page: every app with its address on this machine and on the LAN. */
-export function landingPage(officeName: string, lanUrls: string[], port: number, built: Record<string, boolean>): string {
+export function landingPage(
+  officeName: string,
+  lanUrls: string[],
+  port: number,
+  built: Record<string, boolean>,
+): string {
   const bases = [`http://localhost:${port}`, ...lanUrls];
   const rows = apps
     .map((app) => {
       const name = app.path.split('/')[1] ?? '';
       const ready = built[name] ? '' : ' <em>(chưa build / not built)</em>';
-      const links = bases.map((b) => `<a href="${escapeHtml(b + app.path)}">${escapeHtml(b + app.path)}</a>`).join('<br>');
+      const links = bases
+        .map((b) => `<a href="${escapeHtml(b + app.path)}">${escapeHtml(b + app.path)}</a>`)
+        .join('<br>');
       return `<tr><td><strong>${app.vi}</strong><br><span>${app.en}</span>${ready}</td><td>${links}</td><td>${app.hint}</td></tr>`;
     })
     .join('');

@@ -26,6 +26,7 @@ import type { z } from 'zod';
 import type { AuthService } from '../auth/authService.js';
 import { errorReply, type Engine } from '../engine.js';
 import type { EventStore } from '../store/eventStore.js';
+import type { FeatureSocketApi } from '../features/types.js';
 import { TokenBucket } from './tokenBucket.js';
 
 export interface SocketOptions {
@@ -70,6 +71,11 @@ function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: 
   };
 }
 
+export interface SocketExtensions {
+  /** Called for each new connection after the built-in handlers are registered. */
+  onConnection(socket: Socket, api: FeatureSocketApi): void;
+}
+
 export function attachSocketServer(
   httpServer: HttpServer,
   engine: Engine,
@@ -77,6 +83,7 @@ export function attachSocketServer(
   auth: AuthService,
   options: SocketOptions,
   log: Logger,
+  extensions: SocketExtensions = { onConnection: () => undefined },
 ): HubIo {
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
@@ -160,6 +167,24 @@ export function attachSocketServer(
     );
   }
 
+  const featureApi: FeatureSocketApi = {
+    actorOf: (socket) => (socket as HubSocket).data.actor ?? { kind: 'anonymous' },
+    identityOf: (socket) => identityOf(socket as HubSocket),
+    error: (code, details) => errorReply(domainError(code, details)),
+    handle: (socket, event, handler) => {
+      socket.on(event, (request: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+        const actor = (socket as HubSocket).data.actor ?? { kind: 'anonymous' };
+        Promise.resolve()
+          .then(() => handler(request, actor))
+          .then(reply, (error: unknown) => {
+            log.error({ err: error, handler: event }, 'handler failed');
+            reply(errorReply(domainError('INTERNAL')));
+          });
+      });
+    },
+  };
+
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as HubSocket;
     if (!socket.recovered) socket.data = { actor: { kind: 'anonymous' }, deviceId: null, sessionToken: null };
@@ -184,7 +209,9 @@ export function attachSocketServer(
           if (!device) return ack(errorReply(domainError('UNAUTHENTICATED', { pairing: 'unknown' })));
           if (device.status === 'pending') {
             socket.data = { actor, deviceId: device.deviceId, sessionToken: null };
-            return ack(errorReply(domainError('UNAUTHENTICATED', { pairing: 'pending', pairingCode: device.pairingCode })));
+            return ack(
+              errorReply(domainError('UNAUTHENTICATED', { pairing: 'pending', pairingCode: device.pairingCode })),
+            );
           }
           const asDevice = deviceActor(device.deviceId);
           if ('code' in asDevice) return ack(errorReply(asDevice));
@@ -207,7 +234,12 @@ export function attachSocketServer(
         }
         // Join before reading the sync in the same tick: no event can fall between the two.
         socket.join(OFFICE_ROOM);
-        ack({ ok: true, identity: identityOf(socket), hubTime: engine.now(), sync: syncFrom(hello.lastSeq, hello.hubId) });
+        ack({
+          ok: true,
+          identity: identityOf(socket),
+          hubTime: engine.now(),
+          sync: syncFrom(hello.lastSeq, hello.hubId),
+        });
       }),
     );
 
@@ -245,7 +277,8 @@ export function attachSocketServer(
         const parsed = pairRequestSchema.safeParse(request);
         if (!parsed.success) return ack(badRequest(parsed.error));
         const { kind, name, counterId } = parsed.data;
-        if (counterId !== null && !engine.state.config.counters[counterId]) return ack(errorReply(domainError('NOT_FOUND')));
+        if (counterId !== null && !engine.state.config.counters[counterId])
+          return ack(errorReply(domainError('NOT_FOUND')));
         const pairing = auth.requestPairing(kind, name);
         socket.data = { actor: { kind: 'anonymous' }, deviceId: pairing.deviceId, sessionToken: null };
         let approved = false;
@@ -256,7 +289,13 @@ export function attachSocketServer(
         } else {
           log.info({ deviceId: pairing.deviceId, kind, pairingCode: pairing.pairingCode }, 'device waits for approval');
         }
-        ack({ ok: true, deviceId: pairing.deviceId, pairingCode: pairing.pairingCode, deviceToken: pairing.deviceToken, approved });
+        ack({
+          ok: true,
+          deviceId: pairing.deviceId,
+          pairingCode: pairing.pairingCode,
+          deviceToken: pairing.deviceToken,
+          approved,
+        });
       }),
     );
 
@@ -269,7 +308,13 @@ export function attachSocketServer(
         if (!parsed.success) return ack(badRequest(parsed.error));
         const pending = auth.findPendingByCode(parsed.data.pairingCode);
         if (!pending) return ack(errorReply(domainError('NOT_FOUND')));
-        const reply = approveDevice(pending.deviceId, pending.kind, parsed.data.name ?? pending.name, parsed.data.counterId, actor);
+        const reply = approveDevice(
+          pending.deviceId,
+          pending.kind,
+          parsed.data.name ?? pending.name,
+          parsed.data.counterId,
+          actor,
+        );
         if (!reply.ok) return ack(reply);
         ack({ ok: true, deviceId: pending.deviceId });
       }),
@@ -320,7 +365,11 @@ export function attachSocketServer(
           if (device?.kind !== 'counter') return ack(errorReply(domainError('FORBIDDEN')));
           counterId = device.counterId ?? parsed.data.counterId;
           if (!counterId || !engine.state.config.counters[counterId]) return ack(errorReply(domainError('NOT_FOUND')));
-          const assigned = engine.execute({ kind: 'system' }, { type: 'counter.assignClerk', counterId, userId: user.id }, null);
+          const assigned = engine.execute(
+            { kind: 'system' },
+            { type: 'counter.assignClerk', counterId, userId: user.id },
+            null,
+          );
           if (!assigned.ok) return ack(assigned);
         } else if (parsed.data.counterId !== null) {
           counterId = engine.state.config.counters[parsed.data.counterId] ? parsed.data.counterId : null;
@@ -346,7 +395,11 @@ export function attachSocketServer(
         if (actor.role === 'clerk' && actor.counterId) {
           const counter = engine.state.counters[actor.counterId];
           if (counter?.clerkId === actor.userId) {
-            engine.execute({ kind: 'system' }, { type: 'counter.assignClerk', counterId: actor.counterId, userId: null }, null);
+            engine.execute(
+              { kind: 'system' },
+              { type: 'counter.assignClerk', counterId: actor.counterId, userId: null },
+              null,
+            );
           }
         }
         const asDevice = deviceId ? deviceActor(deviceId) : null;
@@ -359,6 +412,7 @@ export function attachSocketServer(
         ack({ ok: true });
       }),
     );
+    extensions.onConnection(socket as unknown as Socket, featureApi);
   });
 
   return io;

@@ -11,7 +11,8 @@ export class TokenBucket {
   }
 
   take(now: number): boolean {
-    if (this.updatedAt !== null) this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * this.perMs);
+    if (this.updatedAt !== null)
+      this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * this.perMs);
     this.updatedAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

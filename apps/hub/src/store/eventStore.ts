@@ -69,7 +69,13 @@ export class EventStore {
    * Stores one accepted command: its events, the projections they change (read from the state
    * after them), and its reply. All or nothing; throws if SQLite refuses.
    */
-  append(envelopes: EventEnvelope[], after: QueueState, requestId: string | null, actor: string, reply: CommandReply): void {
+  append(
+    envelopes: EventEnvelope[],
+    after: QueueState,
+    requestId: string | null,
+    actor: string,
+    reply: CommandReply,
+  ): void {
     this.db.transaction(() => {
       for (const envelope of envelopes) {
         this.insertEvent.run({
@@ -153,9 +159,8 @@ export class EventStore {
 
   /** The state as of the last stored event: the latest snapshot, then the events after it. */
   loadState(): QueueState {
-    const snapshot = this.db
-      .prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; state: string } | undefined;
+    const snapshot = this.db.prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; state: string } | undefined;
     let state = snapshot ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
     this.lastSnapshotSeq = state.seq;
     for (;;) {

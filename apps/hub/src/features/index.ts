@@ -1,0 +1,4 @@
+import type { HubFeature } from './types.js';
+
+/** Every feature the hub runs. Add a line per feature module. */
+export const hubFeatures: HubFeature[] = [];

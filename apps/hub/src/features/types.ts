@@ -1,0 +1,48 @@
+import type { Actor, ErrorReply, Identity } from '@motcua/core';
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { AuthService } from '../auth/authService.js';
+import type { Engine } from '../engine.js';
+import type { Route } from '../net/httpServer.js';
+import type { HubIo } from '../net/socketServer.js';
+import type { EventStore } from '../store/eventStore.js';
+import type { Db } from '../store/openDatabase.js';
+import type { HubOptions } from '../options.js';
+
+/** What a feature module gets to work with. */
+export interface HubContext {
+  engine: Engine;
+  store: EventStore;
+  auth: AuthService;
+  db: Db;
+  io: HubIo;
+  log: Logger;
+  options: HubOptions;
+  hubId: string;
+  /** The hub's base URL for links (e.g. the status QR), preferring the LAN address. */
+  publicUrl(): string;
+}
+
+export interface FeatureSocketApi {
+  /** Who this socket is now (after hello or sign-in). */
+  actorOf(socket: Socket): Actor;
+  identityOf(socket: Socket): Identity;
+  /**
+   * Registers a socket event with an ack. The handler's throw becomes an INTERNAL reply and a
+   * missing ack function is tolerated, so no input takes the hub down.
+   */
+  handle(socket: Socket, event: string, handler: (request: unknown, actor: Actor) => unknown | Promise<unknown>): void;
+  error(code: ErrorReply['code'], details?: ErrorReply['details']): ErrorReply;
+}
+
+/**
+ * A capability added to the hub (printing, reports, appointments …) in a file of its own:
+ * HTTP routes, socket events per connection, and a start/stop for timers.
+ */
+export interface HubFeature {
+  name: string;
+  routes?(ctx: HubContext): Route[];
+  onConnection?(socket: Socket, ctx: HubContext, api: FeatureSocketApi): void;
+  start?(ctx: HubContext): void | Promise<void>;
+  stop?(): void | Promise<void>;
+}

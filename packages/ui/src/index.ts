@@ -1,0 +1,4 @@
+export * from './language.js';
+export * from './ConnectionBanner.js';
+export * from './fonts.js';
+export * from './viteAppConfig.js';
