@@ -17,3 +17,4 @@ export * from './normalizeText.js';
 export * from './numberWords.js';
 export * from './executeCommand.js';
 export * from './demoOffice.js';
+export * from './ticketPrintout.js';

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Language } from './errors.js';
+import { idSchema } from './schemas.js';
+import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
+import type { QueueState } from './state.js';
+
+/**
+ * What goes on a printed ticket, as plain data. It has the shape of @motcua/printer's TicketDocument,
+ * so the hub and the kiosk's Electron shell print the same ticket from the same state.
+ */
+export interface TicketPrintout {
+  officeName: string;
+  serviceNameVi: string;
+  serviceNameEn?: string;
+  label: string;
+  priorityLabel?: string;
+  issuedAt: number;
+  timeZone: string;
+  peopleAhead: number;
+  etaMinutes: number;
+  qrContent: string;
+  footer?: string;
+  footerEn?: string;
+}
+
+/** A ticket may be printed again only this long after it was issued; a reprint never issues a new number. */
+export const REPRINT_WINDOW_MS = 2 * 60_000;
+
+/** The status page a ticket's QR code opens: the kiosk setting, else the hub's own base URL. */
+export function ticketStatusUrl(state: QueueState, ticketId: string, hubBaseUrl: string): string {
+  const base = (state.config.kiosk.statusBaseUrl || hubBaseUrl).replace(/\/+$/, '');
+  return `${base}/t/${encodeURIComponent(ticketId)}`;
+}
+
+/** The printout of a ticket of today, or null when the hub does not know the ticket. */
+export function ticketPrintout(state: QueueState, ticketId: string, hubBaseUrl: string): TicketPrintout | null {
+  const ticket = state.tickets[ticketId];
+  if (!ticket) return null;
+  const { office, services, priority, kiosk } = state.config;
+  const service = services[ticket.serviceId];
+  const group = priority.groups.find((g) => g.id === ticket.priorityGroup);
+  const peopleAhead = ticketsAhead(state, ticket.id);
+  const printout: TicketPrintout = {
+    officeName: office.name,
+    serviceNameVi: service?.name.vi ?? ticket.serviceId,
+    label: ticket.label,
+    issuedAt: ticket.issuedAt,
+    timeZone: office.timeZone,
+    peopleAhead,
+    etaMinutes: estimatedWaitMinutes(state, ticket.serviceId, peopleAhead),
+    qrContent: ticketStatusUrl(state, ticket.id, hubBaseUrl),
+  };
+  if (service?.name.en) printout.serviceNameEn = service.name.en;
+  if (group) printout.priorityLabel = `Ưu tiên – ${group.name.vi}`;
+  if (kiosk.footerText) printout.footer = kiosk.footerText;
+  return printout;
+}
+
+export const printTicketRequestSchema = z.strictObject({
+  ticketId: idSchema,
+  reprint: z.boolean().default(false),
+});
+export type PrintTicketRequest = z.input<typeof printTicketRequestSchema>;
+
+export const printPreviewRequestSchema = z.strictObject({ ticketId: idSchema });
+
+/** Why a print was refused before reaching the printer. */
+export const printRefusalMessages = {
+  PRINT_WINDOW_PASSED: {
+    vi: 'Đã quá thời gian in lại vé. Vui lòng báo cán bộ nếu cần hỗ trợ.',
+    en: 'The time to reprint this ticket has passed. Please ask a staff member for help.',
+  },
+  NOT_LAST_TICKET: {
+    vi: 'Chỉ in lại được vé vừa lấy tại máy này.',
+    en: 'Only the last ticket taken at this kiosk can be reprinted.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+export type PrintRefusal = keyof typeof printRefusalMessages;
+
+export interface LastPrintedTicket {
+  ticketId: string;
+  issuedAt: number;
+}
+
+/**
+ * Whether a kiosk may print this ticket now: a first print right after issue, or a reprint of the
+ * kiosk's own last ticket within REPRINT_WINDOW_MS of its issue.
+ */
+export function printRefusal(
+  request: { ticketId: string; reprint: boolean; issuedAt: number },
+  last: LastPrintedTicket | null,
+  now: number,
+): PrintRefusal | null {
+  if (now - request.issuedAt > REPRINT_WINDOW_MS) return 'PRINT_WINDOW_PASSED';
+  if (request.reprint && last?.ticketId !== request.ticketId) return 'NOT_LAST_TICKET';
+  return null;
+}
+
+/** Codes of a hub-side print reply; PRINTER_* carry the printer's own problem (paper out, offline …). */
+export type PrintReply =
+  | { ok: true; status: string; previewPng: string }
+  | { ok: false; code: string; message: string; messageEn: string; previewPng?: string };
+export type PrintPreviewReply =
+  { ok: true; previewPng: string } | { ok: false; code: string; message: string; messageEn: string };
