@@ -79,7 +79,8 @@ export type SyncReply = ({ ok: true } & { sync: SyncPayload }) | ErrorReply;
  * `deviceToken` is the device's secret from now on; it works in `hello` once an admin approves the
  * pairing code (at once when `approved`).
  */
-export type PairReply = { ok: true; deviceId: string; pairingCode: string; deviceToken: string; approved: boolean } | ErrorReply;
+export type PairReply =
+  { ok: true; deviceId: string; pairingCode: string; deviceToken: string; approved: boolean } | ErrorReply;
 
 export const approveDeviceSchema = z.strictObject({
   pairingCode: z.string().regex(/^\d{6}$/),
@@ -146,7 +147,10 @@ export interface ClientToHubEvents {
   /** Admin: approve a device by the code it shows. */
   'device.approve': (request: ApproveDeviceRequest, ack: (reply: SimpleReply & { deviceId?: string }) => void) => void;
   /** Admin: devices that paired or wait for approval. */
-  'device.list': (request: Record<string, never>, ack: (reply: { ok: true; devices: PairingRecord[] } | ErrorReply) => void) => void;
+  'device.list': (
+    request: Record<string, never>,
+    ack: (reply: { ok: true; devices: PairingRecord[] } | ErrorReply) => void,
+  ) => void;
   /** Admin: set or reset a user's PIN (stored hashed, never in an event). */
   'user.setPin': (request: SetPinRequest, ack: (reply: SimpleReply) => void) => void;
 }

@@ -20,7 +20,16 @@ describe('docs/protocol.md', () => {
   });
 
   it('documents the socket calls and the sync rules', () => {
-    for (const call of ['`hello`', '`sync', '`command`', '`event`', '`pair.request', '`session.signIn', '`device.approve`', 'requestId']) {
+    for (const call of [
+      '`hello`',
+      '`sync',
+      '`command`',
+      '`event`',
+      '`pair.request',
+      '`session.signIn',
+      '`device.approve`',
+      'requestId',
+    ]) {
       expect(doc).toContain(call);
     }
   });

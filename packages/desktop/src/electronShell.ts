@@ -15,9 +15,12 @@ export function applyLockdown(window: BrowserWindow, appUrl: () => string): void
   contents.on('render-process-gone', () => {
     const now = Date.now();
     crashes.push(now);
-    setTimeout(() => {
-      if (!window.isDestroyed()) contents.reload();
-    }, crashReloadDelayMs(crashes, now));
+    setTimeout(
+      () => {
+        if (!window.isDestroyed()) contents.reload();
+      },
+      crashReloadDelayMs(crashes, now),
+    );
   });
   window.on('unresponsive', () => {
     if (!window.isDestroyed()) contents.reload();

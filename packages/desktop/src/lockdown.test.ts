@@ -14,7 +14,12 @@ describe('Electron lock-down rules', () => {
   });
 
   it('turns on isolation and the sandbox and turns off Node in the page', () => {
-    expect(secureWebPreferences('/p.js')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(secureWebPreferences('/p.js')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
   });
 
   it('reloads a crashed page quickly, but backs off when it keeps crashing', () => {
@@ -24,6 +29,7 @@ describe('Electron lock-down rules', () => {
   });
 
   it('denies every permission prompt', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) expect(isPermissionAllowed(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal'])
+      expect(isPermissionAllowed(p)).toBe(false);
   });
 });
