@@ -5,6 +5,8 @@
  * Vietnamese: chime, "Mời công dân có số thứ tự", [A] hai mươi ba, (short pause), "đến quầy số", ba
  * English:    chime, "Ticket number", [A] twenty three, (short pause), "please go to counter", three
  * 'vi+en':    chime, the Vietnamese part, a long pause, the English part (one chime only).
+ * The parts follow the office's templates (`voiceTemplateVi`/`En`) as far as there are clips for their
+ * words; see voiceTemplate.ts for the rules. The default templates give exactly the sequences above.
  */
 import {
   MAX_NUMBER_WORDS,
@@ -14,18 +16,8 @@ import {
   numberToVietnameseWords,
   type VietnameseDialect,
 } from '@motcua/core';
-import {
-  CHIME,
-  EN_PHRASE_GO_TO_COUNTER,
-  EN_PHRASE_TICKET_NUMBER,
-  PAUSE_LONG,
-  PAUSE_SHORT,
-  VI_PHRASE_INVITE,
-  VI_PHRASE_TO_COUNTER,
-  enWordClipId,
-  letterClipId,
-  viWordClipId,
-} from './clipIds.js';
+import { CHIME, PAUSE_LONG, PAUSE_SHORT, enWordClipId, letterClipId, viWordClipId } from './clipIds.js';
+import { DEFAULT_TEMPLATE_EN, DEFAULT_TEMPLATE_VI, readTemplate, type PhraseClip } from './voiceTemplate.js';
 
 export interface AnnouncementCallInput {
   /** Ticket label as printed, e.g. "A023" or "1023". */
@@ -39,6 +31,11 @@ export interface AnnouncementSettings {
   numberReading: 'words' | 'digits';
   /** Default 'north'. */
   dialect?: VietnameseDialect;
+  /** Announcement templates with {number} and {counter}; the defaults when left out. */
+  templateVi?: string;
+  templateEn?: string;
+  /** Phrase clips the templates may use; the default set's phrases when left out. */
+  phrases?: readonly PhraseClip[];
 }
 
 type LabelToken = { kind: 'letter'; letter: string } | { kind: 'digits'; digits: string };
@@ -91,25 +88,28 @@ function labelClips(label: string, lang: 'vi' | 'en', settings: AnnouncementSett
   return out;
 }
 
-function vietnamesePart(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
-  const dialect = settings.dialect ?? 'north';
-  return [
-    VI_PHRASE_INVITE,
-    ...labelClips(call.label, 'vi', settings),
-    PAUSE_SHORT,
-    VI_PHRASE_TO_COUNTER,
-    ...numberToVietnameseWords(call.counterNumber, { dialect }).map(viWordClipId),
-  ];
+function counterClips(counterNumber: number, lang: 'vi' | 'en', settings: AnnouncementSettings): string[] {
+  if (lang === 'en') return numberToEnglishWords(counterNumber).map(enWordClipId);
+  return numberToVietnameseWords(counterNumber, { dialect: settings.dialect ?? 'north' }).map(viWordClipId);
 }
 
-function englishPart(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
-  return [
-    EN_PHRASE_TICKET_NUMBER,
-    ...labelClips(call.label, 'en', settings),
-    PAUSE_SHORT,
-    EN_PHRASE_GO_TO_COUNTER,
-    ...numberToEnglishWords(call.counterNumber).map(enWordClipId),
-  ];
+/** One language's part, read from its template: phrases, the ticket number, pauses and the counter number. */
+function languagePart(call: AnnouncementCallInput, lang: 'vi' | 'en', settings: AnnouncementSettings): string[] {
+  const template =
+    lang === 'vi' ? (settings.templateVi ?? DEFAULT_TEMPLATE_VI) : (settings.templateEn ?? DEFAULT_TEMPLATE_EN);
+  const counter = counterClips(call.counterNumber, lang, settings);
+  return readTemplate(template, lang, settings.phrases).parts.flatMap((part) => {
+    switch (part.kind) {
+      case 'clip':
+        return [part.id];
+      case 'pause':
+        return [PAUSE_SHORT];
+      case 'number':
+        return labelClips(call.label, lang, settings);
+      case 'counter':
+        return counter;
+    }
+  });
 }
 
 /**
@@ -119,10 +119,10 @@ function englishPart(call: AnnouncementCallInput, settings: AnnouncementSettings
 export function announcementClips(call: AnnouncementCallInput, settings: AnnouncementSettings): string[] {
   switch (settings.language) {
     case 'vi':
-      return [CHIME, ...vietnamesePart(call, settings)];
+      return [CHIME, ...languagePart(call, 'vi', settings)];
     case 'en':
-      return [CHIME, ...englishPart(call, settings)];
+      return [CHIME, ...languagePart(call, 'en', settings)];
     case 'vi+en':
-      return [CHIME, ...vietnamesePart(call, settings), PAUSE_LONG, ...englishPart(call, settings)];
+      return [CHIME, ...languagePart(call, 'vi', settings), PAUSE_LONG, ...languagePart(call, 'en', settings)];
   }
 }
