@@ -94,6 +94,10 @@ export function authorize(state: QueueState, actor: Actor, command: Command): Do
 
   if (actor.kind === 'user' && actor.role === 'clerk') {
     if ('counterId' in command && command.counterId !== actor.counterId) return domainError('NOT_YOUR_COUNTER');
+    // Signed in means assigned: a session left open elsewhere cannot act after the clerk moved.
+    if (actor.counterId !== null && state.counters[actor.counterId]?.clerkId !== actor.userId) {
+      return domainError('NOT_YOUR_COUNTER');
+    }
     if (!counterActions.includes(command.type) && 'ticketId' in command) {
       const ticket = state.tickets[command.ticketId];
       if (ticket && ticket.counterId !== actor.counterId) return domainError('NOT_YOUR_COUNTER');

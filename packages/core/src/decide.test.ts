@@ -422,6 +422,16 @@ describe('who may do what', () => {
     expect(before.seq).toBeLessThan(afterCall.seq);
   });
 
+  it('stops a clerk acting at a counter they are no longer signed in to', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-2', userId: 'canbo1' }, system);
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-1' }, clerkAt(1))).toEqual({
+      ok: false,
+      code: 'NOT_YOUR_COUNTER',
+    });
+  });
+
   it('rejects bad configuration: clashing prefixes, unknown references, removing what is in use', () => {
     const desk = TestDesk.open();
     const service = desk.state.config.services['ket-hon']!;
