@@ -1,0 +1,184 @@
+import {
+  errorMessages,
+  printPreviewRequestSchema,
+  printRefusal,
+  printRefusalMessages,
+  printTicketRequestSchema,
+  ticketPrintout,
+  type Actor,
+  type ErrorCode,
+  type PrinterProfile,
+  type PrintPreviewReply,
+  type PrintReply,
+  type QueueState,
+  type StaffAlert,
+  type TicketPrintout,
+} from '@motcua/core';
+import {
+  isPrinterError,
+  printerErrorMessage,
+  printTicket,
+  renderTicketPng,
+  type PrinterErrorCode,
+} from '@motcua/printer';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { HubContext, HubFeature } from './types.js';
+
+/** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
+export const PRINT_TIMEOUT_MS = 8000;
+
+type AlertKind = 'printerPaperOut' | 'printerPaperNearEnd' | 'printerOffline' | 'printerCoverOpen' | 'printerError';
+
+/** The staff alert a printer failure raises, so counters and admin see it. */
+export function alertKindForPrinterError(code: PrinterErrorCode): AlertKind {
+  switch (code) {
+    case 'PAPER_OUT':
+      return 'printerPaperOut';
+    case 'COVER_OPEN':
+      return 'printerCoverOpen';
+    case 'OFFLINE':
+    case 'TIMEOUT':
+    case 'CONNECTION_FAILED':
+    case 'CONNECTION_LOST':
+    case 'WRITE_FAILED':
+      return 'printerOffline';
+    default:
+      return 'printerError';
+  }
+}
+
+/** The printer of a kiosk device: its profile, else a file printer in `<dataDir>/prints` (the demo). */
+export function printerProfileForDevice(state: QueueState, deviceId: string, dataDir: string): PrinterProfile {
+  const profileId = state.config.devices[deviceId]?.printerProfileId;
+  const profile = profileId ? state.config.printerProfiles[profileId] : undefined;
+  if (profile) return profile;
+  return {
+    id: 'file-prints',
+    name: 'Máy in tệp (demo)',
+    transportUrl: pathToFileURL(join(dataDir, 'prints')).href,
+    paperWidth: 80,
+    mode: 'raster',
+    codePage: '',
+    cut: 'partial',
+    density: 4,
+    beep: false,
+  };
+}
+
+/** An alert of this kind from this device that staff have not cleared yet: do not raise it twice. */
+export function hasOpenAlert(state: QueueState, source: string, alertKind: string): boolean {
+  return Object.values(state.alerts).some((a: StaffAlert) => a.source === source && a.alertKind === alertKind);
+}
+
+function previewDataUrl(printout: TicketPrintout, paperWidth: 58 | 80): string {
+  return `data:image/png;base64,${renderTicketPng(printout, { paperWidth }).toString('base64')}`;
+}
+
+function refused(code: ErrorCode): { ok: false; code: string; message: string; messageEn: string } {
+  return { ok: false, code, message: errorMessages[code].vi, messageEn: errorMessages[code].en };
+}
+
+/**
+ * Hub-side printing for kiosks in a plain browser (a tablet plus a network printer): `print.ticket`
+ * prints on the printer assigned to the kiosk device, `print.preview` gives the on-screen picture.
+ * Jobs run off the command path and per printer one after another, each bounded by a timeout.
+ */
+export function createPrintingFeature(): HubFeature {
+  const lastTicketByDevice = new Map<string, { ticketId: string; issuedAt: number }>();
+  const printerQueues = new Map<string, Promise<unknown>>();
+
+  /** One job at a time per printer address; a failed job does not block the next. */
+  function onPrinter<T>(transportUrl: string, job: () => Promise<T>): Promise<T> {
+    const previous = printerQueues.get(transportUrl) ?? Promise.resolve();
+    const next = previous.then(job, job);
+    printerQueues.set(
+      transportUrl,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  function kioskDeviceId(actor: Actor): string | null {
+    return actor.kind === 'device' && actor.deviceKind === 'kiosk' ? actor.deviceId : null;
+  }
+
+  function raiseAlert(ctx: HubContext, actor: Actor, alertKind: AlertKind, problem: string): void {
+    if (actor.kind !== 'device') return;
+    if (hasOpenAlert(ctx.engine.state, `device:${actor.deviceId}`, alertKind)) return;
+    const deviceName = ctx.engine.state.config.devices[actor.deviceId]?.name ?? actor.deviceId;
+    const message = `Máy lấy số ${deviceName}: ${problem}`.slice(0, 300);
+    const reply = ctx.engine.execute(actor, { type: 'alert.raise', alertKind, message }, null);
+    if (!reply.ok) ctx.log.warn({ code: reply.code, alertKind }, 'could not raise the printer alert');
+  }
+
+  async function printForKiosk(ctx: HubContext, request: unknown, actor: Actor): Promise<PrintReply> {
+    const deviceId = kioskDeviceId(actor);
+    if (!deviceId) return refused('FORBIDDEN');
+    const parsed = printTicketRequestSchema.safeParse(request);
+    if (!parsed.success) return refused('BAD_REQUEST');
+    const { ticketId, reprint } = parsed.data;
+    const state = ctx.engine.state;
+    const ticket = state.tickets[ticketId];
+    if (!ticket) return refused('NOT_FOUND');
+    const refusal = printRefusal(
+      { ticketId, reprint, issuedAt: ticket.issuedAt },
+      lastTicketByDevice.get(deviceId) ?? null,
+      ctx.engine.now(),
+    );
+    if (refusal)
+      return {
+        ok: false,
+        code: refusal,
+        message: printRefusalMessages[refusal].vi,
+        messageEn: printRefusalMessages[refusal].en,
+      };
+    lastTicketByDevice.set(deviceId, { ticketId, issuedAt: ticket.issuedAt });
+
+    const printout = ticketPrintout(state, ticketId, ctx.publicUrl());
+    if (!printout) return refused('NOT_FOUND');
+    const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
+    const previewPng = previewDataUrl(printout, profile.paperWidth);
+    try {
+      const result = await onPrinter(profile.transportUrl, () =>
+        printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS }),
+      );
+      if (result.status.status === 'paperNearEnd') {
+        raiseAlert(ctx, actor, 'printerPaperNearEnd', 'Máy in sắp hết giấy');
+      }
+      ctx.log.info({ deviceId, ticketId, reprint, printer: profile.id }, 'ticket printed');
+      return { ok: true, status: result.status.status, previewPng };
+    } catch (error) {
+      if (!isPrinterError(error)) throw error;
+      const code = error.code;
+      const message = printerErrorMessage(code);
+      raiseAlert(ctx, actor, alertKindForPrinterError(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
+      ctx.log.warn({ deviceId, ticketId, code, detail: error.detail }, 'ticket not printed');
+      return { ok: false, code: `PRINTER_${code}`, message: message.vi, messageEn: message.en, previewPng };
+    }
+  }
+
+  function previewForKiosk(ctx: HubContext, request: unknown, actor: Actor): PrintPreviewReply {
+    const deviceId = kioskDeviceId(actor);
+    if (!deviceId) return refused('FORBIDDEN');
+    const parsed = printPreviewRequestSchema.safeParse(request);
+    if (!parsed.success) return refused('BAD_REQUEST');
+    const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, ctx.publicUrl());
+    if (!printout) return refused('NOT_FOUND');
+    const profile = printerProfileForDevice(ctx.engine.state, deviceId, ctx.options.dataDir);
+    return { ok: true, previewPng: previewDataUrl(printout, profile.paperWidth) };
+  }
+
+  return {
+    name: 'printing',
+    onConnection(socket, ctx, api) {
+      api.handle(socket, 'print.ticket', (request, actor) => printForKiosk(ctx, request, actor));
+      api.handle(socket, 'print.preview', (request, actor) => previewForKiosk(ctx, request, actor));
+    },
+    stop() {
+      lastTicketByDevice.clear();
+    },
+  };
+}
+
+export const printingFeature = createPrintingFeature();
