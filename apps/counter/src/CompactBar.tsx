@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { counterState } from '@motcua/core';
+import { useLanguage } from '@motcua/ui';
+import { ActionButton } from './CounterScreen';
+import { desktopBridge } from './desktopBridge';
+import { formatDuration } from './format';
+import { actionForKey } from './shortcuts';
+import { useCounterDesk } from './useCounterDesk';
+import { useHubNow } from './useNow';
+
+/** The 420×90 always-on-top bar: the current ticket and the four buttons a clerk needs all day. */
+export function CompactBar({ counterId }: { counterId: string }) {
+  const { t } = useLanguage();
+  const now = useHubNow();
+  const { state, actions, desk, ticket, waiting, sending } = useCounterDesk(counterId);
+  const paused = state ? counterState(state, counterId).status === 'paused' : false;
+
+  function run(id: 'callNext' | 'recall' | 'finish' | 'noShow') {
+    if (!actions?.[id].enabled || sending) return;
+    if (id === 'callNext') void desk.callNext();
+    else if (ticket) void desk[id](ticket.id);
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const id = actionForKey({ ...event, key: event.key }, paused);
+      if (id === 'callNext' || id === 'recall' || id === 'finish' || id === 'noShow') {
+        event.preventDefault();
+        run(id);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!state || !actions) return null;
+  const since = ticket ? (ticket.status === 'serving' ? ticket.startedAt : ticket.calledAt) : null;
+  const bridge = desktopBridge();
+  return (
+    <main className="compact" data-testid="compact-bar">
+      <div className="compact__ticket" title={paused ? t({ vi: 'Quầy đang tạm nghỉ', en: 'Paused' }) : undefined}>
+        <strong data-testid="compact-label">{ticket?.label ?? '—'}</strong>
+        <span>
+          {ticket && since !== null
+            ? formatDuration(now - since)
+            : `${t({ vi: 'Chờ', en: 'Waiting' })}: ${waiting.length}`}
+        </span>
+      </div>
+      <div className="compact__buttons">
+        <ActionButton
+          id="callNext"
+          variant="primary"
+          availability={actions.callNext}
+          onRun={() => run('callNext')}
+          showHint={false}
+          compact
+        />
+        <ActionButton id="recall" availability={actions.recall} onRun={() => run('recall')} showHint={false} compact />
+        <ActionButton
+          id="finish"
+          variant="ok"
+          availability={actions.finish}
+          onRun={() => run('finish')}
+          showHint={false}
+          compact
+        />
+        <ActionButton
+          id="noShow"
+          variant="warn"
+          availability={actions.noShow}
+          onRun={() => run('noShow')}
+          showHint={false}
+          compact
+        />
+      </div>
+      <button
+        type="button"
+        className="compact__expand"
+        title={t({ vi: 'Mở cửa sổ đầy đủ', en: 'Open the full window' })}
+        aria-label={t({ vi: 'Mở cửa sổ đầy đủ', en: 'Open the full window' })}
+        onClick={() => (bridge ? bridge.toggleCompact() : window.close())}
+      >
+        ⤢
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useHubClient, useHubSnapshot } from '@motcua/client';
+import type { CommandInput, LocalizedName, Placement, QueueState } from '@motcua/core';
+import { errorMessages, waitingForCounter } from '@motcua/core';
+import { useLanguage } from '@motcua/ui';
+import { announceArrival, stopFlashingTitle, unlockSound } from './attention';
+import {
+  counterActions,
+  currentTicket,
+  noShowTickets,
+  parkedTickets,
+  ticketArrivedForIdleCounter,
+  type CounterActions,
+} from './counterActions';
+
+export interface DeskNotice {
+  kind: 'ok' | 'error';
+  text: LocalizedName;
+  at: number;
+}
+
+export type TransferTarget = { toServiceId: string } | { toCounterId: string };
+
+/** Everything a counter screen does: what is possible now, and the commands behind each button. */
+export function useCounterDesk(counterId: string) {
+  const client = useHubClient();
+  const { state, connection } = useHubSnapshot();
+  const [notice, setNotice] = useState<DeskNotice | null>(null);
+  const [sending, setSending] = useState(false);
+  const { t } = useLanguage();
+  const online = connection === 'online';
+  const actions: CounterActions | null = state ? counterActions(state, counterId, online) : null;
+
+  const send = useCallback(
+    async (command: CommandInput, success: (after: QueueState | null) => LocalizedName | null) => {
+      unlockSound();
+      stopFlashingTitle();
+      setSending(true);
+      const reply = await client.send(command);
+      setSending(false);
+      if (!reply.ok) {
+        setNotice({ kind: 'error', text: errorMessages[reply.code], at: Date.now() });
+        return false;
+      }
+      const text = success(client.state);
+      setNotice(text ? { kind: 'ok', text, at: Date.now() } : null);
+      return true;
+    },
+    [client],
+  );
+
+  const labelOf = (after: QueueState | null, ticketId: string | undefined) =>
+    (ticketId && after?.tickets[ticketId]?.label) || '';
+
+  const desk = {
+    callNext: () =>
+      send({ type: 'ticket.callNext', counterId }, (after) => {
+        const label = after ? currentTicket(after, counterId)?.label : undefined;
+        return { vi: `Đã gọi số ${label ?? ''}`, en: `Called ${label ?? ''}` };
+      }),
+    callChosen: (ticketId: string) =>
+      send({ type: 'ticket.callChosen', counterId, ticketId }, (after) => ({
+        vi: `Đã gọi số ${labelOf(after, ticketId)}`,
+        en: `Called ${labelOf(after, ticketId)}`,
+      })),
+    recall: (ticketId: string) =>
+      send({ type: 'ticket.recall', counterId, ticketId }, (after) => ({
+        vi: `Đã gọi lại số ${labelOf(after, ticketId)}`,
+        en: `Called ${labelOf(after, ticketId)} again`,
+      })),
+    start: (ticketId: string) => send({ type: 'ticket.start', counterId, ticketId }, () => null),
+    finish: (ticketId: string) =>
+      send({ type: 'ticket.finish', counterId, ticketId }, (after) => ({
+        vi: `Đã hoàn thành số ${labelOf(after, ticketId)}`,
+        en: `Finished ${labelOf(after, ticketId)}`,
+      })),
+    noShow: (ticketId: string) =>
+      send({ type: 'ticket.noShow', counterId, ticketId }, (after) => ({
+        vi: `Số ${labelOf(after, ticketId)} vắng mặt`,
+        en: `${labelOf(after, ticketId)} marked no-show`,
+      })),
+    park: (ticketId: string) =>
+      send({ type: 'ticket.park', counterId, ticketId }, (after) => ({
+        vi: `Đã tạm giữ số ${labelOf(after, ticketId)}`,
+        en: `${labelOf(after, ticketId)} on hold`,
+      })),
+    resume: (ticketId: string) => send({ type: 'ticket.resume', counterId, ticketId }, () => null),
+    returnToQueue: (ticketId: string, placement: Placement) =>
+      send({ type: 'ticket.returnToQueue', ticketId, placement }, (after) => ({
+        vi: `Số ${labelOf(after, ticketId)} đã trở lại hàng chờ`,
+        en: `${labelOf(after, ticketId)} is back in the queue`,
+      })),
+    transfer: (ticketId: string, target: TransferTarget, placement: Placement) =>
+      send({ type: 'ticket.transfer', ticketId, placement, ...target }, (after) => ({
+        vi: `Đã chuyển số ${labelOf(after, ticketId)}`,
+        en: `Transferred ${labelOf(after, ticketId)}`,
+      })),
+    pause: (reason: string) =>
+      send({ type: 'counter.pause', counterId, reason }, () => ({ vi: 'Quầy tạm nghỉ', en: 'Counter paused' })),
+    reopen: () =>
+      send({ type: 'counter.open', counterId }, () => ({ vi: 'Quầy làm việc tiếp', en: 'Counter back at work' })),
+  };
+
+  useArrivalAlert(counterId, t);
+
+  return {
+    state,
+    online,
+    actions,
+    desk,
+    sending,
+    notice,
+    clearNotice: () => setNotice(null),
+    ticket: state ? currentTicket(state, counterId) : null,
+    waiting: state ? waitingForCounter(state, counterId) : [],
+    parked: state ? parkedTickets(state, counterId) : [],
+    noShows: state ? noShowTickets(state, counterId) : [],
+  };
+}
+
+/** Sound, notification and a flashing title when a ticket arrives while the counter is idle. */
+function useArrivalAlert(counterId: string, t: (text: LocalizedName) => string) {
+  const client = useHubClient();
+  const before = useRef<QueueState | null>(client.state);
+  useEffect(() => {
+    before.current = client.state;
+    return client.onEvent((_envelope, meta) => {
+      const previous = before.current;
+      const after = client.state;
+      before.current = after;
+      if (!meta.live || !previous || !after) return;
+      if (!ticketArrivedForIdleCounter(previous, after, counterId)) return;
+      const waiting = waitingForCounter(after, counterId).length;
+      announceArrival(
+        t({ vi: 'Có công dân đang chờ', en: 'A citizen is waiting' }),
+        t({ vi: `${waiting} người đang chờ tại quầy của bạn`, en: `${waiting} waiting for your counter` }),
+      );
+    });
+  }, [client, counterId, t]);
+}
