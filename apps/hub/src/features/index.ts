@@ -1,5 +1,9 @@
 import { printingFeature } from './printing.js';
+import { auditFeature } from './audit.js';
+import { backupFeature } from './backup.js';
+import { exportsFeature } from './exports.js';
+import { reportsFeature } from './reports.js';
 import type { HubFeature } from './types.js';
 
 /** Every feature the hub runs. Add a line per feature module. */
-export const hubFeatures: HubFeature[] = [printingFeature];
+export const hubFeatures: HubFeature[] = [reportsFeature, exportsFeature, auditFeature, backupFeature, printingFeature];

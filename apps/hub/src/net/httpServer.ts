@@ -137,7 +137,8 @@ export function createHttpServer(routes: () => Route[], log: Logger): Server {
       (r) =>
         r.method === req.method &&
         (r.path === url.pathname ||
-          (r.path.endsWith('/') && url.pathname.startsWith(r.path)) ||
+          // "/" is the landing page only, not a prefix of every path.
+          (r.path.endsWith('/') && r.path !== '/' && url.pathname.startsWith(r.path)) ||
           `${url.pathname}/` === r.path),
     );
     if (!route) {

@@ -1,0 +1,239 @@
+import { ratingScoreNames, type OfficeConfig, type RatingScore, type TicketStatus } from '@motcua/core';
+import ExcelJS from 'exceljs';
+import type { ServerResponse } from 'node:http';
+import type { Db } from '../store/openDatabase.js';
+import { requireStaff, sendError } from './adminApi.js';
+import { parseReportRange } from './reports.js';
+import {
+  computeReport,
+  serviceDayBounds,
+  timeZoneOffsetMs,
+  yieldToEventLoop,
+  type ReportRange,
+  type ReportSummary,
+} from './reportsQueries.js';
+import type { HubContext, HubFeature } from './types.js';
+
+export const TICKET_STATUS_NAMES: Record<TicketStatus, string> = {
+  waiting: 'Đang chờ',
+  called: 'Đã gọi',
+  serving: 'Đang phục vụ',
+  parked: 'Tạm gác',
+  noShow: 'Vắng mặt',
+  finished: 'Đã phục vụ',
+  cancelled: 'Đã hủy',
+  expired: 'Hết hạn',
+};
+
+/** The columns of the ticket list, Vietnamese headers as the office's staff read them in Excel. */
+export const TICKET_COLUMNS = [
+  'Số thứ tự',
+  'Ngày làm việc',
+  'Mã dịch vụ',
+  'Dịch vụ (thủ tục)',
+  'Lĩnh vực',
+  'Quầy',
+  'Cán bộ',
+  'Trạng thái',
+  'Giờ lấy số',
+  'Giờ gọi',
+  'Giờ bắt đầu',
+  'Giờ kết thúc',
+  'Thời gian chờ (giây)',
+  'Thời gian đến quầy (giây)',
+  'Thời gian phục vụ (giây)',
+  'Đánh giá',
+] as const;
+
+interface TicketRow {
+  rowid: number;
+  label: string;
+  service_day: string;
+  service_id: string;
+  counter_id: string | null;
+  clerk_id: string | null;
+  status: TicketStatus;
+  issued_at: number;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  score: RatingScore | null;
+}
+
+const PAGE_SIZE = 2000;
+
+/**
+ * Every ticket of the range, in issue order, page by page (keyset on rowid). Pages rather than one
+ * open cursor: the hub's single connection must stay free to store commands between pages.
+ */
+export async function* ticketRows(
+  db: Db,
+  range: ReportRange,
+  config: OfficeConfig,
+): AsyncGenerator<(string | number)[]> {
+  const page = db.prepare(
+    `SELECT t.rowid AS rowid, t.label, t.service_day, t.service_id, t.counter_id, t.clerk_id, t.status, t.issued_at,
+       t.called_at, t.started_at, t.finished_at, r.score
+     FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
+     WHERE t.service_day BETWEEN ? AND ? AND t.rowid > ? ORDER BY t.rowid LIMIT ?`,
+  );
+  const { startsAt } = serviceDayBounds(range, config.office);
+  const offsetMs = timeZoneOffsetMs(startsAt, config.office.timeZone);
+  const clock = (at: number | null) =>
+    at === null ? '' : new Date(at + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
+  const span = (from: number | null, to: number | null) => (from === null || to === null ? '' : (to - from) / 1000);
+  let lastRowid = 0;
+  for (;;) {
+    const rows = page.all(range.from, range.to, lastRowid, PAGE_SIZE) as TicketRow[];
+    for (const t of rows) {
+      const service = config.services[t.service_id];
+      const field = service ? config.fields[service.fieldId] : undefined;
+      const counter = t.counter_id ? config.counters[t.counter_id] : undefined;
+      const clerk = t.clerk_id ? config.users[t.clerk_id] : undefined;
+      const status = t.status === 'expired' && t.finished_at !== null ? 'noShow' : t.status;
+      yield [
+        t.label,
+        t.service_day,
+        service?.code ?? t.service_id,
+        service?.name.vi ?? t.service_id,
+        field?.name.vi ?? '',
+        counter ? counter.number : '',
+        clerk?.displayName ?? t.clerk_id ?? '',
+        TICKET_STATUS_NAMES[status],
+        clock(t.issued_at),
+        clock(t.called_at),
+        clock(t.started_at),
+        clock(t.finished_at),
+        span(t.issued_at, t.called_at),
+        span(t.called_at, t.started_at),
+        t.status === 'finished' ? span(t.started_at, t.finished_at) : '',
+        t.score ? ratingScoreNames[t.score].vi : '',
+      ];
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE_SIZE) return;
+    lastRowid = last.rowid;
+    await yieldToEventLoop();
+  }
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function write(res: ServerResponse, chunk: string): Promise<void> | void {
+  if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', () => resolve()));
+}
+
+const round = (value: number | null) => (value === null ? '' : Math.round(value * 10) / 10);
+
+/** The summary sheet: one line per service with counts, times and the satisfaction index, then the totals. */
+function summaryRows(summary: ReportSummary, config: OfficeConfig): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  const keys = summary.byService.map((s) => s.key);
+  for (const key of [...keys, '']) {
+    const counts = key === '' ? summary.totals : summary.byService.find((s) => s.key === key);
+    const waiting = key === '' ? summary.waiting.overall : summary.waiting.byService.find((s) => s.key === key);
+    const service = key === '' ? summary.service.overall : summary.service.byService.find((s) => s.key === key);
+    const satisfaction =
+      key === '' ? summary.satisfaction.overall : summary.satisfaction.byService.find((s) => s.key === key);
+    rows.push([
+      key === '' ? 'Tổng cộng' : (config.services[key]?.name.vi ?? key),
+      counts?.issued ?? 0,
+      counts?.served ?? 0,
+      counts?.noShow ?? 0,
+      counts?.cancelled ?? 0,
+      counts?.expired ?? 0,
+      round(waiting?.meanSeconds ?? null),
+      round(waiting?.medianSeconds ?? null),
+      round(waiting?.p90Seconds ?? null),
+      round(service?.meanSeconds ?? null),
+      satisfaction?.ratings ?? 0,
+      round(satisfaction?.index ?? null),
+    ]);
+  }
+  return rows;
+}
+
+export const SUMMARY_COLUMNS = [
+  'Dịch vụ (thủ tục)',
+  'Số vé đã cấp',
+  'Đã phục vụ',
+  'Vắng mặt',
+  'Đã hủy',
+  'Hết hạn',
+  'Chờ trung bình (giây)',
+  'Chờ trung vị (giây)',
+  'Chờ p90 (giây)',
+  'Phục vụ trung bình (giây)',
+  'Số lượt đánh giá',
+  'Chỉ số hài lòng (%)',
+] as const;
+
+function fileName(range: ReportRange, ext: string): string {
+  return `bao-cao-mot-cua_${range.from}_${range.to}.${ext}`;
+}
+
+async function sendXlsx(ctx: HubContext, res: ServerResponse, range: ReportRange): Promise<void> {
+  const config = ctx.engine.state.config;
+  const summary = await computeReport(ctx.db, config, range, ctx.engine.now());
+  res.writeHead(200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${fileName(range, 'xlsx')}"`,
+    'Cache-Control': 'no-store',
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  workbook.creator = config.office.name;
+  const summarySheet = workbook.addWorksheet('Tổng hợp');
+  summarySheet.addRow([`${config.office.name} — báo cáo từ ${range.from} đến ${range.to}`]).commit();
+  const header = summarySheet.addRow([...SUMMARY_COLUMNS]);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of summaryRows(summary, config)) summarySheet.addRow(row).commit();
+  summarySheet.commit();
+
+  const ticketSheet = workbook.addWorksheet('Danh sách vé');
+  ticketSheet.columns = TICKET_COLUMNS.map((name) => ({ header: name, width: Math.max(12, name.length + 2) }));
+  ticketSheet.getRow(1).font = { bold: true };
+  for await (const row of ticketRows(ctx.db, range, config)) ticketSheet.addRow(row).commit();
+  ticketSheet.commit();
+  await workbook.commit();
+}
+
+async function sendCsv(ctx: HubContext, res: ServerResponse, range: ReportRange): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${fileName(range, 'csv')}"`,
+    'Cache-Control': 'no-store',
+  });
+  // The BOM makes Excel read the file as UTF-8, so Vietnamese letters show correctly.
+  await write(res, `\uFEFF${TICKET_COLUMNS.map(csvCell).join(',')}\r\n`);
+  let lines: string[] = [];
+  for await (const row of ticketRows(ctx.db, range, ctx.engine.state.config)) {
+    lines.push(row.map(csvCell).join(','));
+    if (lines.length >= 500) {
+      await write(res, `${lines.join('\r\n')}\r\n`);
+      lines = [];
+    }
+  }
+  if (lines.length) await write(res, `${lines.join('\r\n')}\r\n`);
+  res.end();
+}
+
+/** GET /api/reports/export.xlsx and .csv: the report of a range, streamed, with no row cap. */
+export const exportsFeature: HubFeature = {
+  name: 'exports',
+  routes: (ctx) =>
+    (['xlsx', 'csv'] as const).map((format) => ({
+      method: 'GET' as const,
+      path: `/api/reports/export.${format}`,
+      handler: async (req, res, url) => {
+        if (!requireStaff(ctx, req, res)) return;
+        const parsed = parseReportRange(url);
+        if (!parsed.ok) return sendError(res, 400, 'BAD_REQUEST', parsed.issue);
+        if (format === 'xlsx') await sendXlsx(ctx, res, parsed.range);
+        else await sendCsv(ctx, res, parsed.range);
+      },
+    })),
+};

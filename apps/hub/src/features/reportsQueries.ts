@@ -1,0 +1,395 @@
+import { localTime, type Office, type OfficeConfig, type RatingScore } from '@motcua/core';
+import type { Db } from '../store/openDatabase.js';
+
+/** Service days, inclusive, as the office names them (YYYY-MM-DD in its time zone). */
+export interface ReportRange {
+  from: string;
+  to: string;
+}
+
+export interface OutcomeCounts {
+  /** Service, field, counter, clerk id, hour ("07"), or service day; "" when a ticket has none (never called). */
+  key: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  expired: number;
+}
+
+/** Seconds; median and p90 by the nearest-rank rule (the value at rank ⌈p·n⌉ of the sorted values). */
+export interface TimeStats {
+  key: string;
+  count: number;
+  meanSeconds: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface TimeBreakdown {
+  overall: TimeStats;
+  byService: TimeStats[];
+  byCounter: TimeStats[];
+  byClerk: TimeStats[];
+}
+
+export interface SatisfactionRow {
+  key: string;
+  ratings: number;
+  verySatisfied: number;
+  satisfied: number;
+  neutral: number;
+  dissatisfied: number;
+  /** Share of "Rất hài lòng" + "Hài lòng" among ratings, in percent; null without ratings. */
+  index: number | null;
+}
+
+export interface IdleRow {
+  key: string;
+  idleSeconds: number;
+}
+
+export interface ReportSummary {
+  range: ReportRange;
+  timeZone: string;
+  /** The instants the range covers: from the opening of the first service day to the close of the last. */
+  startsAt: number;
+  endsAt: number;
+  totals: OutcomeCounts;
+  byService: OutcomeCounts[];
+  byField: OutcomeCounts[];
+  byCounter: OutcomeCounts[];
+  byClerk: OutcomeCounts[];
+  byHour: OutcomeCounts[];
+  byDay: OutcomeCounts[];
+  waiting: TimeBreakdown;
+  walk: TimeBreakdown;
+  service: TimeBreakdown;
+  idle: { totalSeconds: number; byCounter: IdleRow[]; byClerk: IdleRow[] };
+  satisfaction: {
+    overall: SatisfactionRow;
+    byDay: SatisfactionRow[];
+    byService: SatisfactionRow[];
+    byCounter: SatisfactionRow[];
+    byClerk: SatisfactionRow[];
+  };
+}
+
+export const SATISFIED_SCORES: readonly RatingScore[] = ['verySatisfied', 'satisfied'];
+
+function shiftDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Milliseconds the office's wall clock is ahead of UTC at `at`. */
+export function timeZoneOffsetMs(at: number, timeZone: string): number {
+  const local = localTime(at, timeZone);
+  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, local.hour, local.minute);
+  return wall - Math.floor(at / 60_000) * 60_000;
+}
+
+/** The instant the office's wall clock shows `date` at `hour`:00. */
+export function officeInstant(date: string, hour: number, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour);
+  let at = wall - timeZoneOffsetMs(wall, timeZone);
+  at = wall - timeZoneOffsetMs(at, timeZone);
+  return at;
+}
+
+/** When a service day starts and ends: at the close hour of the day before and of the day itself. */
+export function serviceDayBounds(
+  range: ReportRange,
+  office: Pick<Office, 'timeZone' | 'dayCloseHour'>,
+): { startsAt: number; endsAt: number } {
+  const { timeZone, dayCloseHour } = office;
+  if (dayCloseHour > 0) {
+    return {
+      startsAt: officeInstant(shiftDate(range.from, -1), dayCloseHour, timeZone),
+      endsAt: officeInstant(range.to, dayCloseHour, timeZone),
+    };
+  }
+  return {
+    startsAt: officeInstant(range.from, 0, timeZone),
+    endsAt: officeInstant(shiftDate(range.to, 1), 0, timeZone),
+  };
+}
+
+/**
+ * The day close marks no-shows "expired" too (they could have come back); a no-show keeps its
+ * finished_at, an unserved ticket has none, so the two are told apart here.
+ */
+const OUTCOME_COLUMNS = `
+  COUNT(*) AS issued,
+  SUM(t.status = 'finished') AS served,
+  SUM(t.status = 'noShow' OR (t.status = 'expired' AND t.finished_at IS NOT NULL)) AS noShow,
+  SUM(t.status = 'cancelled') AS cancelled,
+  SUM(t.status = 'expired' AND t.finished_at IS NULL) AS expired`;
+
+const TICKETS_IN_RANGE = `tickets t WHERE t.service_day BETWEEN @from AND @to`;
+
+type Row = Record<string, unknown>;
+
+function toOutcome(row: Row): OutcomeCounts {
+  return {
+    key: String(row.key ?? ''),
+    issued: Number(row.issued ?? 0),
+    served: Number(row.served ?? 0),
+    noShow: Number(row.noShow ?? 0),
+    cancelled: Number(row.cancelled ?? 0),
+    expired: Number(row.expired ?? 0),
+  };
+}
+
+function outcomesBy(db: Db, keySql: string, params: Row, from = TICKETS_IN_RANGE): OutcomeCounts[] {
+  const sql = `SELECT ${keySql} AS key, ${OUTCOME_COLUMNS} FROM ${from} GROUP BY 1 ORDER BY 1`;
+  return (db.prepare(sql).all(params) as Row[]).map(toOutcome);
+}
+
+const TIME_METRICS = {
+  waiting: { value: '(t.called_at - t.issued_at) / 1000.0', where: 't.called_at IS NOT NULL' },
+  walk: {
+    value: '(t.started_at - t.called_at) / 1000.0',
+    where: 't.called_at IS NOT NULL AND t.started_at IS NOT NULL',
+  },
+  service: {
+    value: '(t.finished_at - t.started_at) / 1000.0',
+    where: "t.status = 'finished' AND t.started_at IS NOT NULL AND t.finished_at IS NOT NULL",
+  },
+} as const;
+
+/** Mean, and nearest-rank median and p90, per group, with window functions. */
+function timeStatsBy(db: Db, metric: keyof typeof TIME_METRICS, keySql: string, params: Row): TimeStats[] {
+  const { value, where } = TIME_METRICS[metric];
+  const sql = `
+    WITH samples AS (
+      SELECT ${keySql} AS key, ${value} AS v FROM ${TICKETS_IN_RANGE} AND ${where}
+    ), ranked AS (
+      SELECT key, v,
+        ROW_NUMBER() OVER (PARTITION BY key ORDER BY v) AS rn,
+        COUNT(*) OVER (PARTITION BY key) AS n
+      FROM samples
+    )
+    SELECT key, COUNT(*) AS count, AVG(v) AS mean,
+      MAX(CASE WHEN rn = (n + 1) / 2 THEN v END) AS median,
+      MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN v END) AS p90
+    FROM ranked GROUP BY key ORDER BY key`;
+  return (db.prepare(sql).all(params) as Row[]).map((row) => ({
+    key: String(row.key ?? ''),
+    count: Number(row.count),
+    meanSeconds: row.mean === null ? null : Number(row.mean),
+    medianSeconds: row.median === null ? null : Number(row.median),
+    p90Seconds: row.p90 === null ? null : Number(row.p90),
+  }));
+}
+
+function timeBreakdown(db: Db, metric: keyof typeof TIME_METRICS, params: Row): TimeBreakdown {
+  const overall = timeStatsBy(db, metric, "''", params)[0] ?? {
+    key: '',
+    count: 0,
+    meanSeconds: null,
+    medianSeconds: null,
+    p90Seconds: null,
+  };
+  return {
+    overall,
+    byService: timeStatsBy(db, metric, 't.service_id', params),
+    byCounter: timeStatsBy(db, metric, "COALESCE(t.counter_id, '')", params),
+    byClerk: timeStatsBy(db, metric, "COALESCE(t.clerk_id, '')", params),
+  };
+}
+
+function satisfactionBy(db: Db, keySql: string, params: Row): SatisfactionRow[] {
+  const sql = `
+    SELECT ${keySql} AS key, COUNT(*) AS ratings,
+      SUM(r.score = 'verySatisfied') AS verySatisfied,
+      SUM(r.score = 'satisfied') AS satisfied,
+      SUM(r.score = 'neutral') AS neutral,
+      SUM(r.score = 'dissatisfied') AS dissatisfied,
+      100.0 * SUM(r.score IN ('verySatisfied', 'satisfied')) / COUNT(*) AS satisfactionIndex
+    FROM ratings r JOIN tickets t ON t.id = r.ticket_id
+    WHERE t.service_day BETWEEN @from AND @to
+    GROUP BY 1 ORDER BY 1`;
+  return (db.prepare(sql).all(params) as Row[]).map((row) => ({
+    key: String(row.key ?? ''),
+    ratings: Number(row.ratings),
+    verySatisfied: Number(row.verySatisfied ?? 0),
+    satisfied: Number(row.satisfied ?? 0),
+    neutral: Number(row.neutral ?? 0),
+    dissatisfied: Number(row.dissatisfied ?? 0),
+    index: row.satisfactionIndex === null ? null : Number(row.satisfactionIndex),
+  }));
+}
+
+const IDLE_EVENT_TYPES = [
+  'counter.opened',
+  'counter.paused',
+  'counter.closed',
+  'counter.clerkAssigned',
+  'ticket.called',
+  'ticket.resumed',
+  'ticket.finished',
+  'ticket.noShow',
+  'ticket.transferred',
+  'ticket.parked',
+  'ticket.cancelled',
+  'day.closed',
+  'day.opened',
+];
+
+interface CounterFold {
+  status: 'open' | 'paused' | 'closed';
+  clerkId: string | null;
+  currentTicketId: string | null;
+  /** When the counter last became idle, while it is idle. */
+  idleSince: number | null;
+}
+
+/** Lets the hub answer other requests between pages of a long scan. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Clerk idle time: a counter is idle while it is open, a clerk is signed in to it, and it has no
+ * current ticket (called, being served). A streaming pass over the events in seq order, read in
+ * pages so the hub keeps serving between them; intervals are clipped to [startsAt, endsAt).
+ */
+export async function idleTime(
+  db: Db,
+  startsAt: number,
+  endsAt: number,
+  now: number,
+  pageSize = 5000,
+): Promise<{ totalSeconds: number; byCounter: IdleRow[]; byClerk: IdleRow[] }> {
+  const counters = new Map<string, CounterFold>();
+  const byCounter = new Map<string, number>();
+  const byClerk = new Map<string, number>();
+  const credit = (counterId: string, clerkId: string | null, from: number, to: number) => {
+    const ms = Math.min(to, endsAt) - Math.max(from, startsAt);
+    if (ms <= 0) return;
+    byCounter.set(counterId, (byCounter.get(counterId) ?? 0) + ms);
+    if (clerkId) byClerk.set(clerkId, (byClerk.get(clerkId) ?? 0) + ms);
+  };
+  const isIdle = (c: CounterFold) => c.status === 'open' && c.clerkId !== null && c.currentTicketId === null;
+  const change = (counterId: string, at: number, update: (c: CounterFold) => void) => {
+    let counter = counters.get(counterId);
+    if (!counter) {
+      counter = { status: 'closed', clerkId: null, currentTicketId: null, idleSince: null };
+      counters.set(counterId, counter);
+    }
+    if (counter.idleSince !== null) credit(counterId, counter.clerkId, counter.idleSince, at);
+    update(counter);
+    counter.idleSince = isIdle(counter) ? at : null;
+  };
+  const page = db.prepare(
+    `SELECT seq, at, payload FROM events
+     WHERE seq > ? AND at < ? AND type IN (${IDLE_EVENT_TYPES.map(() => '?').join(', ')})
+     ORDER BY seq LIMIT ?`,
+  );
+  let lastSeq = 0;
+  for (;;) {
+    const rows = page.all(lastSeq, endsAt, ...IDLE_EVENT_TYPES, pageSize) as {
+      seq: number;
+      at: number;
+      payload: string;
+    }[];
+    for (const row of rows) {
+      const event = JSON.parse(row.payload) as { type: string; counterId?: string; ticketId?: string; userId?: string };
+      const at = row.at;
+      switch (event.type) {
+        case 'counter.opened':
+          change(event.counterId ?? '', at, (c) => (c.status = 'open'));
+          break;
+        case 'counter.paused':
+          change(event.counterId ?? '', at, (c) => (c.status = 'paused'));
+          break;
+        case 'counter.closed':
+          change(event.counterId ?? '', at, (c) => (c.status = 'closed'));
+          break;
+        case 'counter.clerkAssigned':
+          change(event.counterId ?? '', at, (c) => (c.clerkId = event.userId ?? null));
+          break;
+        case 'ticket.called':
+        case 'ticket.resumed':
+          change(event.counterId ?? '', at, (c) => (c.currentTicketId = event.ticketId ?? null));
+          break;
+        case 'day.closed':
+        case 'day.opened':
+          for (const id of counters.keys()) change(id, at, (c) => (c.currentTicketId = null));
+          break;
+        default:
+          for (const [id, c] of counters) {
+            if (c.currentTicketId === event.ticketId) change(id, at, (x) => (x.currentTicketId = null));
+          }
+      }
+    }
+    const last = rows.at(-1);
+    if (!last) break;
+    lastSeq = last.seq;
+    if (rows.length < pageSize) break;
+    await yieldToEventLoop();
+  }
+  const until = Math.min(endsAt, now);
+  for (const [id, c] of counters) if (c.idleSince !== null) credit(id, c.clerkId, c.idleSince, until);
+  const rows = (m: Map<string, number>) =>
+    [...m].map(([key, ms]) => ({ key, idleSeconds: ms / 1000 })).sort((a, b) => a.key.localeCompare(b.key));
+  const totalMs = [...byCounter.values()].reduce((s, v) => s + v, 0);
+  return { totalSeconds: totalMs / 1000, byCounter: rows(byCounter), byClerk: rows(byClerk) };
+}
+
+/** Everything the reports page shows for a range of service days, computed in SQL over the projections. */
+export async function computeReport(
+  db: Db,
+  config: OfficeConfig,
+  range: ReportRange,
+  now: number,
+): Promise<ReportSummary> {
+  const { startsAt, endsAt } = serviceDayBounds(range, config.office);
+  // Hours of the day use the offset at the range's start (Vietnam has no daylight saving time).
+  const offsetMs = timeZoneOffsetMs(startsAt, config.office.timeZone);
+  const serviceFields = JSON.stringify(
+    Object.fromEntries(Object.values(config.services).map((s) => [s.id, s.fieldId])),
+  );
+  const params = { from: range.from, to: range.to, offsetMs, serviceFields };
+  const totals = outcomesBy(db, "''", params)[0] ?? toOutcome({ key: '' });
+  const summary: ReportSummary = {
+    range,
+    timeZone: config.office.timeZone,
+    startsAt,
+    endsAt,
+    totals,
+    byService: outcomesBy(db, 't.service_id', params),
+    byField: outcomesBy(
+      db,
+      "COALESCE(f.value, '')",
+      params,
+      `tickets t LEFT JOIN json_each(@serviceFields) f ON f.key = t.service_id WHERE t.service_day BETWEEN @from AND @to`,
+    ),
+    byCounter: outcomesBy(db, "COALESCE(t.counter_id, '')", params),
+    byClerk: outcomesBy(db, "COALESCE(t.clerk_id, '')", params),
+    byHour: outcomesBy(db, "printf('%02d', CAST((t.issued_at + @offsetMs) / 3600000 AS INTEGER) % 24)", params),
+    byDay: outcomesBy(db, 't.service_day', params),
+    waiting: timeBreakdown(db, 'waiting', params),
+    walk: timeBreakdown(db, 'walk', params),
+    service: timeBreakdown(db, 'service', params),
+    idle: { totalSeconds: 0, byCounter: [], byClerk: [] },
+    satisfaction: {
+      overall: satisfactionBy(db, "''", params)[0] ?? {
+        key: '',
+        ratings: 0,
+        verySatisfied: 0,
+        satisfied: 0,
+        neutral: 0,
+        dissatisfied: 0,
+        index: null,
+      },
+      byDay: satisfactionBy(db, 't.service_day', params),
+      byService: satisfactionBy(db, 'r.service_id', params),
+      byCounter: satisfactionBy(db, 'r.counter_id', params),
+      byClerk: satisfactionBy(db, "COALESCE(r.clerk_id, '')", params),
+    },
+  };
+  summary.idle = await idleTime(db, startsAt, endsAt, now);
+  return summary;
+}
