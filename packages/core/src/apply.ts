@@ -1,3 +1,4 @@
+import { applyAppointmentEvent, withoutPastAppointments } from './appointmentsDecide.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { numberingKey } from './numbering.js';
 import type { Ticket } from './schemas.js';
@@ -221,7 +222,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
       }
       return {
-        ...state,
+        ...withoutPastAppointments(state, event.serviceDay),
         serviceDay: event.serviceDay,
         dayClosed: false,
         tickets: {},
@@ -287,5 +288,11 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return { ...state, config: { ...state.config, display: event.display } };
     case 'config.kioskSet':
       return { ...state, config: { ...state.config, kiosk: event.kiosk } };
+    case 'appointment.booked':
+    case 'appointment.cancelled':
+    case 'appointment.checkedIn':
+    case 'appointment.released':
+    case 'config.appointmentsSet':
+      return applyAppointmentEvent(state, event);
   }
 }

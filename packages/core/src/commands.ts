@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { appointmentPolicySchema } from './appointments.js';
 import {
+  clockTimeSchema,
   counterSchema,
   deviceSchema,
   displaySettingsSchema,
   fieldSchema,
   idSchema,
+  isoDateSchema,
   kioskSettingsSchema,
   officeSchema,
   printerProfileSchema,
@@ -116,6 +119,23 @@ export const commandSchemas = {
   }),
   'config.setDisplay': z.strictObject({ type: z.literal('config.setDisplay'), display: displaySettingsSchema }),
   'config.setKiosk': z.strictObject({ type: z.literal('config.setKiosk'), kiosk: kioskSettingsSchema }),
+  /** Sent by the hub for the public booking page; `appointmentId` is derived from the booking code. */
+  'appointment.book': z.strictObject({
+    type: z.literal('appointment.book'),
+    appointmentId: idSchema,
+    serviceId: idSchema,
+    day: isoDateSchema,
+    slot: clockTimeSchema,
+  }),
+  'appointment.cancel': z.strictObject({ type: z.literal('appointment.cancel'), appointmentId: idSchema }),
+  /** The citizen is at the kiosk: issue the ticket, queued at the slot time when within its window. */
+  'appointment.checkIn': z.strictObject({ type: z.literal('appointment.checkIn'), appointmentId: idSchema }),
+  /** Sent by the hub's timer: bookings whose window passed without a check-in become no-shows. */
+  'appointment.release': z.strictObject({ type: z.literal('appointment.release') }),
+  'config.setAppointments': z.strictObject({
+    type: z.literal('config.setAppointments'),
+    appointments: appointmentPolicySchema,
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;

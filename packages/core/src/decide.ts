@@ -3,6 +3,7 @@ import { actorRef } from './actors.js';
 import type { Command, CommandOf } from './commands.js';
 import type { DomainError } from './errors.js';
 import { domainError } from './errors.js';
+import { decideAppointment } from './appointmentsDecide.js';
 import type { DomainEvent } from './events.js';
 import { formatTicketLabel, nextTicketNumber, numberingKey } from './numbering.js';
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
@@ -159,6 +160,12 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       return accept({ type: 'alert.cleared', alertId: command.alertId, at: ctx.now });
     case 'day.close':
       return closeDay(state, ctx);
+    case 'appointment.book':
+    case 'appointment.cancel':
+    case 'appointment.checkIn':
+    case 'appointment.release':
+    case 'config.setAppointments':
+      return decideAppointment(state, command, ctx, issueTicket);
     default:
       return decideConfig(state, command);
   }

@@ -116,6 +116,38 @@ export const errorMessages = {
     vi: 'Máy chủ không phản hồi, đang thử lại…',
     en: 'The hub did not answer; retrying…',
   },
+  APPOINTMENTS_CLOSED: {
+    vi: 'Dịch vụ này chưa nhận đặt lịch trực tuyến. Vui lòng đến lấy số tại bộ phận một cửa.',
+    en: 'This service does not take online bookings. Please take a ticket at the desk.',
+  },
+  SLOT_UNAVAILABLE: {
+    vi: 'Khung giờ này không thể đặt (ngoài giờ làm việc, đã qua hoặc quá xa). Vui lòng chọn khung giờ khác.',
+    en: 'This time cannot be booked (outside opening hours, past or too far ahead). Please choose another time.',
+  },
+  SLOT_FULL: {
+    vi: 'Khung giờ này đã đủ người đặt. Vui lòng chọn khung giờ khác.',
+    en: 'This time slot is fully booked. Please choose another time.',
+  },
+  APPOINTMENT_NOT_FOUND: {
+    vi: 'Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã đặt lịch.',
+    en: 'No booking has this code. Please check the booking code.',
+  },
+  APPOINTMENT_NOT_TODAY: {
+    vi: 'Lịch hẹn của bạn không phải hôm nay. Vui lòng quay lại đúng ngày hẹn.',
+    en: 'Your booking is not for today. Please come back on the day you booked.',
+  },
+  APPOINTMENT_TOO_EARLY: {
+    vi: 'Bạn đến sớm so với giờ hẹn. Vui lòng quét mã lại khi đến giờ ghi trên màn hình, hoặc lấy số thường.',
+    en: 'You are early for your booking. Please scan again from the time shown, or take a regular ticket.',
+  },
+  APPOINTMENT_USED: {
+    vi: 'Lịch hẹn này đã được dùng để lấy số.',
+    en: 'This booking has already been used for a ticket.',
+  },
+  APPOINTMENT_CANCELLED: {
+    vi: 'Lịch hẹn này đã được huỷ.',
+    en: 'This booking was cancelled.',
+  },
   INTERNAL: {
     vi: 'Lỗi hệ thống. Vui lòng báo quản trị.',
     en: 'Internal error. Tell the administrator.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appointmentArrivalSchema, appointmentPolicySchema, appointmentSchema } from './appointments.js';
 import {
   counterSchema,
   deviceSchema,
@@ -98,6 +99,26 @@ export const eventSchemas = {
   }),
   'config.displaySet': z.object({ type: z.literal('config.displaySet'), display: displaySettingsSchema }),
   'config.kioskSet': z.object({ type: z.literal('config.kioskSet'), kiosk: kioskSettingsSchema }),
+  'appointment.booked': z.object({ type: z.literal('appointment.booked'), appointment: appointmentSchema }),
+  'appointment.cancelled': z.object({ type: z.literal('appointment.cancelled'), appointmentId: idSchema, at }),
+  /** Follows the `ticket.issued` of the same command. */
+  'appointment.checkedIn': z.object({
+    type: z.literal('appointment.checkedIn'),
+    appointmentId: idSchema,
+    ticketId: idSchema,
+    arrival: appointmentArrivalSchema,
+    at,
+  }),
+  /** Bookings whose window passed without a check-in: no-shows. */
+  'appointment.released': z.object({
+    type: z.literal('appointment.released'),
+    appointmentIds: z.array(idSchema),
+    at,
+  }),
+  'config.appointmentsSet': z.object({
+    type: z.literal('config.appointmentsSet'),
+    appointments: appointmentPolicySchema,
+  }),
 } as const;
 
 export type DomainEventType = keyof typeof eventSchemas;

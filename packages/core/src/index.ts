@@ -18,3 +18,5 @@ export * from './numberWords.js';
 export * from './executeCommand.js';
 export * from './demoOffice.js';
 export * from './ticketPrintout.js';
+export * from './appointments.js';
+export * from './appointmentsDecide.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from './actors.js';
+import type { Appointment } from './appointments.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
@@ -112,6 +113,8 @@ export interface CommandResult {
   ticket?: Ticket;
   ahead?: number;
   etaMinutes?: number;
+  /** The booking an `appointment.*` command created or changed. */
+  appointment?: Appointment;
 }
 export type CommandReply = { ok: true; result: CommandResult } | ErrorReply;
 
@@ -128,11 +131,14 @@ export function commandResult(state: QueueState, command: Command, events: Domai
   const ticket = ticketId ? state.tickets[ticketId] : undefined;
   if (ticket) {
     result.ticket = ticket;
-    if (command.type === 'ticket.issue') {
+    if (command.type === 'ticket.issue' || command.type === 'appointment.checkIn') {
       result.ahead = ticketsAhead(state, ticket.id);
       result.etaMinutes = estimatedWaitMinutes(state, ticket.serviceId, result.ahead);
     }
   }
+  const appointmentId = 'appointmentId' in command ? command.appointmentId : undefined;
+  const appointment = appointmentId ? state.appointments?.[appointmentId] : undefined;
+  if (appointment) result.appointment = appointment;
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppointmentPolicy } from './appointments.js';
 
 /** Identifiers are short, URL-safe strings chosen by the admin or the hub. */
 export const idSchema = z
@@ -264,4 +265,6 @@ export interface OfficeConfig {
   priority: PriorityPolicy;
   display: DisplaySettings;
   kiosk: KioskSettings;
+  /** Online booking; absent until an admin configures it (booking is then off). */
+  appointments?: AppointmentPolicy;
 }

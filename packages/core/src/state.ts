@@ -1,3 +1,4 @@
+import type { Appointment } from './appointments.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
@@ -53,6 +54,8 @@ export interface QueueState {
   /** Newest first. */
   recentCalls: CallRecord[];
   alerts: Record<string, StaffAlert>;
+  /** Booked time slots of today and later days, by id; absent until the first booking. */
+  appointments?: Record<string, Appointment>;
 }
 
 export const RECENT_CALLS_KEPT = 30;
