@@ -21,11 +21,20 @@ async function main(): Promise<void> {
       console.error(
         `Cổng ${options.port} đang được dùng. Hãy tắt chương trình kia hoặc chạy với --port 8081.\nPort ${options.port} is in use: stop the other program or use --port 8081.`,
       );
+    } else if (typeof code === 'string' && /^(SQLITE_CANTOPEN|SQLITE_READONLY|EROFS|EACCES|ENOSPC)/.test(code)) {
+      console.error(
+        `Không mở được dữ liệu trong ${options.dataDir} (${code}): kiểm tra quyền ghi và dung lượng ổ đĩa.\nCannot open the data in ${options.dataDir} (${code}): check write permission and free disk space.`,
+      );
     } else console.error('Không khởi động được máy chủ / the hub could not start:', error);
     process.exit(1);
   }
   const ready = { port: hub.port, url: hub.url, pid: process.pid };
-  writeFileSync(join(options.dataDir, 'hub.json'), JSON.stringify(ready));
+  try {
+    writeFileSync(join(options.dataDir, 'hub.json'), JSON.stringify(ready));
+  } catch (error) {
+    // A read-only or full data folder must not stop the hub: it still serves the queue and /healthz says why.
+    hub.log.warn({ err: error }, 'could not write hub.json');
+  }
   const lines = [
     '',
     `  Máy chủ xếp hàng đang chạy / queue hub running: ${hub.url}/`,

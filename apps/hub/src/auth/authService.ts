@@ -70,7 +70,13 @@ export class AuthService {
     const row = this.db.prepare('SELECT * FROM device_pairings WHERE token_hash = ?').get(hashToken(token)) as
       DeviceRow | undefined;
     if (!row) return null;
-    this.db.prepare('UPDATE device_pairings SET last_seen_at = ? WHERE device_id = ?').run(this.clock(), row.device_id);
+    try {
+      this.db
+        .prepare('UPDATE device_pairings SET last_seen_at = ? WHERE device_id = ?')
+        .run(this.clock(), row.device_id);
+    } catch {
+      // Best effort: a locked, full or read-only store must not keep a paired display from reconnecting.
+    }
     return toDeviceRecord(row);
   }
 

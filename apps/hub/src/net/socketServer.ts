@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { AuthService } from '../auth/authService.js';
-import { errorReply, type Engine } from '../engine.js';
+import { errorReply, storeErrorCode, type Engine } from '../engine.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { FeatureSocketApi } from '../features/types.js';
 import { TokenBucket } from './tokenBucket.js';
@@ -65,8 +65,10 @@ function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: 
     try {
       handler(request, reply);
     } catch (error) {
-      log.error({ err: error, handler: name }, 'handler failed');
-      reply(errorReply(domainError('INTERNAL')) as A);
+      // A SQLite refusal (lock, full disk, read-only) is the store's state, not a bug: say which, so clients can retry.
+      const storeCode = storeErrorCode(error);
+      log.error({ err: error, handler: name }, storeCode ? 'store refused a write' : 'handler failed');
+      reply(errorReply(domainError(storeCode ?? 'INTERNAL')) as A);
     }
   };
 }
