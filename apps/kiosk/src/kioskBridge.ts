@@ -1,0 +1,36 @@
+import type { PrintReply, TicketPrintout } from '@motcua/core';
+import type { KioskDeviceSettings } from './deviceSettings';
+
+export interface BridgePrintRequest {
+  ticketId: string;
+  reprint: boolean;
+  /** Built by the renderer from the hub's state with core's ticketPrintout. */
+  document: TicketPrintout;
+}
+
+export interface BridgePrinterStatus {
+  status: 'ok' | 'paperNearEnd' | 'paperOut' | 'coverOpen' | 'offline' | 'error' | 'unknown' | 'notConfigured';
+  message: { vi: string; en: string };
+}
+
+export type SaveSettingsReply =
+  { ok: true } | { ok: false; code: 'WRONG_PIN' | 'BAD_SETTINGS'; message: string; messageEn: string };
+
+/** What the Electron preload exposes as `window.kioskBridge`; absent in a plain browser. */
+export interface KioskBridge {
+  print(request: BridgePrintRequest): Promise<PrintReply>;
+  printerStatus(): Promise<BridgePrinterStatus>;
+  /** The settings, with `hubUrl` filled in from mDNS discovery when it was empty. */
+  getSettings(): Promise<KioskDeviceSettings>;
+  saveSettings(pin: string, settings: KioskDeviceSettings): Promise<SaveSettingsReply>;
+}
+
+declare global {
+  interface Window {
+    kioskBridge?: KioskBridge;
+  }
+}
+
+export function kioskBridge(): KioskBridge | null {
+  return typeof window !== 'undefined' && window.kioskBridge ? window.kioskBridge : null;
+}
