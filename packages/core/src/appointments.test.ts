@@ -12,6 +12,7 @@ import {
   zonedEpoch,
 } from './appointments.js';
 import { applyAll } from './apply.js';
+import { alwaysOpen } from './demoOffice.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
 import { stateHash } from './stateHash.js';
@@ -28,6 +29,8 @@ const policy: AppointmentPolicy = {
 };
 
 /** The demo office with its real working week (Mon–Fri 07:30–11:30 and 13:30–17:00, Sat morning). */
+const workingWeek = TestDesk.open({ alwaysOpen: false }).state.config.office.openingHours;
+
 function deskWithBooking(): TestDesk {
   const desk = TestDesk.open({ alwaysOpen: false });
   desk.run({ type: 'config.setAppointments', appointments: policy });
@@ -58,6 +61,10 @@ describe('time and slots', () => {
     expect(monday.at(-1)).toBe('16:30');
     expect(monday).toHaveLength(8 + 7);
     expect(slotTimes(desk.state.config, 'khai-sinh', '2026-12-06')).toEqual([]); // Sunday
+    desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, openingHours: alwaysOpen } });
+    const allDay = slotTimes(desk.state.config, 'khai-sinh', '2026-11-30');
+    expect(allDay.at(-1)).toBe('19:30'); // the service day closes at 20:00
+    desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, openingHours: workingWeek } });
     desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, holidays: ['2026-12-01'] } });
     expect(slotTimes(desk.state.config, 'khai-sinh', '2026-12-01')).toEqual([]);
     expect(bookableDays(desk.state, 'khai-sinh', desk.now)).not.toContain('2026-12-01');

@@ -149,7 +149,8 @@ export function slotTimes(config: OfficeConfig, serviceId: string, day: string):
       times.push(clockOf(start));
     }
   }
-  return times;
+  // A slot after the day's close hour belongs to the next service day, where its check-in would be refused.
+  return times.filter((t) => serviceDayOf(zonedEpoch(day, t, config.office.timeZone), config.office) === day);
 }
 
 /** Bookings that hold a place: booked and not cancelled (a check-in or no-show still used the slot). */

@@ -3,7 +3,19 @@ import { auditFeature } from './audit.js';
 import { backupFeature } from './backup.js';
 import { exportsFeature } from './exports.js';
 import { reportsFeature } from './reports.js';
+import { appointmentsFeature } from './appointments.js';
+import { ticketStatusFeature } from './ticketStatus.js';
+import { webhooksFeature } from './webhooks.js';
 import type { HubFeature } from './types.js';
 
 /** Every feature the hub runs. Add a line per feature module. */
-export const hubFeatures: HubFeature[] = [reportsFeature, exportsFeature, auditFeature, backupFeature, printingFeature];
+export const hubFeatures: HubFeature[] = [
+  reportsFeature,
+  exportsFeature,
+  auditFeature,
+  backupFeature,
+  printingFeature,
+  appointmentsFeature,
+  ticketStatusFeature,
+  webhooksFeature,
+];

@@ -96,4 +96,51 @@ export const migrations: string[] = [
     last_seen_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Online booking (features/appointments.ts). The bookings themselves live in the event log and the
+  -- shared state; these keep the optional contact details (never in events) and a record for reports.
+  CREATE TABLE appointment_contacts (
+    appointment_id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL
+  );
+  CREATE INDEX appointment_contacts_day ON appointment_contacts (day);
+  CREATE TABLE appointment_records (
+    id TEXT PRIMARY KEY,
+    service_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    slot TEXT NOT NULL,
+    status TEXT NOT NULL,
+    arrival TEXT,
+    ticket_id TEXT,
+    booked_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX appointment_records_day ON appointment_records (day, service_id);
+
+  -- Notifications (features/webhooks.ts): the office's webhook, and an outbox delivered off the command path.
+  CREATE TABLE webhook_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    notify_ahead INTEGER NOT NULL,
+    enabled INTEGER NOT NULL
+  );
+  CREATE TABLE webhook_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- "near:<ticket>" or "called:<ticket>:<seq>": the same notification is queued once.
+    dedupe_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at INTEGER NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    delivered_at INTEGER
+  );
+  CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_at);
+  `,
 ];

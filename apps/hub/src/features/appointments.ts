@@ -1,0 +1,497 @@
+import {
+  appointmentPolicyOf,
+  appointmentSlots,
+  bookableDays,
+  bookingCodeFromBytes,
+  bookingCodeFromText,
+  clockTimeSchema,
+  errorMessages,
+  idSchema,
+  isoDateSchema,
+  officeClock,
+  overdueAppointments,
+  sortedServices,
+  type Actor,
+  type Appointment,
+  type AppointmentPolicy,
+  type CommandReply,
+  type ErrorCode,
+  type EventEnvelope,
+  type LocalizedName,
+  type QueueState,
+  type Ticket,
+} from '@motcua/core';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import { readJsonBody, sendJson, type Route } from '../net/httpServer.js';
+import { TokenBucket } from '../net/tokenBucket.js';
+import { citizenAppRoutes } from './appointmentsCitizenApp.js';
+import { ticketStatusUrl } from './ticketStatus.js';
+import type { HubContext, HubFeature } from './types.js';
+
+/** Per client IP: a few bookings in a burst, then one every few seconds. */
+export const BOOKINGS_PER_MINUTE = 12;
+export const BOOKING_BURST = 6;
+/** Per client IP (look-ups and cancels) and per kiosk (check-ins): enough for people, too few to guess codes. */
+export const CODE_ATTEMPTS_PER_MINUTE = 30;
+export const CODE_ATTEMPT_BURST = 20;
+/** How often the hub releases bookings whose window has passed. */
+export const RELEASE_EVERY_MS = 15_000;
+
+const bookRequestSchema = z.strictObject({
+  serviceId: idSchema,
+  day: isoDateSchema,
+  slot: clockTimeSchema,
+  /** Optional; kept only until the day of the appointment is over. */
+  name: z.string().trim().max(80).default(''),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+ .()-]{0,20}$/, 'số điện thoại / phone number')
+    .default(''),
+  /** Made by the page once per submit: a retry returns the same booking. */
+  requestId: z.string().min(8).max(64).optional(),
+});
+const codeRequestSchema = z.strictObject({ code: z.string().min(1).max(300) });
+const checkInRequestSchema = z.strictObject({
+  /** What the citizen typed or the scanner sent: the code, or the booking link of the QR. */
+  code: z.string().min(1).max(300),
+  requestId: z.string().min(8).max(64).optional(),
+});
+
+/** A booking as the citizen sees it: no id, no other citizen's data. */
+export interface AppointmentView {
+  code: string;
+  service: LocalizedName;
+  serviceId: string;
+  day: string;
+  slot: string;
+  status: Appointment['status'];
+  /** From when and until when a check-in is served at the slot time ("HH:MM"). */
+  checkInFrom: string;
+  checkInUntil: string;
+  officeName: string;
+  /** The link the QR code carries. */
+  bookingUrl: string;
+}
+
+export type CheckInReply =
+  | {
+      ok: true;
+      ticket: Ticket;
+      ahead: number;
+      etaMinutes: number;
+      arrival: 'onTime' | 'late';
+      slot: string;
+      statusUrl: string;
+    }
+  | { ok: false; code: ErrorCode; message: string; messageEn: string; details?: Record<string, unknown> };
+
+function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function refusal(res: ServerResponse, status: number, code: ErrorCode, details?: Record<string, unknown>): void {
+  sendJson(res, status, {
+    ok: false,
+    code,
+    message: errorMessages[code].vi,
+    messageEn: errorMessages[code].en,
+    ...(details ? { details } : {}),
+  });
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  APPOINTMENT_NOT_FOUND: 404,
+  SLOT_FULL: 409,
+  CONFLICT: 409,
+  APPOINTMENT_CANCELLED: 409,
+  APPOINTMENT_USED: 409,
+  STORE_BUSY: 503,
+  STORE_UNAVAILABLE: 503,
+};
+
+function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code] ?? 422;
+}
+
+/** Per-key token buckets that forget keys once there are too many (one per client IP). */
+class RateLimiter {
+  private buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly burst: number,
+    private readonly perMinute: number,
+  ) {}
+
+  take(key: string, now: number): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size > 10_000) this.buckets.clear();
+      bucket = new TokenBucket(this.burst, this.perMinute / 60_000);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take(now);
+  }
+}
+
+interface ReportRow {
+  serviceId: string;
+  booked: number;
+  checkedIn: number;
+  late: number;
+  noShow: number;
+  cancelled: number;
+}
+
+/** A day's bookings per service: how many came (on time or late), did not come, or cancelled. */
+export function appointmentReport(
+  hub: HubContext,
+  day: string,
+): { services: ReportRow[]; noShows: { serviceId: string; slot: string }[] } {
+  const services = hub.db
+    .prepare(
+      `SELECT service_id AS serviceId, COUNT(*) AS booked,
+         SUM(status = 'checkedIn') AS checkedIn, SUM(arrival = 'late') AS late,
+         SUM(status = 'noShow') AS noShow, SUM(status = 'cancelled') AS cancelled
+       FROM appointment_records WHERE day = ? GROUP BY service_id ORDER BY service_id`,
+    )
+    .all(day) as ReportRow[];
+  const noShows = hub.db
+    .prepare(
+      `SELECT service_id AS serviceId, slot FROM appointment_records WHERE day = ? AND status = 'noShow' ORDER BY slot`,
+    )
+    .all(day) as { serviceId: string; slot: string }[];
+  return { services, noShows };
+}
+
+/** The demo office takes bookings for every service, three per half hour. */
+export function demoAppointmentPolicy(state: QueueState): AppointmentPolicy {
+  const services: AppointmentPolicy['services'] = {};
+  for (const service of Object.values(state.config.services)) {
+    if (service.enabled) services[service.id] = { perSlot: 3, perDay: 0 };
+  }
+  return {
+    enabled: true,
+    slotMinutes: 30,
+    earlyMinutes: 30,
+    lateMinutes: 15,
+    daysAhead: 14,
+    leadMinutes: 0,
+    services,
+  };
+}
+
+/**
+ * Online booking and check-in. Booking codes never enter the shared state: the appointment's id
+ * is an HMAC of its code with a hub secret, so displays and counters that fold the events cannot
+ * cancel or use someone's booking. Name and phone, when given, stay in a hub table.
+ */
+export function createAppointmentsFeature(): HubFeature {
+  let ctx: HubContext | null = null;
+  let secret = '';
+  let releaseTimer: ReturnType<typeof setInterval> | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const bookingLimiter = new RateLimiter(BOOKING_BURST, BOOKINGS_PER_MINUTE);
+  const codeLimiter = new RateLimiter(CODE_ATTEMPT_BURST, CODE_ATTEMPTS_PER_MINUTE);
+  const recentBookings = new Map<string, { at: number; status: number; body: unknown }>();
+
+  function appointmentIdFor(code: string): string {
+    return `ap-${createHmac('sha256', secret).update(code).digest('base64url').slice(0, 24)}`;
+  }
+
+  function bookingUrl(hub: HubContext, code: string): string {
+    const base = (hub.engine.state.config.kiosk.statusBaseUrl || hub.publicUrl()).replace(/\/+$/, '');
+    return `${base}/book/?code=${code}`;
+  }
+
+  function viewOf(hub: HubContext, appointment: Appointment, code: string): AppointmentView {
+    const state = hub.engine.state;
+    const policy = appointmentPolicyOf(state.config);
+    const timeZone = state.config.office.timeZone;
+    const service = state.config.services[appointment.serviceId];
+    return {
+      code,
+      service: service?.name ?? { vi: appointment.serviceId, en: appointment.serviceId },
+      serviceId: appointment.serviceId,
+      day: appointment.day,
+      slot: appointment.slot,
+      status: appointment.status,
+      checkInFrom: officeClock(appointment.slotStart - policy.earlyMinutes * 60_000, timeZone),
+      checkInUntil: officeClock(appointment.slotStart + policy.lateMinutes * 60_000, timeZone),
+      officeName: state.config.office.name,
+      bookingUrl: bookingUrl(hub, code),
+    };
+  }
+
+  /** The appointment behind what someone typed, or the error to show. */
+  function findByCode(hub: HubContext, text: string): { code: string; appointment: Appointment } | ErrorCode {
+    const code = bookingCodeFromText(text);
+    if (!code) return 'APPOINTMENT_NOT_FOUND';
+    const appointment = hub.engine.state.appointments?.[appointmentIdFor(code)];
+    return appointment ? { code, appointment } : 'APPOINTMENT_NOT_FOUND';
+  }
+
+  function record(hub: HubContext, envelopes: EventEnvelope[]): void {
+    const upsert = hub.db.prepare(
+      `INSERT INTO appointment_records (id, service_id, day, slot, status, arrival, ticket_id, booked_at, updated_at)
+       VALUES (@id, @serviceId, @day, @slot, @status, @arrival, @ticketId, @bookedAt, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, arrival = excluded.arrival,
+         ticket_id = excluded.ticket_id, updated_at = excluded.updated_at`,
+    );
+    const ids = new Set<string>();
+    for (const { event } of envelopes) {
+      if (event.type === 'appointment.booked') ids.add(event.appointment.id);
+      else if (event.type === 'appointment.released') for (const id of event.appointmentIds) ids.add(id);
+      else if ('appointmentId' in event) ids.add(event.appointmentId);
+    }
+    for (const id of ids) {
+      const a = hub.engine.state.appointments?.[id];
+      if (a) upsert.run({ ...a, updatedAt: hub.engine.now() });
+    }
+  }
+
+  function releaseOverdue(hub: HubContext): void {
+    if (overdueAppointments(hub.engine.state, hub.engine.now()).length > 0) {
+      const reply = hub.engine.execute({ kind: 'system' }, { type: 'appointment.release' }, null);
+      if (!reply.ok) hub.log.warn({ code: reply.code }, 'could not release overdue bookings');
+      else hub.log.info({ seq: reply.result.seq }, 'overdue bookings released as no-shows');
+    }
+    // Contact details are needed only until the appointment's day is over.
+    hub.db.prepare('DELETE FROM appointment_contacts WHERE day < ?').run(hub.engine.state.serviceDay);
+  }
+
+  async function book(hub: HubContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!bookingLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+    const parsed = bookRequestSchema.safeParse(await readJsonBody(req, 10_000));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return refusal(res, 400, 'BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
+    }
+    const { serviceId, day, slot, name, phone, requestId } = parsed.data;
+    const remembered = requestId ? recentBookings.get(requestId) : undefined;
+    if (remembered) return sendJson(res, remembered.status, remembered.body);
+    let reply: CommandReply | null = null;
+    let code = '';
+    // A fresh code until its id is new (a clash of 40-bit codes is rare but possible).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      code = bookingCodeFromBytes(randomBytes(8));
+      const appointmentId = appointmentIdFor(code);
+      reply = hub.engine.execute(
+        { kind: 'system' },
+        { type: 'appointment.book', appointmentId, serviceId, day, slot },
+        null,
+      );
+      if (reply.ok || reply.code !== 'CONFLICT') break;
+    }
+    if (!reply || !reply.ok || !reply.result.appointment) {
+      const failed = reply && !reply.ok ? reply.code : 'INTERNAL';
+      return refusal(res, httpStatusOf(failed), failed);
+    }
+    const appointment = reply.result.appointment;
+    if (name || phone) {
+      hub.db
+        .prepare('INSERT INTO appointment_contacts (appointment_id, day, name, phone) VALUES (?, ?, ?, ?)')
+        .run(appointment.id, appointment.day, name, phone);
+    }
+    const body = { ok: true, appointment: viewOf(hub, appointment, code) };
+    if (requestId) {
+      const now = Date.now();
+      for (const [key, value] of recentBookings) if (now - value.at > 10 * 60_000) recentBookings.delete(key);
+      recentBookings.set(requestId, { at: now, status: 201, body });
+    }
+    hub.log.info({ serviceId, day, slot }, 'appointment booked online');
+    sendJson(res, 201, body);
+  }
+
+  function publicServices(hub: HubContext) {
+    const state = hub.engine.state;
+    const policy = appointmentPolicyOf(state.config);
+    const now = hub.engine.now();
+    const services = policy.enabled
+      ? sortedServices(state)
+          .filter((s) => s.enabled && (policy.services[s.id]?.perSlot ?? 0) > 0)
+          .map((s) => ({
+            id: s.id,
+            code: s.code,
+            name: s.name,
+            field: state.config.fields[s.fieldId]?.name ?? null,
+            days: bookableDays(state, s.id, now),
+          }))
+      : [];
+    return {
+      ok: true,
+      office: { name: state.config.office.name, nameEn: state.config.office.nameEn },
+      enabled: policy.enabled,
+      slotMinutes: policy.slotMinutes,
+      earlyMinutes: policy.earlyMinutes,
+      lateMinutes: policy.lateMinutes,
+      services,
+    };
+  }
+
+  function checkIn(hub: HubContext, request: unknown, actor: Actor): CheckInReply {
+    const fail = (code: ErrorCode, details?: Record<string, unknown>): CheckInReply => ({
+      ok: false,
+      code,
+      message: errorMessages[code].vi,
+      messageEn: errorMessages[code].en,
+      ...(details ? { details } : {}),
+    });
+    if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED');
+    const parsed = checkInRequestSchema.safeParse(request);
+    if (!parsed.success) return fail('BAD_REQUEST');
+    const key = actor.kind === 'device' ? actor.deviceId : actor.kind === 'user' ? actor.userId : 'system';
+    if (!codeLimiter.take(`checkin:${key}`, hub.engine.now())) return fail('RATE_LIMITED');
+    const code = bookingCodeFromText(parsed.data.code);
+    if (!code) return fail('APPOINTMENT_NOT_FOUND');
+    const reply = hub.engine.execute(
+      actor,
+      { type: 'appointment.checkIn', appointmentId: appointmentIdFor(code) },
+      parsed.data.requestId ?? null,
+    );
+    if (!reply.ok) return fail(reply.code, reply.details);
+    const { ticket, ahead, etaMinutes, appointment } = reply.result;
+    if (!ticket || !appointment) return fail('INTERNAL');
+    return {
+      ok: true,
+      ticket,
+      ahead: ahead ?? 0,
+      etaMinutes: etaMinutes ?? 0,
+      arrival: appointment.arrival ?? 'late',
+      slot: appointment.slot,
+      statusUrl: ticketStatusUrl(hub, ticket.id),
+    };
+  }
+
+  return {
+    name: 'appointments',
+    routes: (hub) => {
+      const routes: Route[] = [
+        ...citizenAppRoutes(),
+        {
+          method: 'GET',
+          path: '/api/appointments/services',
+          handler: (_req, res) => sendJson(res, 200, publicServices(hub)),
+        },
+        {
+          method: 'GET',
+          path: '/api/appointments/slots',
+          handler: (_req, res, url) => {
+            const serviceId = idSchema.safeParse(url.searchParams.get('serviceId'));
+            const day = isoDateSchema.safeParse(url.searchParams.get('day'));
+            if (!serviceId.success || !day.success) return refusal(res, 400, 'BAD_REQUEST');
+            const slots = appointmentSlots(hub.engine.state, serviceId.data, day.data, hub.engine.now()).map((s) => ({
+              slot: s.slot,
+              left: Math.max(0, s.capacity - s.booked),
+              available: s.refusal === null,
+              reason: s.refusal,
+            }));
+            sendJson(res, 200, { ok: true, serviceId: serviceId.data, day: day.data, slots });
+          },
+        },
+        { method: 'POST', path: '/api/appointments', handler: (req, res) => book(hub, req, res) },
+        {
+          method: 'GET',
+          path: '/api/appointments/code/',
+          handler: (req, res, url) => {
+            if (!codeLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+            const found = findByCode(hub, decodeURIComponent(url.pathname.slice('/api/appointments/code/'.length)));
+            if (typeof found === 'string') return refusal(res, 404, found);
+            sendJson(res, 200, { ok: true, appointment: viewOf(hub, found.appointment, found.code) });
+          },
+        },
+        {
+          method: 'GET',
+          path: '/api/appointments/report',
+          handler: (req, res, url) => {
+            const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+            const session = token ? hub.auth.session(token) : null;
+            const user = session ? hub.engine.state.config.users[session.userId] : undefined;
+            if (!user || user.disabled) return refusal(res, 401, 'UNAUTHENTICATED');
+            if (user.role === 'clerk') return refusal(res, 403, 'FORBIDDEN');
+            const day = isoDateSchema.safeParse(url.searchParams.get('day') ?? hub.engine.state.serviceDay);
+            if (!day.success) return refusal(res, 400, 'BAD_REQUEST');
+            sendJson(res, 200, { ok: true, day: day.data, ...appointmentReport(hub, day.data) });
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/appointments/cancel',
+          handler: async (req, res) => {
+            if (!codeLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+            const parsed = codeRequestSchema.safeParse(await readJsonBody(req, 10_000));
+            if (!parsed.success) return refusal(res, 400, 'BAD_REQUEST');
+            const found = findByCode(hub, parsed.data.code);
+            if (typeof found === 'string') return refusal(res, 404, found);
+            const reply = hub.engine.execute(
+              { kind: 'system' },
+              { type: 'appointment.cancel', appointmentId: found.appointment.id },
+              null,
+            );
+            if (!reply.ok) return refusal(res, httpStatusOf(reply.code), reply.code);
+            hub.db.prepare('DELETE FROM appointment_contacts WHERE appointment_id = ?').run(found.appointment.id);
+            const cancelled = hub.engine.state.appointments?.[found.appointment.id] ?? found.appointment;
+            sendJson(res, 200, { ok: true, appointment: viewOf(hub, cancelled, found.code) });
+          },
+        },
+      ];
+      return routes;
+    },
+    onConnection(socket: Socket, hub, api) {
+      api.handle(socket, 'appointment.checkIn', (request, actor) => checkIn(hub, request, actor));
+    },
+    start(hub) {
+      ctx = hub;
+      secret = hub.store.metaValue('appointment_code_secret') ?? '';
+      if (!secret) {
+        secret = randomBytes(32).toString('hex');
+        hub.store.setMetaValue('appointment_code_secret', secret);
+      }
+      if (hub.options.demo && !hub.engine.state.config.appointments) {
+        const reply = hub.engine.execute(
+          { kind: 'system' },
+          { type: 'config.setAppointments', appointments: demoAppointmentPolicy(hub.engine.state) },
+          null,
+        );
+        if (!reply.ok) hub.log.warn({ code: reply.code }, 'demo booking policy refused');
+      }
+      unsubscribe = hub.engine.onEvents((envelopes) => {
+        if (envelopes.some((e) => e.event.type.startsWith('appointment.'))) record(hub, envelopes);
+      });
+      // Catch up with bookings stored while the listener was not running (a crash between the two).
+      record(
+        hub,
+        Object.values(hub.engine.state.appointments ?? {}).map((appointment) => ({
+          seq: 0,
+          at: 0,
+          actor: 'system',
+          event: { type: 'appointment.booked', appointment },
+        })),
+      );
+      releaseOverdue(hub);
+      releaseTimer = setInterval(() => {
+        try {
+          if (ctx) releaseOverdue(ctx);
+        } catch (error) {
+          hub.log.warn({ err: error }, 'booking release failed; will retry');
+        }
+      }, RELEASE_EVERY_MS);
+      releaseTimer.unref();
+    },
+    stop() {
+      if (releaseTimer) clearInterval(releaseTimer);
+      releaseTimer = null;
+      unsubscribe?.();
+      unsubscribe = null;
+      ctx = null;
+    },
+  };
+}
+
+export const appointmentsFeature = createAppointmentsFeature();

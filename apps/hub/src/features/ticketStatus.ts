@@ -1,0 +1,208 @@
+import {
+  countersServing,
+  estimatedWaitMinutes,
+  errorMessages,
+  ticketsAhead,
+  type EventEnvelope,
+  type LocalizedName,
+  type QueueState,
+  type TicketStatus,
+} from '@motcua/core';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import { sendHtml } from '../net/httpServer.js';
+import { serveCitizenIndex } from './appointmentsCitizenApp.js';
+import type { HubContext, HubFeature } from './types.js';
+
+/** What a citizen's phone sees of one ticket, and nothing about anyone else. */
+export interface TicketStatusView {
+  label: string;
+  service: LocalizedName;
+  officeName: string;
+  status: TicketStatus;
+  /** People who will be called before this ticket (waiting only). */
+  ahead: number;
+  etaMinutes: number;
+  /** The counter to go to, once called. */
+  counterNumber: number | null;
+  counterName: LocalizedName | null;
+  issuedAt: number;
+  calledAt: number | null;
+  /** Whether a counter serving this service is open now. */
+  countersOpen: number;
+}
+
+export type TicketStatusReply = { ok: true; view: TicketStatusView } | { ok: false; code: string; message: string };
+
+/** The push a watching socket gets whenever its ticket's view changes. */
+export const TICKET_STATUS_UPDATE = 'ticketStatus.update';
+
+const watchSchema = z.strictObject({ token: z.string().min(10).max(100) });
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const roomOf = (ticketId: string) => `ticket:${ticketId}`;
+
+export function ticketStatusView(state: QueueState, ticketId: string): TicketStatusView | null {
+  const ticket = state.tickets[ticketId];
+  if (!ticket) return null;
+  const service = state.config.services[ticket.serviceId];
+  const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
+  const ahead = ticket.status === 'waiting' ? ticketsAhead(state, ticket.id) : 0;
+  const called = ticket.status === 'called' || ticket.status === 'serving';
+  return {
+    label: ticket.label,
+    service: service?.name ?? { vi: ticket.serviceId, en: ticket.serviceId },
+    officeName: state.config.office.name,
+    status: ticket.status,
+    ahead,
+    etaMinutes: ticket.status === 'waiting' ? estimatedWaitMinutes(state, ticket.serviceId, ahead) : 0,
+    counterNumber: called && counter ? counter.number : null,
+    counterName: called && counter ? counter.name : null,
+    issuedAt: ticket.issuedAt,
+    calledAt: ticket.calledAt,
+    countersOpen: countersServing(state, ticket.serviceId).length,
+  };
+}
+
+/** The per-ticket credential: an HMAC of the ticket id with the hub's secret, so it cannot be guessed. */
+class TicketTokens {
+  private byToken = new Map<string, string>();
+
+  constructor(private readonly secret: string) {}
+
+  tokenFor(ticketId: string): string {
+    return createHmac('sha256', this.secret).update(ticketId).digest('base64url').slice(0, 22);
+  }
+
+  remember(ticketId: string): void {
+    this.byToken.set(this.tokenFor(ticketId), ticketId);
+  }
+
+  /** Today's tickets only: yesterday's links stop working when the new service day opens. */
+  rebuild(state: QueueState): void {
+    this.byToken = new Map();
+    for (const id of Object.keys(state.tickets)) this.remember(id);
+  }
+
+  ticketIdFor(token: string): string | null {
+    return TOKEN_PATTERN.test(token) ? (this.byToken.get(token) ?? null) : null;
+  }
+}
+
+/** One set per hub (keyed by its store), so several hubs in one process never share secrets. */
+const tokensByStore = new WeakMap<object, TicketTokens>();
+
+function tokensFor(ctx: HubContext): TicketTokens {
+  const known = tokensByStore.get(ctx.store);
+  if (known) return known;
+  let secret = ctx.store.metaValue('ticket_status_secret');
+  if (!secret) {
+    secret = randomBytes(32).toString('hex');
+    ctx.store.setMetaValue('ticket_status_secret', secret);
+  }
+  const created = new TicketTokens(secret);
+  created.rebuild(ctx.engine.state);
+  tokensByStore.set(ctx.store, created);
+  return created;
+}
+
+/** The link a ticket's QR code opens: the office's public base (kiosk setting) or the hub's LAN address. */
+export function ticketStatusUrl(ctx: HubContext, ticketId: string): string {
+  const base = (ctx.engine.state.config.kiosk.statusBaseUrl || ctx.publicUrl()).replace(/\/+$/, '');
+  return `${base}/t/${tokensFor(ctx).tokenFor(ticketId)}`;
+}
+
+/** The ticket a status token stands for, or null. */
+export function ticketIdForStatusToken(ctx: HubContext, token: string): string | null {
+  return tokensFor(ctx).ticketIdFor(token);
+}
+
+function invalidLinkPage(): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Liên kết không hợp lệ</title>
+<style>body{font-family:system-ui,sans-serif;background:#eef2f7;color:#0b1220;margin:0;display:grid;place-items:center;min-height:100vh}main{background:#fff;border-radius:14px;padding:32px;max-width:480px;margin:16px;border-top:8px solid #b91c1c}h1{margin-top:0}p{font-size:18px;line-height:1.5}</style></head>
+<body><main data-testid="invalid-link"><h1>Liên kết không hợp lệ</h1><p>Liên kết theo dõi số thứ tự này không đúng hoặc đã hết hạn (số thứ tự chỉ có hiệu lực trong ngày). Vui lòng quét lại mã QR trên phiếu của bạn hoặc hỏi cán bộ tại bộ phận một cửa.</p><p lang="en"><strong>Invalid link.</strong> This ticket link is wrong or has expired (tickets are valid for one day). Please scan the QR code on your ticket again or ask at the desk.</p></main></body></html>`;
+}
+
+const STATUS_EVENTS = /^(ticket|counter|day)\./;
+
+/**
+ * Live ticket status for citizens' phones: `/t/<token>` serves the citizen app, whose socket sends
+ * `ticketStatus.watch {token}` and then receives only that ticket's view. The socket stays
+ * anonymous, so it can send no command and read no queue state.
+ */
+export function createTicketStatusFeature(): HubFeature {
+  let unsubscribe: (() => void) | null = null;
+  const lastSent = new Map<string, string>();
+  let pending = false;
+
+  function pushChanges(ctx: HubContext): void {
+    pending = false;
+    const watched = new Set<string>();
+    for (const [room, sockets] of ctx.io.of('/').adapter.rooms) {
+      if (!room.startsWith('ticket:') || sockets.size === 0) continue;
+      const ticketId = room.slice('ticket:'.length);
+      watched.add(ticketId);
+      const view = ticketStatusView(ctx.engine.state, ticketId);
+      const reply: TicketStatusReply = view
+        ? { ok: true, view }
+        : { ok: false, code: 'NOT_FOUND', message: 'Số thứ tự đã hết hiệu lực.' };
+      const text = JSON.stringify(reply);
+      if (lastSent.get(ticketId) === text) continue;
+      lastSent.set(ticketId, text);
+      (ctx.io.to(room) as unknown as { emit(event: string, body: unknown): void }).emit(TICKET_STATUS_UPDATE, reply);
+    }
+    for (const ticketId of lastSent.keys()) if (!watched.has(ticketId)) lastSent.delete(ticketId);
+  }
+
+  return {
+    name: 'ticketStatus',
+    routes: (ctx) => [
+      {
+        method: 'GET',
+        path: '/t/',
+        handler: (req, res, url) => {
+          const token = decodeURIComponent(url.pathname.slice('/t/'.length)).replace(/\/$/, '');
+          if (!ticketIdForStatusToken(ctx, token)) return sendHtml(res, 404, invalidLinkPage());
+          return serveCitizenIndex(req, res, url);
+        },
+      },
+    ],
+    onConnection(socket: Socket, ctx, api) {
+      api.handle(socket, 'ticketStatus.watch', (request): TicketStatusReply => {
+        const parsed = watchSchema.safeParse(request);
+        const ticketId = parsed.success ? ticketIdForStatusToken(ctx, parsed.data.token) : null;
+        const view = ticketId ? ticketStatusView(ctx.engine.state, ticketId) : null;
+        if (!ticketId || !view) return { ok: false, code: 'NOT_FOUND', message: errorMessages.NOT_FOUND.vi };
+        // One ticket per connection: watching another leaves the first.
+        for (const room of socket.rooms) if (room.startsWith('ticket:')) void socket.leave(room);
+        void socket.join(roomOf(ticketId));
+        return { ok: true, view };
+      });
+    },
+    start(ctx) {
+      const ticketTokens = tokensFor(ctx);
+      unsubscribe = ctx.engine.onEvents((envelopes: EventEnvelope[]) => {
+        let relevant = false;
+        for (const { event } of envelopes) {
+          if (event.type === 'ticket.issued') ticketTokens.remember(event.ticket.id);
+          if (event.type === 'day.opened') {
+            ticketTokens.rebuild(ctx.engine.state);
+            lastSent.clear();
+          }
+          if (STATUS_EVENTS.test(event.type)) relevant = true;
+        }
+        // One recomputation per burst of commands, after the current one has been acknowledged.
+        if (relevant && !pending) {
+          pending = true;
+          setImmediate(() => pushChanges(ctx));
+        }
+      });
+    },
+    stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+  };
+}
+
+export const ticketStatusFeature = createTicketStatusFeature();

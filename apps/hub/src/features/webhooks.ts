@@ -1,0 +1,340 @@
+import {
+  errorMessages,
+  waitingForCounter,
+  waitingForService,
+  estimatedWaitMinutes,
+  type Actor,
+  type ErrorCode,
+  type EventEnvelope,
+  type QueueState,
+  type Ticket,
+} from '@motcua/core';
+import { createHmac } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import { ticketStatusUrl } from './ticketStatus.js';
+import type { HubContext, HubFeature } from './types.js';
+
+/** Each delivery attempt gives up after this long, so a slow receiver never holds anything. */
+export const WEBHOOK_TIMEOUT_MS = 5_000;
+/** Retries wait 1 s, 2 s, 4 s … up to 5 minutes; after 10 attempts the delivery is marked failed. */
+export const WEBHOOK_RETRY_BASE_MS = 1_000;
+export const WEBHOOK_RETRY_MAX_MS = 5 * 60_000;
+export const WEBHOOK_MAX_ATTEMPTS = 10;
+const MAX_IN_FLIGHT = 4;
+const POLL_MS = 500;
+
+export const webhookSettingsSchema = z.strictObject({
+  /** The office's gateway (SMS, Zalo …); empty to turn notifications off. */
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+  /** Shared with the gateway to check `X-Motcua-Signature`. */
+  secret: z.string().min(16).max(200),
+  /** "Your turn is near" is sent once a ticket has this many people or fewer ahead of it. */
+  notifyAhead: z.number().int().min(0).max(50),
+  enabled: z.boolean(),
+});
+export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+
+export type WebhookKind = 'ticket.near' | 'ticket.called';
+
+/** The JSON body of every delivery (documented in docs/protocol.md). */
+export interface WebhookPayload {
+  /** Unique per notification; a receiver that sees it twice (a retry after a lost answer) ignores the second. */
+  id: string;
+  type: WebhookKind;
+  occurredAt: number;
+  office: { name: string };
+  ticket: {
+    id: string;
+    label: string;
+    serviceId: string;
+    serviceName: string;
+    status: Ticket['status'];
+    ahead: number;
+    etaMinutes: number;
+    statusUrl: string;
+  };
+  counter: { id: string; number: number; name: string } | null;
+  recall: boolean;
+  /** Only for a ticket from an online booking where the citizen left a name or phone. */
+  contact: { name: string; phone: string } | null;
+}
+
+interface OutboxRow {
+  id: number;
+  dedupe_key: string;
+  kind: WebhookKind;
+  body: string;
+  attempts: number;
+}
+
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function webhookRetryDelayMs(attempts: number): number {
+  return Math.min(WEBHOOK_RETRY_MAX_MS, WEBHOOK_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Waiting tickets with their people ahead, each line computed once. */
+function aheadOfWaiting(state: QueueState): Map<string, number> {
+  const ahead = new Map<string, number>();
+  const lines = new Set<string>();
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting') continue;
+    lines.add(t.targetCounterId ? `counter:${t.targetCounterId}` : `service:${t.serviceId}`);
+  }
+  for (const line of lines) {
+    const [kind, id] = line.split(/:(.*)/) as [string, string];
+    const queue = kind === 'counter' ? waitingForCounter(state, id) : waitingForService(state, id);
+    queue.forEach((t, index) => {
+      if (kind === 'counter' ? t.targetCounterId === id : t.targetCounterId === null) ahead.set(t.id, index);
+    });
+  }
+  return ahead;
+}
+
+/**
+ * Notifications for an office's SMS or Zalo gateway: "your turn is near" and "called", signed with
+ * HMAC. The event listener only writes an outbox row; a separate loop delivers with a timeout and
+ * exponential backoff, so a slow or failing receiver never touches the command path.
+ */
+export function createWebhooksFeature(): HubFeature {
+  let ctx: HubContext | null = null;
+  let settings: WebhookSettings | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const inFlight = new Set<number>();
+  const nearSent = new Set<string>();
+
+  function loadSettings(hub: HubContext): WebhookSettings | null {
+    const row = hub.db.prepare('SELECT url, secret, notify_ahead, enabled FROM webhook_settings WHERE id = 1').get() as
+      { url: string; secret: string; notify_ahead: number; enabled: number } | undefined;
+    return row ? { url: row.url, secret: row.secret, notifyAhead: row.notify_ahead, enabled: row.enabled === 1 } : null;
+  }
+
+  function contactOf(hub: HubContext, ticketId: string): WebhookPayload['contact'] {
+    const row = hub.db
+      .prepare(
+        `SELECT c.name, c.phone FROM appointment_records r JOIN appointment_contacts c ON c.appointment_id = r.id
+         WHERE r.ticket_id = ?`,
+      )
+      .get(ticketId) as { name: string; phone: string } | undefined;
+    return row ?? null;
+  }
+
+  function payloadFor(
+    hub: HubContext,
+    kind: WebhookKind,
+    id: string,
+    ticket: Ticket,
+    ahead: number,
+    recall: boolean,
+  ): WebhookPayload {
+    const state = hub.engine.state;
+    const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
+    return {
+      id,
+      type: kind,
+      occurredAt: hub.engine.now(),
+      office: { name: state.config.office.name },
+      ticket: {
+        id: ticket.id,
+        label: ticket.label,
+        serviceId: ticket.serviceId,
+        serviceName: state.config.services[ticket.serviceId]?.name.vi ?? ticket.serviceId,
+        status: ticket.status,
+        ahead,
+        etaMinutes: kind === 'ticket.near' ? estimatedWaitMinutes(state, ticket.serviceId, ahead) : 0,
+        statusUrl: ticketStatusUrl(hub, ticket.id),
+      },
+      counter:
+        kind === 'ticket.called' && counter ? { id: counter.id, number: counter.number, name: counter.name.vi } : null,
+      recall,
+      contact: contactOf(hub, ticket.id),
+    };
+  }
+
+  function enqueue(hub: HubContext, payload: WebhookPayload): void {
+    hub.db
+      .prepare(
+        `INSERT OR IGNORE INTO webhook_outbox (dedupe_key, kind, ticket_id, body, status, attempts, next_at, created_at)
+         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      )
+      .run(payload.id, payload.type, payload.ticket.id, JSON.stringify(payload), Date.now(), Date.now());
+  }
+
+  /** Runs right after each command's events are stored: only reads the state and writes outbox rows. */
+  function onEvents(hub: HubContext, envelopes: EventEnvelope[]): void {
+    if (!settings?.enabled || !settings.url) return;
+    const state = hub.engine.state;
+    let queueChanged = false;
+    for (const { seq, event } of envelopes) {
+      if (event.type === 'day.opened') nearSent.clear();
+      if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
+        const ticket = state.tickets[event.ticketId];
+        if (ticket) {
+          const id = `called:${ticket.id}:${seq}`;
+          enqueue(hub, payloadFor(hub, 'ticket.called', id, ticket, 0, event.type === 'ticket.recalled'));
+        }
+      }
+      if (/^(ticket|counter|day|appointment)\./.test(event.type)) queueChanged = true;
+    }
+    if (queueChanged) {
+      for (const [ticketId, ahead] of aheadOfWaiting(state)) {
+        if (ahead > settings.notifyAhead || nearSent.has(ticketId)) continue;
+        const ticket = state.tickets[ticketId];
+        if (!ticket) continue;
+        nearSent.add(ticketId);
+        enqueue(hub, payloadFor(hub, 'ticket.near', `near:${ticketId}`, ticket, ahead, false));
+      }
+    }
+    setImmediate(() => deliverDue());
+  }
+
+  async function deliver(hub: HubContext, row: OutboxRow): Promise<void> {
+    const current = settings;
+    let error: string | null = null;
+    if (!current?.url) error = 'no webhook URL';
+    else {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      try {
+        const response = await fetch(current.url, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'User-Agent': 'motcua-hub',
+            'X-Motcua-Event': row.kind,
+            'X-Motcua-Delivery': row.dedupe_key,
+            'X-Motcua-Timestamp': timestamp,
+            'X-Motcua-Signature': signWebhookBody(current.secret, row.body),
+          },
+          body: row.body,
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        });
+        await response.body?.cancel();
+        if (!response.ok) error = `HTTP ${response.status}`;
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message : String(failure);
+      }
+    }
+    if (ctx !== hub) return; // The hub stopped while this was on the wire.
+    const attempts = row.attempts + 1;
+    if (!error) {
+      hub.db
+        .prepare("UPDATE webhook_outbox SET status = 'delivered', attempts = ?, delivered_at = ? WHERE id = ?")
+        .run(attempts, Date.now(), row.id);
+      return;
+    }
+    const gaveUp = attempts >= WEBHOOK_MAX_ATTEMPTS;
+    hub.db
+      .prepare('UPDATE webhook_outbox SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?')
+      .run(gaveUp ? 'failed' : 'pending', attempts, Date.now() + webhookRetryDelayMs(attempts), error, row.id);
+    hub.log[gaveUp ? 'error' : 'warn']({ delivery: row.dedupe_key, attempts, error }, 'webhook delivery failed');
+  }
+
+  function deliverDue(): void {
+    const hub = ctx;
+    if (!hub || inFlight.size >= MAX_IN_FLIGHT) return;
+    const due = hub.db
+      .prepare(
+        `SELECT id, dedupe_key, kind, body, attempts FROM webhook_outbox
+         WHERE status = 'pending' AND next_at <= ? ORDER BY id LIMIT ?`,
+      )
+      .all(Date.now(), MAX_IN_FLIGHT * 4) as OutboxRow[];
+    for (const row of due) {
+      if (inFlight.size >= MAX_IN_FLIGHT) break;
+      if (inFlight.has(row.id)) continue;
+      inFlight.add(row.id);
+      void deliver(hub, row)
+        .catch((error: unknown) => hub.log.error({ err: error }, 'webhook delivery crashed'))
+        .finally(() => {
+          inFlight.delete(row.id);
+          setImmediate(() => deliverDue());
+        });
+    }
+  }
+
+  function adminOnly(actor: Actor): { ok: false; code: ErrorCode; message: string } | null {
+    if (actor.kind === 'user' && actor.role === 'admin') return null;
+    const code: ErrorCode = actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+    return { ok: false, code, message: errorMessages[code].vi };
+  }
+
+  return {
+    name: 'webhooks',
+    onConnection(socket: Socket, hub, api) {
+      api.handle(socket, 'webhooks.get', (_request, actor) => {
+        const refused = adminOnly(actor);
+        if (refused) return refused;
+        const current = settings;
+        return {
+          ok: true,
+          settings: current ? { url: current.url, notifyAhead: current.notifyAhead, enabled: current.enabled } : null,
+        };
+      });
+      api.handle(socket, 'webhooks.set', (request, actor) => {
+        const refused = adminOnly(actor);
+        if (refused) return refused;
+        const parsed = webhookSettingsSchema.safeParse(request);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return api.error('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
+        }
+        const next = parsed.data;
+        hub.db
+          .prepare(
+            `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled) VALUES (1, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret,
+               notify_ahead = excluded.notify_ahead, enabled = excluded.enabled`,
+          )
+          .run(next.url, next.secret, next.notifyAhead, next.enabled ? 1 : 0);
+        settings = next;
+        hub.log.info({ url: next.url, notifyAhead: next.notifyAhead, enabled: next.enabled }, 'webhook settings saved');
+        return { ok: true };
+      });
+      api.handle(socket, 'webhooks.deliveries', (_request, actor) => {
+        const refused = adminOnly(actor);
+        if (refused) return refused;
+        const deliveries = hub.db
+          .prepare(
+            `SELECT dedupe_key AS id, kind, ticket_id AS ticketId, status, attempts, last_error AS lastError,
+               created_at AS createdAt, delivered_at AS deliveredAt
+             FROM webhook_outbox ORDER BY id DESC LIMIT 100`,
+          )
+          .all();
+        return { ok: true, deliveries };
+      });
+    },
+    start(hub) {
+      ctx = hub;
+      settings = loadSettings(hub);
+      for (const row of hub.db.prepare("SELECT dedupe_key FROM webhook_outbox WHERE kind = 'ticket.near'").all() as {
+        dedupe_key: string;
+      }[]) {
+        nearSent.add(row.dedupe_key.slice('near:'.length));
+      }
+      hub.db
+        .prepare("DELETE FROM webhook_outbox WHERE status != 'pending' AND created_at < ?")
+        .run(Date.now() - 7 * 24 * 3600_000);
+      unsubscribe = hub.engine.onEvents((envelopes) => {
+        try {
+          onEvents(hub, envelopes);
+        } catch (error) {
+          hub.log.error({ err: error }, 'webhook notifications could not be queued');
+        }
+      });
+      timer = setInterval(deliverDue, POLL_MS);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      unsubscribe?.();
+      unsubscribe = null;
+      ctx = null;
+    },
+  };
+}
+
+export const webhooksFeature = createWebhooksFeature();
