@@ -1,0 +1,76 @@
+import { sortedCounters, type Counter, type QueueState } from '@motcua/core';
+import { counterSubtitle } from './boardModel';
+import type { Highlight } from './hooks';
+import { Arrow, Clock } from './WallBoard';
+
+const EARLIER_CALLS_SHOWN = 4;
+
+/** The small screen above one counter: its number, the ticket it called, and its previous calls. */
+export function CounterScreen({
+  state,
+  counter,
+  highlight,
+  now,
+}: {
+  state: QueueState;
+  counter: Counter;
+  highlight: Highlight | null;
+  now: number;
+}) {
+  const calls = state.recentCalls.filter((c) => c.counterId === counter.id);
+  const current = calls[0] ?? null;
+  const earlier = calls.slice(1, 1 + EARLIER_CALLS_SHOWN);
+  const isNew = Boolean(current && highlight && highlight.ticketId === current.ticketId && highlight.at === current.at);
+  return (
+    <div className="single" data-testid="counter-screen" data-counter-id={counter.id}>
+      <header className="single-header">
+        <div className="single-counter">
+          <span className="single-counter-word">
+            Quầy <span className="en">Counter</span>
+          </span>
+          <span className="single-counter-number">{counter.number}</span>
+        </div>
+        <div className="single-name">{counterSubtitle(counter.name.vi, counter.number) || counter.name.vi}</div>
+        <Clock now={now} timeZone={state.config.office.timeZone} />
+      </header>
+      <main className={`single-main${isNew ? ' tile--new' : ''}`}>
+        <div className="single-caption">
+          {current ? 'Mời số' : 'Chưa gọi số'} <span className="en">· {current ? 'Now serving' : 'No call yet'}</span>
+        </div>
+        <div className="single-label" data-testid="counter-current" data-label={current?.label ?? ''}>
+          {current?.label ?? '—'}
+        </div>
+        {current?.recall ? <span className="badge">Gọi lại · Recall</span> : null}
+      </main>
+      <footer className="single-earlier">
+        {earlier.length > 0 ? (
+          <>
+            <span className="single-earlier-title">Đã gọi · Called before</span>
+            {earlier.map((c) => (
+              <span key={`${c.ticketId}@${c.at}`} className="single-earlier-label">
+                {c.label}
+              </span>
+            ))}
+          </>
+        ) : null}
+      </footer>
+    </div>
+  );
+}
+
+/** `?counter=` names no counter of this office: say so and list the ones that exist. */
+export function UnknownCounter({ state, param }: { state: QueueState; param: string }) {
+  return (
+    <div className="notice-screen" data-testid="unknown-counter">
+      <h1>Không tìm thấy quầy "{param}"</h1>
+      <p>Counter "{param}" does not exist. Mở lại màn hình với một trong các địa chỉ sau · Use one of these:</p>
+      <ul>
+        {sortedCounters(state).map((c) => (
+          <li key={c.id}>
+            <code>/display/?counter={c.number}</code> <Arrow /> {c.name.vi}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

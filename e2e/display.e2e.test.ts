@@ -1,0 +1,286 @@
+import type { HubClient } from '@motcua/client';
+import { displayBoard } from '@motcua/core';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { ensureAppBuilt } from './support/build.js';
+import { connectClerk, connectDevice } from './support/clients.js';
+import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+
+/** A TCP relay in front of the hub that can cut the display off (close everything, refuse new connections). */
+class CuttableRelay {
+  private readonly sockets = new Set<Socket>();
+  private cut = false;
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(targetPort: number): Promise<CuttableRelay> {
+    let relay: CuttableRelay | null = null;
+    const server = createServer((client) => relay?.accept(client, targetPort));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('relay has no port');
+    relay = new CuttableRelay(server, `http://127.0.0.1:${address.port}`);
+    return relay;
+  }
+
+  private accept(client: Socket, targetPort: number): void {
+    if (this.cut) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      this.sockets.add(a);
+      a.on('error', () => b.destroy());
+      a.on('close', () => {
+        this.sockets.delete(a);
+        b.destroy();
+      });
+      a.pipe(b);
+    }
+  }
+
+  cutOff(): void {
+    this.cut = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  restore(): void {
+    this.cut = false;
+  }
+
+  close(): Promise<void> {
+    this.cutOff();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+interface AnnouncementRecord {
+  eventSeq: number;
+  ticketId: string;
+  label: string;
+  counterNumber: number;
+  clips: string[];
+  at: number;
+  recall: boolean;
+}
+
+const history = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __announcer: { history: AnnouncementRecord[] } }).__announcer.history);
+const skipped = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __announcer: { skipped: { eventSeq: number; reason: string }[] } }).__announcer.skipped,
+  );
+const pageSeq = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __display: { seq: number | null } }).__display.seq);
+const pageStateHash = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __display: { stateHash(): string | null } }).__display.stateHash());
+const renderedTiles = (page: Page) =>
+  page.$$eval('[data-testid^="tile-"]', (tiles) =>
+    tiles.map((t) => [(t as HTMLElement).dataset.counterId ?? '', (t as HTMLElement).dataset.label ?? '']),
+  );
+
+async function openDisplay(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }) {
+  const { context, page } = await newPage(browser, viewport);
+  const voiceWarnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('[voice]')) voiceWarnings.push(message.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="display"][data-connection="online"]', { timeout: 30_000 });
+  return { context, page, voiceWarnings };
+}
+
+describe('display: the waiting room sees and hears every call (real hub, Chromium)', () => {
+  let hub: HubProcess;
+  let relay: CuttableRelay;
+  let browser: Browser;
+  let kiosk: HubClient;
+  const clients: HubClient[] = [];
+
+  beforeAll(async () => {
+    ensureAppBuilt('display');
+    // A busy morning is issued in a few seconds here: lift the kiosk's rate limit.
+    hub = await startHubProcess({ args: ['--kiosk-issues-per-minute', '10000', '--kiosk-issue-burst', '1000'] });
+    relay = await CuttableRelay.start(hub.port);
+    browser = await launchBrowser();
+    kiosk = await connectDevice(hub.url, 'kiosk');
+    clients.push(kiosk);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await browser?.close();
+    await relay?.close();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  async function issue(serviceId: string, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const reply = await kiosk.send({ type: 'ticket.issue', serviceId });
+      expect(reply.ok ? 'ok' : reply.code).toBe('ok');
+    }
+  }
+
+  it('shows a call within 1 s, queues the right clip sequence, and announces a recall again; then survives a cut-off', async () => {
+    const { context, page, voiceWarnings } = await openDisplay(browser, `${relay.url}/display/`);
+    const clerk1 = await connectClerk(hub.url, 1);
+    const clerk2 = await connectClerk(hub.url, 2);
+    clients.push(clerk1, clerk2);
+    await issue('khai-sinh', 3);
+    await issue('chung-thuc-ban-sao', 2);
+
+    // A call made through the protocol shows on the board within a second.
+    const sentAt = Date.now();
+    const call = await clerk1.send({ type: 'ticket.callNext', counterId: 'quay-1' });
+    expect(call.ok && call.result.ticket?.label).toBe('A001');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="tile-1"]')?.getAttribute('data-label') === 'A001',
+      undefined,
+      { polling: 'raf', timeout: 10_000 },
+    );
+    const boardLatencyMs = Date.now() - sentAt;
+    console.log(`display: call → board in ${boardLatencyMs} ms`);
+    expect(boardLatencyMs).toBeLessThan(1000);
+    expect(await page.getAttribute('[data-testid="tile-1"]', 'class')).toContain('tile--new');
+
+    // …and puts "Mời công dân có số thứ tự A một, đến quầy số một" into the announcer queue.
+    const expectedClips = [
+      'chime',
+      'vi_phrase_invite',
+      'vi_letter_a',
+      'vi_num_mot',
+      'pause_short',
+      'vi_phrase_to_counter',
+      'vi_num_mot',
+    ];
+    await waitFor(async () => (await history(page)).length === 1, 10_000, 'the call announced');
+    expect(await history(page)).toMatchObject([
+      { label: 'A001', counterNumber: 1, clips: expectedClips, recall: false },
+    ]);
+
+    // A recall is announced again, with the same words.
+    const ticketId = call.ok ? call.result.ticket!.id : '';
+    expect((await clerk1.send({ type: 'ticket.recall', counterId: 'quay-1', ticketId })).ok).toBe(true);
+    await waitFor(async () => (await history(page)).length === 2, 10_000, 'the recall announced');
+    expect((await history(page))[1]).toMatchObject({ ticketId, clips: expectedClips, recall: true });
+    await page.waitForSelector('[data-testid="tile-1"] .badge');
+
+    // The announcements reach the player one after the other (Chromium decodes the Ogg Opus clips).
+    await waitFor(
+      async () => (await page.evaluate(() => window.__announcer?.played.length ?? 0)) === 2,
+      30_000,
+      'both announcements played',
+    );
+
+    // Cut the display off. It says so discreetly and dims the board.
+    const seqBeforeCut = (await pageSeq(page)) ?? 0;
+    relay.cutOff();
+    await page.waitForSelector('[data-testid="offline-notice"]', { timeout: 15_000 });
+    expect(await page.getAttribute('[data-testid="display"]', 'data-connection')).not.toBe('online');
+    await screenshot(page, 'display-offline-1920x1080');
+
+    // Meanwhile the counters go on calling.
+    expect((await clerk1.send({ type: 'ticket.finish', counterId: 'quay-1', ticketId })).ok).toBe(true);
+    expect((await clerk1.send({ type: 'ticket.callNext', counterId: 'quay-1' })).ok).toBe(true);
+    const missed = await clerk2.send({ type: 'ticket.callNext', counterId: 'quay-2' });
+    expect(missed.ok).toBe(true);
+    const hubAfterCalls = await hubHealth(hub.url);
+
+    // Back online: exactly the hub's board, and nothing stale read out.
+    relay.restore();
+    await page.waitForSelector('[data-testid="display"][data-connection="online"]', { timeout: 30_000 });
+    await waitFor(async () => (await pageSeq(page)) === hubAfterCalls.seq, 15_000, 'display caught up');
+    expect(await pageStateHash(page)).toBe((await hubHealth(hub.url)).stateHash);
+    const fresh = await connectDevice(hub.url, 'display');
+    clients.push(fresh);
+    const hubBoard = displayBoard(fresh.state!);
+    expect(await renderedTiles(page)).toEqual(hubBoard.byCounter.map((e) => [e.counterId, e.call?.label ?? '']));
+    expect(hubBoard.byCounter.find((e) => e.counterId === 'quay-2')?.call?.label).toBe(
+      missed.ok ? missed.result.ticket?.label : 'none',
+    );
+    expect(await page.locator('[data-testid="offline-notice"]').count()).toBe(0);
+    expect(await page.locator('.tile--new').count()).toBe(0);
+    expect(await history(page)).toHaveLength(2);
+    const notLive = (await skipped(page)).filter((s) => s.eventSeq > seqBeforeCut);
+    expect(notLive.map((s) => s.reason)).toEqual(['not-live', 'not-live']);
+
+    // The voice still works after the reconnect.
+    const missedId = missed.ok ? missed.result.ticket!.id : '';
+    expect((await clerk2.send({ type: 'ticket.finish', counterId: 'quay-2', ticketId: missedId })).ok).toBe(true);
+    expect((await clerk2.send({ type: 'ticket.callNext', counterId: 'quay-2' })).ok).toBe(true);
+    await waitFor(async () => (await history(page)).length === 3, 10_000, 'a live call after the reconnect');
+    expect((await history(page))[2]).toMatchObject({ counterNumber: 2, recall: false });
+    expect(voiceWarnings).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('fits landscape and portrait screens, has a per-counter mode, and takes the screenshots', async () => {
+    const wall = await openDisplay(browser, `${hub.url}/display/`);
+    const portrait = await openDisplay(browser, `${hub.url}/display/`, { width: 1080, height: 1920 });
+    const single = await openDisplay(browser, `${hub.url}/display/?counter=3`, { width: 1280, height: 720 });
+    const clerks = await Promise.all([3, 4, 5].map((n) => connectClerk(hub.url, n)));
+    clients.push(...clerks);
+    const [clerk3, clerk4, clerk5] = clerks as [HubClient, HubClient, HubClient];
+    await issue('cap-gcn-qsdd', 14);
+    await issue('giay-phep-xay-dung', 6);
+    await issue('tro-cap-xa-hoi', 9);
+    await issue('ket-hon', 4);
+    // A morning's worth of calls: each counter calls and finishes a few tickets.
+    for (const [clerk, counterId, rounds] of [
+      [clerk3, 'quay-3', 11],
+      [clerk4, 'quay-4', 3],
+      [clerk5, 'quay-5', 6],
+    ] as const) {
+      for (let i = 0; i < rounds; i++) {
+        const reply = await clerk.send({ type: 'ticket.callNext', counterId });
+        expect(reply.ok).toBe(true);
+        if (i < rounds - 1 && reply.ok) {
+          await clerk.send({ type: 'ticket.finish', counterId, ticketId: reply.result.ticket!.id });
+        }
+      }
+    }
+    // The newest call, highlighted on every screen.
+    const current3 = clerk3.state?.counters['quay-3']?.currentTicketId ?? '';
+    expect((await clerk3.send({ type: 'ticket.finish', counterId: 'quay-3', ticketId: current3 })).ok).toBe(true);
+    const call = await clerk3.send({ type: 'ticket.callNext', counterId: 'quay-3' });
+    expect(call.ok).toBe(true);
+    const label = call.ok ? call.result.ticket!.label : '';
+    for (const { page } of [wall, portrait]) {
+      await page.waitForSelector(`[data-testid="tile-3"].tile--new[data-label="${label}"]`, { timeout: 10_000 });
+    }
+    await single.page.waitForSelector(`[data-testid="counter-current"][data-label="${label}"]`, { timeout: 10_000 });
+
+    // Nothing is cut off: every tile's label fits in its tile, on both screens.
+    for (const { page } of [wall, portrait]) {
+      const overflowing = await page.$$eval('.tile-label', (labels) =>
+        labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+      );
+      expect(overflowing).toEqual([]);
+    }
+    // The small screen above counter 3 stays quiet (the hall's board speaks), the wall board announced the call.
+    expect(await history(single.page)).toEqual([]);
+    await waitFor(
+      async () => (await history(wall.page)).some((r) => r.label === label && r.counterNumber === 3),
+      10_000,
+      'the wall board announced the call',
+    );
+
+    await screenshot(wall.page, 'display-board-1920x1080');
+    await screenshot(portrait.page, 'display-board-1080x1920');
+    await screenshot(single.page, 'display-counter-1280x720');
+    for (const screen of [wall, portrait, single]) {
+      expect(screen.voiceWarnings).toEqual([]);
+      await screen.context.close();
+    }
+  }, 180_000);
+});
