@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built.
+export * from './validateWithoutEval.js';
 export * from './errors.js';
 export * from './schemas.js';
 export * from './commands.js';
