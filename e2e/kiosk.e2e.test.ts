@@ -28,7 +28,7 @@ describe(
 
     /** Takes a ticket through the screens and returns its id once the print finished (well or not). */
     async function takeTicket(options: {
-      field: string;
+      field: string | RegExp;
       serviceId: string;
       priority: string | RegExp;
       shots?: string;

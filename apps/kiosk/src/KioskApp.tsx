@@ -219,9 +219,6 @@ export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; h
       <ConnectionBanner />
       {header}
       <main className="kiosk-main">{body}</main>
-      {state?.config.kiosk.footerText && screen.name === 'home' ? (
-        <footer className="kiosk-footer">{state.config.kiosk.footerText}</footer>
-      ) : null}
     </div>
   );
 }
@@ -353,10 +350,12 @@ function ServiceButton(props: { state: QueueState; service: Service; now: number
   const waiting = serviceQueueSummary(state, service.id).waiting;
   const note = refusal
     ? t(refusalMessage(refusal).title)
-    : t({
-        vi: `${waiting} người đang chờ · khoảng ${estimatedWaitMinutes(state, service.id, waiting)} phút`,
-        en: `${waiting} waiting · about ${estimatedWaitMinutes(state, service.id, waiting)} min`,
-      });
+    : waiting === 0
+      ? t({ vi: 'Không có người chờ', en: 'Nobody waiting' })
+      : t({
+          vi: `${waiting} người đang chờ · khoảng ${estimatedWaitMinutes(state, service.id, waiting)} phút`,
+          en: `${waiting} waiting · about ${estimatedWaitMinutes(state, service.id, waiting)} min`,
+        });
   return (
     <button
       type="button"
@@ -465,7 +464,10 @@ function TicketScreen(props: {
   const printerProblem = failed?.code.startsWith('PRINTER_') ? failed : null;
   const showTicket = !printerProblem || props.state.config.kiosk.showTicketWhenPrinterFails;
   const canReprint = print.phase === 'done' && props.hubNow - ticket.issuedAt < REPRINT_WINDOW_MS;
-  const returnIn = secondsLeft(props.screen.shownAt + TICKET_SCREEN_SECONDS * 1000, props.now);
+  const returnIn = Math.min(
+    TICKET_SCREEN_SECONDS,
+    secondsLeft(props.screen.shownAt + TICKET_SCREEN_SECONDS * 1000, props.now),
+  );
   return (
     <section className="kiosk-ticket" data-testid="kiosk-ticket" data-ticket-id={ticket.id}>
       <div className="kiosk-ticket-main">
@@ -507,8 +509,8 @@ function TicketScreen(props: {
           {printerProblem && showTicket ? (
             <span className="kiosk-print-status-sub">
               {t({
-                vi: 'Hãy ghi nhớ số hoặc chụp ảnh mã QR trên màn hình.',
-                en: 'Remember your number or take a photo of the QR code on screen.',
+                vi: 'Cán bộ đã được thông báo. Hãy ghi nhớ số hoặc chụp ảnh mã QR trên màn hình.',
+                en: 'Staff have been told. Remember your number or take a photo of the QR code on screen.',
               })}
             </span>
           ) : null}

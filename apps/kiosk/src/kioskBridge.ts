@@ -6,6 +6,8 @@ export interface BridgePrintRequest {
   reprint: boolean;
   /** Built by the renderer from the hub's state with core's ticketPrintout. */
   document: TicketPrintout;
+  /** The hub's clock as the renderer knows it, for the reprint window. */
+  hubNow: number;
 }
 
 export interface BridgePrinterStatus {

@@ -47,7 +47,7 @@ export async function printIssuedTicket(
       const withTicket: QueueState = { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } };
       const document = ticketPrintout(withTicket, ticket.id, hubBaseUrl);
       if (!document) return NO_ANSWER;
-      return await bridge.print({ ticketId: ticket.id, reprint, document });
+      return await bridge.print({ ticketId: ticket.id, reprint, document, hubNow: client.hubNow() });
     }
     return (await emitter(client)('print.ticket', { ticketId: ticket.id, reprint })) as PrintReply;
   } catch {

@@ -1,0 +1,7 @@
+/** IPC channel names shared by main and preload: one per bridge method. */
+export const KIOSK_IPC = {
+  print: 'kiosk:print',
+  printerStatus: 'kiosk:printerStatus',
+  getSettings: 'kiosk:getSettings',
+  saveSettings: 'kiosk:saveSettings',
+} as const;
