@@ -1,0 +1,151 @@
+import type { HubClient } from '@motcua/client';
+import { BOOKING_CODE_ALPHABET, bookingCodeFromText, type Language, type LocalizedName } from '@motcua/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Socket } from 'socket.io-client';
+import './checkInPanel.css';
+import { checkInNotice, checkInRefusal, type CheckInReply, type CheckInSuccess } from './checkInMessages';
+
+export type { CheckInSuccess } from './checkInMessages';
+
+export interface CheckInPanelProps {
+  /** The kiosk's paired client: the hub checks in as this kiosk device. */
+  client: HubClient;
+  language: Language;
+  /** A ticket was issued for the booking: print it and show it. `notice` says how it was queued. */
+  onTicket(result: CheckInSuccess & { notice: LocalizedName }): void;
+  /** The citizen leaves the panel (a "back" button is shown when given). */
+  onClose?(): void;
+}
+
+const OFFLINE: LocalizedName = {
+  vi: 'Máy lấy số đang mất kết nối. Vui lòng thử lại hoặc báo cán bộ.',
+  en: 'The kiosk is offline. Please try again or tell a staff member.',
+};
+
+/**
+ * Check-in for an online booking at the kiosk: a barcode scanner types the QR's link and Enter
+ * into the field, or the citizen types the 8-character code on the keys below.
+ */
+export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPanelProps) {
+  const t = (text: LocalizedName) => (language === 'en' && text.en ? text.en : text.vi);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: LocalizedName } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const request = useRef<{ code: string; requestId: string } | null>(null);
+
+  useEffect(() => input.current?.focus(), []);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const code = bookingCodeFromText(text);
+    if (!code) {
+      setMessage({
+        kind: 'problem',
+        text: {
+          vi: 'Mã đặt lịch gồm 8 ký tự (chữ và số). Vui lòng kiểm tra lại.',
+          en: 'A booking code has 8 letters and digits. Please check it.',
+        },
+      });
+      return;
+    }
+    // The same code sent again (a lost answer) keeps its requestId, so it never issues two tickets.
+    if (request.current?.code !== code) request.current = { code, requestId: globalThis.crypto.randomUUID() };
+    setBusy(true);
+    setMessage(null);
+    let reply: CheckInReply;
+    try {
+      const socket = client.socket as unknown as Socket;
+      reply = (await socket.timeout(10_000).emitWithAck('appointment.checkIn', request.current)) as CheckInReply;
+    } catch {
+      setBusy(false);
+      setMessage({ kind: 'problem', text: OFFLINE });
+      return;
+    }
+    setBusy(false);
+    if (!reply.ok) {
+      setMessage({ kind: 'problem', text: checkInRefusal(reply) });
+      setText('');
+      input.current?.focus();
+      return;
+    }
+    const notice = checkInNotice(reply);
+    request.current = null;
+    setText('');
+    setMessage({ kind: 'ok', text: notice });
+    onTicket({ ...reply, notice });
+  }
+
+  const typedCode = bookingCodeFromText(text);
+  const shown = typedCode ?? text.replace(/\s/g, '').toUpperCase().slice(0, 12);
+
+  return (
+    <form
+      className="checkin"
+      onSubmit={(e) => void submit(e)}
+      onClick={() => input.current?.focus()}
+      data-testid="checkin-panel"
+    >
+      <h2>{t({ vi: 'Lấy số theo lịch hẹn trực tuyến', en: 'Check in for an online booking' })}</h2>
+      <p className="checkin-hint">
+        {t({
+          vi: 'Đưa mã QR đặt lịch vào máy quét, hoặc nhập mã đặt lịch gồm 8 ký tự.',
+          en: 'Hold your booking QR code to the scanner, or type the 8-character booking code.',
+        })}
+      </p>
+      <input
+        ref={input}
+        className="checkin-input"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={300}
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={t({ vi: 'Mã đặt lịch', en: 'Booking code' })}
+        data-testid="checkin-code"
+      />
+      <p className="checkin-typed" aria-hidden="true">
+        {shown ? `${shown.slice(0, 4)} ${shown.slice(4)}` : '···· ····'}
+      </p>
+      <div className="checkin-keys">
+        {[...BOOKING_CODE_ALPHABET].map((key) => (
+          <button
+            type="button"
+            key={key}
+            onClick={() => {
+              setText((v) => (bookingCodeFromText(v) ?? v) + key);
+              input.current?.focus();
+            }}
+          >
+            {key}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="checkin-erase"
+          onClick={() => {
+            setText((v) => v.slice(0, -1));
+            input.current?.focus();
+          }}
+        >
+          {t({ vi: 'Xoá', en: 'Delete' })}
+        </button>
+      </div>
+      {message && (
+        <p className={`checkin-message checkin-message--${message.kind}`} role="alert" data-testid="checkin-message">
+          {t(message.text)}
+        </p>
+      )}
+      <div className="checkin-actions">
+        {onClose && (
+          <button type="button" className="checkin-back" onClick={onClose}>
+            {t({ vi: 'Quay lại', en: 'Back' })}
+          </button>
+        )}
+        <button type="submit" className="checkin-submit" disabled={busy || !typedCode} data-testid="checkin-submit">
+          {busy ? t({ vi: 'Đang kiểm tra…', en: 'Checking…' }) : t({ vi: 'Lấy số', en: 'Get my ticket' })}
+        </button>
+      </div>
+    </form>
+  );
+}

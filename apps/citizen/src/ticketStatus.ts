@@ -1,0 +1,62 @@
+import { HubClient, memoryTokenStore } from '@motcua/client';
+import type { LocalizedName, TicketStatus } from '@motcua/core';
+import { useEffect, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+
+/** One ticket as the hub shows it to the citizen's phone (apps/hub/src/features/ticketStatus.ts). */
+export interface TicketStatusView {
+  label: string;
+  service: LocalizedName;
+  officeName: string;
+  status: TicketStatus;
+  ahead: number;
+  etaMinutes: number;
+  counterNumber: number | null;
+  counterName: LocalizedName | null;
+  issuedAt: number;
+  calledAt: number | null;
+  countersOpen: number;
+}
+
+type StatusReply = { ok: true; view: TicketStatusView } | { ok: false; code: string; message: string };
+
+export interface LiveTicketStatus {
+  connection: 'connecting' | 'online' | 'offline';
+  view: TicketStatusView | null;
+  /** The link's token is not (or no longer) a ticket. */
+  invalid: boolean;
+}
+
+/**
+ * Watches one ticket over Socket.IO with its status token: the connection stays anonymous, so it
+ * can see this ticket's view and nothing else. Watches again after every reconnect.
+ */
+export function useTicketStatus(token: string): LiveTicketStatus {
+  const [status, setStatus] = useState<LiveTicketStatus>({ connection: 'connecting', view: null, invalid: false });
+
+  useEffect(() => {
+    const client = new HubClient({ storage: memoryTokenStore() });
+    const socket = client.socket as unknown as Socket;
+    const receive = (reply: StatusReply) =>
+      setStatus(
+        reply.ok
+          ? { connection: 'online', view: reply.view, invalid: false }
+          : { connection: 'online', view: null, invalid: true },
+      );
+    const watch = async () => {
+      try {
+        receive((await socket.timeout(10_000).emitWithAck('ticketStatus.watch', { token })) as StatusReply);
+      } catch {
+        setStatus((s) => ({ ...s, connection: 'offline' }));
+      }
+    };
+    socket.on('connect', () => void watch());
+    socket.on('disconnect', () => setStatus((s) => ({ ...s, connection: 'offline' })));
+    socket.on('connect_error', () => setStatus((s) => ({ ...s, connection: 'offline' })));
+    socket.on('ticketStatus.update', receive);
+    client.connect();
+    return () => client.close();
+  }, [token]);
+
+  return status;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  base: '/citizen/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/socket.io': { target: 'http://localhost:8080', ws: true },
+      '/api': 'http://localhost:8080',
+    },
+  },
+});
