@@ -197,8 +197,8 @@ export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; h
         </button>
         <p className="kiosk-countdown">
           {t({
-            vi: `Tự động quay lại sau ${secondsLeft(screen.shownAt + MESSAGE_SCREEN_SECONDS * 1000, now)} giây`,
-            en: `Returning in ${secondsLeft(screen.shownAt + MESSAGE_SCREEN_SECONDS * 1000, now)} s`,
+            vi: `Tự động quay lại sau ${Math.min(MESSAGE_SCREEN_SECONDS, secondsLeft(screen.shownAt + MESSAGE_SCREEN_SECONDS * 1000, now))} giây`,
+            en: `Returning in ${Math.min(MESSAGE_SCREEN_SECONDS, secondsLeft(screen.shownAt + MESSAGE_SCREEN_SECONDS * 1000, now))} s`,
           })}
         </p>
       </section>
