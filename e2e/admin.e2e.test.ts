@@ -3,9 +3,14 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom } from './support/clients.js';
-import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReportDataset, type SeededDataset } from '../apps/hub/src/features/reportsDataset.js';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { ensureAppBuilt } from './support/build.js';
+import { adminPasswordFrom, connectClerk, connectDevice } from './support/clients.js';
+import { hubHealth, REPO_ROOT, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** A plain (non-device) client signed in as admin, and its session token for the HTTP API. */
 async function signInAdmin(url: string, password: string): Promise<{ client: HubClient; token: string }> {
@@ -89,4 +94,183 @@ describe('backup while the hub runs, and restore', () => {
     const tickets = Object.keys(again.state?.tickets ?? {});
     expect(new Set(tickets)).toEqual(ids);
   }, 180_000);
+});
+
+describe('admin pages in Chromium against a hub with a seeded office history', () => {
+  let hub: HubProcess;
+  let browser: Browser;
+  let dataset: SeededDataset;
+  const clients: HubClient[] = [];
+  const from = '2025-03-04';
+  const to = '2025-03-05';
+
+  beforeAll(async () => {
+    ensureAppBuilt('admin');
+    ensureAppBuilt('kiosk');
+    const dataDir = mkdtempSync(join(tmpdir(), 'motcua-admin-e2e-'));
+    dataset = seedReportDataset(dataDir, { days: 4, ticketsPerDay: 140, seed: 23 });
+    hub = await startHubProcess({ dataDir });
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await browser?.close();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  async function signedInPage() {
+    const { context, page } = await newPage(browser, { width: 1600, height: 1000 });
+    await page.goto(`${hub.url}/admin/`);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', dataset.adminPassword);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=nav-reports]', { timeout: 20_000 });
+    return { context, page };
+  }
+
+  it('a report for the seeded range shows the expected numbers, and the .xlsx export parses back to the same', async () => {
+    const inRange = dataset.tickets.filter((t) => t.serviceDay >= from && t.serviceDay <= to);
+    const rated = inRange.filter((t) => t.rating);
+    const index =
+      (100 * rated.filter((t) => t.rating === 'verySatisfied' || t.rating === 'satisfied').length) / rated.length;
+    const served = inRange.filter((t) => t.status === 'finished').length;
+
+    const { context, page } = await signedInPage();
+    await page.click('[data-testid=nav-reports]');
+    await page.fill('input[name=from]', from);
+    await page.fill('input[name=to]', to);
+    await page.click('[data-testid=report-run]');
+    await page.waitForSelector('[data-testid=report-view]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid=stat-issued] .stat-value')).toBe(String(inRange.length));
+    expect(await page.textContent('[data-testid=stat-served] .stat-value')).toBe(String(served));
+    expect(await page.textContent('[data-testid=stat-satisfaction] .stat-value')).toBe(
+      `${index.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`,
+    );
+    const khaiSinh = inRange.filter((t) => t.serviceId === 'khai-sinh').length;
+    expect(await page.textContent('[data-testid=report-by-service] tr[data-key=khai-sinh] td:nth-child(2)')).toBe(
+      String(khaiSinh),
+    );
+    await page.waitForTimeout(300); // Charts draw on the next frame; this is for the picture only.
+    await screenshot(page, 'admin-reports');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const tickets = workbook.getWorksheet('Danh sách vé');
+    const summarySheet = workbook.getWorksheet('Tổng hợp');
+    expect(tickets?.getRow(1).getCell(1).value).toBe('Số thứ tự');
+    expect((tickets?.actualRowCount ?? 0) - 1).toBe(inRange.length);
+    const statuses: string[] = [];
+    tickets?.eachRow((row, n) => n > 1 && statuses.push(String(row.getCell(8).value)));
+    expect(statuses.filter((s) => s === 'Đã phục vụ').length).toBe(served);
+    let total: ExcelJS.Row | undefined;
+    summarySheet?.eachRow((row) => {
+      if (row.getCell(1).value === 'Tổng cộng') total = row;
+    });
+    expect(total?.getCell(2).value).toBe(inRange.length);
+    expect(total?.getCell(3).value).toBe(served);
+    expect(total?.getCell(12).value).toBe(Math.round(index * 10) / 10);
+    await context.close();
+  }, 120_000);
+
+  it('an admin adds a service and the kiosk page shows it without a reload', async () => {
+    const kiosk = await newPage(browser, { width: 1080, height: 1920 });
+    await kiosk.page.goto(`${hub.url}/kiosk/`);
+    await kiosk.page.click('[data-testid=kiosk-start]', { timeout: 30_000 });
+    await kiosk.page.click('.kiosk-tile:has-text("Hộ tịch")');
+    await kiosk.page.waitForSelector('text=Đăng ký khai sinh');
+
+    const { context, page } = await signedInPage();
+    await page.click('[data-testid=nav-config]');
+    await page.click('[data-testid=service-add]');
+    await page.fill('[data-testid=service-form] input[name=id]', 'nhan-cha-me-con');
+    await page.fill('[data-testid=service-form] input[name=code]', 'HT09');
+    await page.fill('[data-testid=service-form] input[name=nameVi]', 'Đăng ký nhận cha, mẹ, con');
+    await page.fill('[data-testid=service-form] input[name=nameEn]', 'Recognition of parents and children');
+    await page.selectOption('[data-testid=service-form] select[name=fieldId]', 'ho-tich');
+    await page.fill('[data-testid=service-form] input[name=prefix]', 'N');
+    await page.screenshot({ path: join(REPO_ROOT, 'e2e/artifacts/screenshots/admin-config-form.png') });
+    await page.click('[data-testid=service-save]');
+    await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu dịch vụ")');
+
+    await kiosk.page.waitForSelector('text=Đăng ký nhận cha, mẹ, con', { timeout: 20_000 });
+    expect(await kiosk.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await screenshot(page, 'admin-config');
+    await kiosk.context.close();
+    await context.close();
+  }, 120_000);
+
+  it('the live monitor shows counters, queues and staff alerts as they happen', async () => {
+    const clerk = await connectClerk(hub.url, 1);
+    const kioskDevice = await connectDevice(hub.url, 'kiosk');
+    clients.push(clerk, kioskDevice);
+    await clerk.send({ type: 'counter.open', counterId: 'quay-1' });
+    for (const serviceId of ['khai-sinh', 'khai-sinh', 'ket-hon', 'chung-thuc-ban-sao', 'cap-gcn-qsdd']) {
+      expect((await kioskDevice.send({ type: 'ticket.issue', serviceId })).ok).toBe(true);
+    }
+    const called = await clerk.send({ type: 'ticket.callNext', counterId: 'quay-1' });
+    expect(called.ok).toBe(true);
+    await kioskDevice.send({
+      type: 'alert.raise',
+      alertKind: 'printerPaperOut',
+      message: 'Máy lấy số 1: máy in hết giấy',
+    });
+
+    const { context, page } = await signedInPage();
+    await page.waitForSelector('[data-testid=monitor-page]');
+    await page.waitForSelector('text=Máy lấy số 1: máy in hết giấy');
+    const label = called.ok ? called.result.ticket?.label : '';
+    await page.waitForSelector(`[data-testid=monitor-counters] td.ticket-label:has-text("${label}")`);
+    await screenshot(page, 'admin-monitor');
+    await context.close();
+  }, 120_000);
+
+  it('a clerk account cannot open the admin pages, send configuration commands, or read reports', async () => {
+    const { context, page } = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${hub.url}/admin/`);
+    await page.fill('input[name=username]', 'canbo2');
+    await page.fill('input[name=password]', '1234');
+    await page.click('button[type=submit]');
+    const error = await page.waitForSelector('[data-testid=signin-error]');
+    expect(await error.textContent()).toBe('Tài khoản cán bộ không có quyền vào trang quản trị');
+    expect(await page.$('[data-testid=nav-reports]')).toBeNull();
+    await context.close();
+
+    const clerk = await connectClerk(hub.url, 3);
+    clients.push(clerk);
+    const reply = await clerk.send({
+      type: 'config.setDisplay',
+      display: { ...clerk.state!.config.display, tickerText: 'Không được phép' },
+    });
+    expect(reply.ok ? 'accepted' : reply.code).toBe('FORBIDDEN');
+
+    const storage = memoryTokenStore();
+    const device = await connectDevice(hub.url, 'counter');
+    clients.push(device);
+    const signIn = await device.signIn('canbo4', '1234', 'quay-4');
+    expect(signIn.ok).toBe(true);
+    const token = signIn.ok ? signIn.sessionToken : '';
+    storage.set('sessionToken', token);
+    for (const path of ['/api/reports/summary?from=2025-03-03&to=2025-03-06', '/api/audit', '/api/backup']) {
+      const res = await fetch(`${hub.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status, path).toBe(403);
+    }
+    expect((await fetch(`${hub.url}/api/reports/export.csv?from=${from}&to=${to}`)).status).toBe(401);
+  }, 120_000);
+
+  it('CSV export carries a UTF-8 BOM, Vietnamese headers, and every ticket of the range', async () => {
+    const { client, token } = await signInAdmin(hub.url, dataset.adminPassword);
+    clients.push(client);
+    const res = await fetch(`${hub.url}/api/reports/export.csv?from=${from}&to=${to}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]?.startsWith('Số thứ tự,Ngày làm việc')).toBe(true);
+    expect(lines.length - 1).toBe(dataset.tickets.filter((t) => t.serviceDay >= from && t.serviceDay <= to).length);
+  }, 60_000);
 });

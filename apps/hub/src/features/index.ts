@@ -1,4 +1,5 @@
 import { printingFeature } from './printing.js';
+import { adminApiFeature } from './adminApi.js';
 import { auditFeature } from './audit.js';
 import { backupFeature } from './backup.js';
 import { exportsFeature } from './exports.js';
@@ -14,6 +15,7 @@ export const hubFeatures: HubFeature[] = [
   exportsFeature,
   auditFeature,
   backupFeature,
+  adminApiFeature,
   printingFeature,
   appointmentsFeature,
   ticketStatusFeature,

@@ -1,0 +1,136 @@
+import { useQueueState } from '@motcua/client';
+import { useLanguage } from '@motcua/ui';
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatDateTime } from './format';
+import { getJson } from './hubApi';
+
+interface AuditEntry {
+  seq: number;
+  at: number;
+  actor: string;
+  type: string;
+  event: Record<string, unknown>;
+}
+
+/** A short human reading of an event's content, without repeating its type. */
+function describe(event: Record<string, unknown>): string {
+  const { type: _type, ...rest } = event;
+  const text = JSON.stringify(rest);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** The append-only event log: who did what and when, filterable by day, person and kind. */
+export function AuditPage() {
+  const state = useQueueState();
+  const { t } = useLanguage();
+  const [filters, setFilters] = useState({ from: '', to: '', actor: '', type: '' });
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async (before: number | null) => {
+    const query = new URLSearchParams({ limit: '100' });
+    for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+    if (before) query.set('before', String(before));
+    try {
+      const reply = await getJson<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${query}`);
+      setEntries((old) => (before ? [...old, ...reply.entries] : reply.entries));
+      setNextBefore(reply.nextBefore);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    void load(null);
+    // Loads once on opening; later loads follow the filter form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void load(null);
+  };
+  const tz = state?.config.office.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const actorName = (actor: string) => {
+    if (actor.startsWith('user:')) return state?.config.users[actor.slice(5)]?.displayName ?? actor;
+    if (actor.startsWith('device:')) return state?.config.devices[actor.slice(7)]?.name ?? actor;
+    return actor === 'system' ? 'Hệ thống' : actor;
+  };
+  return (
+    <div className="page" data-testid="audit-page">
+      <h1>{t({ vi: 'Nhật ký thao tác', en: 'Audit log' })}</h1>
+      <p className="muted">
+        {t({
+          vi: 'Nhật ký chỉ được ghi thêm, không thể sửa hay xóa. Gồm mọi thay đổi cấu hình và thao tác của cán bộ.',
+          en: 'Append-only: entries cannot be changed or deleted. Every configuration change and clerk action.',
+        })}
+      </p>
+      <form className="card row" onSubmit={submit}>
+        <label>
+          {t({ vi: 'Từ ngày', en: 'From' })}
+          <input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />
+        </label>
+        <label>
+          {t({ vi: 'Đến ngày', en: 'To' })}
+          <input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
+        </label>
+        <label>
+          {t({ vi: 'Người thực hiện', en: 'Actor' })}
+          <select value={filters.actor} onChange={(e) => setFilters({ ...filters, actor: e.target.value })}>
+            <option value="">{t({ vi: 'Tất cả', en: 'Everyone' })}</option>
+            <option value="system">Hệ thống</option>
+            {Object.values(state?.config.users ?? {}).map((u) => (
+              <option key={u.id} value={`user:${u.id}`}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t({ vi: 'Loại', en: 'Kind' })}
+          <select value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
+            <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
+            <option value="config.">{t({ vi: 'Thay đổi cấu hình', en: 'Configuration changes' })}</option>
+            <option value="ticket.">{t({ vi: 'Thao tác với số', en: 'Ticket actions' })}</option>
+            <option value="counter.">{t({ vi: 'Mở/đóng quầy', en: 'Counter open/close' })}</option>
+            <option value="rating.">{t({ vi: 'Đánh giá', en: 'Ratings' })}</option>
+            <option value="alert.">{t({ vi: 'Cảnh báo', en: 'Alerts' })}</option>
+          </select>
+        </label>
+        <button type="submit" className="btn btn-primary">
+          {t({ vi: 'Lọc', en: 'Filter' })}
+        </button>
+      </form>
+      {error && <p className="form-error">{error}</p>}
+      <table className="table card" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t({ vi: 'Thời điểm', en: 'When' })}</th>
+            <th>{t({ vi: 'Người thực hiện', en: 'Who' })}</th>
+            <th>{t({ vi: 'Sự kiện', en: 'Event' })}</th>
+            <th>{t({ vi: 'Nội dung', en: 'Details' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq}>
+              <td className="num">{entry.seq}</td>
+              <td>{formatDateTime(entry.at, tz)}</td>
+              <td>{actorName(entry.actor)}</td>
+              <td>
+                <code>{entry.type}</code>
+              </td>
+              <td className="details">{describe(entry.event)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {nextBefore && (
+        <button type="button" className="btn" onClick={() => void load(nextBefore)}>
+          {t({ vi: 'Xem thêm', en: 'Load more' })}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/socket.io': { target: 'http://localhost:8080', ws: true },
+      '/api': 'http://localhost:8080',
+      '/voice': 'http://localhost:8080',
+    },
+  },
+});
