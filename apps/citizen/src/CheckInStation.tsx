@@ -16,7 +16,7 @@ function IssuedTicket({ issued, onDone }: { issued: Issued; onDone(): void }) {
     return () => clearTimeout(timer);
   }, [issued, onDone]);
   return (
-    <section className="card station-ticket" data-testid="station-ticket">
+    <section className="card station-ticket" data-testid="station-ticket" data-status-url={issued.statusUrl}>
       <p className="label-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your number' })}</p>
       <p className="label" data-testid="station-ticket-label">
         {issued.ticket.label}
