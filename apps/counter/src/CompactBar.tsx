@@ -54,6 +54,7 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('callNext')}
           showHint={false}
           compact
+          label={{ vi: 'Gọi tiếp', en: 'Next' }}
         />
         <ActionButton id="recall" availability={actions.recall} onRun={() => run('recall')} showHint={false} compact />
         <ActionButton
@@ -63,6 +64,7 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('finish')}
           showHint={false}
           compact
+          label={{ vi: 'Xong', en: 'Done' }}
         />
         <ActionButton
           id="noShow"
@@ -71,6 +73,7 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('noShow')}
           showHint={false}
           compact
+          label={{ vi: 'Vắng', en: 'Absent' }}
         />
       </div>
       <button

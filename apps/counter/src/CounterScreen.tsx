@@ -31,6 +31,7 @@ export function ActionButton({
   variant = 'default',
   showHint = true,
   compact = false,
+  label,
 }: {
   id: Exclude<CounterActionId, 'callChosen'>;
   availability: ActionAvailability;
@@ -38,6 +39,7 @@ export function ActionButton({
   variant?: 'primary' | 'ok' | 'warn' | 'default';
   showHint?: boolean;
   compact?: boolean;
+  label?: LocalizedName;
 }) {
   const { t } = useLanguage();
   const reason = availability.reason ? t(availability.reason) : undefined;
@@ -52,7 +54,7 @@ export function ActionButton({
         onClick={onRun}
         data-testid={`action-${id}`}
       >
-        <span className="btn__label">{t(actionNames[id])}</span>
+        <span className="btn__label">{t(label ?? actionNames[id])}</span>
         <kbd>{actionKeys[id]}</kbd>
       </button>
       {showHint && reason && (
@@ -211,6 +213,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
             <ActionButton id="transfer" availability={actions.transfer} onRun={() => run('transfer')} />
             <ActionButton id="park" availability={actions.park} onRun={() => run('park')} />
             <ActionButton id="resume" availability={actions.resume} onRun={() => run('resume')} />
+            <ActionButton id="returnToQueue" availability={actions.returnToQueue} onRun={() => run('returnToQueue')} />
           </div>
           {notice && (
             <p className={`notice notice--${notice.kind}`} role="status" data-testid="desk-notice">
@@ -361,6 +364,7 @@ function CurrentTicket({ state, ticket, now }: { state: QueueState; ticket: Tick
   const serving = ticket.status === 'serving';
   const since = serving ? (ticket.startedAt ?? ticket.calledAt ?? now) : (ticket.calledAt ?? now);
   const service = state.config.services[ticket.serviceId];
+  const priority = state.config.priority.groups.find((g) => g.id === ticket.priorityGroup);
   return (
     <div className={`current__card current__card--${ticket.status}`} data-testid="current-ticket">
       <span className="current__caption">
@@ -370,7 +374,14 @@ function CurrentTicket({ state, ticket, now }: { state: QueueState; ticket: Tick
       <span className="current__label" data-testid="current-label">
         {ticket.label}
       </span>
-      <span className="current__service">{service ? t(service.name) : ticket.serviceId}</span>
+      <span className="current__service">
+        {service ? t(service.name) : ticket.serviceId}
+        {priority && (
+          <em className="badge" data-testid="current-priority">
+            {t(priority.name)}
+          </em>
+        )}
+      </span>
       <span className="current__timer" data-testid="current-timer">
         {formatDuration(now - since)}
       </span>

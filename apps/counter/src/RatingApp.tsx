@@ -227,15 +227,26 @@ function RatingPad({ counterId }: { counterId: string }) {
               );
             })}
           </div>
-          <button
-            type="button"
-            className="btn btn--primary rating__send"
-            disabled={sending}
-            onClick={() => void submit(phase.ticketId, phase.score, phase.reasons)}
-            data-testid="rating-send"
-          >
-            {t({ vi: 'Gửi đánh giá', en: 'Send' })}: {t(ratingScoreNames[phase.score])}
-          </button>
+          <div className="rating__sendRow">
+            <button
+              type="button"
+              className="btn btn--ghost rating__back"
+              disabled={sending}
+              onClick={() => setPhase({ kind: 'score', ticketId: phase.ticketId })}
+              data-testid="rating-back"
+            >
+              {t({ vi: 'Chọn lại', en: 'Back' })}
+            </button>
+            <button
+              type="button"
+              className="btn btn--primary rating__send"
+              disabled={sending}
+              onClick={() => void submit(phase.ticketId, phase.score, phase.reasons)}
+              data-testid="rating-send"
+            >
+              {t({ vi: 'Gửi đánh giá', en: 'Send' })}: {t(ratingScoreNames[phase.score])}
+            </button>
+          </div>
         </>
       )}
     </main>

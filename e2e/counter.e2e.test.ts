@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { HubClient } from '@motcua/client';
+import type { QueueState, Ticket } from '@motcua/core';
+import { ensureAppBuilt } from './support/build.js';
+import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
+import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+
+let hub: HubProcess;
+let browser: Browser;
+let kiosk: HubClient;
+let display: HubClient;
+let quay1: Page;
+let quay2: Page;
+let ratingPad: Page;
+const others: HubClient[] = [];
+
+async function issue(serviceId: string, priorityGroup: string | null = null): Promise<Ticket> {
+  const reply = await kiosk.send({ type: 'ticket.issue', serviceId, priorityGroup });
+  if (!reply.ok || !reply.result.ticket) throw new Error(`issue refused: ${reply.ok ? 'no ticket' : reply.code}`);
+  return reply.result.ticket;
+}
+
+/** The display's copy of the queue: what every other participant sees. */
+function seen(): QueueState {
+  if (!display.state) throw new Error('display has no state');
+  return display.state;
+}
+
+async function openCounter(n: number): Promise<Page> {
+  const { page } = await newPage(browser, { width: 1440, height: 900 });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`[quay-${n}]`, message.text());
+  });
+  await page.goto(`${hub.url}/counter/?counter=quay-${n}`);
+  await page.getByTestId('signin-username').fill(`canbo${n}`);
+  await page.getByTestId('signin-pin').fill(DEMO_PIN);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('counter-name').waitFor({ timeout: 20_000 });
+  return page;
+}
+
+const currentLabel = (page: Page) => page.getByTestId('current-label').textContent({ timeout: 20_000 });
+const waitingLabels = (page: Page) =>
+  page.getByTestId('waiting-ticket').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-label')));
+
+describe('counter app against a real hub', () => {
+  beforeAll(async () => {
+    ensureAppBuilt('counter');
+    hub = await startHubProcess();
+    browser = await launchBrowser();
+    kiosk = await connectDevice(hub.url, 'kiosk');
+    display = await connectDevice(hub.url, 'display');
+    [quay1, quay2] = await Promise.all([openCounter(1), openCounter(2)]);
+    ratingPad = (await newPage(browser, { width: 1280, height: 800 })).page;
+    await ratingPad.goto(`${hub.url}/counter/rating?counter=quay-1`);
+    await ratingPad.getByTestId('rating-idle').waitFor({ timeout: 20_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const client of [kiosk, display, ...others]) client?.close();
+    await browser?.close();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  it('shows the signed-in clerk, and explains why the buttons are disabled when idle', async () => {
+    await expect(quay1.getByTestId('clerk-name').textContent()).resolves.toContain('Nguyễn Thị Lan');
+    await expect(quay1.getByTestId('action-finish').isDisabled()).resolves.toBe(true);
+    await expect(quay1.getByTestId('hint-finish').textContent()).resolves.toBe('Chưa có số nào đang được gọi');
+    await expect(quay1.getByTestId('action-callNext').getAttribute('title')).resolves.toBe('Không có ai đang chờ');
+  });
+
+  it('two clerks pressing "call next" at the same time get different tickets', async () => {
+    const issued = [await issue('khai-sinh'), await issue('khai-sinh')];
+    for (const page of [quay1, quay2]) {
+      await waitFor(async () => (await waitingLabels(page)).length === 2, 20_000, 'both tickets listed');
+      await page.getByTestId('action-callNext').waitFor({ state: 'visible' });
+      await waitFor(() => page.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled');
+    }
+    await Promise.all([quay1.getByTestId('action-callNext').click(), quay2.getByTestId('action-callNext').click()]);
+    const [first, second] = await Promise.all([currentLabel(quay1), currentLabel(quay2)]);
+    expect(first).not.toBe(second);
+    expect(new Set([first, second])).toEqual(new Set(issued.map((t) => t.label)));
+    await waitFor(() => seen().counters['quay-1']?.currentTicketId && seen().counters['quay-2']?.currentTicketId);
+    expect(seen().counters['quay-1']?.currentTicketId).not.toBe(seen().counters['quay-2']?.currentTicketId);
+  });
+
+  it('"recall" (key L) announces the same ticket again', async () => {
+    const label = await currentLabel(quay1);
+    const ticketId = seen().counters['quay-1']?.currentTicketId;
+    const callsBefore = seen().recentCalls.length;
+    await quay1.keyboard.press('l');
+    await waitFor(() => seen().recentCalls[0]?.recall === true, 20_000, 'recall on the display');
+    expect(seen().recentCalls[0]).toMatchObject({ ticketId, label, counterId: 'quay-1', recall: true });
+    expect(seen().recentCalls.length).toBe(callsBefore);
+    expect(seen().tickets[ticketId ?? '']?.recallCount).toBe(1);
+    await expect(currentLabel(quay1)).resolves.toBe(label);
+  });
+
+  it('a transfer moves the ticket to the other service, and the other counter sees it live', async () => {
+    const label = (await currentLabel(quay1)) ?? '';
+    expect(await waitingLabels(quay2)).not.toContain(label);
+    await quay1.keyboard.press('c');
+    await quay1.getByTestId('transfer-target').selectOption('service:chung-thuc-ban-sao');
+    await quay1.getByTestId('placement-front').check();
+    await quay1.getByTestId('transfer-confirm').click();
+    await quay1.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
+    await waitFor(async () => (await waitingLabels(quay2)).includes(label), 20_000, 'transferred ticket at quay-2');
+    await expect(
+      quay2.getByTestId('summary-chung-thuc-ban-sao').getByTestId('summary-waiting').textContent(),
+    ).resolves.toBe('1');
+    expect(await waitingLabels(quay1)).not.toContain(label);
+    const moved = Object.values(seen().tickets).find((t) => t.label === label);
+    expect(moved).toMatchObject({ status: 'waiting', serviceId: 'chung-thuc-ban-sao' });
+  });
+
+  it('a no-show goes back into the queue when the citizen returns', async () => {
+    const late = await issue('khai-sinh');
+    await waitFor(() => quay1.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled');
+    await quay1.keyboard.press('n');
+    await expect(currentLabel(quay1)).resolves.toBe(late.label);
+    await quay1.getByTestId('action-noShow').click();
+    await quay1.getByTestId(`return-${late.label}`).waitFor({ timeout: 20_000 });
+    await expect(quay1.getByTestId('figure-noshows').textContent()).resolves.toBe('1');
+    expect(await waitingLabels(quay1)).not.toContain(late.label);
+    await quay1.getByTestId(`return-${late.label}`).click();
+    await waitFor(async () => (await waitingLabels(quay1)).includes(late.label), 20_000, 'returned at quay-1');
+    await waitFor(async () => (await waitingLabels(quay2)).includes(late.label), 20_000, 'returned at quay-2');
+    expect(seen().tickets[late.id]?.status).toBe('waiting');
+  });
+
+  it('the rating pad records one rating for the ticket just finished, and refuses a second', async () => {
+    const ratings: string[] = [];
+    const stop = display.onEvent(({ event }) => {
+      if (event.type === 'rating.submitted') ratings.push(event.rating.ticketId);
+    });
+    await quay1.getByTestId('action-callNext').click();
+    const label = await currentLabel(quay1);
+    const ticketId = await waitFor(() => seen().counters['quay-1']?.currentTicketId, 20_000, 'call seen');
+    await quay1.keyboard.press('h');
+    await quay1.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
+
+    await ratingPad.getByTestId('rating-ask').waitFor({ timeout: 20_000 });
+    await expect(ratingPad.getByTestId('rating-ticket').textContent()).resolves.toBe(label);
+    await expect(ratingPad.getByTestId('rating-clerk').textContent()).resolves.toBe('Nguyễn Thị Lan');
+    await screenshot(ratingPad, 'counter-rating');
+    await ratingPad.getByTestId('score-satisfied').click();
+    await ratingPad.getByTestId('reason-waitedTooLong').click();
+    await screenshot(ratingPad, 'counter-rating-reasons');
+    await ratingPad.getByTestId('rating-send').click();
+    await ratingPad.getByTestId('rating-thanks').waitFor({ timeout: 20_000 });
+    await waitFor(() => seen().tickets[ticketId]?.rated, 20_000, 'ticket rated');
+    expect(ratings).toEqual([ticketId]);
+
+    const secondPad = await connectDevice(hub.url, 'rating', { counterId: 'quay-1' });
+    others.push(secondPad);
+    const again = await secondPad.send({ type: 'rating.submit', counterId: 'quay-1', ticketId, score: 'dissatisfied' });
+    expect(again).toMatchObject({ ok: false, code: 'ALREADY_RATED' });
+    const otherCounter = await connectDevice(hub.url, 'rating', { counterId: 'quay-2' });
+    others.push(otherCounter);
+    const elsewhere = await otherCounter.send({
+      type: 'rating.submit',
+      counterId: 'quay-1',
+      ticketId,
+      score: 'neutral',
+    });
+    expect(elsewhere).toMatchObject({ ok: false, code: 'NOT_YOUR_COUNTER' });
+    expect(ratings).toEqual([ticketId]);
+    await ratingPad.getByTestId('rating-idle').waitFor({ timeout: 20_000 });
+    stop();
+  });
+
+  it("a clerk cannot finish another counter's ticket", async () => {
+    const theirs = seen().counters['quay-2']?.currentTicketId ?? '';
+    expect(seen().tickets[theirs]?.status).toBe('called');
+    const clerk3 = await connectClerk(hub.url, 3);
+    others.push(clerk3);
+    const before = await hubHealth(hub.url);
+    const viaTheirCounter = await clerk3.send({ type: 'ticket.finish', counterId: 'quay-2', ticketId: theirs });
+    const viaOwnCounter = await clerk3.send({ type: 'ticket.finish', counterId: 'quay-3', ticketId: theirs });
+    expect(viaTheirCounter).toMatchObject({ ok: false, code: 'NOT_YOUR_COUNTER' });
+    expect(viaOwnCounter).toMatchObject({ ok: false, code: 'NOT_YOUR_COUNTER' });
+    const after = await hubHealth(hub.url);
+    expect(after.seq).toBe(before.seq);
+    expect(after.stateHash).toBe(before.stateHash);
+    await expect(currentLabel(quay2)).resolves.toBe(seen().tickets[theirs]?.label);
+  });
+
+  it('after the hub restarts, the counter reconnects with its current ticket and keeps working', async () => {
+    const label = await currentLabel(quay2);
+    await hub.stop();
+    await quay2.getByTestId('connection-banner').waitFor({ timeout: 20_000 });
+    hub = await hub.restart();
+    await quay2.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect(currentLabel(quay2)).resolves.toBe(label);
+    await expect(quay2.getByTestId('clerk-name').textContent()).resolves.toContain('Trần Văn Minh');
+    await waitFor(() => quay2.getByTestId('action-finish').isEnabled(), 20_000, 'finish enabled after restart');
+    await quay2.getByTestId('action-finish').click();
+    await quay2.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
+    await expect(quay2.getByTestId('figure-served').textContent()).resolves.toBe('1');
+  });
+
+  it('pausing needs a reason and blocks calls until work resumes', async () => {
+    await issue('khai-sinh');
+    await quay2.keyboard.press('p');
+    await quay2.getByTestId('pause-reason').fill('Họp giao ban');
+    await quay2.getByTestId('pause-confirm').click();
+    await waitFor(
+      async () => (await quay2.getByTestId('counter-status').textContent())?.includes('Họp giao ban'),
+      20_000,
+      'paused with its reason',
+    );
+    await waitFor(() => quay2.getByTestId('action-callNext').isDisabled(), 20_000, 'call next disabled');
+    await expect(quay2.getByTestId('hint-callNext').textContent()).resolves.toContain('tạm nghỉ');
+    await quay2.getByTestId('action-reopen').click();
+    await waitFor(() => quay2.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled again');
+  });
+
+  it('takes screenshots of the counter screen and the compact bar', async () => {
+    await waitFor(async () => (await quay1.getByTestId('connection-banner').count()) === 0, 30_000, 'quay-1 online');
+    await issue('khai-sinh', 'elderly');
+    await issue('ket-hon');
+    await issue('khai-sinh');
+    await issue('ket-hon');
+    await waitFor(() => quay1.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled');
+    await quay1.getByTestId('action-callNext').click();
+    await quay1.getByTestId('current-label').waitFor({ timeout: 20_000 });
+    await quay1.mouse.move(0, 0);
+    await screenshot(quay1, 'counter-screen');
+
+    const compact = await quay1.context().newPage();
+    await compact.setViewportSize({ width: 420, height: 90 });
+    await compact.goto(`${hub.url}/counter/?compact=1`);
+    await compact.getByTestId('compact-bar').waitFor({ timeout: 20_000 });
+    await expect(compact.getByTestId('compact-label').textContent()).resolves.toBe(await currentLabel(quay1));
+    await screenshot(compact, 'counter-compact');
+    await compact.keyboard.press('h');
+    await quay1.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
+    await compact.close();
+  });
+});
