@@ -1,12 +1,15 @@
 import type { HubClient } from '@motcua/client';
 import { displayBoard } from '@motcua/core';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { chromiumPath, launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
 import { connectClerk, connectDevice } from './support/clients.js';
-import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { REPO_ROOT, hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** A TCP relay in front of the hub that can cut the display off (close everything, refuse new connections). */
 class CuttableRelay {
@@ -88,8 +91,16 @@ const renderedTiles = (page: Page) =>
     tiles.map((t) => [(t as HTMLElement).dataset.counterId ?? '', (t as HTMLElement).dataset.label ?? '']),
   );
 
-async function openDisplay(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }) {
+async function openDisplay(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1920, height: 1080 },
+  onVoiceRequest?: (url: string) => void,
+) {
   const { context, page } = await newPage(browser, viewport);
+  page.on('request', (request) => {
+    if (request.url().includes('/voice/')) onVoiceRequest?.(new URL(request.url()).pathname);
+  });
   const voiceWarnings: string[] = [];
   page.on('console', (message) => {
     if (message.text().includes('[voice]')) voiceWarnings.push(message.text());
@@ -177,9 +188,10 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
 
     // The announcements reach the player one after the other (Chromium decodes the Ogg Opus clips).
     await waitFor(
-      async () => (await page.evaluate(() => window.__announcer?.played.length ?? 0)) === 2,
+      async () =>
+        (await page.evaluate(() => window.__announcer?.played.map((p) => p.outcome).join())) === 'finished,finished',
       30_000,
-      'both announcements played',
+      'both announcements played to the end',
     );
 
     // Cut the display off. It says so discreetly and dims the board.
@@ -225,7 +237,18 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
   }, 180_000);
 
   it('fits landscape and portrait screens, has a per-counter mode, and takes the screenshots', async () => {
-    const wall = await openDisplay(browser, `${hub.url}/display/`);
+    // The office's own recording of one clip: used instead of the default one, the rest falls back.
+    mkdirSync(join(hub.dataDir, 'voice'), { recursive: true });
+    copyFileSync(
+      join(REPO_ROOT, 'apps/display/voice/default/chime.opus'),
+      join(hub.dataDir, 'voice/office-chime.opus'),
+    );
+    writeFileSync(
+      join(hub.dataDir, 'voice/manifest.json'),
+      JSON.stringify({ clips: { chime: { file: 'office-chime.opus', durationMs: 1200, text: '(chime)' } } }),
+    );
+    const voiceRequests: string[] = [];
+    const wall = await openDisplay(browser, `${hub.url}/display/`, undefined, (url) => voiceRequests.push(url));
     const portrait = await openDisplay(browser, `${hub.url}/display/`, { width: 1080, height: 1920 });
     const single = await openDisplay(browser, `${hub.url}/display/?counter=3`, { width: 1280, height: 720 });
     const clerks = await Promise.all([3, 4, 5].map((n) => connectClerk(hub.url, n)));
@@ -275,6 +298,10 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
       'the wall board announced the call',
     );
 
+    await waitFor(() => voiceRequests.includes('/voice/office/office-chime.opus'), 10_000, 'the office chime');
+    expect(voiceRequests).not.toContain('/voice/default/chime.opus');
+    expect(voiceRequests).toContain('/voice/default/vi_phrase_invite.opus');
+
     await screenshot(wall.page, 'display-board-1920x1080');
     await screenshot(portrait.page, 'display-board-1080x1920');
     await screenshot(single.page, 'display-counter-1280x720');
@@ -283,4 +310,65 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
       await screen.context.close();
     }
   }, 180_000);
+
+  it('fits every screen from 1366×768 to 4K without scrolling or cutting a ticket number', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 768, height: 1366 },
+      { width: 3840, height: 2160 },
+    ]) {
+      const { context, page } = await openDisplay(browser, `${hub.url}/display/`, viewport);
+      await page.waitForSelector('[data-testid="tile-1"]');
+      const fit = await page.evaluate(() => ({
+        scrolls:
+          document.documentElement.scrollHeight > window.innerHeight ||
+          document.documentElement.scrollWidth > window.innerWidth,
+        cut: [...document.querySelectorAll('.tile-label, .recent-label')]
+          .filter((l) => l.scrollWidth > l.clientWidth + 1)
+          .map((l) => l.textContent),
+        labelPx: parseFloat(getComputedStyle(document.querySelector('.tile-label')!).fontSize),
+      }));
+      expect(fit, `${viewport.width}×${viewport.height}`).toMatchObject({ scrolls: false, cut: [] });
+      // Readable across a hall: ticket numbers at least ~6 % of the screen height on a landscape screen.
+      if (viewport.width > viewport.height) expect(fit.labelPx).toBeGreaterThan(viewport.height * 0.06);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('in a browser without the autoplay flag, offers "Bật âm thanh" once and speaks after the click', async () => {
+    const strict = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=document-user-activation-required'],
+    });
+    try {
+      const { page } = await newPage(strict);
+      const voiceWarnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('[voice]')) voiceWarnings.push(message.text());
+      });
+      await page.goto(`${hub.url}/display/`);
+      await page.waitForSelector('[data-testid="display"][data-connection="online"]', { timeout: 30_000 });
+      const button = page.locator('[data-testid="sound-button"]');
+      await button.waitFor({ timeout: 15_000 });
+      expect(await button.textContent()).toContain('Bật âm thanh');
+      await screenshot(page, 'display-sound-button-1920x1080');
+      await button.click();
+      await button.waitFor({ state: 'detached', timeout: 10_000 });
+      // After the click a call is spoken: the announcement plays to the end (not blocked, not timed out).
+      const clerk4 = await connectClerk(hub.url, 4);
+      clients.push(clerk4);
+      const current = clerk4.state?.counters['quay-4']?.currentTicketId;
+      if (current) await clerk4.send({ type: 'ticket.finish', counterId: 'quay-4', ticketId: current });
+      expect((await clerk4.send({ type: 'ticket.callNext', counterId: 'quay-4' })).ok).toBe(true);
+      await waitFor(
+        async () => (await page.evaluate(() => window.__announcer?.played.map((p) => p.outcome).join())) === 'finished',
+        15_000,
+        'the call played after the click',
+      );
+      expect(voiceWarnings).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
 });

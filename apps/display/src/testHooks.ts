@@ -6,12 +6,12 @@
  */
 import type { HubClient } from '@motcua/client';
 import { stateHash } from '@motcua/core';
-import type { AnnouncementRecord, CallAnnouncer, SkippedRecord } from './voice/callAnnouncer';
+import type { AnnouncementRecord, CallAnnouncer, PlaybackRecord, SkippedRecord } from './voice/callAnnouncer';
 
 export interface AnnouncerTestHook {
   readonly history: AnnouncementRecord[];
   readonly skipped: SkippedRecord[];
-  readonly played: string[][];
+  readonly played: PlaybackRecord[];
 }
 
 export interface DisplayTestHook {
@@ -36,7 +36,7 @@ export function exposeTestHooks(client: HubClient, announcer: CallAnnouncer): vo
       return announcer.skipped.map((r) => ({ ...r }));
     },
     get played() {
-      return announcer.played.map((clips) => [...clips]);
+      return announcer.played.map((r) => ({ clips: [...r.clips], outcome: r.outcome }));
     },
   });
   window.__display = Object.freeze({

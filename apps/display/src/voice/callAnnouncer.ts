@@ -25,6 +25,11 @@ export interface AnnouncementRecord {
   recall: boolean;
 }
 
+export interface PlaybackRecord {
+  clips: string[];
+  outcome: 'playing' | 'finished' | 'failed';
+}
+
 export interface SkippedRecord {
   eventSeq: number;
   ticketId: string;
@@ -34,8 +39,8 @@ export interface SkippedRecord {
 export interface CallAnnouncer {
   readonly history: readonly AnnouncementRecord[];
   readonly skipped: readonly SkippedRecord[];
-  /** Clip sequences handed to the player, in order. */
-  readonly played: readonly string[][];
+  /** Clip sequences handed to the player, in order, with how the playback ended. */
+  readonly played: readonly PlaybackRecord[];
   /** Resolves once nothing is playing or waiting. */
   idle(): Promise<void>;
   dispose(): void;
@@ -84,14 +89,21 @@ export function startCallAnnouncer(
 ): CallAnnouncer {
   const history: AnnouncementRecord[] = [];
   const skipped: SkippedRecord[] = [];
-  const played: string[][] = [];
+  const played: PlaybackRecord[] = [];
   const ticketOfEvent = new Map<string, { eventSeq: number; ticketId: string }>();
   const settings = () => voiceSettings(client.state, player);
 
   const queue = new AnnouncementQueue({
-    play: (clips) => {
-      keep(played, clips);
-      return player.play(clips);
+    play: async (clips) => {
+      const record: PlaybackRecord = { clips, outcome: 'playing' };
+      keep(played, record);
+      try {
+        await player.play(clips);
+        record.outcome = 'finished';
+      } catch (error) {
+        record.outcome = 'failed';
+        throw error;
+      }
     },
     now: () => client.hubNow(),
     settings,

@@ -50,6 +50,16 @@ async function fetchManifest(url: string): Promise<VoiceManifest | null> {
   }
 }
 
+function stopSources(sources: readonly AudioBufferSourceNode[]): void {
+  for (const source of sources) {
+    try {
+      source.stop();
+    } catch {
+      // Not started yet or already stopped: nothing to cut.
+    }
+  }
+}
+
 export class WebAudioPlayer implements VoicePlayer {
   private readonly officeBase: string;
   private readonly defaultBase: string;
@@ -61,7 +71,7 @@ export class WebAudioPlayer implements VoicePlayer {
   private manifests: Promise<void> | null = null;
   private readonly buffers = new Map<string, Promise<AudioBuffer | null>>();
   private sources: AudioBufferSourceNode[] = [];
-  private finishCurrent: (() => void) | null = null;
+  private finishCurrent: ((error?: Error) => void) | null = null;
   private gestureNeeded = false;
 
   constructor(options: WebAudioPlayerOptions = {}) {
@@ -126,7 +136,7 @@ export class WebAudioPlayer implements VoicePlayer {
     }
     if (buffers.length === 0) return;
     this.stop();
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       let startAt = context.currentTime + 0.05;
       const sources = buffers.map((buffer) => {
         const source = context.createBufferSource();
@@ -138,30 +148,26 @@ export class WebAudioPlayer implements VoicePlayer {
       });
       this.sources = sources;
       const totalMs = (startAt - context.currentTime) * 1000;
-      const finish = (): void => {
+      const finish = (error?: Error): void => {
         clearTimeout(safety);
         if (this.finishCurrent === finish) this.finishCurrent = null;
         if (this.sources === sources) this.sources = [];
-        resolve();
+        if (error) reject(error);
+        else resolve();
       };
       this.finishCurrent = finish;
-      sources.at(-1)?.addEventListener('ended', finish, { once: true });
+      sources.at(-1)?.addEventListener('ended', () => finish(), { once: true });
       const safety = setTimeout(() => {
         // The context's clock did not reach the end: treat it as broken and replace it next time.
         this.contextSuspect = true;
-        finish();
+        stopSources(sources);
+        finish(new Error('Âm thanh bị treo, sẽ khởi động lại / The audio output stalled and will be restarted'));
       }, totalMs + SAFETY_MARGIN_MS);
     });
   }
 
   stop(): void {
-    for (const source of this.sources) {
-      try {
-        source.stop();
-      } catch {
-        // Not started yet or already stopped: nothing to cut.
-      }
-    }
+    stopSources(this.sources);
     this.sources = [];
     this.finishCurrent?.();
   }
