@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { counterState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { ActionButton } from './CounterScreen';
-import { desktopBridge } from './desktopBridge';
+import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration } from './format';
 import { actionForKey } from './shortcuts';
 import { useCounterDesk } from './useCounterDesk';
@@ -30,7 +30,11 @@ export function CompactBar({ counterId }: { counterId: string }) {
       }
     }
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopShell = onShellAction(run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopShell();
+    };
   });
 
   if (!state || !actions) return null;

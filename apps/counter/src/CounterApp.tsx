@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { HubClient, HubProvider, localTokenStore, useHubClient, useHubSnapshot } from '@motcua/client';
 import { errorMessages, sortedCounters } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
@@ -162,6 +162,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
         <button type="submit" className="btn btn--primary" disabled={sending || !chosen} data-testid="signin-submit">
           {sending ? t({ vi: 'Đang đăng nhập…', en: 'Signing in…' }) : t({ vi: 'Đăng nhập', en: 'Sign in' })}
         </button>
+        <StartAtLoginOption />
         <p className="signin__note">
           {t({
             vi: 'Số đang phục vụ được giữ nguyên khi đổi ca: cán bộ ca sau đăng nhập là tiếp tục được.',
@@ -170,5 +171,31 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
         </p>
       </form>
     </main>
+  );
+}
+
+/** In the Electron shell only: whether the counter app starts when the clerk logs in to the PC. */
+function StartAtLoginOption() {
+  const { t } = useLanguage();
+  const bridge = desktopBridge();
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void bridge?.getStartAtLogin().then(setEnabled);
+  }, [bridge]);
+  if (!bridge || enabled === null) return null;
+  return (
+    <label className="signin__option">
+      <input
+        type="checkbox"
+        checked={enabled}
+        onChange={(e) => {
+          setEnabled(e.target.checked);
+          void bridge.setStartAtLogin(e.target.checked);
+        }}
+      />
+      <span>
+        {t({ vi: 'Mở phần mềm quầy khi đăng nhập máy tính', en: 'Open the counter app when this PC starts' })}
+      </span>
+    </label>
   );
 }

@@ -4,7 +4,7 @@ import type { LocalizedName, Placement, QueueState, Ticket } from '@motcua/core'
 import { clerkDayFigures, counterState, serviceQueueSummary, sortedCounters, sortedServices } from '@motcua/core';
 import { LanguageSwitch, useLanguage } from '@motcua/ui';
 import type { ActionAvailability, CounterActionId } from './counterActions';
-import { desktopBridge } from './desktopBridge';
+import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration, minutesSince } from './format';
 import { actionForKey, actionKeys } from './shortcuts';
 import { useCounterDesk, type TransferTarget } from './useCounterDesk';
@@ -130,7 +130,11 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
       run(id);
     }
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopShell = onShellAction(run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopShell();
+    };
   });
 
   if (!state || !actions) return null;

@@ -8,12 +8,21 @@ export interface CounterDesktopBridge {
   rememberCounter(counterId: string): void;
   getStartAtLogin(): Promise<boolean>;
   setStartAtLogin(enabled: boolean): Promise<void>;
+  /** Global shortcuts (Ctrl+Alt+N/L/H/V) pressed while another program has the focus. */
+  onShellAction(listener: (action: ShellAction) => void): () => void;
 }
+
+export type ShellAction = 'callNext' | 'recall' | 'finish' | 'noShow';
 
 declare global {
   interface Window {
     motcuaCounter?: CounterDesktopBridge;
   }
+}
+
+/** Runs `listener` for the shell's global shortcuts; nothing in a plain browser. */
+export function onShellAction(listener: (action: ShellAction) => void): () => void {
+  return desktopBridge()?.onShellAction(listener) ?? (() => undefined);
 }
 
 export function desktopBridge(): CounterDesktopBridge | null {
