@@ -249,25 +249,25 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
                   <p>{t({ vi: 'Đang tải…', en: 'Loading…' })}</p>
                 ) : slots.some((s) => s.available) ? (
                   <div className="slots" data-testid="slots">
-                    {slots.map((s) => (
-                      <button
-                        type="button"
-                        key={s.slot}
-                        disabled={!s.available}
-                        aria-pressed={slot === s.slot}
-                        onClick={() => setSlot(s.slot)}
-                        data-slot={s.slot}
-                      >
-                        {s.slot}
-                        <small>
-                          {s.available
-                            ? t({ vi: `còn ${s.left}`, en: `${s.left} left` })
-                            : s.reason === 'SLOT_FULL'
-                              ? t({ vi: 'đã đủ', en: 'full' })
-                              : t({ vi: 'đã qua', en: 'closed' })}
-                        </small>
-                      </button>
-                    ))}
+                    {slots
+                      .filter((s) => s.available || s.reason === 'SLOT_FULL')
+                      .map((s) => (
+                        <button
+                          type="button"
+                          key={s.slot}
+                          disabled={!s.available}
+                          aria-pressed={slot === s.slot}
+                          onClick={() => setSlot(s.slot)}
+                          data-slot={s.slot}
+                        >
+                          {s.slot}
+                          <small>
+                            {s.available
+                              ? t({ vi: `còn ${s.left}`, en: `${s.left} left` })
+                              : t({ vi: 'đã đủ', en: 'full' })}
+                          </small>
+                        </button>
+                      ))}
                   </div>
                 ) : (
                   <p className="problem">
