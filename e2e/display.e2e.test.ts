@@ -1,6 +1,6 @@
-import type { HubClient } from '@motcua/client';
+import { HubClient, memoryTokenStore } from '@motcua/client';
 import { displayBoard } from '@motcua/core';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { connectClerk, connectDevice } from './support/clients.js';
+import { adminPasswordFrom, connectClerk, connectDevice } from './support/clients.js';
 import { REPO_ROOT, hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** A TCP relay in front of the hub that can cut the display off (close everything, refuse new connections). */
@@ -237,16 +237,22 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
   }, 180_000);
 
   it('fits landscape and portrait screens, has a per-counter mode, and takes the screenshots', async () => {
-    // The office's own recording of one clip: used instead of the default one, the rest falls back.
-    mkdirSync(join(hub.dataDir, 'voice'), { recursive: true });
-    copyFileSync(
-      join(REPO_ROOT, 'apps/display/voice/default/chime.opus'),
-      join(hub.dataDir, 'voice/office-chime.opus'),
-    );
-    writeFileSync(
-      join(hub.dataDir, 'voice/manifest.json'),
-      JSON.stringify({ clips: { chime: { file: 'office-chime.opus', durationMs: 1200, text: '(chime)' } } }),
-    );
+    // The office's own recording of one clip, uploaded by the admin: used instead of the default one.
+    const admin = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
+    clients.push(admin);
+    await waitFor(() => admin.getSnapshot().connection === 'online', 20_000, 'admin socket');
+    const signIn = await admin.signIn('admin', adminPasswordFrom(hub.output()));
+    expect(signIn.ok).toBe(true);
+    const upload = await fetch(`${hub.url}/api/voice/office/clip`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${signIn.ok ? signIn.sessionToken : ''}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        id: 'chime',
+        text: '(chuông của văn phòng)',
+        data: readFileSync(join(REPO_ROOT, 'apps/display/voice/default/chime.opus')).toString('base64'),
+      }),
+    });
+    expect(upload.status).toBe(200);
     const voiceRequests: string[] = [];
     const wall = await openDisplay(browser, `${hub.url}/display/`, undefined, (url) => voiceRequests.push(url));
     const portrait = await openDisplay(browser, `${hub.url}/display/`, { width: 1080, height: 1920 });
@@ -298,7 +304,7 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
       'the wall board announced the call',
     );
 
-    await waitFor(() => voiceRequests.includes('/voice/office/office-chime.opus'), 10_000, 'the office chime');
+    await waitFor(() => voiceRequests.includes('/voice/office/chime.opus'), 10_000, 'the office chime');
     expect(voiceRequests).not.toContain('/voice/default/chime.opus');
     expect(voiceRequests).toContain('/voice/default/vi_phrase_invite.opus');
 

@@ -7,6 +7,7 @@ import { reportsFeature } from './reports.js';
 import { appointmentsFeature } from './appointments.js';
 import { ticketStatusFeature } from './ticketStatus.js';
 import { webhooksFeature } from './webhooks.js';
+import { officeVoiceFeature } from './officeVoice.js';
 import type { HubFeature } from './types.js';
 
 /** Every feature the hub runs. Add a line per feature module. */
@@ -20,4 +21,5 @@ export const hubFeatures: HubFeature[] = [
   appointmentsFeature,
   ticketStatusFeature,
   webhooksFeature,
+  officeVoiceFeature,
 ];

@@ -1,0 +1,170 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonBody, sendJson } from '../net/httpServer.js';
+import { requireStaff, sendError } from './adminApi.js';
+import type { HubFeature } from './types.js';
+
+/**
+ * The office's own voice recordings, replacing clips of the default espeak-ng set one by one.
+ * Files live in `<data>/voice/` with a `manifest.json` (format in apps/display/voice/README.md); the hub
+ * already serves that folder at `/voice/office/`, and the displays fall back per clip to the default set.
+ *
+ *   GET    /api/voice/office               the office manifest, with sizes (admin, supervisor)
+ *   PUT    /api/voice/office/clip          {id, text, data: base64, durationMs?}: adds or replaces a clip (admin)
+ *   DELETE /api/voice/office/clip?id=…     removes a clip: the default one is used again (admin)
+ */
+
+export const MAX_CLIP_BYTES = 1024 * 1024;
+export const MAX_OFFICE_VOICE_BYTES = 3 * 1024 * 1024;
+
+export interface OfficeVoiceManifest {
+  generator: string;
+  espeakVersion: string;
+  voice: string;
+  createdBy: string;
+  clips: Record<string, { file: string; durationMs?: number; text: string }>;
+}
+
+export const clipIdSchema = z.string().regex(/^[a-z0-9_]{1,64}$/, 'a–z, 0–9, _ (e.g. vi_phrase_invite)');
+
+export const uploadClipSchema = z.strictObject({
+  id: clipIdSchema,
+  text: z.string().trim().min(1).max(200),
+  /** The audio file, base64: Ogg (Opus/Vorbis), MP3 or WAV. */
+  data: z
+    .string()
+    .min(8)
+    .max(Math.ceil((MAX_CLIP_BYTES * 4) / 3) + 8),
+  durationMs: z.number().int().positive().max(60_000).optional(),
+});
+export type UploadClip = z.infer<typeof uploadClipSchema>;
+
+/** The file extension for audio bytes Chromium's decodeAudioData reads, or null for anything else. */
+export function audioExtensionOf(bytes: Uint8Array): '.opus' | '.mp3' | '.wav' | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length < 12) return null;
+  if (ascii(0, 4) === 'OggS') return '.opus';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return '.wav';
+  if (ascii(0, 3) === 'ID3' || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)) return '.mp3';
+  return null;
+}
+
+function emptyManifest(): OfficeVoiceManifest {
+  return { generator: 'recorded', espeakVersion: '', voice: 'vi', createdBy: 'admin upload', clips: {} };
+}
+
+export function readOfficeManifest(dir: string): OfficeVoiceManifest {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) return emptyManifest();
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<OfficeVoiceManifest>;
+    return { ...emptyManifest(), ...parsed, clips: { ...(parsed.clips ?? {}) } };
+  } catch {
+    return emptyManifest();
+  }
+}
+
+/** Temp file + rename: a display never reads half a manifest. */
+function writeManifest(dir: string, manifest: OfficeVoiceManifest): void {
+  const temp = join(dir, 'manifest.json.tmp');
+  writeFileSync(temp, JSON.stringify(manifest, null, 2));
+  renameSync(temp, join(dir, 'manifest.json'));
+}
+
+function fileSize(dir: string, file: string): number {
+  const path = join(dir, file);
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+export type SaveClipOutcome = { ok: true; file: string; totalBytes: number } | { ok: false; issue: string };
+
+/** Adds or replaces one clip; refuses files that are not audio, too big, or over the folder's limit. */
+export function saveOfficeClip(dir: string, upload: UploadClip): SaveClipOutcome {
+  const bytes = Buffer.from(upload.data, 'base64');
+  if (bytes.length > MAX_CLIP_BYTES)
+    return { ok: false, issue: 'Tệp quá lớn (tối đa 1 MB) / File too large (1 MB max)' };
+  const extension = audioExtensionOf(bytes);
+  if (!extension) {
+    return { ok: false, issue: 'Không phải tệp âm thanh Ogg, MP3 hay WAV / Not an Ogg, MP3 or WAV audio file' };
+  }
+  mkdirSync(dir, { recursive: true });
+  const manifest = readOfficeManifest(dir);
+  const previous = manifest.clips[upload.id];
+  const othersBytes = Object.entries(manifest.clips)
+    .filter(([id]) => id !== upload.id)
+    .reduce((sum, [, clip]) => sum + fileSize(dir, clip.file), 0);
+  if (othersBytes + bytes.length > MAX_OFFICE_VOICE_BYTES) {
+    return { ok: false, issue: 'Bộ giọng đọc vượt quá 3 MB / The voice set would exceed 3 MB' };
+  }
+  const file = `${upload.id}${extension}`;
+  writeFileSync(join(dir, file), bytes);
+  if (previous && previous.file !== file) rmSync(join(dir, previous.file), { force: true });
+  manifest.clips[upload.id] = {
+    file,
+    text: upload.text,
+    ...(upload.durationMs !== undefined ? { durationMs: upload.durationMs } : {}),
+  };
+  writeManifest(dir, manifest);
+  return { ok: true, file, totalBytes: othersBytes + bytes.length };
+}
+
+/** Removes one clip (the displays use the default one again); false when there was none. */
+export function removeOfficeClip(dir: string, id: string): boolean {
+  const manifest = readOfficeManifest(dir);
+  const clip = manifest.clips[id];
+  if (!clip) return false;
+  delete manifest.clips[id];
+  writeManifest(dir, manifest);
+  rmSync(join(dir, clip.file), { force: true });
+  return true;
+}
+
+export const officeVoiceFeature: HubFeature = {
+  name: 'officeVoice',
+  routes: (ctx) => {
+    const dir = join(ctx.options.dataDir, 'voice');
+    return [
+      {
+        method: 'GET',
+        path: '/api/voice/office',
+        handler: (req, res) => {
+          if (!requireStaff(ctx, req, res)) return;
+          const manifest = readOfficeManifest(dir);
+          const clips = Object.fromEntries(
+            Object.entries(manifest.clips).map(([id, clip]) => [id, { ...clip, bytes: fileSize(dir, clip.file) }]),
+          );
+          const totalBytes = Object.values(clips).reduce((sum, clip) => sum + clip.bytes, 0);
+          sendJson(res, 200, { ok: true, clips, totalBytes, limitBytes: MAX_OFFICE_VOICE_BYTES });
+        },
+      },
+      {
+        method: 'PUT',
+        path: '/api/voice/office/clip',
+        handler: async (req, res) => {
+          const user = requireStaff(ctx, req, res, ['admin']);
+          if (!user) return;
+          const parsed = uploadClipSchema.safeParse(await readJsonBody(req, 2 * MAX_CLIP_BYTES));
+          if (!parsed.success) return sendError(res, 400, 'BAD_REQUEST', parsed.error.issues[0]?.message);
+          const outcome = saveOfficeClip(dir, parsed.data);
+          if (!outcome.ok) return sendError(res, 400, 'BAD_REQUEST', outcome.issue);
+          ctx.log.info({ clipId: parsed.data.id, by: user.id }, 'office voice clip saved');
+          sendJson(res, 200, { ok: true, file: outcome.file, totalBytes: outcome.totalBytes });
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/voice/office/clip',
+        handler: (req, res, url) => {
+          const user = requireStaff(ctx, req, res, ['admin']);
+          if (!user) return;
+          const id = clipIdSchema.safeParse(url.searchParams.get('id'));
+          if (!id.success) return sendError(res, 400, 'BAD_REQUEST', id.error.issues[0]?.message);
+          if (!removeOfficeClip(dir, id.data)) return sendError(res, 404, 'NOT_FOUND');
+          ctx.log.info({ clipId: id.data, by: user.id }, 'office voice clip removed');
+          sendJson(res, 200, { ok: true });
+        },
+      },
+    ];
+  },
+};
