@@ -12,11 +12,11 @@ import { useHubNow } from './useNow';
 export function CompactBar({ counterId }: { counterId: string }) {
   const { t } = useLanguage();
   const now = useHubNow();
-  const { state, actions, desk, ticket, waiting, sending } = useCounterDesk(counterId);
+  const { state, actions, desk, ticket, waiting } = useCounterDesk(counterId);
   const paused = state ? counterState(state, counterId).status === 'paused' : false;
 
   function run(id: 'callNext' | 'recall' | 'finish' | 'noShow') {
-    if (!actions?.[id].enabled || sending) return;
+    if (!actions?.[id].enabled) return;
     if (id === 'callNext') void desk.callNext();
     else if (ticket) void desk[id](ticket.id);
   }

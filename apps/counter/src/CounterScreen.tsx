@@ -72,13 +72,13 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
   const client = useHubClient();
   const { t } = useLanguage();
   const now = useHubNow();
-  const { state, actions, desk, ticket, waiting, parked, noShows, notice, sending } = useCounterDesk(counterId);
+  const { state, actions, desk, ticket, waiting, parked, noShows, notice } = useCounterDesk(counterId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [selected, setSelected] = useState(0);
   const selectedTicket = waiting[Math.min(selected, waiting.length - 1)];
 
   function run(id: CounterActionId) {
-    if (!actions?.[id].enabled || sending) return;
+    if (!actions?.[id].enabled) return;
     switch (id) {
       case 'callNext':
         return void desk.callNext();
@@ -270,7 +270,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                 <button
                   type="button"
                   className="btn btn--small"
-                  disabled={!actions.callChosen.enabled || sending}
+                  disabled={!actions.callChosen.enabled}
                   title={actions.callChosen.reason ? t(actions.callChosen.reason) : undefined}
                   onClick={() => void desk.callChosen(w.id)}
                   data-testid={`call-chosen-${w.label}`}
@@ -289,7 +289,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                 <button
                   type="button"
                   className="btn btn--small"
-                  disabled={!actions.resume.enabled || sending}
+                  disabled={!actions.resume.enabled}
                   title={actions.resume.reason ? t(actions.resume.reason) : undefined}
                   onClick={() => void desk.resume(p.id)}
                 >
@@ -308,7 +308,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                   <button
                     type="button"
                     className="btn btn--small"
-                    disabled={sending}
+                    disabled={!actions.returnToQueue.enabled}
                     onClick={() => void desk.returnToQueue(n.id, 'keepPlace')}
                     data-testid={`return-${n.label}`}
                   >
@@ -317,7 +317,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                   <button
                     type="button"
                     className="btn btn--small"
-                    disabled={sending}
+                    disabled={!actions.returnToQueue.enabled}
                     onClick={() => void desk.returnToQueue(n.id, 'front')}
                   >
                     {t({ vi: 'Lên đầu', en: 'To front' })}

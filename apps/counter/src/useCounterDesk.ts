@@ -26,7 +26,8 @@ export function useCounterDesk(counterId: string) {
   const client = useHubClient();
   const { state, connection } = useHubSnapshot();
   const [notice, setNotice] = useState<DeskNotice | null>(null);
-  const [sending, setSending] = useState(false);
+  // The same command is not sent twice while its ack is pending; other buttons stay live.
+  const inFlight = useRef(new Set<string>());
   const { t } = useLanguage();
   const online = connection === 'online';
   const actions: CounterActions | null = state ? counterActions(state, counterId, online) : null;
@@ -35,9 +36,10 @@ export function useCounterDesk(counterId: string) {
     async (command: CommandInput, success: (after: QueueState | null) => LocalizedName | null) => {
       unlockSound();
       stopFlashingTitle();
-      setSending(true);
+      if (inFlight.current.has(command.type)) return false;
+      inFlight.current.add(command.type);
       const reply = await client.send(command);
-      setSending(false);
+      inFlight.current.delete(command.type);
       if (!reply.ok) {
         setNotice({ kind: 'error', text: errorMessages[reply.code], at: Date.now() });
         return false;
@@ -108,7 +110,6 @@ export function useCounterDesk(counterId: string) {
     online,
     actions,
     desk,
-    sending,
     notice,
     clearNotice: () => setNotice(null),
     ticket: state ? currentTicket(state, counterId) : null,
