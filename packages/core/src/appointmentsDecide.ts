@@ -74,7 +74,8 @@ export function decideAppointment(
       return checkIn(state, command, ctx, issueTicket);
     case 'appointment.release': {
       const overdue = overdueAppointments(state, ctx.now).map((a) => a.id);
-      if (overdue.length === 0) return accept();
+      // Nothing to release is a refusal, not an empty success: an accepted command always has events.
+      if (overdue.length === 0) return refuse('NOT_FOUND');
       return accept({ type: 'appointment.released', appointmentIds: overdue, at: ctx.now });
     }
     case 'config.setAppointments': {
