@@ -339,6 +339,15 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
       if (viewport.width > viewport.height) expect(fit.labelPx).toBeGreaterThan(viewport.height * 0.06);
       await context.close();
     }
+    // A per-counter address with a counter that does not exist says so and lists the right addresses.
+    const { context, page } = await openDisplay(browser, `${hub.url}/display/?counter=99`, {
+      width: 1280,
+      height: 720,
+    });
+    const notice = await page.locator('[data-testid="unknown-counter"]').textContent({ timeout: 10_000 });
+    expect(notice).toContain('Không tìm thấy quầy "99"');
+    expect(notice).toContain('/display/?counter=3');
+    await context.close();
   }, 120_000);
 
   it('in a browser without the autoplay flag, offers "Bật âm thanh" once and speaks after the click', async () => {
