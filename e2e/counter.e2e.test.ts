@@ -74,6 +74,8 @@ describe('counter app against a real hub', () => {
 
   it('two clerks pressing "call next" at the same time get different tickets', async () => {
     const issued = [await issue('khai-sinh'), await issue('khai-sinh')];
+    // Both counters sat idle: the arrival is announced (sound, notification, flashing title).
+    await waitFor(async () => (await quay1.title()).includes('Có công dân đang chờ'), 20_000, 'title flashes');
     for (const page of [quay1, quay2]) {
       await waitFor(async () => (await waitingLabels(page)).length === 2, 20_000, 'both tickets listed');
       await page.getByTestId('action-callNext').waitFor({ state: 'visible' });
@@ -216,6 +218,23 @@ describe('counter app against a real hub', () => {
     await expect(quay2.getByTestId('hint-callNext').textContent()).resolves.toContain('tạm nghỉ');
     await quay2.getByTestId('action-reopen').click();
     await waitFor(() => quay2.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled again');
+  });
+
+  it('a shift change keeps the current ticket at the counter', async () => {
+    await waitFor(() => quay2.getByTestId('action-callNext').isEnabled(), 20_000, 'call next enabled');
+    await quay2.getByTestId('action-callNext').click();
+    const label = await currentLabel(quay2);
+    await quay2.getByTestId('sign-out').click();
+    await quay2.getByTestId('signin-form').waitFor({ timeout: 20_000 });
+    await expect(quay2.getByTestId('signin-counter').inputValue()).resolves.toBe('quay-2');
+    await screenshot(quay2, 'counter-signin');
+    await quay2.getByTestId('signin-username').fill('canbo2');
+    await quay2.getByTestId('signin-pin').fill(DEMO_PIN);
+    await quay2.getByTestId('signin-submit').click();
+    await expect(currentLabel(quay2)).resolves.toBe(label);
+    await waitFor(() => quay2.getByTestId('action-finish').isEnabled(), 20_000, 'finish enabled');
+    await quay2.getByTestId('action-finish').click();
+    await quay2.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
   });
 
   it('takes screenshots of the counter screen and the compact bar', async () => {
