@@ -160,8 +160,8 @@ export class WebAudioPlayer implements VoicePlayer {
       const safety = setTimeout(() => {
         // The context's clock did not reach the end: treat it as broken and replace it next time.
         this.contextSuspect = true;
-        stopSources(sources);
         finish(new Error('Âm thanh bị treo, sẽ khởi động lại / The audio output stalled and will be restarted'));
+        stopSources(sources);
       }, totalMs + SAFETY_MARGIN_MS);
     });
   }
