@@ -24,6 +24,7 @@ describe(
 
     beforeAll(async () => {
       ensureAppBuilt('citizen');
+      ensureAppBuilt('kiosk');
       hub = await startHubProcess();
       // 09:10 tomorrow in Hà Nội on the hub's clock: the 09:30 slot is bookable and its check-in window is open.
       day = nextDate(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
@@ -68,18 +69,19 @@ describe(
         expect(reply.ok).toBe(true);
       }
 
-      // 3. At the kiosk, the scanner "types" the QR's content and Enter.
-      await station.goto(`${hub.url}/citizen/check-in`);
+      // 3. At the kiosk, the citizen touches "booked online" and the scanner "types" the QR's content and Enter.
+      await station.goto(`${hub.url}/kiosk/`);
+      await station.getByTestId('kiosk-checkin-start').click({ timeout: 20_000 });
       await station.getByTestId('checkin-panel').waitFor({ timeout: 20_000 });
       await station.getByTestId('checkin-code').focus();
       await station.keyboard.type(`${hub.url}/book/?code=${code}`);
       await station.keyboard.press('Enter');
-      const ticket = station.getByTestId('station-ticket');
+      const ticket = station.getByTestId('kiosk-ticket');
       await ticket.waitFor({ timeout: 20_000 });
-      expect(await ticket.textContent()).toContain('theo giờ hẹn 09:30');
+      expect(await station.getByTestId('kiosk-ticket-notice').textContent()).toContain('theo giờ hẹn 09:30');
       await screenshot(station, 'citizen-checkin');
       const statusUrl = new URL((await ticket.getAttribute('data-status-url'))!);
-      const label = (await station.getByTestId('station-ticket-label').textContent())!;
+      const label = (await station.getByTestId('kiosk-ticket-label').textContent())!;
 
       // 4. The ticket's QR opens the status page: position and people ahead, live.
       await phone.goto(`${hub.url}${statusUrl.pathname}`);

@@ -149,6 +149,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         if (!context) return;
         for (const feature of hubFeatures) feature.onConnection?.(socket, context, api);
       },
+      commandReply: (command, reply) => {
+        if (!context) return;
+        for (const feature of hubFeatures) feature.commandReply?.(context, command, reply);
+      },
     },
   );
   context = {
@@ -210,7 +214,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 }
 
 function appsBuilt(): Record<string, boolean> {
-  return Object.fromEntries(APPS.map((app) => [app, existsSync(join(REPO_ROOT, 'apps', app, 'dist', 'index.html'))]));
+  return Object.fromEntries(
+    [...APPS, 'citizen'].map((app) => [app, existsSync(join(REPO_ROOT, 'apps', app, 'dist', 'index.html'))]),
+  );
 }
 
 /** The first start: an admin account with a one-time password, and the demo office when asked. */

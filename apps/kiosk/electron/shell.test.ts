@@ -95,13 +95,13 @@ describe('printing from the Electron shell', () => {
       const request = (ticketId: string, reprint: boolean) => ({
         ticketId,
         reprint,
-        document: ticketPrintout(desk.state, ticketId, 'http://192.168.1.10:8080')!,
+        document: ticketPrintout(desk.state, ticketId, `http://192.168.1.10:8080/t/status-of-${ticketId}`)!,
         hubNow: desk.now + 10_000,
       });
       const reply: PrintReply = await kiosk.print(request(second, false));
       expect(reply).toMatchObject({ ok: true, status: 'ok' });
       expect(readPrintedTicket((await printer.waitForJob(10_000)).bytes).qr).toBe(
-        `http://192.168.1.10:8080/t/${second}`,
+        `http://192.168.1.10:8080/t/status-of-${second}`,
       );
       expect((await kiosk.print(request(second, true))).ok).toBe(true);
       expect(await kiosk.print(request(first, true))).toMatchObject({ ok: false, code: 'NOT_LAST_TICKET' });
@@ -126,7 +126,7 @@ describe('printing from the Electron shell', () => {
     const reply = await kiosk.print({
       ticketId: id,
       reprint: false,
-      document: ticketPrintout(desk.state, id, 'http://x')!,
+      document: ticketPrintout(desk.state, id, 'http://x/t/y')!,
       hubNow: desk.now,
     });
     expect(reply).toMatchObject({ ok: false, code: 'PRINTER_NOT_CONFIGURED' });

@@ -1,5 +1,7 @@
+import { CheckInPanel, type CheckInSuccess } from '@motcua/citizen/kioskCheckIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import {
+  type LocalizedName,
   estimatedWaitMinutes,
   formatTicketLabel,
   REPRINT_WINDOW_MS,
@@ -32,13 +34,22 @@ type Screen =
   | { name: 'services'; fieldId: string }
   | { name: 'priority'; serviceId: string }
   | { name: 'issuing'; serviceId: string }
-  | { name: 'ticket'; issued: CommandResult; print: PrintState; preview: string | null; shownAt: number }
+  | { name: 'checkIn' }
+  | {
+      name: 'ticket';
+      issued: CommandResult;
+      print: PrintState;
+      preview: string | null;
+      shownAt: number;
+      /** For a booked ticket: how it was queued (at the booked time, or as a walk-in). */
+      notice?: LocalizedName;
+    }
   | { name: 'refused'; refusal: Refusal; shownAt: number }
   | { name: 'settings' };
 
 const HOME: Screen = { name: 'home' };
 
-export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; hubBaseUrl: string }) {
+export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   const client = useHubClient();
   const { connection, state, pairing } = useHubSnapshot();
   const { t, language, setLanguage } = useLanguage();
@@ -80,6 +91,27 @@ export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; h
     await print(issued, false);
   }
 
+  /** A booking checked in: the hub issued its ticket; print and show it like any other. */
+  async function checkedIn(result: CheckInSuccess & { notice: LocalizedName }) {
+    const issued: CommandResult = {
+      seq: 0,
+      events: ['ticket.issued'],
+      ticket: result.ticket,
+      ahead: result.ahead,
+      etaMinutes: result.etaMinutes,
+      statusUrl: result.statusUrl,
+    };
+    setScreen({
+      name: 'ticket',
+      issued,
+      print: { phase: 'printing' },
+      preview: null,
+      shownAt: Date.now(),
+      notice: result.notice,
+    });
+    await print(issued, false);
+  }
+
   async function print(issued: CommandResult, reprint: boolean) {
     const ticketId = issued.ticket?.id;
     const update = (change: (s: Extract<Screen, { name: 'ticket' }>) => Screen) =>
@@ -87,7 +119,7 @@ export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; h
         current.name === 'ticket' && current.issued.ticket?.id === ticketId ? change(current) : current,
       );
     update((s) => ({ ...s, print: { phase: 'printing' } }));
-    const reply = await printIssuedTicket(client, bridge, issued, reprint, hubBaseUrl);
+    const reply = await printIssuedTicket(client, bridge, issued, reprint);
     let preview = reply.previewPng ?? null;
     if (!preview && !bridge && ticketId) preview = await ticketPreview(client, ticketId);
     if (!reply.ok && bridge && reply.code.startsWith('PRINTER_')) {
@@ -130,7 +162,20 @@ export function KioskApp({ bridge, hubBaseUrl }: { bridge: KioskBridge | null; h
       </section>
     );
   } else if (screen.name === 'home' || screen.name === 'settings') {
-    body = <HomeScreen online={online} onStart={() => setScreen({ name: 'fields', query: '', keyboard: false })} />;
+    body = (
+      <HomeScreen
+        online={online}
+        bookingsOpen={Boolean(state.config.appointments)}
+        onStart={() => setScreen({ name: 'fields', query: '', keyboard: false })}
+        onCheckIn={() => setScreen({ name: 'checkIn' })}
+      />
+    );
+  } else if (screen.name === 'checkIn') {
+    body = (
+      <section className="kiosk-checkin" data-testid="kiosk-checkin">
+        <CheckInPanel client={client} language={language} onTicket={(r) => void checkedIn(r)} onClose={goHome} />
+      </section>
+    );
   } else if (screen.name === 'fields') {
     body = (
       <FieldsScreen
@@ -236,7 +281,8 @@ function Clock({ now, timeZone, language }: { now: number; timeZone: string; lan
   return <span className="kiosk-clock">{text}</span>;
 }
 
-function HomeScreen({ online, onStart }: { online: boolean; onStart(): void }) {
+function HomeScreen(props: { online: boolean; bookingsOpen: boolean; onStart(): void; onCheckIn(): void }) {
+  const { online, onStart } = props;
   const { t } = useLanguage();
   return (
     <section className="kiosk-home">
@@ -249,6 +295,17 @@ function HomeScreen({ online, onStart }: { online: boolean; onStart(): void }) {
             : t({ vi: 'Hệ thống đang kết nối lại…', en: 'Reconnecting to the system…' })}
         </span>
       </button>
+      {props.bookingsOpen ? (
+        <button
+          type="button"
+          className="kiosk-checkin-start"
+          onClick={props.onCheckIn}
+          disabled={!online}
+          data-testid="kiosk-checkin-start"
+        >
+          {t({ vi: 'Đã đặt lịch hẹn? Quét mã tại đây', en: 'Booked online? Scan your code here' })}
+        </button>
+      ) : null}
       <p className="kiosk-hint">
         {t({
           vi: 'Người cao tuổi, người khuyết tật, phụ nữ có thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
@@ -469,8 +526,18 @@ function TicketScreen(props: {
     secondsLeft(props.screen.shownAt + TICKET_SCREEN_SECONDS * 1000, props.now),
   );
   return (
-    <section className="kiosk-ticket" data-testid="kiosk-ticket" data-ticket-id={ticket.id}>
+    <section
+      className="kiosk-ticket"
+      data-testid="kiosk-ticket"
+      data-ticket-id={ticket.id}
+      data-status-url={issued.statusUrl ?? ''}
+    >
       <div className="kiosk-ticket-main">
+        {props.screen.notice ? (
+          <p className="kiosk-ticket-notice" data-testid="kiosk-ticket-notice">
+            {t(props.screen.notice)}
+          </p>
+        ) : null}
         <p className="kiosk-ticket-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your ticket number' })}</p>
         <p className="kiosk-ticket-label" data-testid="kiosk-ticket-label">
           {ticket.label}

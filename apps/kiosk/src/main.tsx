@@ -27,7 +27,7 @@ async function start(): Promise<void> {
     <StrictMode>
       <HubProvider client={client}>
         <LanguageProvider>
-          <KioskApp bridge={bridge} hubBaseUrl={hubUrl ?? window.location.origin} />
+          <KioskApp bridge={bridge} />
         </LanguageProvider>
       </HubProvider>
     </StrictMode>,

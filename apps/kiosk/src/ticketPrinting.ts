@@ -35,7 +35,6 @@ export async function printIssuedTicket(
   bridge: KioskBridge | null,
   issued: CommandResult,
   reprint: boolean,
-  hubBaseUrl: string,
 ): Promise<PrintReply> {
   const ticket = issued.ticket;
   if (!ticket) return NO_ANSWER;
@@ -45,7 +44,8 @@ export async function printIssuedTicket(
       if (!state) return NO_ANSWER;
       // The ack may overtake the event in the local copy; the ticket itself is in the ack.
       const withTicket: QueueState = { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } };
-      const document = ticketPrintout(withTicket, ticket.id, hubBaseUrl);
+      // The hub signs the status link (a credential for this ticket only); it comes in the ack.
+      const document = ticketPrintout(withTicket, ticket.id, issued.statusUrl ?? '');
       if (!document) return NO_ANSWER;
       return await bridge.print({ ticketId: ticket.id, reprint, document, hubNow: client.hubNow() });
     }

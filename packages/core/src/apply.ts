@@ -294,5 +294,8 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'appointment.released':
     case 'config.appointmentsSet':
       return applyAppointmentEvent(state, event);
+    default:
+      // An event from a newer hub than this client knows: keep the state (the seq still advances).
+      return state;
   }
 }

@@ -507,3 +507,14 @@ describe('estimates and replay', () => {
     }
   });
 });
+
+describe('forward compatibility', () => {
+  it('keeps the state when an event from a newer hub arrives, and still advances the seq', () => {
+    const desk = TestDesk.open();
+    const before = desk.state;
+    const unknown = { seq: before.seq + 1, at: desk.now, actor: 'system', event: { type: 'future.thing' } };
+    const after = applyAll(before, [unknown as never]);
+    expect(after.seq).toBe(before.seq + 1);
+    expect({ ...after, seq: before.seq }).toEqual(before);
+  });
+});

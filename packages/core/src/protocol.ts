@@ -111,6 +111,8 @@ export interface CommandResult {
   seq: number;
   events: DomainEvent['type'][];
   ticket?: Ticket;
+  /** The ticket's live status link (QR content), added by the hub for the one who issued it. */
+  statusUrl?: string;
   ahead?: number;
   etaMinutes?: number;
   /** The booking an `appointment.*` command created or changed. */

@@ -26,14 +26,11 @@ export interface TicketPrintout {
 /** A ticket may be printed again only this long after it was issued; a reprint never issues a new number. */
 export const REPRINT_WINDOW_MS = 2 * 60_000;
 
-/** The status page a ticket's QR code opens: the kiosk setting, else the hub's own base URL. */
-export function ticketStatusUrl(state: QueueState, ticketId: string, hubBaseUrl: string): string {
-  const base = (state.config.kiosk.statusBaseUrl || hubBaseUrl).replace(/\/+$/, '');
-  return `${base}/t/${encodeURIComponent(ticketId)}`;
-}
-
-/** The printout of a ticket of today, or null when the hub does not know the ticket. */
-export function ticketPrintout(state: QueueState, ticketId: string, hubBaseUrl: string): TicketPrintout | null {
+/**
+ * The printout of a ticket of today, or null when the hub does not know the ticket. `statusUrl` is the
+ * ticket's live status link with its scoped credential; only the hub can make it (`CommandResult.statusUrl`).
+ */
+export function ticketPrintout(state: QueueState, ticketId: string, statusUrl: string): TicketPrintout | null {
   const ticket = state.tickets[ticketId];
   if (!ticket) return null;
   const { office, services, priority, kiosk } = state.config;
@@ -48,7 +45,7 @@ export function ticketPrintout(state: QueueState, ticketId: string, hubBaseUrl: 
     timeZone: office.timeZone,
     peopleAhead,
     etaMinutes: estimatedWaitMinutes(state, ticket.serviceId, peopleAhead),
-    qrContent: ticketStatusUrl(state, ticket.id, hubBaseUrl),
+    qrContent: statusUrl,
   };
   if (service?.name.en) printout.serviceNameEn = service.name.en;
   if (group) printout.priorityLabel = `Ưu tiên – ${group.name.vi}`;

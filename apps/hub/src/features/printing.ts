@@ -24,6 +24,7 @@ import {
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HubContext, HubFeature } from './types.js';
+import { ticketStatusUrl } from './ticketStatus.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
 export const PRINT_TIMEOUT_MS = 8000;
@@ -135,7 +136,7 @@ export function createPrintingFeature(): HubFeature {
       };
     lastTicketByDevice.set(deviceId, { ticketId, issuedAt: ticket.issuedAt });
 
-    const printout = ticketPrintout(state, ticketId, ctx.publicUrl());
+    const printout = ticketPrintout(state, ticketId, ticketStatusUrl(ctx, ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
     const previewPng = previewDataUrl(printout, profile.paperWidth);
@@ -163,7 +164,7 @@ export function createPrintingFeature(): HubFeature {
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printPreviewRequestSchema.safeParse(request);
     if (!parsed.success) return refused('BAD_REQUEST');
-    const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, ctx.publicUrl());
+    const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, ticketStatusUrl(ctx, parsed.data.ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(ctx.engine.state, deviceId, ctx.options.dataDir);
     return { ok: true, previewPng: previewDataUrl(printout, profile.paperWidth) };

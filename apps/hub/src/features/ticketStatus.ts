@@ -156,6 +156,12 @@ export function createTicketStatusFeature(): HubFeature {
 
   return {
     name: 'ticketStatus',
+    // Whoever issues a ticket gets its signed status link for the printed QR.
+    commandReply(ctx, _command, reply) {
+      const ticket = reply.result.ticket;
+      if (ticket && reply.result.events.includes('ticket.issued'))
+        reply.result.statusUrl = ticketStatusUrl(ctx, ticket.id);
+    },
     routes: (ctx) => [
       {
         method: 'GET',

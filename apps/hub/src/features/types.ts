@@ -1,4 +1,4 @@
-import type { Actor, ErrorReply, Identity } from '@motcua/core';
+import type { Actor, CommandInput, CommandReply, ErrorReply, Identity } from '@motcua/core';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
@@ -43,6 +43,8 @@ export interface HubFeature {
   name: string;
   routes?(ctx: HubContext): Route[];
   onConnection?(socket: Socket, ctx: HubContext, api: FeatureSocketApi): void;
+  /** Adds to the reply of an accepted command for the one who sent it (not stored, not broadcast). */
+  commandReply?(ctx: HubContext, command: CommandInput, reply: CommandReply & { ok: true }): void;
   start?(ctx: HubContext): void | Promise<void>;
   stop?(): void | Promise<void>;
 }

@@ -1,5 +1,11 @@
-const apps: { path: string; vi: string; en: string; hint: string }[] = [
-  { path: '/kiosk/', vi: 'Máy lấy số', en: 'Kiosk', hint: 'Công dân lấy số thứ tự / citizens take a ticket' },
+const apps: { path: string; app: string; vi: string; en: string; hint: string }[] = [
+  {
+    path: '/kiosk/',
+    app: 'kiosk',
+    vi: 'Máy lấy số',
+    en: 'Kiosk',
+    hint: 'Công dân lấy số thứ tự / citizens take a ticket',
+  },
   {
     path: '/counter/',
     vi: 'Quầy giao dịch',
@@ -12,8 +18,21 @@ const apps: { path: string; vi: string; en: string; hint: string }[] = [
     en: 'Satisfaction rating',
     hint: 'Màn hình đánh giá tại quầy 1',
   },
-  { path: '/display/', vi: 'Màn hình hiển thị', en: 'Wall display', hint: 'Bảng gọi số và giọng đọc' },
-  { path: '/admin/', vi: 'Quản trị và báo cáo', en: 'Admin and reports', hint: 'Cấu hình, giám sát, báo cáo' },
+  { path: '/display/', app: 'display', vi: 'Màn hình hiển thị', en: 'Wall display', hint: 'Bảng gọi số và giọng đọc' },
+  {
+    path: '/book/',
+    app: 'citizen',
+    vi: 'Đặt lịch hẹn trực tuyến',
+    en: 'Online booking',
+    hint: 'Công dân đặt giờ trước khi đến',
+  },
+  {
+    path: '/admin/',
+    app: 'admin',
+    vi: 'Quản trị và báo cáo',
+    en: 'Admin and reports',
+    hint: 'Cấu hình, giám sát, báo cáo',
+  },
 ];
 
 function escapeHtml(text: string): string {
@@ -33,8 +52,7 @@ export function landingPage(
   const bases = [`http://localhost:${port}`, ...lanUrls];
   const rows = apps
     .map((app) => {
-      const name = app.path.split('/')[1] ?? '';
-      const ready = built[name] ? '' : ' <em>(chưa build / not built)</em>';
+      const ready = built[app.app] ? '' : ' <em>(chưa build / not built)</em>';
       const links = bases
         .map((b) => `<a href="${escapeHtml(b + app.path)}">${escapeHtml(b + app.path)}</a>`)
         .join('<br>');

@@ -11,6 +11,8 @@ import {
   syncRequestSchema,
   type Actor,
   type ClientToHubEvents,
+  type CommandInput,
+  type CommandReply,
   type DeviceKind,
   type DomainError,
   type ErrorReply,
@@ -76,6 +78,8 @@ function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: 
 export interface SocketExtensions {
   /** Called for each new connection after the built-in handlers are registered. */
   onConnection(socket: Socket, api: FeatureSocketApi): void;
+  /** Lets features add to an accepted command's reply (e.g. the ticket's signed status link). */
+  commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
 }
 
 export function attachSocketServer(
@@ -269,7 +273,9 @@ export function attachSocketServer(
           }
           if (!bucket.take(engine.now())) return ack(errorReply(domainError('RATE_LIMITED')));
         }
-        ack(engine.execute(actor, parsed.data.command, parsed.data.requestId));
+        const reply = engine.execute(actor, parsed.data.command, parsed.data.requestId);
+        if (reply.ok) extensions.commandReply?.(parsed.data.command as CommandInput, reply);
+        ack(reply);
       }),
     );
 
