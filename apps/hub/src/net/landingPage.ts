@@ -8,12 +8,14 @@ const apps: { path: string; app: string; vi: string; en: string; hint: string }[
   },
   {
     path: '/counter/',
+    app: 'counter',
     vi: 'Quầy giao dịch',
     en: 'Counter',
     hint: 'Cán bộ gọi số (canbo1 … canbo5, PIN 1234 trong bản demo)',
   },
   {
     path: '/counter/rating?counter=quay-1',
+    app: 'counter',
     vi: 'Đánh giá hài lòng',
     en: 'Satisfaction rating',
     hint: 'Màn hình đánh giá tại quầy 1',
