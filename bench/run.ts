@@ -1,0 +1,436 @@
+/**
+ * `npm run bench`: the hub under load with real Socket.IO clients, beside its floors measured in the
+ * same run (a bare Socket.IO relay; raw better-sqlite3 transactions with the hub's pragmas).
+ */
+import { PROTOCOL_VERSION, type EventEnvelope } from '@motcua/core';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { HUB_PRAGMAS } from '../apps/hub/src/store/openDatabase.js';
+import { adminPasswordFrom } from '../e2e/support/clients.js';
+import { REPO_ROOT, startHubProcess } from '../e2e/support/hubProcess.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+};
+const COUNTERS = arg('counters', 50);
+const DISPLAYS = arg('displays', 100);
+const KIOSKS = arg('kiosks', 10);
+const ISSUES = arg('issues', 1000);
+const CALLS = arg('calls', 200);
+const MEMORY_CLIENTS = arg('memory-clients', 1000);
+const QUEUE_LENGTHS = [10, 100, 1000, 5000];
+const SERVICES = [
+  'khai-sinh',
+  'ket-hon',
+  'chung-thuc-ban-sao',
+  'chung-thuc-chu-ky',
+  'cap-gcn-qsdd',
+  'chuyen-nhuong-dat',
+  'giay-phep-xay-dung',
+  'ho-kinh-doanh',
+  'tro-cap-xa-hoi',
+  'nguoi-co-cong',
+];
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+async function socketTo(url: string): Promise<Socket> {
+  const socket = connectSocket(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < count; i += size) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)))));
+  }
+  return out;
+}
+
+type Ack = { ok: boolean; code?: string; result?: { seq: number; ticket?: { id: string } } };
+let requestNumber = 0;
+const command = (socket: Socket, cmd: Record<string, unknown>) =>
+  socket
+    .timeout(60_000)
+    .emitWithAck('command', { requestId: `bench-${++requestNumber}-${Date.now()}`, command: cmd }) as Promise<Ack>;
+
+/** Reads the hub process's resident memory (MB) and CPU time (s) from /proc. */
+function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  return { rssMb: round(rssKb / 1024, 1), cpuSeconds: ticks / 100 };
+}
+
+/** (b) The write floor: one transaction per ticket (event row + ticket row), the hub's pragmas, same disk. */
+function rawWriteFloor(count: number): { txPerSecond: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sqlite-'));
+  const db = new Database(join(dir, 'floor.sqlite'));
+  for (const pragma of HUB_PRAGMAS) db.pragma(pragma);
+  db.exec(
+    'CREATE TABLE events (seq INTEGER PRIMARY KEY, type TEXT, payload TEXT, at INTEGER, actor TEXT, request_id TEXT)',
+  );
+  db.exec('CREATE TABLE tickets (id TEXT PRIMARY KEY, label TEXT, status TEXT, payload TEXT)');
+  const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
+  const insertTicket = db.prepare('INSERT INTO tickets VALUES (?, ?, ?, ?)');
+  const payload = JSON.stringify({
+    type: 'ticket.issued',
+    ticket: { id: 'x'.repeat(20), label: 'A001', serviceId: 'khai-sinh' },
+  });
+  const write = db.transaction((i: number) => {
+    insertEvent.run(i, 'ticket.issued', payload, Date.now(), 'device:kiosk', `req-${i}`);
+    insertTicket.run(`t-${i}`, `A${i}`, 'waiting', payload);
+  });
+  const start = nowMs();
+  for (let i = 1; i <= count; i++) write(i);
+  const seconds = (nowMs() - start) / 1000;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { txPerSecond: round(count / seconds, 0) };
+}
+
+/** Sends `calls` calls one after another and times each from its send until every display has it. */
+async function measureCalls(
+  displays: Socket[],
+  calls: number,
+  counterOf: (i: number) => string,
+  send: (i: number) => Promise<void>,
+  prepare: (i: number) => Promise<void> = async () => undefined,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  // Calls are sequential, so the next ticket.called naming a counter is the one just sent.
+  const pending = new Map<string, { t0: number; left: number; done: () => void }>();
+  const onEvent = (payload: unknown) => {
+    const event = (payload as EventEnvelope).event;
+    if (event.type !== 'ticket.called') return;
+    const waiting = pending.get(event.counterId);
+    if (!waiting) return;
+    latencies.push(nowMs() - waiting.t0);
+    if (--waiting.left === 0) {
+      pending.delete(event.counterId);
+      waiting.done();
+    }
+  };
+  for (const display of displays) display.on('event', onEvent);
+  for (let i = 0; i < calls; i++) {
+    let done!: () => void;
+    const allReceived = new Promise<void>((resolve) => (done = resolve));
+    await prepare(i);
+    pending.set(counterOf(i), { t0: nowMs(), left: displays.length, done });
+    await send(i);
+    await Promise.race([allReceived, new Promise((r) => setTimeout(r, 10_000))]);
+    pending.delete(counterOf(i));
+  }
+  for (const display of displays) display.off('event', onEvent);
+  return latencies;
+}
+
+async function relayFloor(): Promise<{ p50: number; p99: number; samples: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench/relayServer.ts')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /RELAY_READY (\{.*\})/.exec(out);
+      if (match?.[1]) resolve((JSON.parse(match[1]) as { port: number }).port);
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const displays = await inBatches(DISPLAYS, 50, () => socketTo(url));
+  const counters = await inBatches(COUNTERS, 50, () => socketTo(url));
+  const kiosks = await inBatches(KIOSKS, 50, () => socketTo(url));
+  const envelope = (i: number) => ({
+    seq: 1000 + i,
+    at: Date.now(),
+    actor: 'user:canbo1',
+    event: {
+      type: 'ticket.called',
+      ticketId: `relay-${i}`,
+      at: Date.now(),
+      counterId: 'quay-1',
+      clerkId: 'canbo1',
+      how: 'next',
+      priority: false,
+    },
+  });
+  const latencies = await measureCalls(
+    displays,
+    CALLS,
+    (i) => `quay-${(i % counters.length) + 1}`,
+    async (i) => {
+      const counter = counters[i % counters.length]!;
+      const payload = envelope(i);
+      payload.event.counterId = `quay-${(i % counters.length) + 1}`;
+      await counter.timeout(10_000).emitWithAck('call', payload);
+    },
+  );
+  for (const s of [...displays, ...counters, ...kiosks]) s.disconnect();
+  child.kill('SIGTERM');
+  return { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), samples: latencies.length };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg();
+  console.log(
+    `bench: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks; load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+
+  const writeFloor = rawWriteFloor(ISSUES);
+  console.log(`raw SQLite write floor: ${writeFloor.txPerSecond} tx/s`);
+  const relay = await relayFloor();
+  console.log(`relay floor: p50 ${relay.p50} ms, p99 ${relay.p99} ms`);
+
+  const hub = await startHubProcess({
+    args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--log-level', 'warn'],
+  });
+  const pid = hub.child.pid!;
+  try {
+    const url = hub.url;
+    const idle = processStats(pid);
+    const admin = await socketTo(url);
+    const signIn = (await admin.emitWithAck('session.signIn', {
+      username: 'admin',
+      pin: adminPasswordFrom(hub.output()),
+      counterId: null,
+    })) as { ok: boolean };
+    if (!signIn.ok) throw new Error('admin sign-in failed');
+    for (let n = 6; n <= COUNTERS; n++) {
+      await command(admin, {
+        type: 'config.upsertCounter',
+        counter: { id: `quay-${n}`, number: n, name: { vi: `Quầy ${n}`, en: `Counter ${n}` }, serviceIds: SERVICES },
+      });
+      await command(admin, {
+        type: 'config.upsertUser',
+        user: { id: `canbo${n}`, username: `canbo${n}`, displayName: `Cán bộ ${n}`, role: 'clerk', disabled: false },
+      });
+      await admin.emitWithAck('user.setPin', { userId: `canbo${n}`, pin: '1234' });
+    }
+    const paired = async (kind: string, counterId: string | null = null) => {
+      const socket = await socketTo(url);
+      const pair = (await socket.emitWithAck('pair.request', { kind, name: `bench ${kind}`, counterId })) as {
+        deviceToken: string;
+      };
+      await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: pair.deviceToken, lastSeq: 0 });
+      return { socket, token: pair.deviceToken };
+    };
+    const kiosks = (await inBatches(KIOSKS, 10, () => paired('kiosk'))).map((k) => k.socket);
+    const displayPairs = await inBatches(DISPLAYS, 25, () => paired('display'));
+    const displays = displayPairs.map((d) => d.socket);
+    const counters = await inBatches(COUNTERS, 10, async (i) => {
+      const counterId = `quay-${i + 1}`;
+      const { socket } = await paired('counter', counterId);
+      const reply = (await socket.emitWithAck('session.signIn', {
+        username: `canbo${i + 1}`,
+        pin: '1234',
+        counterId,
+      })) as { ok: boolean; code?: string };
+      if (!reply.ok) throw new Error(`clerk ${i + 1} sign-in failed: ${reply.code}`);
+      await command(socket, { type: 'counter.open', counterId });
+      return { socket, counterId };
+    });
+
+    // Issuance: every kiosk in a closed loop until ISSUES tickets are acknowledged.
+    const issueLatencies: number[] = [];
+    let issued = 0;
+    const cpuBefore = processStats(pid).cpuSeconds;
+    const issueStart = nowMs();
+    await Promise.all(
+      kiosks.map(async (kiosk, k) => {
+        for (let i = 0; issued < ISSUES; i++) {
+          const t0 = nowMs();
+          const reply = await command(kiosk, { type: 'ticket.issue', serviceId: SERVICES[(i + k) % SERVICES.length] });
+          if (!reply.ok) throw new Error(`issue refused: ${reply.code}`);
+          issueLatencies.push(nowMs() - t0);
+          issued++;
+        }
+      }),
+    );
+    const issueSeconds = (nowMs() - issueStart) / 1000;
+    const issueCpu = (processStats(pid).cpuSeconds - cpuBefore) / issueSeconds;
+    const issuance = {
+      perSecond: round(issueLatencies.length / issueSeconds, 0),
+      p50: round(percentile(issueLatencies, 50)),
+      p99: round(percentile(issueLatencies, 99)),
+      hubCpuPercent: round(issueCpu * 100, 0),
+    };
+    console.log(`hub issuance: ${issuance.perSecond}/s, p50 ${issuance.p50} ms, p99 ${issuance.p99} ms`);
+
+    // Call → display: each counter calls in turn; timed until all displays have the ticket.called event.
+    const current = new Map<string, string>();
+    const finishCurrent = async () => {
+      for (const { socket, counterId } of counters) {
+        const ticketId = current.get(counterId);
+        if (ticketId) await command(socket, { type: 'ticket.finish', counterId, ticketId });
+        current.delete(counterId);
+      }
+    };
+    const callCpuBefore = processStats(pid).cpuSeconds;
+    const callStart = nowMs();
+    const callLatencies = await measureCalls(
+      displays,
+      CALLS,
+      (i) => counters[i % counters.length]!.counterId,
+      async (i) => {
+        const { socket, counterId } = counters[i % counters.length]!;
+        const reply = await command(socket, { type: 'ticket.callNext', counterId });
+        if (!reply.ok) throw new Error(`call refused: ${reply.code}`);
+        current.set(counterId, reply.result!.ticket!.id);
+      },
+      async (i) => {
+        // Untimed: the counter finishes its previous ticket before calling again.
+        const { socket, counterId } = counters[i % counters.length]!;
+        const ticketId = current.get(counterId);
+        if (ticketId) await command(socket, { type: 'ticket.finish', counterId, ticketId });
+        current.delete(counterId);
+      },
+    );
+    await finishCurrent();
+    const callCpu = (processStats(pid).cpuSeconds - callCpuBefore) / ((nowMs() - callStart) / 1000);
+    const calls = {
+      p50: round(percentile(callLatencies, 50)),
+      p99: round(percentile(callLatencies, 99)),
+      samples: callLatencies.length,
+      hubCpuPercent: round(callCpu * 100, 0),
+    };
+    console.log(`hub call → display: p50 ${calls.p50} ms, p99 ${calls.p99} ms over ${calls.samples} deliveries`);
+
+    // Bytes per call event as the waiting queue grows.
+    const probe = displays[0]!;
+    const frameSizes: number[] = [];
+    probe.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type === 'message' && typeof packet.data === 'string' && packet.data.includes('"ticket.called"')) {
+        frameSizes.push(Buffer.byteLength(packet.data));
+      }
+    });
+    const bytesPerEvent: { waiting: number; bytes: number }[] = [];
+    const quay1 = counters[0]!;
+    for (const target of QUEUE_LENGTHS) {
+      const state = (await probe.emitWithAck('sync', { lastSeq: 0 })) as {
+        sync: { state: { tickets: Record<string, { status: string }> } };
+      };
+      let waiting = Object.values(state.sync.state.tickets).filter((t) => t.status === 'waiting').length;
+      let s = 0;
+      while (waiting < target + 1) {
+        const batch = Math.min(KIOSKS, target + 1 - waiting);
+        const replies = await Promise.all(
+          kiosks
+            .slice(0, batch)
+            .map((kiosk) => command(kiosk, { type: 'ticket.issue', serviceId: SERVICES[s++ % SERVICES.length] })),
+        );
+        waiting += replies.filter((r) => r.ok).length;
+        if (replies.some((r) => !r.ok)) throw new Error(`fill refused: ${replies.find((r) => !r.ok)?.code}`);
+      }
+      const previous = current.get(quay1.counterId);
+      if (previous)
+        await command(quay1.socket, { type: 'ticket.finish', counterId: quay1.counterId, ticketId: previous });
+      const before = frameSizes.length;
+      const reply = await command(quay1.socket, { type: 'ticket.callNext', counterId: quay1.counterId });
+      if (!reply.ok) throw new Error(`call refused at ${target} waiting: ${reply.code}`);
+      current.set(quay1.counterId, reply.result!.ticket!.id);
+      while (frameSizes.length === before) await new Promise((r) => setTimeout(r, 10));
+      bytesPerEvent.push({ waiting: target, bytes: frameSizes.at(-1)! });
+    }
+    console.log(`bytes per call event: ${bytesPerEvent.map((b) => `${b.waiting}→${b.bytes}`).join(', ')}`);
+
+    // Memory with MEMORY_CLIENTS connected (the displays and counters so far, plus more displays on one token).
+    const connected = kiosks.length + displays.length + counters.length + 1;
+    const extraToken = displayPairs[0]!.token;
+    const extra = await inBatches(Math.max(0, MEMORY_CLIENTS - connected), 50, async () => {
+      const socket = await socketTo(url);
+      await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: extraToken, lastSeq: 0 });
+      return socket;
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    const withClients = processStats(pid);
+    console.log(`hub memory: idle ${idle.rssMb} MB, with ${connected + extra.length} clients ${withClients.rssMb} MB`);
+    for (const s of [...extra, ...kiosks, ...displays, ...counters.map((c) => c.socket), admin]) s.disconnect();
+
+    const sizes = bytesPerEvent.map((b) => b.bytes);
+    const results = {
+      startedAt,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+      loadavgBefore: loadBefore.map((l) => round(l)),
+      loadavgAfter: loadavg().map((l) => round(l)),
+      clients: { counters: COUNTERS, displays: DISPLAYS, kiosks: KIOSKS },
+      issuance: {
+        ...issuance,
+        floorTxPerSecond: writeFloor.txPerSecond,
+        ratio: round(issuance.perSecond / writeFloor.txPerSecond),
+      },
+      callToDisplay: {
+        ...calls,
+        floor: relay,
+        ratioP50: round(calls.p50 / relay.p50),
+        ratioP99: round(calls.p99 / relay.p99),
+      },
+      memory: { idleMb: idle.rssMb, clients: connected + extra.length, withClientsMb: withClients.rssMb },
+      bytesPerCallEvent: { byWaiting: bytesPerEvent, spread: Math.max(...sizes) - Math.min(...sizes) },
+      targets: {
+        callP99WithinOneAndHalfRelay: calls.p99 <= 1.5 * relay.p99,
+        issuanceAtLeastHalfOfRawWrites: issuance.perSecond >= 0.5 * writeFloor.txPerSecond,
+        memoryAtMost150MbWith1000Clients: withClients.rssMb <= 150,
+        bytesIndependentOfQueueLength: Math.max(...sizes) - Math.min(...sizes) <= 16,
+      },
+    };
+    const rows: [string, string, string, string][] = [
+      [
+        'ticket issuance (acked/s)',
+        String(issuance.perSecond),
+        `${writeFloor.txPerSecond} raw tx/s`,
+        String(results.issuance.ratio),
+      ],
+      ['issue ack latency p50 / p99 (ms)', `${issuance.p50} / ${issuance.p99}`, '', ''],
+      ['call → display p50 (ms)', String(calls.p50), String(relay.p50), String(results.callToDisplay.ratioP50)],
+      ['call → display p99 (ms)', String(calls.p99), String(relay.p99), String(results.callToDisplay.ratioP99)],
+      ['hub CPU while issuing / calling', `${issuance.hubCpuPercent}% / ${calls.hubCpuPercent}%`, '', ''],
+      [`hub RSS idle / ${results.memory.clients} clients (MB)`, `${idle.rssMb} / ${withClients.rssMb}`, '≤ 150', ''],
+      [
+        'bytes per call event (waiting 10…5000)',
+        sizes.join(' / '),
+        'constant',
+        `spread ${results.bytesPerCallEvent.spread}`,
+      ],
+      ['load average before / after', `${results.loadavgBefore.join(' ')} / ${results.loadavgAfter.join(' ')}`, '', ''],
+    ];
+    console.log(`\n${'figure'.padEnd(42)}${'hub'.padEnd(24)}${'floor'.padEnd(18)}ratio`);
+    for (const [name, value, floor, ratio] of rows)
+      console.log(`${name.padEnd(42)}${value.padEnd(24)}${floor.padEnd(18)}${ratio}`);
+    console.log(`\ntargets: ${JSON.stringify(results.targets)}`);
+    const dir = join(REPO_ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `hub-${startedAt.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    writeFileSync(join(dir, 'hub-latest.json'), JSON.stringify(results, null, 2));
+    console.log(`results: ${file}`);
+  } finally {
+    await hub.stop();
+    hub.cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
