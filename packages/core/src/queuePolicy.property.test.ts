@@ -138,7 +138,7 @@ const commandArb: fc.Arbitrary<{ command: CommandInput; actor: number }> = fc.on
   }),
   fc
     .integer({ min: 1, max: 3 })
-    .map((n) => ({ command: { type: 'ticket.callNext', counterId: `quay-${n}` }, actor: n })),
+    .map((n) => ({ command: { type: 'ticket.callNext' as const, counterId: `quay-${n}` }, actor: n })),
 );
 
 describe('replay', () => {
