@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
 import { newPassword } from './auth/secrets.js';
-import { Engine } from './engine.js';
+import { Engine, storeErrorCode } from './engine.js';
 import {
   createHttpServer,
   lanAddresses,
@@ -178,7 +178,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const dayTimer = setInterval(() => rollOverServiceDay(engine, store, log), 5_000);
   dayTimer.unref();
 
-  for (const feature of hubFeatures) await feature.start?.(context);
+  for (const feature of hubFeatures) {
+    try {
+      await feature.start?.(context);
+    } catch (error) {
+      // A locked, full or read-only store must not keep the hub from serving the queue; /healthz reports the store.
+      if (!storeErrorCode(error)) throw error;
+      log.error({ err: error, feature: feature.name }, 'feature started without its store writes');
+    }
+  }
 
   let unpublish: (() => void) | null = null;
   if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, log);
