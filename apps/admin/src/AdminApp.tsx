@@ -2,23 +2,30 @@ import { errorMessages, type Role } from '@motcua/core';
 import { useConnection, useHubClient } from '@motcua/client';
 import { ConnectionBanner, LanguageSwitch, useLanguage } from '@motcua/ui';
 import { useEffect, useState, type FormEvent } from 'react';
+import { AppointmentsPage } from './AppointmentsPage';
 import { AuditPage } from './AuditPage';
 import { BackupPage } from './BackupPage';
 import { ConfigPage } from './ConfigPage';
 import { MonitorPage } from './MonitorPage';
 import { ReportsPage } from './ReportsPage';
+import { VoicePage } from './VoicePage';
+import { WebhooksPage } from './WebhooksPage';
 
 export const CLERK_REFUSAL = {
   vi: 'Tài khoản cán bộ không có quyền vào trang quản trị',
   en: 'Clerk accounts cannot open the admin pages',
 };
 
-type PageId = 'monitor' | 'reports' | 'config' | 'audit' | 'backup';
+type PageId = 'monitor' | 'reports' | 'config' | 'appointments' | 'webhooks' | 'voice' | 'audit' | 'backup';
 
+/** `vi`/`en` are the short names in the navigation bar; each page's heading gives the full one. */
 const PAGES: { id: PageId; vi: string; en: string; roles: Role[] }[] = [
   { id: 'monitor', vi: 'Giám sát trực tiếp', en: 'Live monitor', roles: ['admin', 'supervisor'] },
   { id: 'reports', vi: 'Báo cáo', en: 'Reports', roles: ['admin', 'supervisor'] },
   { id: 'config', vi: 'Cấu hình', en: 'Configuration', roles: ['admin'] },
+  { id: 'appointments', vi: 'Lịch hẹn', en: 'Booking', roles: ['admin'] },
+  { id: 'webhooks', vi: 'Webhook', en: 'Webhooks', roles: ['admin'] },
+  { id: 'voice', vi: 'Giọng đọc', en: 'Voice', roles: ['admin'] },
   { id: 'audit', vi: 'Nhật ký', en: 'Audit log', roles: ['admin', 'supervisor'] },
   { id: 'backup', vi: 'Sao lưu', en: 'Backups', roles: ['admin'] },
 ];
@@ -96,6 +103,9 @@ export function AdminApp() {
         {current === 'monitor' && <MonitorPage />}
         {current === 'reports' && <ReportsPage />}
         {current === 'config' && <ConfigPage />}
+        {current === 'appointments' && <AppointmentsPage />}
+        {current === 'webhooks' && <WebhooksPage />}
+        {current === 'voice' && <VoicePage />}
         {current === 'audit' && <AuditPage />}
         {current === 'backup' && <BackupPage />}
       </main>

@@ -28,8 +28,10 @@ async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Re
   if (!response.ok) {
     let message = `Máy chủ trả lời ${response.status}. Vui lòng thử lại.`;
     try {
-      const body = (await response.json()) as { message?: string };
+      const body = (await response.json()) as { message?: string; details?: { issue?: string } };
       if (body.message) message = body.message;
+      // The hub's specific reason (e.g. "not an Ogg, MP3 or WAV file") tells the admin what to change.
+      if (body.details?.issue) message = `${message} ${body.details.issue}`;
     } catch {
       // Not JSON: keep the generic message.
     }
@@ -49,6 +51,19 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   });
   return (await response.json()) as T;
+}
+
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await authorizedFetch(path, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+export async function deleteJson<T>(path: string): Promise<T> {
+  return (await (await authorizedFetch(path, { method: 'DELETE' })).json()) as T;
 }
 
 /** Downloads a file from the API (the bearer token cannot ride on a plain link). */

@@ -22,3 +22,5 @@ export * from './demoOffice.js';
 export * from './ticketPrintout.js';
 export * from './appointments.js';
 export * from './appointmentsDecide.js';
+export * from './webhookSettings.js';
+export * from './officeVoiceClip.js';

@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import {
+  audioExtensionOf,
+  clipIdSchema,
+  MAX_CLIP_BYTES,
+  MAX_OFFICE_VOICE_BYTES,
+  uploadClipSchema,
+  type UploadClip,
+} from '@motcua/core';
 import { readJsonBody, sendJson } from '../net/httpServer.js';
 import { requireStaff, sendError } from './adminApi.js';
 import type { HubFeature } from './types.js';
+
+// The schemas live in core so the admin page checks uploads with the same rules before sending.
+export { audioExtensionOf, clipIdSchema, MAX_CLIP_BYTES, MAX_OFFICE_VOICE_BYTES, uploadClipSchema, type UploadClip };
 
 /**
  * The office's own voice recordings, replacing clips of the default espeak-ng set one by one.
@@ -15,39 +25,12 @@ import type { HubFeature } from './types.js';
  *   DELETE /api/voice/office/clip?id=…     removes a clip: the default one is used again (admin)
  */
 
-export const MAX_CLIP_BYTES = 1024 * 1024;
-export const MAX_OFFICE_VOICE_BYTES = 3 * 1024 * 1024;
-
 export interface OfficeVoiceManifest {
   generator: string;
   espeakVersion: string;
   voice: string;
   createdBy: string;
   clips: Record<string, { file: string; durationMs?: number; text: string }>;
-}
-
-export const clipIdSchema = z.string().regex(/^[a-z0-9_]{1,64}$/, 'a–z, 0–9, _ (e.g. vi_phrase_invite)');
-
-export const uploadClipSchema = z.strictObject({
-  id: clipIdSchema,
-  text: z.string().trim().min(1).max(200),
-  /** The audio file, base64: Ogg (Opus/Vorbis), MP3 or WAV. */
-  data: z
-    .string()
-    .min(8)
-    .max(Math.ceil((MAX_CLIP_BYTES * 4) / 3) + 8),
-  durationMs: z.number().int().positive().max(60_000).optional(),
-});
-export type UploadClip = z.infer<typeof uploadClipSchema>;
-
-/** The file extension for audio bytes Chromium's decodeAudioData reads, or null for anything else. */
-export function audioExtensionOf(bytes: Uint8Array): '.opus' | '.mp3' | '.wav' | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length < 12) return null;
-  if (ascii(0, 4) === 'OggS') return '.opus';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return '.wav';
-  if (ascii(0, 3) === 'ID3' || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)) return '.mp3';
-  return null;
 }
 
 function emptyManifest(): OfficeVoiceManifest {

@@ -8,10 +8,12 @@ import {
   type EventEnvelope,
   type QueueState,
   type Ticket,
+  webhookSettingsSchema,
+  webhookSettingsUpdateSchema,
+  type WebhookSettings,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io';
-import { z } from 'zod';
 import { ticketStatusUrl } from './ticketStatus.js';
 import type { HubContext, HubFeature } from './types.js';
 
@@ -24,16 +26,8 @@ export const WEBHOOK_MAX_ATTEMPTS = 10;
 const MAX_IN_FLIGHT = 4;
 const POLL_MS = 500;
 
-export const webhookSettingsSchema = z.strictObject({
-  /** The office's gateway (SMS, Zalo …); empty to turn notifications off. */
-  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
-  /** Shared with the gateway to check `X-Motcua-Signature`. */
-  secret: z.string().min(16).max(200),
-  /** "Your turn is near" is sent once a ticket has this many people or fewer ahead of it. */
-  notifyAhead: z.number().int().min(0).max(50),
-  enabled: z.boolean(),
-});
-export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+// The schemas live in core so the admin page checks the form with the same rules before sending.
+export { webhookSettingsSchema, type WebhookSettings };
 
 export type WebhookKind = 'ticket.near' | 'ticket.called';
 
@@ -276,12 +270,15 @@ export function createWebhooksFeature(): HubFeature {
       api.handle(socket, 'webhooks.set', (request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
-        const parsed = webhookSettingsSchema.safeParse(request);
+        const parsed = webhookSettingsUpdateSchema.safeParse(request);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           return api.error('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
         }
-        const next = parsed.data;
+        // The secret is write-only: a form left blank keeps the one already saved.
+        const secret = parsed.data.secret ?? settings?.secret;
+        if (!secret) return api.error('BAD_REQUEST', { path: 'secret', issue: 'secret required' });
+        const next: WebhookSettings = { ...parsed.data, secret };
         hub.db
           .prepare(
             `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled) VALUES (1, ?, ?, ?, ?)
@@ -299,7 +296,7 @@ export function createWebhooksFeature(): HubFeature {
         const deliveries = hub.db
           .prepare(
             `SELECT dedupe_key AS id, kind, ticket_id AS ticketId, status, attempts, last_error AS lastError,
-               created_at AS createdAt, delivered_at AS deliveredAt
+               next_at AS nextAt, created_at AS createdAt, delivered_at AS deliveredAt
              FROM webhook_outbox ORDER BY id DESC LIMIT 100`,
           )
           .all();
