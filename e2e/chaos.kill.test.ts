@@ -26,7 +26,11 @@ function burst(kiosks: HubClient[], clerks: [HubClient, string][], acked: Acknow
       const call = await clerk.send({ type: 'ticket.callNext', counterId });
       if (!call.ok) {
         if (call.code === 'TIMEOUT') return;
-        await new Promise((r) => setTimeout(r, 20));
+        // A call acknowledged just before the previous kill left its ticket at the counter: finish it first.
+        const current = clerk.state?.counters[counterId]?.currentTicketId;
+        if (call.code === 'COUNTER_BUSY' && current)
+          await clerk.send({ type: 'ticket.finish', counterId, ticketId: current });
+        else await new Promise((r) => setTimeout(r, 20));
         continue;
       }
       acked.called.add(call.result.ticket!.id);
