@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAll } from './apply.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
+import { ticketsAhead, waitingForService } from './selectors.js';
 import { stateHash } from './stateHash.js';
 import { admin, clerkAt, kiosk, ratingPadAt, system, TestDesk } from './testkit.js';
 
@@ -221,6 +222,35 @@ describe('replay', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('tickets ahead', () => {
+  it('equals the ticket’s place in the service’s call order, for any mix of classes, interleaves and transfers', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.record({ priority: fc.boolean(), front: fc.boolean(), gap: fc.integer({ min: 0, max: 2 }) }), {
+          maxLength: 40,
+        }),
+        (interleave, arrivals) => {
+          const desk = TestDesk.open({ counters: [1] });
+          desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, interleave } });
+          for (const arrival of arrivals) {
+            const id = desk.issue('ket-hon', arrival.priority ? 'elderly' : null);
+            if (arrival.front) {
+              // Moved in from another service to the front: a queuedAt earlier than everyone's.
+              desk.run({ type: 'ticket.transfer', ticketId: id, toServiceId: 'khai-sinh', placement: 'keepPlace' });
+              desk.run({ type: 'ticket.transfer', ticketId: id, toServiceId: 'ket-hon', placement: 'front' });
+            }
+            desk.advance(arrival.gap * 1000);
+          }
+          const line = waitingForService(desk.state, 'ket-hon');
+          line.forEach((t, index) => expect(ticketsAhead(desk.state, t.id)).toBe(index));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -33,15 +33,41 @@ export function waitingForCounter(state: QueueState, counterId: string): Ticket[
   return callOrder(state, counterId);
 }
 
-/** How many waiting tickets will be called before this one. */
+/**
+ * How many waiting tickets will be called before this one: its index in `waitingForService` (or the
+ * target counter's order), computed in one pass without sorting, since every issue asks for it.
+ */
 export function ticketsAhead(state: QueueState, ticketId: string): number {
   const ticket = state.tickets[ticketId];
   if (!ticket || ticket.status !== 'waiting') return 0;
-  const line = ticket.targetCounterId
-    ? waitingForCounter(state, ticket.targetCounterId)
-    : waitingForService(state, ticket.serviceId);
-  const index = line.findIndex((t) => t.id === ticketId);
-  return index === -1 ? 0 : index;
+  if (ticket.targetCounterId) {
+    const index = waitingForCounter(state, ticket.targetCounterId).findIndex((t) => t.id === ticketId);
+    return index === -1 ? 0 : index;
+  }
+  const isPriority = ticket.priorityGroup !== null;
+  let sameClassBefore = 0;
+  let otherClass = 0;
+  let seenSelf = false;
+  for (const t of Object.values(state.tickets)) {
+    if (t.id === ticketId) {
+      seenSelf = true;
+      continue;
+    }
+    if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.targetCounterId !== null) continue;
+    if ((t.priorityGroup !== null) !== isPriority) {
+      otherClass++;
+      continue;
+    }
+    const before =
+      t.queuedAt < ticket.queuedAt ||
+      (t.queuedAt === ticket.queuedAt &&
+        (t.issuedAt < ticket.issuedAt || (t.issuedAt === ticket.issuedAt && !seenSelf)));
+    if (before) sameClassBefore++;
+  }
+  // The interleave from a fresh start: N normal tickets, then one priority ticket (N = 0: priority first).
+  const n = state.config.priority.interleave;
+  if (isPriority) return sameClassBefore + (n === 0 ? 0 : Math.min(otherClass, (sameClassBefore + 1) * n));
+  return sameClassBefore + (n === 0 ? otherClass : Math.min(otherClass, Math.floor(sameClassBefore / n)));
 }
 
 /** Mean of the recent service times of a service in minutes, or its configured default before data exists. */
