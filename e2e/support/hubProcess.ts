@@ -23,6 +23,8 @@ export interface HubProcess {
 }
 
 export interface HubProcessOptions {
+  /** Run the bundle `apps/hub/dist/main.js` (as `npm start` does) instead of the TypeScript source. */
+  built?: boolean;
   dataDir?: string;
   port?: number;
   args?: string[];
@@ -33,7 +35,7 @@ export interface HubProcessOptions {
 export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-hub-'));
   const args = [
-    join(REPO_ROOT, 'apps/hub/src/main.ts'),
+    join(REPO_ROOT, options.built ? 'apps/hub/dist/main.js' : 'apps/hub/src/main.ts'),
     '--port',
     String(options.port ?? 0),
     '--host',
@@ -47,7 +49,7 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     ...(options.args ?? []),
   ];
   // Node itself, not the tsx wrapper: kill -9 must hit the process that holds the database.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, options.built ? args : ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,7 @@ import { demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
 import { newPassword } from './auth/secrets.js';
@@ -24,9 +23,9 @@ import { hubFeatures } from './features/index.js';
 import type { HubContext } from './features/types.js';
 import { EventStore } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
+import { REPO_ROOT } from './repoRoot.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(here, '../../..');
+export { REPO_ROOT };
 export const APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
 
 export interface FirstRunSecrets {

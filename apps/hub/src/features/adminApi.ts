@@ -1,5 +1,5 @@
 import { domainError, idSchema, type ErrorCode, type Role, type TicketPrintout, type User } from '@motcua/core';
-import { isPrinterError, printerErrorMessage, printTicket } from '@motcua/printer';
+import { loadPrinter } from './loadPrinter.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readJsonBody, sendJson } from '../net/httpServer.js';
@@ -85,6 +85,7 @@ export const adminApiFeature: HubFeature = {
         const profile = ctx.engine.state.config.printerProfiles[parsed.data.profileId];
         if (!profile) return sendError(res, 404, 'NOT_FOUND');
         const { office } = ctx.engine.state.config;
+        const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
         try {
           await printTicket(profile, testTicketPrintout(office.name, office.timeZone, ctx.engine.now()), {
             timeoutMs: 8000,

@@ -1,9 +1,9 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../repoRoot.js';
 import { serveStatic, type Route, type RouteHandler } from '../net/httpServer.js';
 
 /** The citizen app's build (booking page and ticket status), served by the hub like the other apps. */
-export const CITIZEN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../citizen/dist');
+export const CITIZEN_DIST = join(REPO_ROOT, 'apps', 'citizen', 'dist');
 
 const serveCitizen = serveStatic(CITIZEN_DIST, '/citizen/', true);
 

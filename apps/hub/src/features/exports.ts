@@ -1,5 +1,4 @@
 import { ratingScoreNames, type OfficeConfig, type RatingScore, type TicketStatus } from '@motcua/core';
-import ExcelJS from 'exceljs';
 import type { ServerResponse } from 'node:http';
 import type { Db } from '../store/openDatabase.js';
 import { requireStaff, sendError } from './adminApi.js';
@@ -183,6 +182,8 @@ async function sendXlsx(ctx: HubContext, res: ServerResponse, range: ReportRange
     'Content-Disposition': `attachment; filename="${fileName(range, 'xlsx')}"`,
     'Cache-Control': 'no-store',
   });
+  // Loaded on first export: exceljs is large and most hubs export rarely.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = config.office.name;
   const summarySheet = workbook.addWorksheet('Tổng hợp');

@@ -14,13 +14,8 @@ import {
   type StaffAlert,
   type TicketPrintout,
 } from '@motcua/core';
-import {
-  isPrinterError,
-  printerErrorMessage,
-  printTicket,
-  renderTicketPng,
-  type PrinterErrorCode,
-} from '@motcua/printer';
+import type { PrinterErrorCode } from '@motcua/printer';
+import { loadPrinter } from './loadPrinter.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HubContext, HubFeature } from './types.js';
@@ -72,7 +67,8 @@ export function hasOpenAlert(state: QueueState, source: string, alertKind: strin
   return Object.values(state.alerts).some((a: StaffAlert) => a.source === source && a.alertKind === alertKind);
 }
 
-function previewDataUrl(printout: TicketPrintout, paperWidth: 58 | 80): string {
+async function previewDataUrl(printout: TicketPrintout, paperWidth: 58 | 80): Promise<string> {
+  const { renderTicketPng } = await loadPrinter();
   return `data:image/png;base64,${renderTicketPng(printout, { paperWidth }).toString('base64')}`;
 }
 
@@ -139,7 +135,8 @@ export function createPrintingFeature(): HubFeature {
     const printout = ticketPrintout(state, ticketId, ticketStatusUrl(ctx, ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
-    const previewPng = previewDataUrl(printout, profile.paperWidth);
+    const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
+    const previewPng = await previewDataUrl(printout, profile.paperWidth);
     try {
       const result = await onPrinter(profile.transportUrl, () =>
         printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS }),
@@ -159,7 +156,7 @@ export function createPrintingFeature(): HubFeature {
     }
   }
 
-  function previewForKiosk(ctx: HubContext, request: unknown, actor: Actor): PrintPreviewReply {
+  async function previewForKiosk(ctx: HubContext, request: unknown, actor: Actor): Promise<PrintPreviewReply> {
     const deviceId = kioskDeviceId(actor);
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printPreviewRequestSchema.safeParse(request);
@@ -167,7 +164,7 @@ export function createPrintingFeature(): HubFeature {
     const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, ticketStatusUrl(ctx, parsed.data.ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(ctx.engine.state, deviceId, ctx.options.dataDir);
-    return { ok: true, previewPng: previewDataUrl(printout, profile.paperWidth) };
+    return { ok: true, previewPng: await previewDataUrl(printout, profile.paperWidth) };
   }
 
   return {
