@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAll } from './apply.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
-import { ticketsAhead, waitingForService } from './selectors.js';
+import { aheadByTicket, ticketsAhead, waitingForService } from './selectors.js';
 import { stateHash } from './stateHash.js';
 import { admin, clerkAt, kiosk, ratingPadAt, system, TestDesk } from './testkit.js';
 
@@ -247,7 +247,11 @@ describe('tickets ahead', () => {
             desk.advance(arrival.gap * 1000);
           }
           const line = waitingForService(desk.state, 'ket-hon');
-          line.forEach((t, index) => expect(ticketsAhead(desk.state, t.id)).toBe(index));
+          const all = aheadByTicket(desk.state);
+          line.forEach((t, index) => {
+            expect(ticketsAhead(desk.state, t.id)).toBe(index);
+            expect(all.get(t.id)).toBe(index);
+          });
         },
       ),
       { numRuns: 300 },

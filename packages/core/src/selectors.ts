@@ -70,6 +70,28 @@ export function ticketsAhead(state: QueueState, ticketId: string): number {
   return sameClassBefore + (n === 0 ? otherClass : Math.min(otherClass, Math.floor(sameClassBefore / n)));
 }
 
+/**
+ * People ahead of every waiting ticket, each line (service, or counter for tickets sent to one) ordered
+ * once: for screens and notifications that need many tickets' positions after each event.
+ */
+export function aheadByTicket(state: QueueState): Map<string, number> {
+  const ahead = new Map<string, number>();
+  const services = new Set<string>();
+  const counters = new Set<string>();
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting') continue;
+    if (t.targetCounterId) counters.add(t.targetCounterId);
+    else services.add(t.serviceId);
+  }
+  for (const serviceId of services) waitingForService(state, serviceId).forEach((t, i) => ahead.set(t.id, i));
+  for (const counterId of counters) {
+    waitingForCounter(state, counterId).forEach((t, i) => {
+      if (t.targetCounterId === counterId) ahead.set(t.id, i);
+    });
+  }
+  return ahead;
+}
+
 /** Mean of the recent service times of a service in minutes, or its configured default before data exists. */
 export function meanServiceMinutes(state: QueueState, serviceId: string): number {
   const samples = state.serviceTimes[serviceId] ?? [];

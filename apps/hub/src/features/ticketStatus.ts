@@ -2,6 +2,7 @@ import {
   countersServing,
   estimatedWaitMinutes,
   errorMessages,
+  aheadByTicket,
   ticketsAhead,
   type EventEnvelope,
   type LocalizedName,
@@ -42,12 +43,17 @@ const watchSchema = z.strictObject({ token: z.string().min(10).max(100) });
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const roomOf = (ticketId: string) => `ticket:${ticketId}`;
 
-export function ticketStatusView(state: QueueState, ticketId: string): TicketStatusView | null {
+/** `positions` (from `aheadByTicket`) saves recomputing the line when many tickets are watched. */
+export function ticketStatusView(
+  state: QueueState,
+  ticketId: string,
+  positions?: Map<string, number>,
+): TicketStatusView | null {
   const ticket = state.tickets[ticketId];
   if (!ticket) return null;
   const service = state.config.services[ticket.serviceId];
   const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
-  const ahead = ticket.status === 'waiting' ? ticketsAhead(state, ticket.id) : 0;
+  const ahead = ticket.status === 'waiting' ? (positions?.get(ticket.id) ?? ticketsAhead(state, ticket.id)) : 0;
   const called = ticket.status === 'called' || ticket.status === 'serving';
   return {
     label: ticket.label,
@@ -138,11 +144,13 @@ export function createTicketStatusFeature(): HubFeature {
   function pushChanges(ctx: HubContext): void {
     pending = false;
     const watched = new Set<string>();
+    let positions: Map<string, number> | undefined;
     for (const [room, sockets] of ctx.io.of('/').adapter.rooms) {
       if (!room.startsWith('ticket:') || sockets.size === 0) continue;
       const ticketId = room.slice('ticket:'.length);
       watched.add(ticketId);
-      const view = ticketStatusView(ctx.engine.state, ticketId);
+      positions ??= aheadByTicket(ctx.engine.state);
+      const view = ticketStatusView(ctx.engine.state, ticketId, positions);
       const reply: TicketStatusReply = view
         ? { ok: true, view }
         : { ok: false, code: 'NOT_FOUND', message: 'Số thứ tự đã hết hiệu lực.' };

@@ -1,12 +1,10 @@
 import {
   errorMessages,
-  waitingForCounter,
-  waitingForService,
+  aheadByTicket,
   estimatedWaitMinutes,
   type Actor,
   type ErrorCode,
   type EventEnvelope,
-  type QueueState,
   type Ticket,
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
@@ -68,24 +66,6 @@ export function signWebhookBody(secret: string, body: string): string {
 
 export function webhookRetryDelayMs(attempts: number): number {
   return Math.min(WEBHOOK_RETRY_MAX_MS, WEBHOOK_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
-}
-
-/** Waiting tickets with their people ahead, each line computed once. */
-function aheadOfWaiting(state: QueueState): Map<string, number> {
-  const ahead = new Map<string, number>();
-  const lines = new Set<string>();
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting') continue;
-    lines.add(t.targetCounterId ? `counter:${t.targetCounterId}` : `service:${t.serviceId}`);
-  }
-  for (const line of lines) {
-    const [kind, id] = line.split(/:(.*)/) as [string, string];
-    const queue = kind === 'counter' ? waitingForCounter(state, id) : waitingForService(state, id);
-    queue.forEach((t, index) => {
-      if (kind === 'counter' ? t.targetCounterId === id : t.targetCounterId === null) ahead.set(t.id, index);
-    });
-  }
-  return ahead;
 }
 
 /**
@@ -175,7 +155,7 @@ export function createWebhooksFeature(): HubFeature {
       if (/^(ticket|counter|day|appointment)\./.test(event.type)) queueChanged = true;
     }
     if (queueChanged) {
-      for (const [ticketId, ahead] of aheadOfWaiting(state)) {
+      for (const [ticketId, ahead] of aheadByTicket(state)) {
         if (ahead > settings.notifyAhead || nearSent.has(ticketId)) continue;
         const ticket = state.tickets[ticketId];
         if (!ticket) continue;
