@@ -74,5 +74,6 @@ export function parseHubOptions(argv: string[], env: Record<string, string | und
     const issue = parsed.error.issues[0];
     throw new Error(`Cấu hình không hợp lệ / invalid option ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+  // npm runs workspace scripts inside apps/hub; a relative folder means the one `npm start` was typed in.
+  return { ...parsed.data, dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.dataDir) };
 }
