@@ -338,10 +338,11 @@ async function main(): Promise<void> {
     const bytesPerEvent: { waiting: number; bytes: number }[] = [];
     const quay1 = counters[0]!;
     for (const target of QUEUE_LENGTHS) {
-      const state = (await probe.emitWithAck('sync', { lastSeq: 0 })) as {
-        sync: { state: { tickets: Record<string, { status: string }> } };
+      const synced = (await probe.emitWithAck('sync', { lastSeq: 0 })) as { sync: { stateJson: Buffer } };
+      const state = JSON.parse(synced.sync.stateJson.toString('utf8')) as {
+        tickets: Record<string, { status: string }>;
       };
-      let waiting = Object.values(state.sync.state.tickets).filter((t) => t.status === 'waiting').length;
+      let waiting = Object.values(state.tickets).filter((t) => t.status === 'waiting').length;
       let s = 0;
       while (waiting < target + 1) {
         const batch = Math.min(KIOSKS, target + 1 - waiting);

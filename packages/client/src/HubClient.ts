@@ -62,6 +62,11 @@ type HubSocket = Socket<HubToClientEvents, ClientToHubEvents>;
 
 const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 'hubId' } as const;
 
+/** The state a snapshot carries (UTF-8 JSON bytes: a Buffer in Node, an ArrayBuffer in the browser). */
+export function snapshotState(sync: Extract<SyncPayload, { kind: 'snapshot' }>): QueueState {
+  return JSON.parse(new TextDecoder().decode(sync.stateJson)) as QueueState;
+}
+
 function newRequestId(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -351,7 +356,7 @@ export class HubClient {
   private applySync(sync: SyncPayload): void {
     this.storage.set(KEYS.hubId, sync.hubId);
     if (sync.kind === 'snapshot') {
-      this.update({ state: sync.state });
+      this.update({ state: snapshotState(sync) });
       return;
     }
     for (const envelope of sync.events) this.fold(envelope, false);

@@ -57,7 +57,12 @@ export const signInRequestSchema = z.strictObject({
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
 export type SyncPayload =
-  { kind: 'events'; hubId: string; events: EventEnvelope[] } | { kind: 'snapshot'; hubId: string; state: QueueState };
+  | { kind: 'events'; hubId: string; events: EventEnvelope[] }
+  /**
+   * The whole state as UTF-8 JSON in a binary attachment: the hub serializes it once per seq and sends the
+   * same bytes to every client that needs it (a reconnect storm does not serialize it a thousand times).
+   */
+  | { kind: 'snapshot'; hubId: string; stateJson: Uint8Array | ArrayBuffer };
 
 export interface ErrorReply {
   ok: false;

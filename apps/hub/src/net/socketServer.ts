@@ -101,6 +101,8 @@ export function attachSocketServer(
   });
 
   const recent: EventEnvelope[] = [];
+  /** The last snapshot sent, serialized once and shared by every client that asks at the same seq. */
+  let snapshot: { seq: number; bytes: Buffer } | null = null;
   const kioskBuckets = new Map<string, TokenBucket>();
 
   engine.onEvents((envelopes) => {
@@ -141,7 +143,8 @@ export function attachSocketServer(
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
       if (events.at(-1)?.seq === seq) return { kind: 'events', hubId: options.hubId, events };
     }
-    return { kind: 'snapshot', hubId: options.hubId, state: engine.state };
+    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(JSON.stringify(engine.state)) };
+    return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
   }
 
   function identityOf(socket: HubSocket): Identity {
