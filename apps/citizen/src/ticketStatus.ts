@@ -1,24 +1,12 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
-import type { LocalizedName, TicketStatus } from '@motcua/core';
+import type { TicketStatusReply, TicketStatusView } from '@motcua/core';
+
+export type { TicketStatusView };
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 
-/** One ticket as the hub shows it to the citizen's phone (apps/hub/src/features/ticketStatus.ts). */
-export interface TicketStatusView {
-  label: string;
-  service: LocalizedName;
-  officeName: string;
-  status: TicketStatus;
-  ahead: number;
-  etaMinutes: number;
-  counterNumber: number | null;
-  counterName: LocalizedName | null;
-  issuedAt: number;
-  calledAt: number | null;
-  countersOpen: number;
-}
 
-type StatusReply = { ok: true; view: TicketStatusView } | { ok: false; code: string; message: string };
+type StatusReply = TicketStatusReply;
 
 export interface LiveTicketStatus {
   connection: 'connecting' | 'online' | 'offline';

@@ -1,40 +1,11 @@
-// Bundles the Electron main (ESM) and the sandboxed preload (CommonJS: sandboxed preloads cannot be ESM).
-import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { buildElectronShell } from '@motcua/desktop/buildShell';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const outdir = join(here, '../dist-electron');
-// Native and font-reading packages stay in node_modules, loaded at run time.
-const external = [
-  'electron',
-  '@resvg/resvg-js',
-  '@expo-google-fonts/*',
-  'bonjour-service',
-  'iconv-lite',
-  'pngjs',
-  'qrcode',
-];
-
-await build({
-  entryPoints: [join(here, 'main.ts')],
-  outfile: join(outdir, 'main.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  external,
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
+await buildElectronShell({
+  electronDir: dirname(fileURLToPath(import.meta.url)),
+  // Native and font-reading packages stay in node_modules, loaded at run time.
+  external: ['@resvg/resvg-js', '@expo-google-fonts/*', 'bonjour-service', 'iconv-lite', 'pngjs', 'qrcode'],
+  banner:
+    "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 });
-await build({
-  entryPoints: [join(here, 'preload.ts')],
-  outfile: join(outdir, 'preload.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  external: ['electron'],
-});
-console.log('Electron shell built in apps/kiosk/dist-electron');

@@ -4,7 +4,7 @@ import type { Appointment } from './appointments.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
-import type { DeviceKind, Ticket, User } from './schemas.js';
+import type { DeviceKind, LocalizedName, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
@@ -177,3 +177,24 @@ export interface HubToClientEvents {
   /** The device's token was revoked, or the clerk's session ended elsewhere. */
   'auth.revoked': (reason: { code: ErrorCode; message: string }) => void;
 }
+
+/** What a citizen's phone sees of one ticket (`/t/<token>`), and nothing about anyone else. */
+export interface TicketStatusView {
+  label: string;
+  service: LocalizedName;
+  officeName: string;
+  status: TicketStatus;
+  /** People who will be called before this ticket (waiting only). */
+  ahead: number;
+  etaMinutes: number;
+  /** The counter to go to, once called. */
+  counterNumber: number | null;
+  counterName: LocalizedName | null;
+  issuedAt: number;
+  calledAt: number | null;
+  /** How many counters serving this service are open now. */
+  countersOpen: number;
+}
+
+/** The reply to `ticketStatus.watch` and each `ticketStatus.update` push. */
+export type TicketStatusReply = { ok: true; view: TicketStatusView } | { ok: false; code: string; message: string };

@@ -8,7 +8,7 @@ import { ensureAppBuilt } from '../../../../e2e/support/build.js';
 import { connectClerk, connectDevice } from '../../../../e2e/support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
 import { databasePath } from '../store/openDatabase.js';
-import type { TicketStatusReply } from './ticketStatus.js';
+import type { TicketStatusReply } from '@motcua/core';
 
 async function rawSocket(url: string): Promise<Socket> {
   const socket = connectSocket(url, { transports: ['websocket'], forceNew: true });

@@ -5,9 +5,9 @@ import {
   aheadByTicket,
   ticketsAhead,
   type EventEnvelope,
-  type LocalizedName,
   type QueueState,
-  type TicketStatus,
+  type TicketStatusReply,
+  type TicketStatusView,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io';
@@ -16,25 +16,6 @@ import { sendHtml } from '../net/httpServer.js';
 import { serveCitizenIndex } from './appointmentsCitizenApp.js';
 import type { HubContext, HubFeature } from './types.js';
 
-/** What a citizen's phone sees of one ticket, and nothing about anyone else. */
-export interface TicketStatusView {
-  label: string;
-  service: LocalizedName;
-  officeName: string;
-  status: TicketStatus;
-  /** People who will be called before this ticket (waiting only). */
-  ahead: number;
-  etaMinutes: number;
-  /** The counter to go to, once called. */
-  counterNumber: number | null;
-  counterName: LocalizedName | null;
-  issuedAt: number;
-  calledAt: number | null;
-  /** Whether a counter serving this service is open now. */
-  countersOpen: number;
-}
-
-export type TicketStatusReply = { ok: true; view: TicketStatusView } | { ok: false; code: string; message: string };
 
 /** The push a watching socket gets whenever its ticket's view changes. */
 export const TICKET_STATUS_UPDATE = 'ticketStatus.update';
