@@ -151,6 +151,15 @@ const EN_SMALL = [
 ] as const;
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'] as const;
 
+/** Every word `numberToEnglishWords` can say, e.g. for a voice clip set. */
+export const ENGLISH_NUMBER_WORDS: readonly string[] = [
+  ...EN_SMALL,
+  ...EN_TENS.slice(2),
+  'hundred',
+  'thousand',
+  'million',
+];
+
 function enBelow1000(n: number): string[] {
   const out: string[] = [];
   const hundreds = Math.floor(n / 100);

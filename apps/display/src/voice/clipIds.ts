@@ -1,3 +1,5 @@
+import { ENGLISH_NUMBER_WORDS } from '@motcua/core';
+
 /**
  * The voice clip catalogue: every clip id the wall display may play, the word it stands for and the
  * text the generator speaks. Pure and browser-safe (no imports).
@@ -50,43 +52,9 @@ export const VI_WORD_CLIPS: Readonly<Record<string, string>> = {
   triệu: 'vi_num_trieu',
 };
 
-const EN_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-  'hundred',
-  'thousand',
-  'million',
-] as const;
-
 /** English number word → clip id (`en_num_<word>`). */
 export const EN_WORD_CLIPS: Readonly<Record<string, string>> = Object.fromEntries(
-  EN_WORDS.map((w) => [w, `en_num_${w}`]),
+  ENGLISH_NUMBER_WORDS.map((w) => [w, `en_num_${w}`]),
 );
 
 /** How each letter is read aloud in Vietnamese (the usual spelling-out names) and English. */
