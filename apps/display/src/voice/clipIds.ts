@@ -2,7 +2,7 @@ import { ENGLISH_NUMBER_WORDS } from '@motcua/core';
 
 /**
  * The voice clip catalogue: every clip id the wall display may play, the word it stands for and the
- * text the generator speaks. Pure and browser-safe (no imports).
+ * text the generator speaks. Pure and browser-safe (core only).
  *
  * An office that records its own voice keeps these ids (see apps/display/voice/README.md).
  */
