@@ -5,7 +5,6 @@ export type { TicketStatusView };
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 
-
 type StatusReply = TicketStatusReply;
 
 export interface LiveTicketStatus {

@@ -16,7 +16,6 @@ import { sendHtml } from '../net/httpServer.js';
 import { serveCitizenIndex } from './appointmentsCitizenApp.js';
 import type { HubContext, HubFeature } from './types.js';
 
-
 /** The push a watching socket gets whenever its ticket's view changes. */
 export const TICKET_STATUS_UPDATE = 'ticketStatus.update';
 
