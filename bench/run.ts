@@ -367,17 +367,32 @@ async function main(): Promise<void> {
     console.log(`bytes per call event: ${bytesPerEvent.map((b) => `${b.waiting}→${b.bytes}`).join(', ')}`);
 
     // Memory with MEMORY_CLIENTS connected (the displays and counters so far, plus more displays on one token).
+    // First as a typical reconnect: each extra client resumes from the hub's current seq (no snapshot to send);
+    // then, on top, the worst case: as many fresh clients again, each taking a snapshot of the whole day.
     const connected = kiosks.length + displays.length + counters.length + 1;
     const extraToken = displayPairs[0]!.token;
-    const extra = await inBatches(Math.max(0, MEMORY_CLIENTS - connected), 50, async () => {
-      const socket = await socketTo(url);
-      await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: extraToken, lastSeq: 0 });
-      return socket;
-    });
+    const hubNow = (await (await fetch(`${url}/healthz`)).json()) as { seq: number; hubId: string };
+    const connectExtra = (lastSeq: number) =>
+      inBatches(Math.max(0, MEMORY_CLIENTS - connected), 50, async () => {
+        const socket = await socketTo(url);
+        await socket.emitWithAck('hello', {
+          protocol: PROTOCOL_VERSION,
+          deviceToken: extraToken,
+          lastSeq,
+          hubId: hubNow.hubId,
+        });
+        return socket;
+      });
+    const extra = await connectExtra(hubNow.seq);
     await new Promise((r) => setTimeout(r, 2000));
     const withClients = processStats(pid);
     console.log(`hub memory: idle ${idle.rssMb} MB, with ${connected + extra.length} clients ${withClients.rssMb} MB`);
-    for (const s of [...extra, ...kiosks, ...displays, ...counters.map((c) => c.socket), admin]) s.disconnect();
+    for (const s of extra) s.disconnect();
+    const fresh = await connectExtra(0);
+    await new Promise((r) => setTimeout(r, 2000));
+    const withSnapshots = processStats(pid);
+    console.log(`hub memory after ${fresh.length} fresh clients each took a snapshot: ${withSnapshots.rssMb} MB`);
+    for (const s of [...fresh, ...kiosks, ...displays, ...counters.map((c) => c.socket), admin]) s.disconnect();
 
     const sizes = bytesPerEvent.map((b) => b.bytes);
     const results = {
@@ -401,7 +416,12 @@ async function main(): Promise<void> {
         ratioP50: round(calls.p50 / relay.p50),
         ratioP99: round(calls.p99 / relay.p99),
       },
-      memory: { idleMb: idle.rssMb, clients: connected + extra.length, withClientsMb: withClients.rssMb },
+      memory: {
+        idleMb: idle.rssMb,
+        clients: connected + extra.length,
+        withClientsMb: withClients.rssMb,
+        afterSnapshotsToFreshClientsMb: withSnapshots.rssMb,
+      },
       bytesPerCallEvent: { byWaiting: bytesPerEvent, spread: Math.max(...sizes) - Math.min(...sizes) },
       targets: {
         callP99WithinOneAndHalfRelay: calls.p99 <= 1.5 * relay.p99,
@@ -429,6 +449,7 @@ async function main(): Promise<void> {
       ['call → display p99 (ms)', String(calls.p99), String(relay.p99), String(results.callToDisplay.ratioP99)],
       ['hub CPU while issuing / calling', `${issuance.hubCpuPercent}% / ${calls.hubCpuPercent}%`, '', ''],
       [`hub RSS idle / ${results.memory.clients} clients (MB)`, `${idle.rssMb} / ${withClients.rssMb}`, '≤ 150', ''],
+      ['  … after as many fresh clients took a snapshot each (MB)', String(withSnapshots.rssMb), '', ''],
       [
         'bytes per call event (waiting 10…5000)',
         sizes.join(' / '),
