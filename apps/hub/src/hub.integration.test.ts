@@ -221,6 +221,34 @@ describe('the hub, through real Socket.IO connections to a real process and SQLi
     expect(expired).toEqual([{ status: 'expired' }, { status: 'expired' }]);
   });
 
+  it('pairs its own pages from localhost by itself, but not a page from another site', async () => {
+    const foreign = connectSocket(hub.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { origin: 'http://evil.example' },
+    });
+    await new Promise<void>((resolve) => foreign.once('connect', () => resolve()));
+    const refused = await foreign.emitWithAck('pair.request', { kind: 'kiosk', name: 'foreign page' });
+    expect(refused).toMatchObject({ ok: true, approved: false });
+    const hello = await foreign.emitWithAck('hello', {
+      protocol: PROTOCOL_VERSION,
+      deviceToken: refused.deviceToken,
+      lastSeq: 0,
+    });
+    expect(hello).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', details: { pairing: 'pending' } });
+    foreign.disconnect();
+    const own = connectSocket(hub.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { origin: hub.url },
+    });
+    await new Promise<void>((resolve) => own.once('connect', () => resolve()));
+    expect(await own.emitWithAck('pair.request', { kind: 'kiosk', name: 'own page' })).toMatchObject({
+      approved: true,
+    });
+    own.disconnect();
+  });
+
   it('lets an admin sign in with the one-time password and approve a device by its code', async () => {
     const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
     clients.push(admin);

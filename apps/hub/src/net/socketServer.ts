@@ -60,6 +60,20 @@ function isLoopback(address: string): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/**
+ * A browser sends the page's Origin: only the hub's own pages may be paired without an admin, so a web
+ * page from elsewhere opened on the hub machine cannot pair itself. Programs send no Origin.
+ */
+function isOwnPage(socket: { handshake: { headers: Record<string, string | string[] | undefined> } }): boolean {
+  const origin = socket.handshake.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return typeof origin === 'string' && new URL(origin).host === socket.handshake.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /** Wraps a handler: an ack that is not a function, or a throw, never takes the hub down. */
 function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: (reply: A) => void) => void) {
   return (request: unknown, ack: unknown) => {
@@ -293,7 +307,7 @@ export function attachSocketServer(
         const pairing = auth.requestPairing(kind, name);
         socket.data = { actor: { kind: 'anonymous' }, deviceId: pairing.deviceId, sessionToken: null };
         let approved = false;
-        if (options.autoPairLocalhost && isLoopback(address)) {
+        if (options.autoPairLocalhost && isLoopback(address) && isOwnPage(socket)) {
           const reply = approveDevice(pairing.deviceId, kind, name, counterId, { kind: 'system' });
           approved = reply.ok;
           log.info({ deviceId: pairing.deviceId, kind }, 'device paired automatically (demo, localhost)');
