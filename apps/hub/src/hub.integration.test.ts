@@ -126,6 +126,28 @@ describe('the hub, through real Socket.IO connections to a real process and SQLi
     socket.disconnect();
   });
 
+  it('answers a burst sent together, with a retry inside it, once per requestId (group commit)', async () => {
+    const socket = await pairedSocket(hub.url, 'kiosk');
+    const before = await hubHealth(hub.url);
+    const send = (requestId: string) =>
+      socket.emitWithAck('command', {
+        requestId,
+        command: { type: 'ticket.issue', serviceId: 'tro-cap-xa-hoi' },
+      }) as Promise<CommandReply>;
+    // Emitted without waiting: they reach the hub together and share commits.
+    const replies = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => send(`burst-000${i}`)),
+      send('burst-0003'),
+    ]);
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(replies[8]).toEqual(replies[3]);
+    const numbers = replies.slice(0, 8).map((r) => (r.ok ? r.result.ticket!.number : 0));
+    expect(new Set(numbers).size).toBe(8);
+    const after = await hubHealth(hub.url);
+    expect(after.seq).toBe(before.seq + 8);
+    socket.disconnect();
+  });
+
   it('refuses unauthenticated and wrong-role commands with a code, changing nothing', async () => {
     const stranger = await rawSocket(hub.url);
     const displaySocket = await pairedSocket(hub.url, 'display');

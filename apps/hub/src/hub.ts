@@ -208,6 +208,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       unpublish?.();
       for (const feature of hubFeatures) await feature.stop?.();
       await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      engine.commit();
       try {
         store.writeSnapshot(engine.state);
       } catch (error) {

@@ -74,13 +74,17 @@ export type OpeningCheck =
  */
 export function checkOpeningHours(at: number, hours: WeeklyHours, timeZone: string, holidays: string[]): OpeningCheck {
   const local = localTime(at, timeZone);
-  const nextOpening = findNextOpening(local, hours, holidays);
-  if (holidays.includes(local.date)) return { open: false, reason: 'holiday', nextOpening };
+  // Only a refusal needs the next opening; the open case is every ticket issued.
+  const closed = (reason: 'holiday' | 'closedToday' | 'beforeOpening' | 'afterClosing'): OpeningCheck => ({
+    open: false,
+    reason,
+    nextOpening: findNextOpening(local, hours, holidays),
+  });
+  if (holidays.includes(local.date)) return closed('holiday');
   const today = hours[String(local.weekday) as keyof WeeklyHours] ?? [];
-  if (today.length === 0) return { open: false, reason: 'closedToday', nextOpening };
+  if (today.length === 0) return closed('closedToday');
   if (today.some((range) => range.from <= local.clock && local.clock < range.to)) return { open: true };
-  const laterToday = today.some((range) => range.from > local.clock);
-  return { open: false, reason: laterToday ? 'beforeOpening' : 'afterClosing', nextOpening };
+  return closed(today.some((range) => range.from > local.clock) ? 'beforeOpening' : 'afterClosing');
 }
 
 function findNextOpening(local: LocalTime, hours: WeeklyHours, holidays: string[]): string | null {

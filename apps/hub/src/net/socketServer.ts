@@ -290,9 +290,11 @@ export function attachSocketServer(
           }
           if (!bucket.take(engine.now())) return ack(errorReply(domainError('RATE_LIMITED')));
         }
-        const reply = engine.execute(actor, parsed.data.command, parsed.data.requestId);
-        if (reply.ok) extensions.commandReply?.(parsed.data.command as CommandInput, reply);
-        ack(reply);
+        const command = parsed.data.command as CommandInput;
+        void engine.submit(actor, command, parsed.data.requestId).then((reply) => {
+          if (reply.ok) extensions.commandReply?.(command, reply);
+          ack(reply);
+        });
       }),
     );
 

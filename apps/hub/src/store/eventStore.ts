@@ -76,20 +76,34 @@ export class EventStore {
     actor: string,
     reply: CommandReply,
   ): void {
+    this.appendBatch([{ envelopes, requestId, actor, reply }], after);
+  }
+
+  /** Stores several commands in one transaction (group commit); `after` is the state after all of them. */
+  appendBatch(
+    commands: { envelopes: EventEnvelope[]; requestId: string | null; actor: string; reply: CommandReply }[],
+    after: QueueState,
+  ): void {
     this.db.transaction(() => {
-      for (const envelope of envelopes) {
-        this.insertEvent.run({
-          seq: envelope.seq,
-          type: envelope.event.type,
-          payload: JSON.stringify(envelope.event),
-          at: envelope.at,
-          actor: envelope.actor,
-          requestId,
-        });
+      const all: EventEnvelope[] = [];
+      for (const { envelopes, requestId, actor, reply } of commands) {
+        for (const envelope of envelopes) {
+          this.insertEvent.run({
+            seq: envelope.seq,
+            type: envelope.event.type,
+            payload: JSON.stringify(envelope.event),
+            at: envelope.at,
+            actor: envelope.actor,
+            requestId,
+          });
+        }
+        all.push(...envelopes);
+        if (requestId && envelopes.length > 0) {
+          this.insertRequest.run(requestId, actor, JSON.stringify(reply), envelopes[0]?.at ?? 0);
+        }
       }
-      this.project(envelopes, after);
-      if (requestId) this.insertRequest.run(requestId, actor, JSON.stringify(reply), envelopes[0]?.at ?? 0);
-      const last = envelopes.at(-1);
+      this.project(all, after);
+      const last = all.at(-1);
       if (last && last.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.writeSnapshot(after);
     })();
   }
