@@ -1,11 +1,11 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout, type PrinterProfile } from '@motcua/core';
+import { ticketPrintout } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectAdmin } from './support/clients.js';
+import { adminPasswordFrom, assignPrinter, connectAdmin } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 import { printedTicketShows, readPrintedTicket } from './support/printedTicket.js';
 
@@ -75,21 +75,7 @@ describe(
         10_000,
         'kiosk paired',
       );
-      const profile: PrinterProfile = {
-        id: 'may-in-sanh',
-        name: 'Máy in sảnh',
-        transportUrl: printer.url,
-        paperWidth: 80,
-        mode: 'raster',
-        codePage: '',
-        cut: 'partial',
-        density: 4,
-        beep: false,
-      };
-      expect((await admin.send({ type: 'config.upsertPrinterProfile', profile })).ok).toBe(true);
-      expect(
-        (await admin.send({ type: 'config.upsertDevice', device: { ...device, printerProfileId: profile.id } })).ok,
-      ).toBe(true);
+      await assignPrinter(admin, device.id, printer.url);
     }, 120_000);
 
     afterAll(async () => {

@@ -1,5 +1,5 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
-import type { DeviceKind } from '@motcua/core';
+import type { DeviceKind, PrinterProfile } from '@motcua/core';
 import { waitFor } from './hubProcess.js';
 
 /** A device that pairs itself with the hub (auto-approved from localhost, as in the demo). */
@@ -46,4 +46,29 @@ export function adminPasswordFrom(output: string): string {
   const match = /admin account: admin \/ (\S+)/.exec(output);
   if (!match?.[1]) throw new Error('no admin password in the hub output');
   return match[1];
+}
+
+/** Gives a paired kiosk an 80 mm raster printer profile at `printerUrl` (e.g. a virtual printer), as an admin. */
+export async function assignPrinter(admin: HubClient, deviceId: string, printerUrl: string): Promise<PrinterProfile> {
+  const profile: PrinterProfile = {
+    id: 'may-in-sanh',
+    name: 'Máy in sảnh',
+    transportUrl: printerUrl,
+    paperWidth: 80,
+    mode: 'raster',
+    codePage: '',
+    cut: 'partial',
+    density: 4,
+    beep: false,
+  };
+  const saved = await admin.send({ type: 'config.upsertPrinterProfile', profile });
+  if (!saved.ok) throw new Error(`printer profile refused: ${saved.code}`);
+  const device = admin.state?.config.devices[deviceId];
+  if (!device) throw new Error(`device ${deviceId} not in the admin's state`);
+  const assigned = await admin.send({
+    type: 'config.upsertDevice',
+    device: { ...device, printerProfileId: profile.id },
+  });
+  if (!assigned.ok) throw new Error(`device update refused: ${assigned.code}`);
+  return profile;
 }

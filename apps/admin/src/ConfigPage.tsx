@@ -561,14 +561,7 @@ function CountersSection({ state }: { state: QueueState }) {
               ))}
             </div>
           </div>
-          <div className="form-actions">
-            <button className="btn btn-primary" type="submit">
-              Lưu quầy
-            </button>
-            <button className="btn" type="button" onClick={() => setDraft(null)}>
-              Hủy
-            </button>
-          </div>
+          <FormActions saveLabel="Lưu quầy" onCancel={() => setDraft(null)} />
         </form>
       )}
       <FeedbackLine feedback={feedback} />
@@ -997,14 +990,7 @@ function PrintersSection({ state }: { state: QueueState }) {
             />
             Kêu bíp khi in
           </label>
-          <div className="form-actions">
-            <button className="btn btn-primary" type="submit">
-              Lưu máy in
-            </button>
-            <button className="btn" type="button" onClick={() => setDraft(null)}>
-              Hủy
-            </button>
-          </div>
+          <FormActions saveLabel="Lưu máy in" onCancel={() => setDraft(null)} />
         </form>
       )}
       <FeedbackLine feedback={feedback} />
@@ -1167,5 +1153,19 @@ function DisplayForm({ state }: { state: QueueState }) {
         <FeedbackLine feedback={feedback} />
       </div>
     </form>
+  );
+}
+
+/** Save and cancel under an edit form. */
+function FormActions({ saveLabel, onCancel }: { saveLabel: string; onCancel(): void }) {
+  return (
+    <div className="form-actions">
+      <button className="btn btn-primary" type="submit">
+        {saveLabel}
+      </button>
+      <button className="btn" type="button" onClick={onCancel}>
+        Hủy
+      </button>
+    </div>
   );
 }

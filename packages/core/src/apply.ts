@@ -1,7 +1,7 @@
 import { applyAppointmentEvent, withoutPastAppointments } from './appointmentsDecide.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { numberingKey } from './numbering.js';
-import type { Ticket } from './schemas.js';
+import type { OfficeConfig, Ticket } from './schemas.js';
 import type { CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
 
@@ -42,6 +42,10 @@ function releaseCounterOf(state: QueueState, ticketId: string, at: number): Queu
   const counter = state.counters[ticket.counterId];
   if (counter?.currentTicketId !== ticketId) return state;
   return withCounter(state, ticket.counterId, () => ({ currentTicketId: null, since: at }));
+}
+
+function withConfig(state: QueueState, change: Partial<OfficeConfig>): QueueState {
+  return { ...state, config: { ...state.config, ...change } };
 }
 
 function removeKey<T>(record: Record<string, T>, key: string): Record<string, T> {
@@ -233,61 +237,38 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       };
     }
     case 'config.officeSet':
-      return { ...state, config: { ...state.config, office: event.office } };
+      return withConfig(state, { office: event.office });
     case 'config.fieldUpserted':
-      return {
-        ...state,
-        config: { ...state.config, fields: { ...state.config.fields, [event.field.id]: event.field } },
-      };
+      return withConfig(state, { fields: { ...state.config.fields, [event.field.id]: event.field } });
     case 'config.fieldRemoved':
-      return { ...state, config: { ...state.config, fields: removeKey(state.config.fields, event.fieldId) } };
+      return withConfig(state, { fields: removeKey(state.config.fields, event.fieldId) });
     case 'config.serviceUpserted':
-      return {
-        ...state,
-        config: { ...state.config, services: { ...state.config.services, [event.service.id]: event.service } },
-      };
+      return withConfig(state, { services: { ...state.config.services, [event.service.id]: event.service } });
     case 'config.serviceRemoved':
-      return { ...state, config: { ...state.config, services: removeKey(state.config.services, event.serviceId) } };
+      return withConfig(state, { services: removeKey(state.config.services, event.serviceId) });
     case 'config.counterUpserted':
-      return {
-        ...state,
-        config: { ...state.config, counters: { ...state.config.counters, [event.counter.id]: event.counter } },
-      };
+      return withConfig(state, { counters: { ...state.config.counters, [event.counter.id]: event.counter } });
     case 'config.counterRemoved':
       return {
-        ...state,
-        config: { ...state.config, counters: removeKey(state.config.counters, event.counterId) },
+        ...withConfig(state, { counters: removeKey(state.config.counters, event.counterId) }),
         counters: removeKey(state.counters, event.counterId),
       };
     case 'config.userUpserted':
-      return {
-        ...state,
-        config: { ...state.config, users: { ...state.config.users, [event.user.id]: event.user } },
-      };
+      return withConfig(state, { users: { ...state.config.users, [event.user.id]: event.user } });
     case 'config.deviceUpserted':
-      return {
-        ...state,
-        config: { ...state.config, devices: { ...state.config.devices, [event.device.id]: event.device } },
-      };
+      return withConfig(state, { devices: { ...state.config.devices, [event.device.id]: event.device } });
     case 'config.printerProfileUpserted':
-      return {
-        ...state,
-        config: {
-          ...state.config,
-          printerProfiles: { ...state.config.printerProfiles, [event.profile.id]: event.profile },
-        },
-      };
+      return withConfig(state, {
+        printerProfiles: { ...state.config.printerProfiles, [event.profile.id]: event.profile },
+      });
     case 'config.printerProfileRemoved':
-      return {
-        ...state,
-        config: { ...state.config, printerProfiles: removeKey(state.config.printerProfiles, event.profileId) },
-      };
+      return withConfig(state, { printerProfiles: removeKey(state.config.printerProfiles, event.profileId) });
     case 'config.priorityPolicySet':
-      return { ...state, config: { ...state.config, priority: event.priority } };
+      return withConfig(state, { priority: event.priority });
     case 'config.displaySet':
-      return { ...state, config: { ...state.config, display: event.display } };
+      return withConfig(state, { display: event.display });
     case 'config.kioskSet':
-      return { ...state, config: { ...state.config, kiosk: event.kiosk } };
+      return withConfig(state, { kiosk: event.kiosk });
     case 'appointment.booked':
     case 'appointment.cancelled':
     case 'appointment.checkedIn':

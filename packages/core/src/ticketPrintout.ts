@@ -5,21 +5,33 @@ import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
 
 /**
- * What goes on a printed ticket, as plain data. It has the shape of @motcua/printer's TicketDocument,
- * so the hub and the kiosk's Electron shell print the same ticket from the same state.
+ * What goes on a printed ticket, as plain data: @motcua/printer lays it out (as its TicketDocument), so the
+ * hub and the kiosk's Electron shell print the same ticket from the same state.
  */
 export interface TicketPrintout {
+  /** "UBND THỊ XÃ HOÀNG MAI – BỘ PHẬN MỘT CỬA" */
   officeName: string;
+  /** Service / procedure name in Vietnamese, e.g. "Chứng thực bản sao từ bản chính". Wrapped if long. */
   serviceNameVi: string;
+  /** Optional English line under the Vietnamese service name. */
   serviceNameEn?: string;
+  /** The ticket number as shown and read out, e.g. "A023" or "1023". Printed very large. */
   label: string;
+  /** e.g. "Ưu tiên – Người cao tuổi". Printed inverted when present. */
   priorityLabel?: string;
+  /** When the ticket was issued (epoch ms, the hub's clock). */
   issuedAt: number;
+  /** IANA zone of the office, e.g. "Asia/Ho_Chi_Minh". */
   timeZone: string;
+  /** People waiting before this ticket. */
   peopleAhead: number;
+  /** Estimated wait in minutes. */
   etaMinutes: number;
+  /** Encoded in the QR code: the ticket's status link. Empty string = no QR code. */
   qrContent: string;
+  /** Vietnamese footer; default "Vui lòng chờ đến lượt". */
   footer?: string;
+  /** English footer; default "Please wait for your turn". */
   footerEn?: string;
 }
 

@@ -1,11 +1,11 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout, type PrintReply, type PrinterProfile } from '@motcua/core';
+import { ticketPrintout, type PrintReply } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Socket } from 'socket.io-client';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
+import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
 import { alertKindForPrinterError, hasOpenAlert } from './printing.js';
@@ -34,23 +34,8 @@ describe('hub-side printing for a kiosk in a plain browser', () => {
     admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
     kiosk = await connectDevice(hub.url, 'kiosk', { name: 'Kiosk sảnh' });
     fileKiosk = await connectDevice(hub.url, 'kiosk', { name: 'Kiosk tầng 2' });
-    const profile: PrinterProfile = {
-      id: 'may-in-sanh',
-      name: 'Máy in sảnh',
-      transportUrl: printer.url,
-      paperWidth: 80,
-      mode: 'raster',
-      codePage: '',
-      cut: 'partial',
-      density: 4,
-      beep: false,
-    };
-    expect((await admin.send({ type: 'config.upsertPrinterProfile', profile })).ok).toBe(true);
     const deviceId = kiosk.identity!.device!.id;
-    const device = admin.state!.config.devices[deviceId]!;
-    expect(
-      (await admin.send({ type: 'config.upsertDevice', device: { ...device, printerProfileId: profile.id } })).ok,
-    ).toBe(true);
+    const profile = await assignPrinter(admin, deviceId, printer.url);
     await waitFor(() => kiosk.state?.config.devices[deviceId]?.printerProfileId === profile.id, 10_000, 'profile set');
   });
 
