@@ -1,3 +1,4 @@
+import { HubClient, memoryTokenStore } from '@motcua/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,8 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     });
   });
   const { port } = await ready;
+  const password = /admin account: admin \/ (\S+)/.exec(output)?.[1];
+  if (password) adminPasswords.set(`http://127.0.0.1:${port}`, password);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const hub: HubProcess = {
     url: `http://127.0.0.1:${port}`,
@@ -95,16 +98,54 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   return hub;
 }
 
+/** The first-run admin password of each hub this test file started, by URL (a restart keeps the URL). */
+const adminPasswords = new Map<string, string>();
+const staffTokens = new Map<string, Promise<string>>();
+
+async function signInAdmin(url: string): Promise<string> {
+  const password = adminPasswords.get(url);
+  if (!password) throw new Error(`no admin password known for ${url}`);
+  const storage = memoryTokenStore();
+  const client = new HubClient({ url, storage }).connect();
+  try {
+    await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
+    const reply = await client.signIn('admin', password);
+    if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
+    const token = storage.get('sessionToken');
+    if (!token) throw new Error('no session token after sign-in');
+    return token;
+  } finally {
+    client.close();
+  }
+}
+
+/** An admin session token for HTTP calls that need staff (the state hash of /healthz, reports). */
+export function staffToken(url: string): Promise<string> {
+  let token = staffTokens.get(url);
+  if (!token) {
+    token = signInAdmin(url);
+    token.catch(() => staffTokens.delete(url));
+    staffTokens.set(url, token);
+  }
+  return token;
+}
+
+/** /healthz with the state hash, asked as signed-in staff (the hash is not public). */
 export async function hubHealth(
   url: string,
 ): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
-  const res = await fetch(`${url}/healthz?hash=1`);
+  const token = await staffToken(url);
+  const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });
   return (await res.json()) as { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
 }
 
 /** Moves the hub's clock (it must run with --test-clock). */
 export async function setHubClockOffset(url: string, offsetMs: number): Promise<{ serviceDay: string }> {
-  const res = await fetch(`${url}/__test__/clock`, { method: 'POST', body: JSON.stringify({ offsetMs }) });
+  const res = await fetch(`${url}/__test__/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ offsetMs }),
+  });
   return (await res.json()) as { serviceDay: string };
 }
 

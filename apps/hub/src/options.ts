@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** false: X-Forwarded-For is ignored; true: believed from anyone; a list: believed from those proxies. */
+export type TrustProxySetting = boolean | string[];
+
 const booleanText = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 
 export const hubOptionsSchema = z.object({
@@ -15,6 +18,35 @@ export const hubOptionsSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * Extra names the Host header may carry (comma-separated), besides localhost, the machine's name and
+   * LAN addresses and the kiosk's public status address; "*" turns the check off (behind a proxy that checks).
+   */
+  allowedHosts: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /**
+   * Whose X-Forwarded-For is believed: "false" (nobody, the default), "loopback" (a proxy on this machine),
+   * addresses or CIDR ranges separated by commas, or "true" (anyone: only behind a proxy nobody can bypass).
+   */
+  trustProxy: z
+    .string()
+    .default('false')
+    .transform((v): TrustProxySetting => {
+      const text = v.trim().toLowerCase();
+      if (['false', '0', 'no', ''].includes(text)) return false;
+      if (['true', '1', 'yes'].includes(text)) return true;
+      return text
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+    }),
 });
 export type HubOptions = z.output<typeof hubOptionsSchema>;
 
@@ -30,6 +62,8 @@ const flags: Record<string, keyof HubOptions> = {
   '--log-level': 'logLevel',
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
+  '--allowed-hosts': 'allowedHosts',
+  '--trust-proxy': 'trustProxy',
 };
 
 const envNames: Record<string, keyof HubOptions> = {
@@ -44,6 +78,8 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_LOG_LEVEL: 'logLevel',
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
+  HUB_ALLOWED_HOSTS: 'allowedHosts',
+  HUB_TRUST_PROXY: 'trustProxy',
 };
 
 /** Options from the environment, then the command line (`--port 8080`, `--no-mdns`). Throws a readable error. */

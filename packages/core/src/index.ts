@@ -10,6 +10,7 @@ export * from './numbering.js';
 export * from './queuePolicy.js';
 export * from './selectors.js';
 export * from './actors.js';
+export * from './access.js';
 export * from './decide.js';
 export * from './apply.js';
 export * from './protocol.js';

@@ -1,7 +1,6 @@
 import { isoDateSchema } from '@motcua/core';
 import { z } from 'zod';
-import { sendJson } from '../net/httpServer.js';
-import { requireStaff, sendError } from './adminApi.js';
+import { defineRoute } from '../net/routes.js';
 import { serviceDayBounds } from './reportsQueries.js';
 import type { HubFeature } from './types.js';
 
@@ -30,17 +29,11 @@ export interface AuditEntry {
 export const auditFeature: HubFeature = {
   name: 'audit',
   routes: (ctx) => [
-    {
+    defineRoute({
       method: 'GET',
-      path: '/api/audit',
-      handler: (req, res, url) => {
-        if (!requireStaff(ctx, req, res)) return;
-        const parsed = auditQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return sendError(res, 400, 'BAD_REQUEST', `${issue?.path.join('.')}: ${issue?.message}`);
-        }
-        const query = parsed.data;
+      url: '/api/audit',
+      query: auditQuerySchema,
+      handler: ({ query }) => {
         const where: string[] = [];
         const params: (string | number)[] = [];
         const office = ctx.engine.state.config.office;
@@ -83,12 +76,12 @@ export const auditFeature: HubFeature = {
           event: JSON.parse(row.payload) as unknown,
         }));
         const last = entries.at(-1);
-        sendJson(res, 200, {
+        return {
           ok: true,
           entries,
           nextBefore: entries.length === query.limit && last ? last.seq : null,
-        });
+        };
       },
-    },
+    }),
   ],
 };
