@@ -1,3 +1,4 @@
+import { allTickets } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,7 +92,7 @@ describe('backup while the hub runs, and restore', () => {
     expect(health.seq).toBe(backupSeq);
     const { client: again } = await signInAdmin(restored.url, adminPasswordFrom(hub.output()));
     clients.push(again);
-    const tickets = Object.keys(again.state?.tickets ?? {});
+    const tickets = again.state ? [...allTickets(again.state)].map((t) => t.id) : [];
     expect(new Set(tickets)).toEqual(ids);
   }, 180_000);
 });

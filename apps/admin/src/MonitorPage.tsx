@@ -6,6 +6,7 @@ import {
   sortedServices,
   waitingForService,
   type CommandInput,
+  ticketById,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
@@ -32,7 +33,7 @@ export function MonitorPage() {
   const tz = state.config.office.timeZone;
   const services = sortedServices(state);
   const alerts = Object.values(state.alerts).sort((a, b) => b.at - a.at);
-  const selectedTicket = selected ? state.tickets[selected] : undefined;
+  const selectedTicket = selected ? ticketById(state, selected) : undefined;
 
   const send = async (command: CommandInput, done: string) => {
     const reply = await client.send(command);
@@ -85,7 +86,7 @@ export function MonitorPage() {
             <tbody>
               {sortedCounters(state).map((counter) => {
                 const live = counterState(state, counter.id);
-                const ticket = live.currentTicketId ? state.tickets[live.currentTicketId] : undefined;
+                const ticket = live.currentTicketId ? ticketById(state, live.currentTicketId) : undefined;
                 const clerk = live.clerkId ? state.config.users[live.clerkId] : undefined;
                 return (
                   <tr key={counter.id}>

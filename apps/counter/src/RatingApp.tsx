@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HubClient, HubProvider, localTokenStore, useHubClient, useHubSnapshot } from '@motcua/client';
 import type { RatingReason, RatingScore } from '@motcua/core';
-import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters } from '@motcua/core';
+import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters, ticketById } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
 import { asksForReasons, ratableTicket, ratingPromptTimeoutMs, ratingScoresInOrder } from './ratingPad';
 import { useHubNow } from './useNow';
@@ -92,7 +92,7 @@ function RatingPad({ counterId }: { counterId: string }) {
     } else if (!offeredId && activeId && !sending) setPhase({ kind: 'idle' });
   }, [offeredId, activeId, phase.kind, sending]);
 
-  const activeTicket = activeId && state ? state.tickets[activeId] : undefined;
+  const activeTicket = activeId && state ? ticketById(state, activeId) : undefined;
   const timeoutMs = state && activeTicket ? ratingPromptTimeoutMs(state, activeTicket, client.hubNow()) : 0;
 
   // Nobody answers: a chosen score is still sent, otherwise the pad goes back to idle.

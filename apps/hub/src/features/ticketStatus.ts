@@ -8,6 +8,8 @@ import {
   type QueueState,
   type TicketStatusReply,
   type TicketStatusView,
+  ticketById,
+  allTickets,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io';
@@ -29,7 +31,7 @@ export function ticketStatusView(
   ticketId: string,
   positions?: Map<string, number>,
 ): TicketStatusView | null {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket) return null;
   const service = state.config.services[ticket.serviceId];
   const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
@@ -67,7 +69,7 @@ class TicketTokens {
   /** Today's tickets only: yesterday's links stop working when the new service day opens. */
   rebuild(state: QueueState): void {
     this.byToken = new Map();
-    for (const id of Object.keys(state.tickets)) this.remember(id);
+    for (const ticket of allTickets(state)) this.remember(ticket.id);
   }
 
   ticketIdFor(token: string): string | null {
