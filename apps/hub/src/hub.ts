@@ -202,11 +202,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(dayTimer);
       unpublish?.();
       for (const feature of hubFeatures) await feature.stop?.();
-      // Sockets first (each gets a clean disconnect), then HTTP: open keep-alive connections are cut,
-      // so browsers left open on the LAN cannot hold the hub up (forceCloseConnections).
-      io.disconnectSockets(true);
+      // Socket.IO closes its transports (clients see a dropped connection and reconnect to the next hub,
+      // not a "go away"), then the server; idle keep-alive and long-poll connections of browsers left open
+      // on the LAN are cut so they cannot hold the hub up.
+      const socketsClosed = new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      server.closeAllConnections();
+      await socketsClosed;
       await app.close();
-      await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
       engine.commit();
       try {
         store.writeSnapshot(engine.state);
