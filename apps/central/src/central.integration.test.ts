@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeReport, ticketsOfDay, type IngestReply, type ShippedEvent } from '@motcua/core';
+import { summarizeReport, allTickets, type IngestReply, type ShippedEvent } from '@motcua/core';
 import { startPostgres, type PostgresServer } from '../../../e2e/support/postgresServer.js';
 import { SimulatedOffice } from './demo/simulatedOffice.js';
 import { chainHash } from './ingest/ingestBatch.js';
@@ -105,12 +105,12 @@ describe.each(['postgres', 'pglite'] as const)('central on %s', (kind) => {
       { from: day, to: day },
       office.state.config.office,
       fields,
-      ticketsOfDay(office.state),
+      [...allTickets(office.state)],
       ratings,
     );
     expect(drill.json.report).toEqual(JSON.parse(JSON.stringify(expected)));
     expect((drill.json.overview as { waitingNow: number }).waitingNow).toBe(
-      ticketsOfDay(office.state).filter((t) => t.status === 'waiting').length,
+      [...allTickets(office.state)].filter((t) => t.status === 'waiting').length,
     );
   });
 

@@ -166,13 +166,3 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
   }
   return { served, noShows, meanServiceSeconds: served ? totalSeconds / served : null };
 }
-
-/** One ticket of the current service day, if the state still holds it. */
-export function ticketById(state: QueueState, ticketId: string): Ticket | undefined {
-  return state.tickets[ticketId];
-}
-
-/** Every ticket of the current service day, in no particular order. */
-export function ticketsOfDay(state: QueueState): Ticket[] {
-  return Object.values(state.tickets);
-}

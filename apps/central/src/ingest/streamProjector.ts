@@ -2,7 +2,7 @@ import {
   apply,
   emptyState,
   ticketById,
-  ticketsOfDay,
+  allTickets,
   type EventEnvelope,
   type QueueState,
   type Rating,
@@ -233,7 +233,7 @@ async function writeOfficeLive(
 ): Promise<void> {
   let waitingNow = 0;
   let oldestWaiting: number | null = null;
-  for (const ticket of ticketsOfDay(state)) {
+  for (const ticket of allTickets(state)) {
     if (ticket.status !== 'waiting') continue;
     waitingNow++;
     if (oldestWaiting === null || ticket.issuedAt < oldestWaiting) oldestWaiting = ticket.issuedAt;
