@@ -123,7 +123,7 @@ describe.each(['postgres', 'pglite'] as const)('central on %s', (kind) => {
 
     // An event altered in transit (hash left as it was): the content no longer matches its link.
     const tampered = events.slice(40).map((e) => ({ ...e }));
-    (tampered[2] as ShippedEvent).payload = (tampered[2] as ShippedEvent).payload.replace('"quay-', '"quay-9');
+    (tampered[2] as ShippedEvent).payload = (tampered[2] as ShippedEvent).payload.replace(/}$/, ',"note":"x"}');
     const refused = await ingest('xa-b', credential, office.hubId, tampered);
     expect(refused.status).toBe(422);
     expect(refused.json.code).toBe('CHAIN_BROKEN');
