@@ -195,7 +195,7 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     await page.fill('[data-testid=service-form] input[name=prefix]', 'N');
     await page.screenshot({ path: join(REPO_ROOT, 'e2e/artifacts/screenshots/admin-config-form.png') });
     await page.click('[data-testid=service-save]');
-    await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu dịch vụ")');
+    await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu thủ tục")');
 
     await kiosk.page.waitForSelector('text=Đăng ký nhận cha, mẹ, con', { timeout: 20_000 });
     expect(await kiosk.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);

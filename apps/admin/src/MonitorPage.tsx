@@ -120,11 +120,11 @@ export function MonitorPage() {
           </table>
         </section>
         <section className="card">
-          <h2>{t({ vi: 'Hàng chờ theo dịch vụ', en: 'Waiting per service' })}</h2>
+          <h2>{t({ vi: 'Hàng chờ theo thủ tục', en: 'Waiting per service' })}</h2>
           <table className="table" data-testid="monitor-queues">
             <thead>
               <tr>
-                <th>{t({ vi: 'Dịch vụ', en: 'Service' })}</th>
+                <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
                 <th className="num">{t({ vi: 'Đang chờ', en: 'Waiting' })}</th>
                 <th>{t({ vi: 'Chờ lâu nhất', en: 'Longest wait' })}</th>
               </tr>
@@ -184,8 +184,8 @@ export function MonitorPage() {
             >
               {t({ vi: 'Hủy số', en: 'Cancel ticket' })}
             </button>
-            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)} aria-label="Chuyển sang dịch vụ">
-              <option value="">{t({ vi: 'Chuyển sang dịch vụ…', en: 'Move to service…' })}</option>
+            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)} aria-label="Chuyển sang thủ tục">
+              <option value="">{t({ vi: 'Chuyển sang thủ tục…', en: 'Move to service…' })}</option>
               {services
                 .filter((s) => s.id !== selectedTicket.serviceId)
                 .map((s) => (
