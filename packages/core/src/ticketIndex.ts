@@ -3,7 +3,7 @@ import { Map as ImmutableMap } from 'immutable';
 import type { Ticket } from './schemas.js';
 
 /**
- * How core keeps the day's tickets (docs/decisions/0002-persistent-ticket-map.md): a persistent map by
+ * How core keeps the day's tickets (docs/decisions/0003-persistent-ticket-map.md): a persistent map by
  * id, so an event copies O(log n) of it instead of the whole day, and for each waiting line and class a
  * persistent red-black tree of its tickets in queue order, so a place in line is an O(log n) look-up.
  *
