@@ -13,6 +13,7 @@ import {
   type QueueState,
   type AlertKind,
   type TicketPrintout,
+  ticketById,
 } from '@motcua/core';
 import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
@@ -108,7 +109,7 @@ export function createPrintingFeature(): HubFeature {
     if (!parsed.success) return refused('BAD_REQUEST');
     const { ticketId, reprint } = parsed.data;
     const state = ctx.engine.state;
-    const ticket = state.tickets[ticketId];
+    const ticket = ticketById(state, ticketId);
     if (!ticket) return refused('NOT_FOUND');
     const refusal = printRefusal(
       { ticketId, reprint, issuedAt: ticket.issuedAt },
