@@ -1,6 +1,7 @@
 import {
   domainError,
   MAX_CATCH_UP_EVENTS,
+  stateCodec,
   type CommandInput,
   type CommandReply,
   type EventEnvelope,
@@ -93,7 +94,7 @@ export function attachSocketServer(
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
       if (events.at(-1)?.seq === seq) return { kind: 'events', hubId: options.hubId, events };
     }
-    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(JSON.stringify(engine.state)) };
+    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(stateCodec.encode(engine.state)) };
     return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
   }
 
