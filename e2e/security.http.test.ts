@@ -276,6 +276,7 @@ GET /api/reports/summary            U    F     ok         ok
 GET /api/reports/export.xlsx        U    F     ok         ok
 GET /api/reports/export.csv         U    F     ok         ok
 GET /api/audit                      U    F     ok         ok
+GET /api/audit/sign-ins             U    F     ok         ok
 GET /api/voice/office               U    F     ok         ok
 PUT /api/voice/office/clip          U    F     F          ok
 DELETE /api/voice/office/clip       U    F     F          ok

@@ -47,6 +47,8 @@ export const httpRouteRoles = {
   'GET /api/reports/export.xlsx': managers,
   'GET /api/reports/export.csv': managers,
   'GET /api/audit': managers,
+  /** Failed and throttled sign-ins. */
+  'GET /api/audit/sign-ins': managers,
   'GET /api/voice/office': managers,
   'PUT /api/voice/office/clip': admins,
   'DELETE /api/voice/office/clip': admins,

@@ -17,6 +17,12 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
+export const signInLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Only entries older than this id: the next page. */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
 export interface AuditEntry {
   seq: number;
   at: number;
@@ -81,6 +87,17 @@ export const auditFeature: HubFeature = {
           entries,
           nextBefore: entries.length === query.limit && last ? last.seq : null,
         };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/audit/sign-ins',
+      query: signInLogQuerySchema,
+      // Failed and throttled sign-ins (not events: nothing changed), newest first.
+      handler: ({ query }) => {
+        const entries = ctx.auth.signInLog(query.limit, query.before ?? null);
+        const last = entries.at(-1);
+        return { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null };
       },
     }),
   ],

@@ -21,7 +21,9 @@ export function httpCaller(req: IncomingMessage, auth: AuthService, engine: Engi
   const token = bearerToken(req);
   const session = token ? auth.session(token) : null;
   const user = session ? engine.state.config.users[session.userId] : undefined;
-  if (!user || user.disabled) return { role: 'none', user: null };
+  // A session opened under another role (the user was demoted since) is no longer good for anything.
+  if (!user || user.disabled || (session?.role != null && session.role !== user.role))
+    return { role: 'none', user: null };
   return {
     role: actorRole({
       kind: 'user',
