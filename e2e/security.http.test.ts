@@ -5,7 +5,13 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom, connectDevice, DEMO_PIN } from './support/clients.js';
+import {
+  adminPasswordFrom,
+  connectDevice,
+  DEMO_PIN,
+  DEMO_SUPERVISOR_PASSWORD,
+  signInAsAdmin,
+} from './support/clients.js';
 import { startHubProcess, staffToken, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** Sends raw bytes on a fresh TCP connection and returns what came back (the status line first). */
@@ -314,7 +320,10 @@ describe('security: every HTTP route × every role, through a real hub', () => {
     const client = device ?? new HubClient({ url: hub.url, storage }).connect();
     clients.push(client);
     await waitFor(() => client.getSnapshot().connection === 'online', 20_000, `${username} online`);
-    const reply = await client.signIn(username, pin, username.startsWith('canbo') ? 'quay-1' : null);
+    const reply =
+      username === 'admin'
+        ? await signInAsAdmin(client, pin)
+        : await client.signIn(username, pin, username.startsWith('canbo') ? 'quay-1' : null);
     if (!reply.ok) throw new Error(`${username} sign-in failed: ${reply.code}`);
     return reply.sessionToken;
   }
@@ -322,7 +331,7 @@ describe('security: every HTTP route × every role, through a real hub', () => {
   beforeAll(async () => {
     hub = await startHubProcess();
     tokens.admin = await signedIn('admin', adminPasswordFrom(hub.output()));
-    tokens.supervisor = await signedIn('giamsat', DEMO_PIN);
+    tokens.supervisor = await signedIn('giamsat', DEMO_SUPERVISOR_PASSWORD);
     const counter = await connectDevice(hub.url, 'counter', { name: 'Quầy 1' });
     tokens.clerk = await signedIn('canbo1', DEMO_PIN, counter);
   });
@@ -370,7 +379,7 @@ describe('security: every HTTP route × every role, through a real hub', () => {
     const admin = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
     clients.push(admin);
     await waitFor(() => admin.getSnapshot().connection === 'online', 20_000, 'admin online');
-    expect((await admin.signIn('admin', adminPasswordFrom(hub.output()))).ok).toBe(true);
+    expect((await signInAsAdmin(admin, adminPasswordFrom(hub.output()))).ok).toBe(true);
     await waitFor(() => admin.state, 20_000, 'admin state');
     const supervisor = admin.state!.config.users['giamsat']!;
     const before = await fetch(`${hub.url}/api/audit`, { headers: { Authorization: `Bearer ${tokens.supervisor}` } });

@@ -1,5 +1,6 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -109,7 +110,7 @@ async function signInAdmin(url: string): Promise<string> {
   const client = new HubClient({ url, storage }).connect();
   try {
     await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
-    const reply = await client.signIn('admin', password);
+    const reply = await signInAsAdmin(client, password);
     if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
     const token = storage.get('sessionToken');
     if (!token) throw new Error('no session token after sign-in');
