@@ -2,6 +2,7 @@ import {
   applyAll,
   CHAIN_GENESIS_HASH,
   emptyState,
+  stateCodec,
   ticketById,
   type CommandReply,
   type EventEnvelope,
@@ -210,7 +211,7 @@ export class EventStore {
   }
 
   writeSnapshot(state: QueueState): void {
-    this.insertSnapshot.run(state.seq, JSON.stringify(state), Date.now());
+    this.insertSnapshot.run(state.seq, stateCodec.encode(state), Date.now());
     this.lastSnapshotSeq = state.seq;
   }
 
@@ -233,7 +234,7 @@ export class EventStore {
   loadState(): QueueState {
     const snapshot = this.db.prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; state: string } | undefined;
-    let state = snapshot ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
+    let state = snapshot ? stateCodec.decode(snapshot.state) : emptyState();
     this.lastSnapshotSeq = state.seq;
     for (;;) {
       const batch = this.eventsSince(state.seq, 5000);
