@@ -3,7 +3,7 @@ import type { ReportSummary } from '@motcua/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCentralProcess, type CentralProcess } from './support/centralProcess.js';
-import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from './support/clients.js';
+import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice, signInAsAdmin } from './support/clients.js';
 import { readEventLog } from './support/eventLog.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 import { startPostgres, type PostgresServer } from './support/postgresServer.js';
@@ -178,7 +178,7 @@ async function hubSessionToken(office: Office): Promise<string> {
   const known = tokens.get(office.hub.url);
   if (known) return known;
   const client = await connectAdmin(office.hub.url, office.adminPassword);
-  const reply = await client.signIn('admin', office.adminPassword);
+  const reply = await signInAsAdmin(client, office.adminPassword);
   client.close();
   if (!reply.ok) throw new Error('admin sign-in failed');
   tokens.set(office.hub.url, reply.sessionToken);
