@@ -289,6 +289,7 @@ DELETE /api/voice/office/clip       U    F     F          ok
 GET /api/backup                     U    F     F          ok
 GET /api/backups                    U    F     F          ok
 POST /api/printers/test             U    F     F          ok
+GET /api/central/status             U    F     ok         ok
 POST /__test__/clock                ok   ok    ok         ok
 `;
 

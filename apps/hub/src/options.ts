@@ -79,6 +79,12 @@ export const hubOptionsSchema = z.object({
         .map((a) => a.trim())
         .filter(Boolean);
     }),
+  /** The province's central service (https://…); empty = no shipping. */
+  centralUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+  /** The credential central's admin issued for this office (office.<officeId>.<secret>). */
+  centralCredential: z.string().max(500).default(''),
+  /** The longest pause between attempts while central is unreachable. */
+  centralRetryMaxMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 export type HubOptions = Omit<z.output<typeof hubOptionsSchema>, 'autoPairLocalhost'> & { autoPairLocalhost: boolean };
 
@@ -106,6 +112,9 @@ const flags: Record<string, keyof HubOptions> = {
   '--kiosk-issue-burst': 'kioskIssueBurst',
   '--allowed-hosts': 'allowedHosts',
   '--trust-proxy': 'trustProxy',
+  '--central-url': 'centralUrl',
+  '--central-credential': 'centralCredential',
+  '--central-retry-max-ms': 'centralRetryMaxMs',
 };
 
 const envNames: Record<string, keyof HubOptions> = {
@@ -132,6 +141,9 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
   HUB_ALLOWED_HOSTS: 'allowedHosts',
   HUB_TRUST_PROXY: 'trustProxy',
+  HUB_CENTRAL_URL: 'centralUrl',
+  HUB_CENTRAL_CREDENTIAL: 'centralCredential',
+  HUB_CENTRAL_RETRY_MAX_MS: 'centralRetryMaxMs',
 };
 
 /** Options from the environment, then the command line (`--port 8080`, `--no-mdns`). Throws a readable error. */

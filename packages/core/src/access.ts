@@ -55,6 +55,8 @@ export const httpRouteRoles = {
   'GET /api/backup': admins,
   'GET /api/backups': admins,
   'POST /api/printers/test': admins,
+  /** The office's link to the province's central service. */
+  'GET /api/central/status': managers,
   /** Only registered when the hub runs with --test-clock. */
   'POST /__test__/clock': everyone,
 } as const satisfies Record<string, readonly ActorRole[]>;
