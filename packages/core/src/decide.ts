@@ -37,7 +37,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.callNext': {
       const ready = counterReadyToCall(state, command.counterId);
       if (ready) return ready;
-      const ticket = pickNextTicket(state, command.counterId);
+      const ticket = pickNextTicket(state, command.counterId, ctx.now);
       if (!ticket) return refuse('NOTHING_WAITING');
       return accept(callEvent(state, ticket, command.counterId, 'next', ctx.now));
     }
@@ -88,14 +88,14 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       const ticket = state.tickets[command.ticketId];
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
-      const queuedAt = placeInQueue(
-        state,
-        ticket.serviceId,
-        ticket.targetCounterId,
-        command.placement,
-        ticket.queuedAt,
-      );
-      return accept({ type: 'ticket.returned', ticketId: ticket.id, queuedAt, at: ctx.now });
+      const queuedAt = placeInQueue(state, command.placement, ticket.queuedAt);
+      return accept({
+        type: 'ticket.returned',
+        ticketId: ticket.id,
+        queuedAt,
+        placement: command.placement,
+        at: ctx.now,
+      });
     }
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
@@ -125,14 +125,9 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'rating.submit': {
       const ticket = state.tickets[command.ticketId];
       if (!ticket) return refuse('NOT_FOUND');
+      // One rating per ticket: a second pad, a retry with a new requestId or a double tap cannot add another.
       if (ticket.rated) return refuse('ALREADY_RATED');
-      const windowMs = state.config.office.ratingWindowSeconds * 1000;
-      const justFinishedHere =
-        ticket.status === 'finished' &&
-        ticket.counterId === command.counterId &&
-        ticket.finishedAt !== null &&
-        ctx.now - ticket.finishedAt <= windowMs;
-      if (!justFinishedHere) return refuse('RATING_NOT_ALLOWED');
+      if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 1)) return refuse('RATING_NOT_ALLOWED');
       return accept({
         type: 'rating.submitted',
         rating: {
@@ -144,6 +139,21 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
           reasons: [...new Set(command.reasons)],
           at: ctx.now,
         },
+      });
+    }
+    case 'rating.amend': {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse('NOT_FOUND');
+      if (!ticket.rated) return refuse('RATING_NOT_ALLOWED');
+      // The reason step may start near the end of the window, so it gets a second window to finish.
+      if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 2)) return refuse('RATING_NOT_ALLOWED');
+      return accept({
+        type: 'rating.amended',
+        ticketId: ticket.id,
+        counterId: command.counterId,
+        score: command.score,
+        reasons: [...new Set(command.reasons)],
+        at: ctx.now,
       });
     }
     case 'alert.raise':
@@ -213,6 +223,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       issuedAt: ctx.now,
       queuedAt: ctx.now,
       targetCounterId: null,
+      front: false,
       calledAt: null,
       startedAt: null,
       finishedAt: null,
@@ -222,6 +233,23 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       rated: false,
     },
   });
+}
+
+/** Whether the ticket was finished at this counter no longer ago than `windows` rating windows. */
+function finishedHereWithin(
+  state: QueueState,
+  ticket: Ticket,
+  counterId: string,
+  now: number,
+  windows: number,
+): boolean {
+  const windowMs = state.config.office.ratingWindowSeconds * 1000 * windows;
+  return (
+    ticket.status === 'finished' &&
+    ticket.counterId === counterId &&
+    ticket.finishedAt !== null &&
+    now - ticket.finishedAt <= windowMs
+  );
 }
 
 function counterIsBusy(state: QueueState, counterId: string): boolean {
@@ -273,22 +301,17 @@ function withCurrentTicket(
   return then(ticket);
 }
 
-/** The sort key that puts a ticket back in line: where it was, or ahead of everyone waiting. */
-function placeInQueue(
-  state: QueueState,
-  serviceId: string,
-  targetCounterId: string | null,
-  placement: 'keepPlace' | 'front',
-  ownQueuedAt: number,
-): number {
+/**
+ * The sort key that puts a ticket back in line: where it was, or ahead of every waiting ticket (the
+ * `front` flag puts it first in its class; the key orders several tickets sent to the front, newest first).
+ */
+function placeInQueue(state: QueueState, placement: 'keepPlace' | 'front', ownQueuedAt: number): number {
   if (placement === 'keepPlace') return ownQueuedAt;
   let earliest = ownQueuedAt;
   for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting') continue;
-    const sameLine = targetCounterId ? t.targetCounterId === targetCounterId : t.serviceId === serviceId;
-    if (sameLine && t.queuedAt <= earliest) earliest = t.queuedAt - 1;
+    if (t.status === 'waiting' && t.queuedAt <= earliest) earliest = t.queuedAt - 1;
   }
-  return earliest === ownQueuedAt ? ownQueuedAt : earliest;
+  return earliest;
 }
 
 function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>, ctx: DecideContext): Decision {
@@ -301,7 +324,7 @@ function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>
   const toServiceId = command.toServiceId ?? ticket.serviceId;
   if (!state.config.services[toServiceId]) return refuse('NOT_FOUND');
   if (command.toCounterId !== null && !state.config.counters[command.toCounterId]) return refuse('NOT_FOUND');
-  const queuedAt = placeInQueue(state, toServiceId, command.toCounterId, command.placement, ticket.queuedAt);
+  const queuedAt = placeInQueue(state, command.placement, ticket.queuedAt);
   return accept({
     type: 'ticket.transferred',
     ticketId: ticket.id,

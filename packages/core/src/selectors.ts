@@ -1,4 +1,4 @@
-import { callOrder, interleave } from './queuePolicy.js';
+import { aheadInLine, callOrder, classOrder, mergeClasses, queuePolicySettings } from './queuePolicy.js';
 import type { Counter, Service, Ticket } from './schemas.js';
 import type { CallRecord, CounterState, QueueState } from './state.js';
 import { emptyCounterState } from './state.js';
@@ -17,20 +17,22 @@ export function sortedCounters(state: QueueState): Counter[] {
   return Object.values(state.config.counters).sort((a, b) => a.number - b.number);
 }
 
-/** Waiting tickets of a service in the order its counters would call them (priority interleaved). */
+/** Order within a class for one service's line: to the front first, then first come, first served. */
+const lineOrder = classOrder([], false);
+
+/** Waiting tickets of a service in the order a fresh counter would call them (policy applied, no aging). */
 export function waitingForService(state: QueueState, serviceId: string): Ticket[] {
   const waiting = Object.values(state.tickets).filter(
     (t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetCounterId === null,
   );
-  const compare = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt;
-  const priority = waiting.filter((t) => t.priorityGroup !== null).sort(compare);
-  const normal = waiting.filter((t) => t.priorityGroup === null).sort(compare);
-  return interleave(priority, normal, state.config.priority.interleave, 0, Number.POSITIVE_INFINITY);
+  const priority = waiting.filter((t) => t.priorityGroup !== null).sort(lineOrder);
+  const normal = waiting.filter((t) => t.priorityGroup === null).sort(lineOrder);
+  return mergeClasses(priority, normal, queuePolicySettings(state.config.priority).priorityBurst, 0);
 }
 
-/** Waiting tickets for a counter, in the order it will call them. */
-export function waitingForCounter(state: QueueState, counterId: string): Ticket[] {
-  return callOrder(state, counterId);
+/** Waiting tickets for a counter, in the order it will call them (with `now`, overdue tickets first). */
+export function waitingForCounter(state: QueueState, counterId: string, now: number | null = null): Ticket[] {
+  return callOrder(state, counterId, now);
 }
 
 /**
@@ -47,27 +49,13 @@ export function ticketsAhead(state: QueueState, ticketId: string): number {
   const isPriority = ticket.priorityGroup !== null;
   let sameClassBefore = 0;
   let otherClass = 0;
-  let seenSelf = false;
   for (const t of Object.values(state.tickets)) {
-    if (t.id === ticketId) {
-      seenSelf = true;
-      continue;
-    }
+    if (t.id === ticketId) continue;
     if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.targetCounterId !== null) continue;
-    if ((t.priorityGroup !== null) !== isPriority) {
-      otherClass++;
-      continue;
-    }
-    const before =
-      t.queuedAt < ticket.queuedAt ||
-      (t.queuedAt === ticket.queuedAt &&
-        (t.issuedAt < ticket.issuedAt || (t.issuedAt === ticket.issuedAt && !seenSelf)));
-    if (before) sameClassBefore++;
+    if ((t.priorityGroup !== null) !== isPriority) otherClass++;
+    else if (lineOrder(t, ticket) < 0) sameClassBefore++;
   }
-  // The interleave from a fresh start: N normal tickets, then one priority ticket (N = 0: priority first).
-  const n = state.config.priority.interleave;
-  if (isPriority) return sameClassBefore + (n === 0 ? 0 : Math.min(otherClass, (sameClassBefore + 1) * n));
-  return sameClassBefore + (n === 0 ? otherClass : Math.min(otherClass, Math.floor(sameClassBefore / n)));
+  return aheadInLine(isPriority, sameClassBefore, otherClass, queuePolicySettings(state.config.priority).priorityBurst);
 }
 
 /**
@@ -159,6 +147,24 @@ export function displayBoard(state: QueueState, recentCount = state.config.displ
     })),
     recent: state.recentCalls.slice(0, recentCount),
   };
+}
+
+/**
+ * Tickets finished at this counter that the citizen may still rate (not rated, inside the rating
+ * window), oldest first: the pad keeps asking about a ticket even after the clerk finished the next.
+ */
+export function ticketsToRate(state: QueueState, counterId: string, now: number): Ticket[] {
+  const windowMs = state.config.office.ratingWindowSeconds * 1000;
+  return Object.values(state.tickets)
+    .filter(
+      (t) =>
+        t.status === 'finished' &&
+        t.counterId === counterId &&
+        !t.rated &&
+        t.finishedAt !== null &&
+        now - t.finishedAt <= windowMs,
+    )
+    .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
 }
 
 export function isActiveTicket(ticket: Ticket): boolean {
