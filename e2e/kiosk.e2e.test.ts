@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout } from '@motcua/core';
+import { ticketPrintout, ticketById } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ describe(
       const job = await printer.waitForJob(20_000);
       const printed = readPrintedTicket(job.bytes);
       expect(printed.qr).toMatch(/\/t\/[A-Za-z0-9_-]{22}$/);
-      await waitFor(() => admin.state?.tickets[ticketId], 10_000, 'ticket in the hub state');
+      await waitFor(() => admin.state && ticketById(admin.state, ticketId), 10_000, 'ticket in the hub state');
       const printout = ticketPrintout(admin.state!, ticketId, printed.qr!)!;
       // The paper shows exactly this ticket: label, service, priority, time, people ahead.
       expect(printedTicketShows(printed, printout)).toBe(true);
@@ -100,7 +100,7 @@ describe(
       await screenshot(page, 'kiosk-landscape-ticket');
       const label = await page.getByTestId('kiosk-ticket-label').textContent();
       await expectPrinted(ticketId);
-      expect(admin.state!.tickets[ticketId]).toMatchObject({
+      expect(ticketById(admin.state!, ticketId)).toMatchObject({
         label,
         serviceId: 'khai-sinh',
         source: 'kiosk',
@@ -138,7 +138,7 @@ describe(
       await screenshot(page, 'kiosk-portrait-ticket-en');
       const ticketId = (await ticket.getAttribute('data-ticket-id'))!;
       await expectPrinted(ticketId);
-      expect(admin.state!.tickets[ticketId]).toMatchObject({ serviceId: 'cap-gcn-qsdd', priorityGroup: 'elderly' });
+      expect(ticketById(admin.state!, ticketId)).toMatchObject({ serviceId: 'cap-gcn-qsdd', priorityGroup: 'elderly' });
       await page.getByTestId('kiosk-done').click();
       await page.getByTestId('kiosk-start').waitFor();
       // Home resets the language to Vietnamese for the next citizen.

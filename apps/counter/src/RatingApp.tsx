@@ -9,11 +9,18 @@ import { useHubNow } from './useNow';
 
 const THANKS_MS = 6000;
 
+/** The name an admin sees when approving the pad: "Đánh giá Quầy 1" rather than the counter's id. */
+export function ratingDeviceName(counterId: string | null): string {
+  if (!counterId) return 'Máy đánh giá';
+  const counterNumber = /^quay-(\d+)$/.exec(counterId)?.[1];
+  return `Đánh giá ${counterNumber ? `Quầy ${counterNumber}` : counterId}`;
+}
+
 export function RatingApp({ counterId }: { counterId: string | null }) {
   const [client] = useState(() =>
     new HubClient({
       deviceKind: 'rating',
-      deviceName: counterId ? `Đánh giá ${counterId}` : 'Máy đánh giá',
+      deviceName: ratingDeviceName(counterId),
       counterId,
       storage: localTokenStore(`motcua.rating.${counterId ?? 'bound'}.`),
     }).connect(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, ratingPadAt, TestDesk } from '@motcua/core/testkit';
+import { ticketById } from '@motcua/core';
 import { afterAnswer, asksForReasons, ratableTicket, ratingPromptTimeoutMs, scoreCommand } from './ratingPad';
 
 describe('ratableTicket', () => {
@@ -37,7 +38,7 @@ describe('ratableTicket', () => {
     desk.issue('khai-sinh');
     const ticketId = desk.callNext(1);
     desk.finish(1, ticketId);
-    const ticket = desk.state.tickets[ticketId]!;
+    const ticket = ticketById(desk.state, ticketId)!;
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now)).toBe(90_000);
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now + 100_000)).toBe(20_000);
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now + 200_000)).toBe(0);
@@ -53,7 +54,7 @@ describe('ratableTicket', () => {
     desk.issue('khai-sinh');
     const ticketId = desk.callNext(1);
     desk.finish(1, ticketId);
-    const ticket = desk.state.tickets[ticketId]!;
+    const ticket = ticketById(desk.state, ticketId)!;
     expect(scoreCommand('quay-1', { kind: 'score', ticket, sent: null }, 'neutral').type).toBe('rating.submit');
     expect(scoreCommand('quay-1', { kind: 'score', ticket, sent: 'neutral' }, 'satisfied')).toMatchObject({
       type: 'rating.amend',

@@ -308,7 +308,7 @@ function HomeScreen(props: { online: boolean; bookingsOpen: boolean; onStart(): 
       ) : null}
       <p className="kiosk-hint">
         {t({
-          vi: 'Người cao tuổi, người khuyết tật, phụ nữ có thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
+          vi: 'Người cao tuổi, người khuyết tật, phụ nữ mang thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
           en: 'Elderly and disabled people and pregnant women are served first. Ask a staff member for help.',
         })}
       </p>
@@ -385,12 +385,7 @@ function FieldsScreen(props: {
           {kioskFields(state).map((field) => (
             <button type="button" key={field.id} className="kiosk-tile" onClick={() => props.onField(field.id)}>
               <span className="kiosk-tile-title">{t(field.name)}</span>
-              <span className="kiosk-tile-sub">
-                {t({
-                  vi: `${servicesOfField(state, field.id).length} thủ tục`,
-                  en: `${servicesOfField(state, field.id).length} procedures`,
-                })}
-              </span>
+              <span className="kiosk-tile-sub">{t(procedureCount(servicesOfField(state, field.id).length))}</span>
             </button>
           ))}
         </div>
@@ -446,7 +441,7 @@ function ServicesScreen(props: {
         <BackButton onBack={props.onBack} />
         <h1>{field ? t(field.name) : ''}</h1>
       </div>
-      <p className="kiosk-lead">{t({ vi: 'Chọn thủ tục bạn cần làm', en: 'Choose your procedure' })}</p>
+      <p className="kiosk-lead">{t({ vi: 'Chọn thủ tục cần làm', en: 'Choose your procedure' })}</p>
       <div className="kiosk-list">
         {servicesOfField(props.state, props.fieldId).map((service) => (
           <ServiceButton
@@ -474,7 +469,7 @@ function PriorityScreen(props: {
     <section className="kiosk-step">
       <div className="kiosk-step-head">
         <BackButton onBack={props.onBack} />
-        <h1>{t({ vi: 'Bạn có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })}</h1>
+        <h1>{t({ vi: 'Ông/Bà có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })}</h1>
       </div>
       {service ? <p className="kiosk-lead">{t(service.name)}</p> : null}
       <div className="kiosk-priority">
@@ -538,7 +533,7 @@ function TicketScreen(props: {
             {t(props.screen.notice)}
           </p>
         ) : null}
-        <p className="kiosk-ticket-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your ticket number' })}</p>
+        <p className="kiosk-ticket-caption">{t({ vi: 'Số thứ tự của Ông/Bà', en: 'Your ticket number' })}</p>
         <p className="kiosk-ticket-label" data-testid="kiosk-ticket-label">
           {ticket.label}
         </p>
@@ -550,7 +545,7 @@ function TicketScreen(props: {
         <p className="kiosk-ticket-service">{service ? t(service.name) : ticket.serviceId}</p>
         <dl className="kiosk-ticket-facts">
           <div>
-            <dt>{t({ vi: 'Số người chờ trước bạn', en: 'People ahead of you' })}</dt>
+            <dt>{t({ vi: 'Số người chờ trước Ông/Bà', en: 'People ahead of you' })}</dt>
             <dd data-testid="kiosk-ticket-ahead">{issued.ahead ?? 0}</dd>
           </div>
           <div>
@@ -607,4 +602,9 @@ function TicketScreen(props: {
       ) : null}
     </section>
   );
+}
+
+/** "3 thủ tục" / "1 procedure, 3 procedures": Vietnamese has no plural, English does. */
+function procedureCount(count: number): { vi: string; en: string } {
+  return { vi: `${count} thủ tục`, en: `${count} ${count === 1 ? 'procedure' : 'procedures'}` };
 }

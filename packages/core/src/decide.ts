@@ -11,6 +11,7 @@ import { pickNextTicket } from './queuePolicy.js';
 import type { Service, Ticket } from './schemas.js';
 import { counterState, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
+import { firstInLine, ticketById, ticketsWhere, waitingLines } from './ticketReads.js';
 
 export interface DecideContext {
   /** The hub's clock, epoch milliseconds. */
@@ -44,7 +45,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.callChosen': {
       const ready = counterReadyToCall(state, command.counterId);
       if (ready) return ready;
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'waiting') return refuse('INVALID_TICKET_STATE');
       const counter = state.config.counters[command.counterId];
@@ -77,7 +78,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
         accept({ type: 'ticket.parked', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
       );
     case 'ticket.resume': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'parked') return refuse('INVALID_TICKET_STATE');
       if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
@@ -85,7 +86,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       return accept({ type: 'ticket.resumed', ticketId: ticket.id, counterId: command.counterId, at: ctx.now });
     }
     case 'ticket.returnToQueue': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
       const queuedAt = placeInQueue(state, command.placement, ticket.queuedAt);
@@ -100,7 +101,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
     case 'ticket.cancel': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (!isActiveTicket(ticket) && ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
       return accept({ type: 'ticket.cancelled', ticketId: ticket.id, reason: command.reason, at: ctx.now });
@@ -123,7 +124,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'counter.assignClerk':
       return assignClerk(state, command, ctx);
     case 'rating.submit': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       // One rating per ticket: a second pad, a retry with a new requestId or a double tap cannot add another.
       if (ticket.rated) return refuse('ALREADY_RATED');
@@ -142,7 +143,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       });
     }
     case 'rating.amend': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (!ticket.rated) return refuse('RATING_NOT_ALLOWED');
       // The reason step may start near the end of the window, so it gets a second window to finish.
@@ -208,7 +209,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
   if (number === null) return refuse('NUMBER_RANGE_EXHAUSTED');
   const label = formatTicketLabel(service, number);
   const baseId = `${state.serviceDay.replaceAll('-', '')}-${label}`;
-  const id = state.tickets[baseId] ? `${baseId}-${state.seq + 1}` : baseId;
+  const id = ticketById(state, baseId) ? `${baseId}-${state.seq + 1}` : baseId;
   return accept({
     type: 'ticket.issued',
     ticket: {
@@ -254,7 +255,7 @@ function finishedHereWithin(
 
 function counterIsBusy(state: QueueState, counterId: string): boolean {
   const current = counterState(state, counterId).currentTicketId;
-  const ticket = current ? state.tickets[current] : undefined;
+  const ticket = current ? ticketById(state, current) : undefined;
   return ticket !== undefined && (ticket.status === 'called' || ticket.status === 'serving');
 }
 
@@ -292,7 +293,7 @@ function withCurrentTicket(
   then: (ticket: Ticket) => Decision,
 ): Decision {
   if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
-  const ticket = state.tickets[command.ticketId];
+  const ticket = ticketById(state, command.ticketId);
   if (!ticket) return refuse('NOT_FOUND');
   if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
   if (counterState(state, command.counterId).currentTicketId !== ticket.id || !allowed.includes(ticket.status)) {
@@ -308,14 +309,18 @@ function withCurrentTicket(
 function placeInQueue(state: QueueState, placement: 'keepPlace' | 'front', ownQueuedAt: number): number {
   if (placement === 'keepPlace') return ownQueuedAt;
   let earliest = ownQueuedAt;
-  for (const t of Object.values(state.tickets)) {
-    if (t.status === 'waiting' && t.queuedAt <= earliest) earliest = t.queuedAt - 1;
+  // Ahead of every line, not only its own: a counter calls the oldest across all the services it serves.
+  for (const line of waitingLines(state)) {
+    for (const ticketClass of ['priority', 'normal'] as const) {
+      const first = firstInLine(state, line, ticketClass);
+      if (first && first.queuedAt <= earliest) earliest = first.queuedAt - 1;
+    }
   }
   return earliest;
 }
 
 function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>, ctx: DecideContext): Decision {
-  const ticket = state.tickets[command.ticketId];
+  const ticket = ticketById(state, command.ticketId);
   if (!ticket) return refuse('NOT_FOUND');
   if (command.toServiceId === null && command.toCounterId === null) return refuse('BAD_REQUEST');
   if (!['waiting', 'called', 'serving', 'parked', 'noShow'].includes(ticket.status)) {
@@ -375,9 +380,7 @@ function closeDay(state: QueueState, ctx: DecideContext): Decision {
   const rollsOver = today !== state.serviceDay;
   if (!rollsOver && ctx.actor.kind === 'system') return accept();
   if (state.serviceDay !== '' && !state.dayClosed) {
-    const expiredTicketIds = Object.values(state.tickets)
-      .filter((t) => isActiveTicket(t) || t.status === 'noShow')
-      .map((t) => t.id);
+    const expiredTicketIds = ticketsWhere(state, (t) => isActiveTicket(t) || t.status === 'noShow').map((t) => t.id);
     events.push({ type: 'day.closed', serviceDay: state.serviceDay, expiredTicketIds, at: ctx.now });
   }
   if (rollsOver) events.push({ type: 'day.opened', serviceDay: today, at: ctx.now });
@@ -418,7 +421,7 @@ function decideConfig(state: QueueState, command: Command): Decision {
       if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
       const inUse =
         Object.values(config.counters).some((c) => c.serviceIds.includes(command.serviceId)) ||
-        Object.values(state.tickets).some((t) => t.serviceId === command.serviceId && isActiveTicket(t));
+        ticketsWhere(state, (t) => t.serviceId === command.serviceId && isActiveTicket(t)).length > 0;
       if (inUse) return refuse('IN_USE');
       return accept({ type: 'config.serviceRemoved', serviceId: command.serviceId });
     }

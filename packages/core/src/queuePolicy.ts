@@ -1,6 +1,8 @@
 import type { PriorityPolicy, Ticket } from './schemas.js';
 import { migratePriorityPolicy } from './schemas.js';
 import type { QueueState } from './state.js';
+import type { WaitingLineRef } from './ticketReads.js';
+import { waitingLine } from './ticketReads.js';
 
 /**
  * The queue policy of a one-stop desk, in one place:
@@ -29,12 +31,8 @@ export function queuePolicySettings(policy: PriorityPolicy): QueuePolicySettings
 export function callableTickets(state: QueueState, counterId: string): Ticket[] {
   const counter = state.config.counters[counterId];
   if (!counter) return [];
-  const served = new Set(counter.serviceIds);
-  return Object.values(state.tickets).filter(
-    (t) =>
-      t.status === 'waiting' &&
-      (t.targetCounterId === counterId || (t.targetCounterId === null && served.has(t.serviceId))),
-  );
+  const lines: WaitingLineRef[] = [{ counterId }, ...counter.serviceIds.map((serviceId) => ({ serviceId }))];
+  return lines.flatMap((line) => [...waitingLine(state, line, 'priority'), ...waitingLine(state, line, 'normal')]);
 }
 
 /** Since when a ticket counts as waiting for aging: its issue, or its place in line when that is later (appointments). */

@@ -295,7 +295,7 @@ export const ratingScoreNames: Record<RatingScore, LocalizedName> = {
 
 export const ratingReasonNames: Record<RatingReason, LocalizedName> = {
   waitedTooLong: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' },
-  attitude: { vi: 'Thái độ phục vụ', en: "Staff's attitude" },
+  attitude: { vi: 'Thái độ phục vụ chưa tốt', en: "Staff's attitude" },
   unclearGuidance: { vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
   slowProcessing: { vi: 'Giải quyết hồ sơ chậm', en: 'Slow processing' },
   other: { vi: 'Lý do khác', en: 'Other' },

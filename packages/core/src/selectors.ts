@@ -1,7 +1,16 @@
-import { aheadInLine, callOrder, classOrder, mergeClasses, queuePolicySettings } from './queuePolicy.js';
+import { aheadInLine, callOrder, mergeClasses, queuePolicySettings } from './queuePolicy.js';
 import type { Counter, Service, Ticket } from './schemas.js';
 import type { CallRecord, CounterState, QueueState } from './state.js';
 import { emptyCounterState } from './state.js';
+import {
+  allTickets,
+  placeInLine,
+  ticketById,
+  ticketsWhere,
+  waitingLine,
+  waitingLineLength,
+  waitingLines,
+} from './ticketReads.js';
 
 const ACTIVE_STATUSES = new Set(['waiting', 'called', 'serving', 'parked']);
 
@@ -17,17 +26,15 @@ export function sortedCounters(state: QueueState): Counter[] {
   return Object.values(state.config.counters).sort((a, b) => a.number - b.number);
 }
 
-/** Order within a class for one service's line: to the front first, then first come, first served. */
-const lineOrder = classOrder([], false);
-
 /** Waiting tickets of a service in the order a fresh counter would call them (policy applied, no aging). */
 export function waitingForService(state: QueueState, serviceId: string): Ticket[] {
-  const waiting = Object.values(state.tickets).filter(
-    (t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetCounterId === null,
+  const line = { serviceId };
+  return mergeClasses(
+    waitingLine(state, line, 'priority'),
+    waitingLine(state, line, 'normal'),
+    queuePolicySettings(state.config.priority).priorityBurst,
+    0,
   );
-  const priority = waiting.filter((t) => t.priorityGroup !== null).sort(lineOrder);
-  const normal = waiting.filter((t) => t.priorityGroup === null).sort(lineOrder);
-  return mergeClasses(priority, normal, queuePolicySettings(state.config.priority).priorityBurst, 0);
 }
 
 /** Waiting tickets for a counter, in the order it will call them (with `now`, overdue tickets first). */
@@ -37,24 +44,18 @@ export function waitingForCounter(state: QueueState, counterId: string, now: num
 
 /**
  * How many waiting tickets will be called before this one: its index in `waitingForService` (or the
- * target counter's order), computed in one pass without sorting, since every issue asks for it.
+ * target counter's order), from its place in its own class and the length of the other class.
  */
 export function ticketsAhead(state: QueueState, ticketId: string): number {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket || ticket.status !== 'waiting') return 0;
   if (ticket.targetCounterId) {
     const index = waitingForCounter(state, ticket.targetCounterId).findIndex((t) => t.id === ticketId);
     return index === -1 ? 0 : index;
   }
   const isPriority = ticket.priorityGroup !== null;
-  let sameClassBefore = 0;
-  let otherClass = 0;
-  for (const t of Object.values(state.tickets)) {
-    if (t.id === ticketId) continue;
-    if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.targetCounterId !== null) continue;
-    if ((t.priorityGroup !== null) !== isPriority) otherClass++;
-    else if (lineOrder(t, ticket) < 0) sameClassBefore++;
-  }
+  const sameClassBefore = placeInLine(state, ticket);
+  const otherClass = waitingLineLength(state, { serviceId: ticket.serviceId }, isPriority ? 'normal' : 'priority');
   return aheadInLine(isPriority, sameClassBefore, otherClass, queuePolicySettings(state.config.priority).priorityBurst);
 }
 
@@ -64,18 +65,14 @@ export function ticketsAhead(state: QueueState, ticketId: string): number {
  */
 export function aheadByTicket(state: QueueState): Map<string, number> {
   const ahead = new Map<string, number>();
-  const services = new Set<string>();
-  const counters = new Set<string>();
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting') continue;
-    if (t.targetCounterId) counters.add(t.targetCounterId);
-    else services.add(t.serviceId);
-  }
-  for (const serviceId of services) waitingForService(state, serviceId).forEach((t, i) => ahead.set(t.id, i));
-  for (const counterId of counters) {
-    waitingForCounter(state, counterId).forEach((t, i) => {
-      if (t.targetCounterId === counterId) ahead.set(t.id, i);
-    });
+  for (const line of waitingLines(state)) {
+    if ('serviceId' in line) {
+      waitingForService(state, line.serviceId).forEach((t, i) => ahead.set(t.id, i));
+    } else {
+      waitingForCounter(state, line.counterId).forEach((t, i) => {
+        if (t.targetCounterId === line.counterId) ahead.set(t.id, i);
+      });
+    }
   }
   return ahead;
 }
@@ -114,7 +111,7 @@ export interface ServiceQueueSummary {
 export function serviceQueueSummary(state: QueueState, serviceId: string): ServiceQueueSummary {
   let waiting = 0;
   let longest: number | null = null;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.status !== 'waiting' || t.serviceId !== serviceId) continue;
     waiting++;
     if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
@@ -155,16 +152,15 @@ export function displayBoard(state: QueueState, recentCount = state.config.displ
  */
 export function ticketsToRate(state: QueueState, counterId: string, now: number): Ticket[] {
   const windowMs = state.config.office.ratingWindowSeconds * 1000;
-  return Object.values(state.tickets)
-    .filter(
-      (t) =>
-        t.status === 'finished' &&
-        t.counterId === counterId &&
-        !t.rated &&
-        t.finishedAt !== null &&
-        now - t.finishedAt <= windowMs,
-    )
-    .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+  return ticketsWhere(
+    state,
+    (t) =>
+      t.status === 'finished' &&
+      t.counterId === counterId &&
+      !t.rated &&
+      t.finishedAt !== null &&
+      now - t.finishedAt <= windowMs,
+  ).sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
 }
 
 export function isActiveTicket(ticket: Ticket): boolean {
@@ -182,7 +178,7 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
   let served = 0;
   let noShows = 0;
   let totalSeconds = 0;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.clerkId !== clerkId) continue;
     if (t.status === 'finished') {
       served++;

@@ -1,3 +1,4 @@
+import { ticketById } from './ticketReads.js';
 import { z } from 'zod';
 import type { Language } from './errors.js';
 import { idSchema } from './schemas.js';
@@ -43,7 +44,7 @@ export const REPRINT_WINDOW_MS = 2 * 60_000;
  * ticket's live status link with its scoped credential; only the hub can make it (`CommandResult.statusUrl`).
  */
 export function ticketPrintout(state: QueueState, ticketId: string, statusUrl: string): TicketPrintout | null {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket) return null;
   const { office, services, priority, kiosk } = state.config;
   const service = services[ticket.serviceId];

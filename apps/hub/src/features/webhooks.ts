@@ -9,6 +9,7 @@ import {
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
   type WebhookSettings,
+  ticketById,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io';
@@ -146,7 +147,7 @@ export function createWebhooksFeature(): HubFeature {
     for (const { seq, event } of envelopes) {
       if (event.type === 'day.opened') nearSent.clear();
       if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
-        const ticket = state.tickets[event.ticketId];
+        const ticket = ticketById(state, event.ticketId);
         if (ticket) {
           const id = `called:${ticket.id}:${seq}`;
           enqueue(hub, payloadFor(hub, 'ticket.called', id, ticket, 0, event.type === 'ticket.recalled'));
@@ -157,7 +158,7 @@ export function createWebhooksFeature(): HubFeature {
     if (queueChanged) {
       for (const [ticketId, ahead] of aheadByTicket(state)) {
         if (ahead > settings.notifyAhead || nearSent.has(ticketId)) continue;
-        const ticket = state.tickets[ticketId];
+        const ticket = ticketById(state, ticketId);
         if (!ticket) continue;
         nearSent.add(ticketId);
         enqueue(hub, payloadFor(hub, 'ticket.near', `near:${ticketId}`, ticket, ahead, false));
