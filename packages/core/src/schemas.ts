@@ -6,7 +6,9 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'chỉ gồm chữ không dấu, số, _ . : - / letters, digits, _ . : - only');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'chỉ gồm chữ không dấu, số, _ . : - / letters, digits, _ . : - only')
+  // Config and state are plain records: "__proto__" or "constructor" would read the object's prototype.
+  .refine((id) => !(id in Object.prototype), 'tên dành riêng / reserved name');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max);
 
