@@ -32,6 +32,8 @@ describe(
       serviceId: string;
       priority: string | RegExp;
       shots?: string;
+      /** Text the procedure's papers/fee panel must show before the ticket is taken. */
+      procedureInfo?: string;
     }): Promise<string> {
       await page.getByTestId('kiosk-start').click();
       if (options.shots) await screenshot(page, `${options.shots}-fields`);
@@ -39,6 +41,9 @@ describe(
       if (options.shots) await screenshot(page, `${options.shots}-services`);
       await page.locator(`[data-service-id="${options.serviceId}"]`).click();
       if (options.shots) await screenshot(page, `${options.shots}-priority`);
+      if (options.procedureInfo) {
+        expect(await page.getByTestId('kiosk-procedure-info').textContent()).toContain(options.procedureInfo);
+      }
       await tap(options.priority);
       const ticket = page.getByTestId('kiosk-ticket');
       await ticket.waitFor({ timeout: 20_000 });
@@ -94,12 +99,15 @@ describe(
         serviceId: 'khai-sinh',
         priority: /^Không ưu tiên/,
         shots: 'kiosk-landscape',
+        procedureInfo: 'Giấy chứng sinh',
       });
       await expect.poll(() => page.getByTestId('kiosk-print-status').textContent()).toContain('Vui lòng nhận vé');
       await page.getByTestId('kiosk-preview').waitFor();
       await screenshot(page, 'kiosk-landscape-ticket');
       const label = await page.getByTestId('kiosk-ticket-label').textContent();
       await expectPrinted(ticketId);
+      // The office prints the birth registration's papers on the ticket as a reminder.
+      expect(ticketPrintout(admin.state!, ticketId, 'x')?.reminder).toContain('Giấy chứng sinh');
       expect(ticketById(admin.state!, ticketId)).toMatchObject({
         label,
         serviceId: 'khai-sinh',

@@ -83,6 +83,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'config.setPriorityPolicy': ['admin', 'system'],
   'config.setDisplay': ['admin', 'system'],
   'config.setKiosk': ['admin', 'system'],
+  'config.setProcedureInfo': ['admin', 'system'],
   'appointment.book': ['system'],
   'appointment.cancel': ['system', 'supervisor', 'admin'],
   'appointment.checkIn': ['kiosk', 'supervisor', 'admin', 'system'],

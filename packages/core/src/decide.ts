@@ -472,6 +472,9 @@ function decideConfig(state: QueueState, command: Command): Decision {
       return accept({ type: 'config.displaySet', display: command.display });
     case 'config.setKiosk':
       return accept({ type: 'config.kioskSet', kiosk: command.kiosk });
+    case 'config.setProcedureInfo':
+      if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
+      return accept({ type: 'config.procedureInfoSet', serviceId: command.serviceId, info: command.info });
     default:
       return refuse('UNKNOWN_COMMAND');
   }

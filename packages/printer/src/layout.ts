@@ -278,6 +278,14 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
   b.row('Thời gian chờ dự kiến', 'Estimated wait', eta.vi, eta.en, s.info, s.infoValue);
   b.space(s.gap / 2);
 
+  // The papers to bring, when the office prints the procedure's checklist.
+  if (doc.reminder?.trim()) {
+    b.rule(2, true);
+    b.space(s.gap / 2);
+    b.paragraph(doc.reminder, s.small, 600, 6);
+    b.space(s.gap / 2);
+  }
+
   // QR code
   let qr: TicketLayout['qr'];
   if (doc.qrContent) {
