@@ -4,10 +4,10 @@ import { applyAll } from './apply.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
 import { aheadByTicket, ticketsAhead, waitingForCounter, waitingForService } from './selectors.js';
-import { callableTickets, queuePolicySettings, waitingSince } from './queuePolicy.js';
+import { callableTickets, callOrder, queuePolicySettings, waitingSince } from './queuePolicy.js';
 import type { Ticket } from './schemas.js';
 import type { QueueState } from './state.js';
-import { stateHash } from './stateHash.js';
+import { stateHash } from './stateCodec.js';
 import { admin, clerkAt, kiosk, ratingPadAt, system, TestDesk } from './testkit.js';
 
 /** One step a busy morning may contain. */
@@ -51,7 +51,7 @@ function runMorning(
       );
       if (outcome.ok) {
         const id = outcome.result.ticket!.id;
-        check(before, step.counter, before.tickets[id]!, desk.now);
+        check(before, step.counter, before.tickets.get(id)!, desk.now);
         calls.push({ ticketId: id, counter: step.counter });
         desk.advance(1000);
         desk.finish(step.counter, id);
@@ -90,7 +90,7 @@ describe('queue policy properties', () => {
         const ids = calls.map((c) => c.ticketId);
         expect(new Set(ids).size).toBe(ids.length);
         for (const call of calls) {
-          const ticket = desk.state.tickets[call.ticketId]!;
+          const ticket = desk.state.tickets.get(call.ticketId)!;
           expect(desk.state.config.counters[`quay-${call.counter}`]?.serviceIds).toContain(ticket.serviceId);
         }
       }),
@@ -122,6 +122,8 @@ describe('queue policy properties', () => {
         const desk = TestDesk.open({ counters: [1, 2, 3] });
         withPolicy(desk, policy);
         runMorning(desk, steps, (before, counter, called, now) => {
+          // "Call next" reads only the heads of the lines; it must agree with the full call order.
+          expect(callOrder(before, `quay-${counter}`, now, 1)[0]?.id).toBe(called.id);
           if (isOverdue(before, called, now)) return;
           const counterConfig = before.config.counters[`quay-${counter}`]!;
           const sameClass = callableTickets(before, counterConfig.id).filter(
@@ -278,10 +280,10 @@ describe('replay', () => {
             const counterId = `quay-${step.counter}`;
             const clerk = clerkAt(step.counter);
             const current = desk.state.counters[counterId]?.currentTicketId ?? '';
-            const lastFinished = Object.values(desk.state.tickets).find(
+            const lastFinished = [...desk.state.tickets.values()].find(
               (t) => t.status === 'finished' && t.counterId === counterId,
             );
-            const noShow = Object.values(desk.state.tickets).find(
+            const noShow = [...desk.state.tickets.values()].find(
               (t) => t.status === 'noShow' && t.counterId === counterId,
             );
             const commands: Record<string, () => void> = {

@@ -1,8 +1,8 @@
 import type { PriorityPolicy, Ticket } from './schemas.js';
 import { migratePriorityPolicy } from './schemas.js';
 import type { QueueState } from './state.js';
-import type { WaitingLineRef } from './ticketReads.js';
-import { waitingLine } from './ticketReads.js';
+import type { TicketClass, WaitingLineRef } from './ticketReads.js';
+import { firstInLine, waitingLine } from './ticketReads.js';
 
 /**
  * The queue policy of a one-stop desk, in one place:
@@ -29,15 +29,19 @@ export function queuePolicySettings(policy: PriorityPolicy): QueuePolicySettings
  * service the counter serves and not reserved for another counter.
  */
 export function callableTickets(state: QueueState, counterId: string): Ticket[] {
-  const counter = state.config.counters[counterId];
-  if (!counter) return [];
-  const lines: WaitingLineRef[] = [{ counterId }, ...counter.serviceIds.map((serviceId) => ({ serviceId }))];
-  return lines.flatMap((line) => [...waitingLine(state, line, 'priority'), ...waitingLine(state, line, 'normal')]);
+  return linesOf(state, counterId).flatMap((line) => [
+    ...waitingLine(state, line, 'priority'),
+    ...waitingLine(state, line, 'normal'),
+  ]);
 }
 
-/** Since when a ticket counts as waiting for aging: its issue, or its place in line when that is later (appointments). */
+/**
+ * Since when a ticket counts as waiting for the maximum wait: its place in line (issue time, the
+ * original place after a return, the slot of an appointment; a ticket sent to the front counts as the
+ * longest waiting, which is what "to the front" asks).
+ */
 export function waitingSince(ticket: Ticket): number {
-  return Math.max(ticket.issuedAt, ticket.queuedAt);
+  return ticket.queuedAt;
 }
 
 /** The order within one class at a counter serving `serviceIds` (in its order). */
@@ -47,7 +51,7 @@ export function classOrder(serviceIds: readonly string[], strict: boolean): (a: 
     return index === -1 ? 0 : index;
   };
   return (a, b) =>
-    Number(b.front === true) - Number(a.front === true) ||
+    Number(b.front) - Number(a.front) ||
     (strict ? rank(a) - rank(b) : 0) ||
     a.queuedAt - b.queuedAt ||
     rank(a) - rank(b) ||
@@ -88,6 +92,22 @@ export function mergeClasses(
   return order;
 }
 
+/** The lines a counter calls from: tickets sent to it, then its services in its order. */
+function linesOf(state: QueueState, counterId: string): WaitingLineRef[] {
+  const counter = state.config.counters[counterId];
+  return counter ? [{ counterId }, ...counter.serviceIds.map((serviceId) => ({ serviceId }))] : [];
+}
+
+/** The moment before which a waiting ticket is past the maximum wait, or null when aging is off. */
+function overdueBefore(settings: QueuePolicySettings, now: number | null): number | null {
+  return now !== null && settings.maxWaitMinutes > 0 ? now - settings.maxWaitMinutes * 60_000 : null;
+}
+
+/** Longest waiting first among tickets past the maximum wait; the class order breaks ties. */
+function byWaitThen(compare: (a: Ticket, b: Ticket) => number): (a: Ticket, b: Ticket) => number {
+  return (a, b) => waitingSince(a) - waitingSince(b) || compare(a, b);
+}
+
 /**
  * The order in which a counter will call its waiting tickets if nothing else changes: the policy
  * applied step by step. With `now`, tickets already past the maximum wait come first.
@@ -104,10 +124,10 @@ export function callOrder(
   const compare = classOrder(counter.serviceIds, settings.strictServiceOrder);
   let candidates = callableTickets(state, counterId);
   const overdue: Ticket[] = [];
-  if (now !== null && settings.maxWaitMinutes > 0) {
-    const limitAt = now - settings.maxWaitMinutes * 60_000;
-    const late = (t: Ticket) => waitingSince(t) <= limitAt;
-    overdue.push(...candidates.filter(late).sort((a, b) => waitingSince(a) - waitingSince(b) || compare(a, b)));
+  const before = overdueBefore(settings, now);
+  if (before !== null) {
+    const late = (t: Ticket) => waitingSince(t) <= before;
+    overdue.push(...candidates.filter(late).sort(byWaitThen(compare)));
     candidates = candidates.filter((t) => !late(t));
   }
   if (overdue.length >= limit) return overdue.slice(0, limit);
@@ -119,9 +139,32 @@ export function callOrder(
   return [...overdue, ...mergeClasses(priority, normal, settings.priorityBurst, streak, limit - overdue.length)];
 }
 
-/** The ticket "call next" gives this counter at `now`, or null when nobody is waiting for it. */
+/**
+ * The ticket "call next" gives this counter at `now`, or null when nobody is waiting for it: the same
+ * as the head of `callOrder`, read from the first ticket of each of its lines only, since every call asks.
+ */
 export function pickNextTicket(state: QueueState, counterId: string, now: number): Ticket | null {
-  return callOrder(state, counterId, now, 1)[0] ?? null;
+  const counter = state.config.counters[counterId];
+  if (!counter) return null;
+  const settings = queuePolicySettings(state.config.priority);
+  const compare = classOrder(counter.serviceIds, settings.strictServiceOrder);
+  const best = (tickets: Ticket[], order: (a: Ticket, b: Ticket) => number) =>
+    tickets.reduce<Ticket | null>((found, t) => (found === null || order(t, found) < 0 ? t : found), null);
+  const heads = (ticketClass: TicketClass) =>
+    linesOf(state, counterId).flatMap((line) => firstInLine(state, line, ticketClass) ?? []);
+  const priorityHeads = heads('priority');
+  const normalHeads = heads('normal');
+  const before = overdueBefore(settings, now);
+  if (before !== null) {
+    // Lines are ordered by their place in line, so a line's longest waiting ticket is its first.
+    const longest = best([...priorityHeads, ...normalHeads], byWaitThen(compare));
+    if (longest && waitingSince(longest) <= before) return longest;
+  }
+  const priority = best(priorityHeads, compare);
+  const normal = best(normalHeads, compare);
+  const streak = state.counters[counterId]?.priorityStreak ?? 0;
+  if (priority && (!normal || priorityTurn(settings.priorityBurst, streak))) return priority;
+  return normal ?? priority;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   setPinSchema,
   signInRequestSchema,
+  stateCodec,
   syncRequestSchema,
   type Actor,
   type ClientToHubEvents,
@@ -157,7 +158,7 @@ export function attachSocketServer(
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
       if (events.at(-1)?.seq === seq) return { kind: 'events', hubId: options.hubId, events };
     }
-    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(JSON.stringify(engine.state)) };
+    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(stateCodec.encode(engine.state)) };
     return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
   }
 
