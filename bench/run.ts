@@ -2,7 +2,7 @@
  * `npm run bench`: the hub under load with real Socket.IO clients, beside its floors measured in the
  * same run (a bare Socket.IO relay; raw better-sqlite3 transactions with the hub's pragmas).
  */
-import { PROTOCOL_VERSION, type EventEnvelope } from '@motcua/core';
+import { PROTOCOL_VERSION, stateCodec, ticketsWhere, type EventEnvelope } from '@motcua/core';
 import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { HUB_PRAGMAS } from '../apps/hub/src/store/openDatabase.js';
-import { adminPasswordFrom } from '../e2e/support/clients.js';
+import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
 import { REPO_ROOT, startHubProcess } from '../e2e/support/hubProcess.js';
 
 const arg = (name: string, fallback: number) => {
@@ -244,12 +244,19 @@ async function main(): Promise<void> {
     const url = hub.url;
     const idle = processStats(pid);
     const admin = await socketTo(url);
+    const oneTime = adminPasswordFrom(hub.output());
     const signIn = (await admin.emitWithAck('session.signIn', {
       username: 'admin',
-      pin: adminPasswordFrom(hub.output()),
+      pin: oneTime,
       counterId: null,
     })) as { ok: boolean };
     if (!signIn.ok) throw new Error('admin sign-in failed');
+    // The one-time password must be replaced before the admin may do anything.
+    const changed = (await admin.emitWithAck('session.changePassword', {
+      currentPassword: oneTime,
+      newPassword: replacedAdminPassword(oneTime),
+    })) as { ok: boolean };
+    if (!changed.ok) throw new Error('admin password change failed');
     for (let n = 6; n <= COUNTERS; n++) {
       await command(admin, {
         type: 'config.upsertCounter',
@@ -373,10 +380,8 @@ async function main(): Promise<void> {
     const quay1 = counters[0]!;
     for (const target of QUEUE_LENGTHS) {
       const synced = (await probe.emitWithAck('sync', { lastSeq: 0 })) as { sync: { stateJson: Buffer } };
-      const state = JSON.parse(synced.sync.stateJson.toString('utf8')) as {
-        tickets: Record<string, { status: string }>;
-      };
-      let waiting = Object.values(state.tickets).filter((t) => t.status === 'waiting').length;
+      const state = stateCodec.decode(synced.sync.stateJson.toString('utf8'));
+      let waiting = ticketsWhere(state, (t) => t.status === 'waiting').length;
       let s = 0;
       while (waiting < target + 1) {
         const batch = Math.min(KIOSKS, target + 1 - waiting);

@@ -3,6 +3,7 @@ import {
   domainError,
   PROTOCOL_VERSION,
   retryableErrorCodes,
+  stateCodec,
   type ApproveDeviceRequest,
   type ClientToHubEvents,
   type CommandInput,
@@ -64,7 +65,7 @@ const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 
 
 /** The state a snapshot carries (UTF-8 JSON bytes: a Buffer in Node, an ArrayBuffer in the browser). */
 export function snapshotState(sync: Extract<SyncPayload, { kind: 'snapshot' }>): QueueState {
-  return JSON.parse(new TextDecoder().decode(sync.stateJson)) as QueueState;
+  return stateCodec.decode(new TextDecoder().decode(sync.stateJson));
 }
 
 function newRequestId(): string {
@@ -121,8 +122,13 @@ export class HubClient {
     this.socket.on('event', (envelope) => this.receive(envelope));
     this.socket.on('pair.approved', () => void this.hello());
     this.socket.on('auth.revoked', (reason) => {
-      this.storage.set(KEYS.deviceToken, null);
       this.storage.set(KEYS.sessionToken, null);
+      if (reason.scope === 'session') {
+        // Signed out elsewhere, expired, or the user's rights changed: carry on as the device (or nobody).
+        void this.hello();
+        return;
+      }
+      this.storage.set(KEYS.deviceToken, null);
       this.update({ problem: { ok: false, code: reason.code, message: reason.message }, identity: null });
     });
   }
@@ -222,6 +228,13 @@ export class HubClient {
     return reply;
   }
 
+  /** Replaces the signed-in user's password (required after a one-time password); then hello again. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<SimpleReply> {
+    const reply = await this.call('session.changePassword', { currentPassword, newPassword });
+    if (reply.ok) await this.hello();
+    return reply;
+  }
+
   async signOut(): Promise<SimpleReply> {
     const reply = await this.call('session.signOut', {});
     this.storage.set(KEYS.sessionToken, null);
@@ -248,7 +261,15 @@ export class HubClient {
     void this.hello();
   }
 
-  private async call<E extends 'session.signIn' | 'session.signOut' | 'device.approve' | 'device.list' | 'user.setPin'>(
+  private async call<
+    E extends
+      | 'session.signIn'
+      | 'session.signOut'
+      | 'session.changePassword'
+      | 'device.approve'
+      | 'device.list'
+      | 'user.setPin',
+  >(
     name: E,
     request: Parameters<ClientToHubEvents[E]>[0],
   ): Promise<Parameters<Parameters<ClientToHubEvents[E]>[1]>[0]> {
@@ -308,7 +329,7 @@ export class HubClient {
       await this.pair();
       return;
     }
-    if (!this.storage.get(KEYS.sessionToken) || reply.identity.actor.kind !== 'user') {
+    if (reply.identity.actor.kind !== 'user' && !reply.identity.mustChangePassword) {
       this.storage.set(KEYS.sessionToken, null);
     }
     this.update({

@@ -107,10 +107,16 @@ export interface ServiceQueueSummary {
 export function serviceQueueSummary(state: QueueState, serviceId: string): ServiceQueueSummary {
   let waiting = 0;
   let longest: number | null = null;
-  for (const t of allTickets(state)) {
-    if (t.status !== 'waiting' || t.serviceId !== serviceId) continue;
-    waiting++;
-    if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
+  // The service's own line, and its tickets that were sent to one counter: the waiting ones only.
+  for (const line of waitingLines(state)) {
+    if ('serviceId' in line && line.serviceId !== serviceId) continue;
+    for (const ticketClass of ['priority', 'normal'] as const) {
+      for (const t of waitingLine(state, line, ticketClass)) {
+        if (t.serviceId !== serviceId) continue;
+        waiting++;
+        if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
+      }
+    }
   }
   return { serviceId, waiting, longestWaitingSince: longest };
 }
@@ -165,4 +171,9 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
     } else if (t.status === 'noShow') noShows++;
   }
   return { served, noShows, meanServiceSeconds: served ? totalSeconds / served : null };
+}
+
+/** An alert of this kind from this source (an `actorRef`) that staff have not cleared yet. */
+export function hasOpenAlert(state: QueueState, source: string, alertKind: string): boolean {
+  return Object.values(state.alerts).some((alert) => alert.source === source && alert.alertKind === alertKind);
 }
