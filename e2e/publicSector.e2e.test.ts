@@ -1,9 +1,10 @@
+import { ticketById, ticketsWhere } from '@motcua/core';
 import type { HubClient } from '@motcua/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectAdmin, connectDevice, DEMO_PIN } from './support/clients.js';
+import { adminPasswordFrom, connectAdmin, connectDevice, DEMO_PIN, replacedAdminPassword } from './support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 describe('public-sector fit: procedure information, in Chromium against a real hub', { timeout: 90_000 }, () => {
@@ -24,7 +25,8 @@ describe('public-sector fit: procedure information, in Chromium against a real h
     adminPage = (await newPage(browser, { width: 1440, height: 1000 })).page;
     await adminPage.goto(`${hub.url}/admin/`);
     await adminPage.fill('input[name=username]', 'admin');
-    await adminPage.fill('input[name=password]', password);
+    // connectAdmin replaced the one-time password.
+    await adminPage.fill('input[name=password]', replacedAdminPassword(password));
     await adminPage.click('button[type=submit]');
     await adminPage.waitForSelector('[data-testid=nav-procedures]', { timeout: 20_000 });
     kioskPage = (await newPage(browser, { width: 1920, height: 1080 })).page;
@@ -101,7 +103,7 @@ describe('public-sector fit: procedure information, in Chromium against a real h
     await counter.keyboard.press('N');
     await counter.getByTestId('current-ticket').waitFor({ timeout: 20_000 });
     const ticketId = await waitFor(
-      () => Object.values(admin.state!.tickets).find((t) => t.status === 'called' && t.counterId === 'quay-1')?.id,
+      () => ticketsWhere(admin.state!, (t) => t.status === 'called' && t.counterId === 'quay-1')[0]?.id,
       10_000,
       'called ticket',
     );
@@ -113,7 +115,10 @@ describe('public-sector fit: procedure information, in Chromium against a real h
       }
     }, 'H40.99-250703-0001');
     await counter.getByTestId('dossier-codes').getByText('H40.99-250703-0001').waitFor({ timeout: 10_000 });
-    expect(admin.state!.tickets[ticketId]).toMatchObject({ status: 'called', dossierCodes: ['H40.99-250703-0001'] });
+    expect(ticketById(admin.state!, ticketId)).toMatchObject({
+      status: 'called',
+      dossierCodes: ['H40.99-250703-0001'],
+    });
 
     // Typed by hand in the field, in small letters: stored in capitals.
     await counter.getByTestId('dossier-input').fill('h40.99-250703-0002');
@@ -124,7 +129,7 @@ describe('public-sector fit: procedure information, in Chromium against a real h
     // A lone "H" is still the finish shortcut.
     await counter.locator('body').click({ position: { x: 5, y: 5 } });
     await counter.keyboard.press('H');
-    await waitFor(() => admin.state!.tickets[ticketId]?.status === 'finished', 10_000, 'finished by the H key');
+    await waitFor(() => ticketById(admin.state!, ticketId)?.status === 'finished', 10_000, 'finished by the H key');
 
     await kioskPage.goto(`${hub.url}/kiosk/`);
     await waitFor(() => kioskPage.getByTestId('kiosk-start').isEnabled(), 30_000, 'kiosk online');
@@ -137,7 +142,7 @@ describe('public-sector fit: procedure information, in Chromium against a real h
     const ticket = kioskPage.getByTestId('kiosk-ticket');
     await ticket.waitFor({ timeout: 20_000 });
     const collectId = (await ticket.getAttribute('data-ticket-id'))!;
-    const collecting = await waitFor(() => admin.state!.tickets[collectId], 10_000, 'collection ticket');
+    const collecting = await waitFor(() => ticketById(admin.state!, collectId), 10_000, 'collection ticket');
     expect(collecting).toMatchObject({ serviceId: 'tra-ket-qua', dossierCodes: ['H40.99-250703-0001'] });
     await kioskPage.getByTestId('kiosk-done').click();
     await counter.close();

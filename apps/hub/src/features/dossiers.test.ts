@@ -1,7 +1,8 @@
+import { ticketById } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom, connectClerk, connectDevice } from '../../../../e2e/support/clients.js';
+import { adminPasswordFrom, connectClerk, connectDevice, signInAsAdmin } from '../../../../e2e/support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
 import type { DossierLookup, DossierVisit } from './dossiers.js';
 import { officeIsoTime } from './dossiers.js';
@@ -28,11 +29,11 @@ describe('dossiers: codes attached at the counter, looked up at the kiosk, expor
     pad = await connectDevice(hub.url, 'rating', { counterId: 'quay-1' });
     admin = new HubClient({ url: hub.url, storage: memoryTokenStore(), requestTimeoutMs: 8000 }).connect();
     await waitFor(() => admin.getSnapshot().connection === 'online', 20_000, 'admin online');
-    const signIn = await admin.signIn('admin', adminPasswordFrom(hub.output()));
+    const signIn = await signInAsAdmin(admin, adminPasswordFrom(hub.output()));
     if (!signIn.ok) throw new Error(signIn.code);
     token = signIn.sessionToken;
     await admin.whenOnline();
-    today = admin.state!.serviceDay;
+    today = (await waitFor(() => admin.state, 10_000, 'admin state')).serviceDay;
   }, 60_000);
 
   afterAll(async () => {
@@ -81,7 +82,7 @@ describe('dossiers: codes attached at the counter, looked up at the kiosk, expor
     expect(body.format).toBe('motcua.dossier-visits/1');
     expect(body.dossiers).toHaveLength(2);
     const [filed, collected] = body.dossiers as [DossierVisit, DossierVisit];
-    const ticket = admin.state!.tickets[ticketId]!;
+    const ticket = ticketById(admin.state!, ticketId)!;
     expect(filed).toMatchObject({
       dossierCode: 'H40.99-250703-0001',
       step: 'receive',
