@@ -9,6 +9,7 @@ import { ticketStatusFeature } from './ticketStatus.js';
 import { webhooksFeature } from './webhooks.js';
 import { officeVoiceFeature } from './officeVoice.js';
 import { dossiersFeature } from './dossiers.js';
+import { centralShippingFeature } from './centralShipping.js';
 import type { HubFeature } from './types.js';
 
 /** Every feature the hub runs. Add a line per feature module. */
@@ -24,4 +25,5 @@ export const hubFeatures: HubFeature[] = [
   webhooksFeature,
   officeVoiceFeature,
   dossiersFeature,
+  centralShippingFeature,
 ];
