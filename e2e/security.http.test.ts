@@ -281,6 +281,9 @@ GET /api/appointments/report        U    F     ok         ok
 GET /api/reports/summary            U    F     ok         ok
 GET /api/reports/export.xlsx        U    F     ok         ok
 GET /api/reports/export.csv         U    F     ok         ok
+GET /api/reports/dossiers.json      U    F     ok         ok
+GET /api/reports/dossiers.csv       U    F     ok         ok
+GET /api/reports/dossiers.xlsx      U    F     ok         ok
 GET /api/audit                      U    F     ok         ok
 GET /api/audit/sign-ins             U    F     ok         ok
 GET /api/voice/office               U    F     ok         ok

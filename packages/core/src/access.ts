@@ -46,6 +46,9 @@ export const httpRouteRoles = {
   'GET /api/reports/summary': managers,
   'GET /api/reports/export.xlsx': managers,
   'GET /api/reports/export.csv': managers,
+  'GET /api/reports/dossiers.json': managers,
+  'GET /api/reports/dossiers.csv': managers,
+  'GET /api/reports/dossiers.xlsx': managers,
   'GET /api/audit': managers,
   /** Failed and throttled sign-ins. */
   'GET /api/audit/sign-ins': managers,

@@ -169,7 +169,7 @@ function fileName(range: ReportRange, ext: string): string {
 }
 
 /** Headers of a file download the browser saves under the report's name. */
-function download(reply: FastifyReply, type: string, name: string): FastifyReply {
+export function download(reply: FastifyReply, type: string, name: string): FastifyReply {
   return reply
     .type(type)
     .header('Content-Disposition', `attachment; filename="${name}"`)
@@ -204,17 +204,29 @@ async function writeXlsx(ctx: HubContext, out: PassThrough, range: ReportRange):
  * The ticket list as CSV. `escape_formulas` puts a quote before a cell starting with = + - @ tab or CR,
  * so a service or clerk name typed as "=HYPERLINK(…)" stays text when the file is opened in Excel.
  */
-async function writeCsv(ctx: HubContext, csv: Stringifier, range: ReportRange): Promise<void> {
-  for await (const row of ticketRows(ctx.db, range, ctx.engine.state.config)) {
+async function writeCsv(csv: Stringifier, rows: AsyncIterable<(string | number)[]>): Promise<void> {
+  for await (const row of rows) {
     if (!csv.write(row)) await once(csv, 'drain');
   }
   csv.end();
 }
 
-export function csvStringifier(): Stringifier {
+/**
+ * A CSV stream of `rows` under a header line (Excel-friendly: BOM, CRLF, formulas escaped). A failure
+ * half-way is logged and ends the download as broken rather than as a short file that looks complete.
+ */
+export function csvStream(
+  ctx: HubContext,
+  columns: readonly string[],
+  rows: AsyncIterable<(string | number)[]>,
+): Stringifier {
   // The BOM makes Excel read the file as UTF-8, so Vietnamese letters show correctly.
   const csv = stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true });
-  csv.write([...TICKET_COLUMNS]);
+  csv.write([...columns]);
+  writeCsv(csv, rows).catch((error: unknown) => {
+    ctx.log.error({ err: error }, 'csv export failed');
+    csv.destroy(error as Error);
+  });
   return csv;
 }
 
@@ -243,14 +255,10 @@ export const exportsFeature: HubFeature = {
       method: 'GET',
       url: '/api/reports/export.csv',
       query: reportRangeSchema,
-      handler: ({ query, reply }) => {
-        const csv = csvStringifier();
-        writeCsv(ctx, csv, query).catch((error: unknown) => {
-          ctx.log.error({ err: error }, 'csv export failed');
-          csv.destroy(error as Error);
-        });
-        return download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(csv);
-      },
+      handler: ({ query, reply }) =>
+        download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
+          csvStream(ctx, TICKET_COLUMNS, ticketRows(ctx.db, query, ctx.engine.state.config)),
+        ),
     }),
   ],
 };
