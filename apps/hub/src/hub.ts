@@ -85,7 +85,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const app = await createHttpApp({
     log,
     trust,
-    hostAllowed: hostChecker(options.allowedHosts, () => publicHostNames(engine)),
+    hostAllowed: hostChecker(options.allowedHostNames, () => publicHostNames(engine)),
     callerOf: (req) => httpCaller(req, auth, engine),
   });
   const server = app.server;
@@ -250,7 +250,7 @@ function publicHostNames(engine: Engine): string[] {
   const base = engine.state.config.kiosk.statusBaseUrl;
   if (!base) return [];
   try {
-    return [new URL(base).hostname.toLowerCase().replace(/^\[|\]$/g, '')];
+    return [new URL(base).hostname.toLowerCase()];
   } catch {
     return [];
   }

@@ -51,19 +51,6 @@ export const hubOptionsSchema = z.object({
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
   /**
-   * Extra names the Host header may carry (comma-separated), besides localhost, the machine's name and
-   * LAN addresses and the kiosk's public status address; "*" turns the check off (behind a proxy that checks).
-   */
-  allowedHosts: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  /**
    * Whose X-Forwarded-For is believed: "false" (nobody, the default), "loopback" (a proxy on this machine),
    * addresses or CIDR ranges separated by commas, or "true" (anyone: only behind a proxy nobody can bypass).
    */
@@ -110,7 +97,6 @@ const flags: Record<string, keyof HubOptions> = {
   '--log-level': 'logLevel',
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
-  '--allowed-hosts': 'allowedHosts',
   '--trust-proxy': 'trustProxy',
   '--central-url': 'centralUrl',
   '--central-credential': 'centralCredential',
@@ -139,7 +125,6 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_LOG_LEVEL: 'logLevel',
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
-  HUB_ALLOWED_HOSTS: 'allowedHosts',
   HUB_TRUST_PROXY: 'trustProxy',
   HUB_CENTRAL_URL: 'centralUrl',
   HUB_CENTRAL_CREDENTIAL: 'centralCredential',

@@ -1,4 +1,5 @@
-import { hostname, networkInterfaces } from 'node:os';
+import { networkInterfaces } from 'node:os';
+import { hostNameOf, ownHostNames } from './originPolicy.js';
 
 /** The machine's IPv4 addresses on the LAN, for the landing page and the start banner. */
 export function lanAddresses(): string[] {
@@ -9,32 +10,20 @@ export function lanAddresses(): string[] {
   return addresses;
 }
 
-/** The names a browser on the LAN reaches this machine by, before any configured ones. */
-export function defaultAllowedHosts(): string[] {
-  const name = hostname().toLowerCase();
-  const all = [name, `${name}.local`, 'localhost', '127.0.0.1', '::1'];
-  for (const list of Object.values(networkInterfaces())) for (const info of list ?? []) all.push(info.address);
-  return all;
-}
-
-/** The host name of a Host header ("hub.local:8080", "[::1]:8080"), lower-case, or null when malformed. */
-export function hostNameOf(header: string | undefined): string | null {
-  if (!header || header.length > 255) return null;
-  const match = /^(?:\[([0-9a-f:.]+)\]|([^:[\]/\s@]+))(?::\d{1,5})?$/i.exec(header);
-  const name = match?.[1] ?? match?.[2];
-  return name ? name.toLowerCase() : null;
-}
-
 /**
- * Whether a Host header names this hub. A page on another name that resolves to the hub (DNS rebinding)
- * carries that other name here and is refused. `extra()` is read per request (the kiosk's public address).
+ * Whether an HTTP Host header names this hub: the names Socket.IO's origin check uses (`ownHostNames`, with
+ * `--allowed-host-names`) plus `extra()`, read per request (the kiosk's public status address). A page on another
+ * name that resolves to the hub (DNS rebinding) carries that name and is refused. "*" turns the check off.
  */
-export function hostChecker(configured: string[], extra: () => string[]): (header: string | undefined) => boolean {
+export function hostChecker(
+  configured: readonly string[],
+  extra: () => string[],
+): (header: string | undefined) => boolean {
   if (configured.includes('*')) return () => true;
-  const fixed = new Set([...defaultAllowedHosts(), ...configured]);
+  const names = ownHostNames(configured);
   return (header) => {
+    if (!header || header.length > 255) return false;
     const name = hostNameOf(header);
-    if (!name) return false;
-    return fixed.has(name) || extra().includes(name);
+    return names.has(name) || extra().includes(name);
   };
 }

@@ -18,8 +18,3 @@ export function trustFunction(setting: TrustProxySetting): TrustFunction {
 export function clientAddress(req: IncomingMessage, trust: TrustFunction): string {
   return proxyAddr(req, trust) || 'unknown';
 }
-
-/** True when the request reached the hub through a proxy it trusts (it carried X-Forwarded-For). */
-export function cameThroughProxy(req: IncomingMessage, trust: TrustFunction): boolean {
-  return req.headers['x-forwarded-for'] !== undefined && proxyAddr.all(req, trust).length > 1;
-}
