@@ -1,6 +1,7 @@
 import { applyAppointmentEvent, withoutPastAppointments } from './appointmentsDecide.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { numberingKey } from './numbering.js';
+import { expiresAtDayClose } from './selectors.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
 import type { CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
@@ -209,10 +210,10 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'alert.cleared':
       return { ...state, alerts: removeKey(state.alerts, event.alertId) };
     case 'day.closed': {
-      const expired = new Set(event.expiredTicketIds);
+      // Derived here, not carried in the event: the same tickets decide would have listed.
       const tickets: Record<string, Ticket> = {};
       for (const [id, t] of Object.entries(state.tickets)) {
-        tickets[id] = expired.has(id) ? { ...t, status: 'expired' } : t;
+        tickets[id] = expiresAtDayClose(t) ? { ...t, status: 'expired' } : t;
       }
       const counters: Record<string, CounterState> = {};
       for (const [id, c] of Object.entries(state.counters)) {

@@ -89,6 +89,7 @@ export const commandSchemas = {
       'printerOffline',
       'printerCoverOpen',
       'printerError',
+      'clockSteppedBack',
       'other',
     ]),
     message: z.string().trim().min(1).max(300),

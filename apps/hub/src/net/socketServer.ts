@@ -4,7 +4,9 @@ import {
   domainError,
   helloRequestSchema,
   MAX_CATCH_UP_EVENTS,
+  MAX_MESSAGE_BYTES,
   pairRequestSchema,
+  parseCommand,
   PROTOCOL_VERSION,
   setPinSchema,
   signInRequestSchema,
@@ -32,7 +34,10 @@ import type { FeatureSocketApi } from '../features/types.js';
 import { TokenBucket } from './tokenBucket.js';
 
 export interface SocketOptions {
-  hubId: string;
+  /** The hub's current epoch id; it changes when the hub finds itself behind its clients. */
+  hubId(): string;
+  /** Starts a new epoch (a new hubId) and returns it: clients resync from a snapshot. */
+  startNewEpoch(reason: string): string;
   /** Approve devices that connect from this machine without an admin (the demo). */
   autoPairLocalhost: boolean;
   kioskIssuesPerMinute: number;
@@ -107,7 +112,7 @@ export function attachSocketServer(
 ): HubIo {
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 2_000_000,
+    maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
@@ -128,11 +133,10 @@ export function attachSocketServer(
     if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
   });
 
-  /** Keeps pairings in step with the admin's device changes; a revoked device is cut off at once. */
+  /** A revoked device is cut off at once (its pairing row changed in the event's transaction). */
   function reactToDeviceChanges(envelope: EventEnvelope): void {
     if (envelope.event.type !== 'config.deviceUpserted') return;
     const { device } = envelope.event;
-    auth.setDeviceStatus(device.id, device.revoked ? 'revoked' : 'approved');
     for (const socket of io.sockets.sockets.values()) {
       if (socket.data.deviceId !== device.id) continue;
       if (device.revoked) {
@@ -145,20 +149,34 @@ export function attachSocketServer(
   }
 
   /** Missing events when the gap is short and the hub is the same, else (and for a client with nothing) a snapshot. */
-  function syncFrom(lastSeq: number, hubId: string | null): SyncPayload {
+  function syncFrom(lastSeq: number, clientHubId: string | null): SyncPayload {
     const seq = engine.state.seq;
-    const sameHub = hubId === null || hubId === options.hubId;
+    if (clientHubId === options.hubId() && lastSeq > seq) {
+      // A client has seen events this database does not hold (a restored backup, a lost file): the
+      // events after `seq` here are a different history, so the hub starts a new epoch and everyone resyncs.
+      startNewEpoch(`a client reports seq ${lastSeq}, the database ends at ${seq}`);
+    }
+    const hubId = options.hubId();
+    const sameHub = clientHubId === null || clientHubId === hubId;
     if (sameHub && lastSeq > 0 && lastSeq <= seq && seq - lastSeq <= MAX_CATCH_UP_EVENTS) {
       const first = recent[0];
-      if (lastSeq === seq) return { kind: 'events', hubId: options.hubId, events: [] };
+      if (lastSeq === seq) return { kind: 'events', hubId, events: [] };
       if (first && first.seq <= lastSeq + 1) {
-        return { kind: 'events', hubId: options.hubId, events: recent.filter((e) => e.seq > lastSeq) };
+        return { kind: 'events', hubId, events: recent.filter((e) => e.seq > lastSeq) };
       }
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
-      if (events.at(-1)?.seq === seq) return { kind: 'events', hubId: options.hubId, events };
+      if (events.at(-1)?.seq === seq) return { kind: 'events', hubId, events };
     }
     if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(JSON.stringify(engine.state)) };
-    return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
+    return { kind: 'snapshot', hubId, stateJson: snapshot.bytes };
+  }
+
+  /** New hubId; every connected client is told, and its next hello gets a snapshot of this history. */
+  function startNewEpoch(reason: string): void {
+    const hubId = options.startNewEpoch(reason);
+    snapshot = null;
+    // After the current handler's ack has left, so the client that reported it has its snapshot first.
+    setImmediate(() => io.emit('hub.epoch', { hubId }));
   }
 
   function identityOf(socket: HubSocket): Identity {
@@ -179,15 +197,31 @@ export function attachSocketServer(
     return { kind: 'device', deviceId, deviceKind: device.kind, counterId: device.counterId };
   }
 
-  function approveDevice(deviceId: string, kind: DeviceKind, name: string, counterId: string | null, by: Actor) {
+  function approveDevice(
+    deviceId: string,
+    kind: DeviceKind,
+    name: string,
+    counterId: string | null,
+    printerProfileId: string | null,
+    by: Actor,
+  ) {
     return engine.execute(
       by,
       {
         type: 'config.upsertDevice',
-        device: { id: deviceId, kind, name, counterId, printerProfileId: null, revoked: false },
+        device: { id: deviceId, kind, name, counterId, printerProfileId, revoked: false },
       },
       null,
     );
+  }
+
+  function kioskBucket(deviceId: string): TokenBucket {
+    let bucket = kioskBuckets.get(deviceId);
+    if (!bucket) {
+      bucket = new TokenBucket(options.kioskIssueBurst, options.kioskIssuesPerMinute / 60_000);
+      kioskBuckets.set(deviceId, bucket);
+    }
+    return bucket;
   }
 
   const featureApi: FeatureSocketApi = {
@@ -208,10 +242,39 @@ export function attachSocketServer(
     },
   };
 
+  /**
+   * A packet over MAX_MESSAGE_BYTES gets `protocol.error` MESSAGE_TOO_LARGE, then the connection closes
+   * (the transport's own limit, twice as large, closes without a word).
+   */
+  function refuseOversizeMessages(socket: HubSocket): void {
+    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type !== 'message') return;
+      const size =
+        typeof packet.data === 'string'
+          ? Buffer.byteLength(packet.data)
+          : Buffer.isBuffer(packet.data)
+            ? packet.data.length
+            : 0;
+      if (size <= MAX_MESSAGE_BYTES) return;
+      log.warn({ size, address: socket.handshake.address }, 'message over the size limit; closing the connection');
+      socket.emit('protocol.error', errorReply(domainError('MESSAGE_TOO_LARGE', { limitBytes: MAX_MESSAGE_BYTES })));
+      socket.disconnect(true);
+    });
+  }
+
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as HubSocket;
     if (!socket.recovered) socket.data = { actor: { kind: 'anonymous' }, deviceId: null, sessionToken: null };
     const address = socket.handshake.address;
+    refuseOversizeMessages(socket);
+    // Runs before the named handlers: a name nobody handles gets an answer instead of the client's timeout.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (socket.listeners(event as keyof ClientToHubEvents).length > 0) return;
+      const ack = args.at(-1);
+      log.warn({ event: String(event).slice(0, 64) }, 'unknown socket event');
+      if (typeof ack === 'function')
+        ack(errorReply(domainError('UNKNOWN_EVENT', { event: String(event).slice(0, 64) })));
+    });
 
     socket.on(
       'hello',
@@ -282,19 +345,20 @@ export function attachSocketServer(
         const parsed = commandRequestSchema.safeParse(request);
         if (!parsed.success) return ack(badRequest(parsed.error));
         const { actor } = socket.data;
-        if (actor.kind === 'device' && actor.deviceKind === 'kiosk' && parsed.data.command.type === 'ticket.issue') {
-          let bucket = kioskBuckets.get(actor.deviceId);
-          if (!bucket) {
-            bucket = new TokenBucket(options.kioskIssueBurst, options.kioskIssuesPerMinute / 60_000);
-            kioskBuckets.set(actor.deviceId, bucket);
-          }
-          if (!bucket.take(engine.now())) return ack(errorReply(domainError('RATE_LIMITED')));
-        }
-        const command = parsed.data.command as CommandInput;
-        void engine.submit(actor, command, parsed.data.requestId).then((reply) => {
-          if (reply.ok) extensions.commandReply?.(command, reply);
+        const { command, requestId } = parsed.data;
+        // A retry gets its first answer even when the sender is over its rate limit.
+        const answer = (reply: CommandReply) => {
+          if (reply.ok) extensions.commandReply?.(command as CommandInput, reply);
           ack(reply);
-        });
+        };
+        const known = engine.knownReply(actor, command, requestId);
+        if (known) return void known.then(answer);
+        // Only a well-formed ticket.issue takes a token: a kiosk's bad input must not use up its bucket.
+        if (actor.kind === 'device' && actor.deviceKind === 'kiosk' && parseCommand(command).ok) {
+          if (command.type === 'ticket.issue' && !kioskBucket(actor.deviceId).take())
+            return ack(errorReply(domainError('RATE_LIMITED')));
+        }
+        void engine.submit(actor, command, requestId).then(answer);
       }),
     );
 
@@ -310,7 +374,7 @@ export function attachSocketServer(
         socket.data = { actor: { kind: 'anonymous' }, deviceId: pairing.deviceId, sessionToken: null };
         let approved = false;
         if (options.autoPairLocalhost && isLoopback(address) && isOwnPage(socket)) {
-          const reply = approveDevice(pairing.deviceId, kind, name, counterId, { kind: 'system' });
+          const reply = approveDevice(pairing.deviceId, kind, name, counterId, null, { kind: 'system' });
           approved = reply.ok;
           log.info({ deviceId: pairing.deviceId, kind }, 'device paired automatically (demo, localhost)');
         } else {
@@ -340,6 +404,7 @@ export function attachSocketServer(
           pending.kind,
           parsed.data.name ?? pending.name,
           parsed.data.counterId,
+          parsed.data.printerProfileId,
           actor,
         );
         if (!reply.ok) return ack(reply);
