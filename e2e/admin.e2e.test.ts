@@ -1,3 +1,4 @@
+import { allTickets } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,7 +92,7 @@ describe('backup while the hub runs, and restore', () => {
     expect(health.seq).toBe(backupSeq);
     const { client: again } = await signInAdmin(restored.url, adminPasswordFrom(hub.output()));
     clients.push(again);
-    const tickets = Object.keys(again.state?.tickets ?? {});
+    const tickets = again.state ? [...allTickets(again.state)].map((t) => t.id) : [];
     expect(new Set(tickets)).toEqual(ids);
   }, 180_000);
 });
@@ -194,7 +195,7 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     await page.fill('[data-testid=service-form] input[name=prefix]', 'N');
     await page.screenshot({ path: join(REPO_ROOT, 'e2e/artifacts/screenshots/admin-config-form.png') });
     await page.click('[data-testid=service-save]');
-    await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu dịch vụ")');
+    await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu thủ tục")');
 
     await kiosk.page.waitForSelector('text=Đăng ký nhận cha, mẹ, con', { timeout: 20_000 });
     expect(await kiosk.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);

@@ -88,8 +88,8 @@ describe(
       await expect.poll(() => phone.getByTestId('ticket-label').textContent(), { timeout: 20_000 }).toBe(label);
       await expect
         .poll(() => phone.getByTestId('ahead').textContent(), { timeout: 20_000 })
-        .toBe('Còn 2 người trước bạn');
-      expect(await phone.getByTestId('position').textContent()).toBe('Vị trí của bạn: thứ 3');
+        .toBe('Còn 2 người trước Ông/Bà');
+      expect(await phone.getByTestId('position').textContent()).toBe('Vị trí của Ông/Bà: thứ 3');
       await expect.poll(() => phone.getByTestId('live').textContent()).toContain('Đang cập nhật trực tiếp');
       await screenshot(phone, 'citizen-status-waiting');
 
@@ -102,12 +102,12 @@ describe(
       }
       await expect
         .poll(() => phone.getByTestId('ahead').textContent(), { timeout: 20_000 })
-        .toBe('Bạn là người tiếp theo');
+        .toBe('Ông/Bà là người tiếp theo');
       const call = await clerk.send({ type: 'ticket.callNext', counterId: 'quay-1' });
       expect(call.ok && call.result.ticket?.label).toBe(label);
       await expect
         .poll(() => phone.getByTestId('status-called').textContent(), { timeout: 20_000 })
-        .toContain('Mời bạn đến quầy 1');
+        .toContain('Mời Ông/Bà đến quầy 1');
       await screenshot(phone, 'citizen-status-called');
 
       // 6. The booking page now says the booking was used.

@@ -6,6 +6,7 @@ import { ensureAppBuilt } from './support/build.js';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { ticketById, ticketsWhere } from '@motcua/core';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -97,7 +98,7 @@ describe('counter app against a real hub', () => {
     await waitFor(() => seen().recentCalls[0]?.recall === true, 20_000, 'recall on the display');
     expect(seen().recentCalls[0]).toMatchObject({ ticketId, label, counterId: 'quay-1', recall: true });
     expect(seen().recentCalls.length).toBe(callsBefore);
-    expect(seen().tickets[ticketId ?? '']?.recallCount).toBe(1);
+    expect(ticketById(seen(), ticketId ?? '')?.recallCount).toBe(1);
     await expect(currentLabel(quay1)).resolves.toBe(label);
   });
 
@@ -114,7 +115,7 @@ describe('counter app against a real hub', () => {
       quay2.getByTestId('summary-chung-thuc-ban-sao').getByTestId('summary-waiting').textContent(),
     ).resolves.toBe('1');
     expect(await waitingLabels(quay1)).not.toContain(label);
-    const moved = Object.values(seen().tickets).find((t) => t.label === label);
+    const moved = ticketsWhere(seen(), (t) => t.label === label)[0];
     expect(moved).toMatchObject({ status: 'waiting', serviceId: 'chung-thuc-ban-sao' });
   });
 
@@ -130,7 +131,7 @@ describe('counter app against a real hub', () => {
     await quay1.getByTestId(`return-${late.label}`).click();
     await waitFor(async () => (await waitingLabels(quay1)).includes(late.label), 20_000, 'returned at quay-1');
     await waitFor(async () => (await waitingLabels(quay2)).includes(late.label), 20_000, 'returned at quay-2');
-    expect(seen().tickets[late.id]?.status).toBe('waiting');
+    expect(ticketById(seen(), late.id)?.status).toBe('waiting');
   });
 
   it('the rating pad records one rating for the ticket just finished, and refuses a second', async () => {
@@ -153,7 +154,7 @@ describe('counter app against a real hub', () => {
     await screenshot(ratingPad, 'counter-rating-reasons');
     await ratingPad.getByTestId('rating-send').click();
     await ratingPad.getByTestId('rating-thanks').waitFor({ timeout: 20_000 });
-    await waitFor(() => seen().tickets[ticketId]?.rated, 20_000, 'ticket rated');
+    await waitFor(() => ticketById(seen(), ticketId)?.rated, 20_000, 'ticket rated');
     expect(ratings).toEqual([ticketId]);
 
     const secondPad = await connectDevice(hub.url, 'rating', { counterId: 'quay-1' });
@@ -176,7 +177,7 @@ describe('counter app against a real hub', () => {
 
   it("a clerk cannot finish another counter's ticket", async () => {
     const theirs = seen().counters['quay-2']?.currentTicketId ?? '';
-    expect(seen().tickets[theirs]?.status).toBe('called');
+    expect(ticketById(seen(), theirs)?.status).toBe('called');
     const clerk3 = await connectClerk(hub.url, 3);
     others.push(clerk3);
     const before = await hubHealth(hub.url);
@@ -187,7 +188,7 @@ describe('counter app against a real hub', () => {
     const after = await hubHealth(hub.url);
     expect(after.seq).toBe(before.seq);
     expect(after.stateHash).toBe(before.stateHash);
-    await expect(currentLabel(quay2)).resolves.toBe(seen().tickets[theirs]?.label);
+    await expect(currentLabel(quay2)).resolves.toBe(ticketById(seen(), theirs)?.label);
   });
 
   it('after the hub restarts, the counter reconnects with its current ticket and keeps working', async () => {

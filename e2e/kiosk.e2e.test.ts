@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout } from '@motcua/core';
+import { ticketPrintout, ticketById } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ describe(
       serviceId: string;
       priority: string | RegExp;
       shots?: string;
+      /** Text the procedure's papers/fee panel must show before the ticket is taken. */
+      procedureInfo?: string;
     }): Promise<string> {
       await page.getByTestId('kiosk-start').click();
       if (options.shots) await screenshot(page, `${options.shots}-fields`);
@@ -39,6 +41,9 @@ describe(
       if (options.shots) await screenshot(page, `${options.shots}-services`);
       await page.locator(`[data-service-id="${options.serviceId}"]`).click();
       if (options.shots) await screenshot(page, `${options.shots}-priority`);
+      if (options.procedureInfo) {
+        expect(await page.getByTestId('kiosk-procedure-info').textContent()).toContain(options.procedureInfo);
+      }
       await tap(options.priority);
       const ticket = page.getByTestId('kiosk-ticket');
       await ticket.waitFor({ timeout: 20_000 });
@@ -55,7 +60,7 @@ describe(
       const job = await printer.waitForJob(20_000);
       const printed = readPrintedTicket(job.bytes);
       expect(printed.qr).toMatch(/\/t\/[A-Za-z0-9_-]{22}$/);
-      await waitFor(() => admin.state?.tickets[ticketId], 10_000, 'ticket in the hub state');
+      await waitFor(() => admin.state && ticketById(admin.state, ticketId), 10_000, 'ticket in the hub state');
       const printout = ticketPrintout(admin.state!, ticketId, printed.qr!)!;
       // The paper shows exactly this ticket: label, service, priority, time, people ahead.
       expect(printedTicketShows(printed, printout)).toBe(true);
@@ -94,13 +99,16 @@ describe(
         serviceId: 'khai-sinh',
         priority: /^Không ưu tiên/,
         shots: 'kiosk-landscape',
+        procedureInfo: 'Giấy chứng sinh',
       });
       await expect.poll(() => page.getByTestId('kiosk-print-status').textContent()).toContain('Vui lòng nhận vé');
       await page.getByTestId('kiosk-preview').waitFor();
       await screenshot(page, 'kiosk-landscape-ticket');
       const label = await page.getByTestId('kiosk-ticket-label').textContent();
       await expectPrinted(ticketId);
-      expect(admin.state!.tickets[ticketId]).toMatchObject({
+      // The office prints the birth registration's papers on the ticket as a reminder.
+      expect(ticketPrintout(admin.state!, ticketId, 'x')?.reminder).toContain('Giấy chứng sinh');
+      expect(ticketById(admin.state!, ticketId)).toMatchObject({
         label,
         serviceId: 'khai-sinh',
         source: 'kiosk',
@@ -138,7 +146,7 @@ describe(
       await screenshot(page, 'kiosk-portrait-ticket-en');
       const ticketId = (await ticket.getAttribute('data-ticket-id'))!;
       await expectPrinted(ticketId);
-      expect(admin.state!.tickets[ticketId]).toMatchObject({ serviceId: 'cap-gcn-qsdd', priorityGroup: 'elderly' });
+      expect(ticketById(admin.state!, ticketId)).toMatchObject({ serviceId: 'cap-gcn-qsdd', priorityGroup: 'elderly' });
       await page.getByTestId('kiosk-done').click();
       await page.getByTestId('kiosk-start').waitFor();
       // Home resets the language to Vietnamese for the next citizen.

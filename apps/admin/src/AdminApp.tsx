@@ -7,6 +7,7 @@ import { AuditPage } from './AuditPage';
 import { BackupPage } from './BackupPage';
 import { ConfigPage } from './ConfigPage';
 import { MonitorPage } from './MonitorPage';
+import { ProceduresPage } from './ProceduresPage';
 import { ReportsPage } from './ReportsPage';
 import { VoicePage } from './VoicePage';
 import { WebhooksPage } from './WebhooksPage';
@@ -16,13 +17,15 @@ export const CLERK_REFUSAL = {
   en: 'Clerk accounts cannot open the admin pages',
 };
 
-type PageId = 'monitor' | 'reports' | 'config' | 'appointments' | 'webhooks' | 'voice' | 'audit' | 'backup';
+type PageId =
+  'monitor' | 'reports' | 'config' | 'procedures' | 'appointments' | 'webhooks' | 'voice' | 'audit' | 'backup';
 
 /** `vi`/`en` are the short names in the navigation bar; each page's heading gives the full one. */
 const PAGES: { id: PageId; vi: string; en: string; roles: Role[] }[] = [
   { id: 'monitor', vi: 'Giám sát trực tiếp', en: 'Live monitor', roles: ['admin', 'supervisor'] },
   { id: 'reports', vi: 'Báo cáo', en: 'Reports', roles: ['admin', 'supervisor'] },
   { id: 'config', vi: 'Cấu hình', en: 'Configuration', roles: ['admin'] },
+  { id: 'procedures', vi: 'Thủ tục', en: 'Procedures', roles: ['admin'] },
   { id: 'appointments', vi: 'Lịch hẹn', en: 'Booking', roles: ['admin'] },
   { id: 'webhooks', vi: 'Webhook', en: 'Webhooks', roles: ['admin'] },
   { id: 'voice', vi: 'Giọng đọc', en: 'Voice', roles: ['admin'] },
@@ -103,6 +106,7 @@ export function AdminApp() {
         {current === 'monitor' && <MonitorPage />}
         {current === 'reports' && <ReportsPage />}
         {current === 'config' && <ConfigPage />}
+        {current === 'procedures' && <ProceduresPage />}
         {current === 'appointments' && <AppointmentsPage />}
         {current === 'webhooks' && <WebhooksPage />}
         {current === 'voice' && <VoicePage />}

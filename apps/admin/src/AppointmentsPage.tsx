@@ -193,7 +193,7 @@ function PolicyForm({ state }: { state: QueueState }) {
         <table className="table" data-testid="appointment-services">
           <thead>
             <tr>
-              <th>{t({ vi: 'Dịch vụ', en: 'Service' })}</th>
+              <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
               <th>{t({ vi: 'Lĩnh vực', en: 'Field' })}</th>
               <th className="num">{t({ vi: 'Số lịch mỗi khung giờ', en: 'Bookings per slot' })}</th>
               <th className="num">{t({ vi: 'Số lịch mỗi ngày', en: 'Bookings per day' })}</th>
@@ -245,7 +245,7 @@ function PolicyForm({ state }: { state: QueueState }) {
         </table>
         <p className="muted">
           {t({
-            vi: 'Số lịch mỗi khung giờ = 0: dịch vụ không nhận đặt lịch. Số lịch mỗi ngày = 0: chỉ giới hạn theo khung giờ.',
+            vi: 'Số lịch mỗi khung giờ = 0: thủ tục không nhận đặt lịch. Số lịch mỗi ngày = 0: chỉ giới hạn theo khung giờ.',
             en: 'Bookings per slot = 0: the service takes no bookings. Bookings per day = 0: only the slots limit it.',
           })}
         </p>
@@ -256,7 +256,7 @@ function PolicyForm({ state }: { state: QueueState }) {
         </button>
         <span className="muted">
           {t({
-            vi: `${bookable} dịch vụ nhận đặt lịch`,
+            vi: `${bookable} thủ tục nhận đặt lịch`,
             en: `${bookable} services take bookings`,
           })}
         </span>
@@ -313,7 +313,7 @@ function BookingReportCard({ state }: { state: QueueState }) {
         <table className="table">
           <thead>
             <tr>
-              <th>{t({ vi: 'Dịch vụ', en: 'Service' })}</th>
+              <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
               <th className="num">{t({ vi: 'Đã đặt', en: 'Booked' })}</th>
               <th className="num">{t({ vi: 'Đã đến', en: 'Checked in' })}</th>
               <th className="num">{t({ vi: 'Đến muộn', en: 'Late' })}</th>

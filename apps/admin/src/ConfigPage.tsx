@@ -28,7 +28,7 @@ import { formatOpeningHours, parseOpeningHours } from './openingHoursText';
 type Section = 'office' | 'services' | 'counters' | 'users' | 'devices' | 'printers' | 'priority' | 'display';
 const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'office', vi: 'Cơ quan' },
-  { id: 'services', vi: 'Lĩnh vực & dịch vụ' },
+  { id: 'services', vi: 'Lĩnh vực & thủ tục' },
   { id: 'counters', vi: 'Quầy' },
   { id: 'users', vi: 'Tài khoản' },
   { id: 'devices', vi: 'Thiết bị' },
@@ -159,7 +159,7 @@ function OfficeForm({ state }: { state: QueueState }) {
           onChange={(e) => setOffice({ ...office, dayCloseHour: Number(e.target.value) })}
         />
       </Field>
-      <Field label="Giờ làm việc (thứ 1 = thứ Hai … 7 = Chủ nhật)" wide>
+      <Field label="Giờ làm việc (1 = Thứ Hai … 6 = Thứ Bảy, 7 = Chủ nhật)" wide>
         <input
           value={hoursText}
           onChange={(e) => setHoursText(e.target.value)}
@@ -239,7 +239,7 @@ function ServicesSection({ state }: { state: QueueState }) {
       serviceSchema,
       { ...draft, openingHours },
       (service) => ({ type: 'config.upsertService', service }),
-      `Đã lưu dịch vụ “${draft.name.vi}”.`,
+      `Đã lưu thủ tục “${draft.name.vi}”.`,
     );
     if (ok) setDraft(null);
   };
@@ -248,7 +248,7 @@ function ServicesSection({ state }: { state: QueueState }) {
     <div className="config-section">
       <section className="card">
         <div className="row">
-          <h2>Dịch vụ (thủ tục hành chính)</h2>
+          <h2>Thủ tục hành chính</h2>
           <span className="spacer" />
           <button
             type="button"
@@ -256,7 +256,7 @@ function ServicesSection({ state }: { state: QueueState }) {
             onClick={() => edit(newService(state))}
             data-testid="service-add"
           >
-            + Thêm dịch vụ
+            + Thêm thủ tục
           </button>
         </div>
         <table className="table" data-testid="services-table">
@@ -307,7 +307,7 @@ function ServicesSection({ state }: { state: QueueState }) {
       </section>
       {draft && (
         <form className="card form-grid" onSubmit={(e) => void save(e)} data-testid="service-form">
-          <h2 className="wide">{state.config.services[draft.id] ? `Sửa dịch vụ ${draft.code}` : 'Dịch vụ mới'}</h2>
+          <h2 className="wide">{state.config.services[draft.id] ? `Sửa thủ tục ${draft.code}` : 'Thủ tục mới'}</h2>
           <Field label="Mã định danh (không dấu)">
             <input
               name="id"
@@ -391,7 +391,7 @@ function ServicesSection({ state }: { state: QueueState }) {
           </label>
           <div className="form-actions">
             <button className="btn btn-primary" type="submit" data-testid="service-save">
-              Lưu dịch vụ
+              Lưu thủ tục
             </button>
             <button className="btn" type="button" onClick={() => setDraft(null)}>
               Hủy
@@ -491,7 +491,7 @@ function CountersSection({ state }: { state: QueueState }) {
             <tr>
               <th className="num">Số</th>
               <th>Tên</th>
-              <th>Dịch vụ phục vụ (theo thứ tự ưu tiên)</th>
+              <th>Thủ tục phục vụ (theo thứ tự ưu tiên)</th>
               <th />
             </tr>
           </thead>
@@ -685,7 +685,7 @@ function UsersSection({ state }: { state: QueueState }) {
   );
 }
 
-const KIND_NAMES = { kiosk: 'Máy lấy số', counter: 'Quầy', display: 'Màn hình', rating: 'Bàn phím đánh giá' } as const;
+const KIND_NAMES = { kiosk: 'Máy lấy số', counter: 'Quầy', display: 'Màn hình', rating: 'Máy đánh giá' } as const;
 
 function DevicesSection({ state }: { state: QueueState }) {
   const client = useHubClient();

@@ -6,6 +6,7 @@ import {
   sortedServices,
   waitingForService,
   type CommandInput,
+  ticketById,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
@@ -32,7 +33,7 @@ export function MonitorPage() {
   const tz = state.config.office.timeZone;
   const services = sortedServices(state);
   const alerts = Object.values(state.alerts).sort((a, b) => b.at - a.at);
-  const selectedTicket = selected ? state.tickets[selected] : undefined;
+  const selectedTicket = selected ? ticketById(state, selected) : undefined;
 
   const send = async (command: CommandInput, done: string) => {
     const reply = await client.send(command);
@@ -85,7 +86,7 @@ export function MonitorPage() {
             <tbody>
               {sortedCounters(state).map((counter) => {
                 const live = counterState(state, counter.id);
-                const ticket = live.currentTicketId ? state.tickets[live.currentTicketId] : undefined;
+                const ticket = live.currentTicketId ? ticketById(state, live.currentTicketId) : undefined;
                 const clerk = live.clerkId ? state.config.users[live.clerkId] : undefined;
                 return (
                   <tr key={counter.id}>
@@ -119,11 +120,11 @@ export function MonitorPage() {
           </table>
         </section>
         <section className="card">
-          <h2>{t({ vi: 'Hàng chờ theo dịch vụ', en: 'Waiting per service' })}</h2>
+          <h2>{t({ vi: 'Hàng chờ theo thủ tục', en: 'Waiting per service' })}</h2>
           <table className="table" data-testid="monitor-queues">
             <thead>
               <tr>
-                <th>{t({ vi: 'Dịch vụ', en: 'Service' })}</th>
+                <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
                 <th className="num">{t({ vi: 'Đang chờ', en: 'Waiting' })}</th>
                 <th>{t({ vi: 'Chờ lâu nhất', en: 'Longest wait' })}</th>
               </tr>
@@ -183,8 +184,8 @@ export function MonitorPage() {
             >
               {t({ vi: 'Hủy số', en: 'Cancel ticket' })}
             </button>
-            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)} aria-label="Chuyển sang dịch vụ">
-              <option value="">{t({ vi: 'Chuyển sang dịch vụ…', en: 'Move to service…' })}</option>
+            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)} aria-label="Chuyển sang thủ tục">
+              <option value="">{t({ vi: 'Chuyển sang thủ tục…', en: 'Move to service…' })}</option>
               {services
                 .filter((s) => s.id !== selectedTicket.serviceId)
                 .map((s) => (

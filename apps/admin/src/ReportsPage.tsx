@@ -182,7 +182,7 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
         </p>
       </section>
       <OutcomeTable
-        title="Theo dịch vụ (thủ tục)"
+        title="Theo thủ tục"
         rows={summary.byService}
         name={(k) => nameOf(config, 'service', k)}
         summary={summary}

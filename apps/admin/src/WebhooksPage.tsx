@@ -1,4 +1,4 @@
-import { webhookSettingsUpdateSchema, type QueueState } from '@motcua/core';
+import { webhookSettingsUpdateSchema, type QueueState, ticketById } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -278,7 +278,7 @@ function DeliveriesCard({ state }: { state: QueueState }) {
               <tr key={d.id} data-delivery={d.id} data-status={d.status}>
                 <td>{formatDateTime(d.createdAt, timeZone)}</td>
                 <td>{t(KIND_TEXT[d.kind])}</td>
-                <td className="ticket-label">{state.tickets[d.ticketId]?.label ?? d.ticketId}</td>
+                <td className="ticket-label">{ticketById(state, d.ticketId)?.label ?? d.ticketId}</td>
                 <td>
                   <span className={`pill ${status.pill}`}>{t(status)}</span>
                 </td>

@@ -47,7 +47,7 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
   const statusText = {
     booked: { vi: 'Đã đặt lịch', en: 'Booked' },
     checkedIn: { vi: 'Đã lấy số', en: 'Checked in' },
-    cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
+    cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
     noShow: { vi: 'Đã quá giờ hẹn', en: 'Missed' },
   }[booking.status];
 
@@ -72,7 +72,7 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
       {booking.status === 'booked' && (
         <p className="hint">
           {t({
-            vi: `Khi đến ${booking.officeName}, quét mã QR này (hoặc nhập mã) tại máy lấy số từ ${booking.checkInFrom} đến ${booking.checkInUntil} để được gọi theo giờ hẹn. Đến muộn hơn, bạn vẫn được lấy số nhưng xếp như người đến trực tiếp.`,
+            vi: `Khi đến ${booking.officeName}, quét mã QR này (hoặc nhập mã) tại máy lấy số từ ${booking.checkInFrom} đến ${booking.checkInUntil} để được gọi theo giờ hẹn. Đến muộn hơn, Ông/Bà vẫn được lấy số nhưng xếp như người đến trực tiếp.`,
             en: `At ${booking.officeName}, scan this QR code (or type the code) at the ticket kiosk between ${booking.checkInFrom} and ${booking.checkInUntil} to be called at your booked time. Later, you still get a ticket, queued like a walk-in.`,
           })}
         </p>
@@ -82,15 +82,15 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
         (confirming ? (
           <div className="row">
             <button type="button" className="danger" onClick={() => void cancel()} data-testid="confirm-cancel">
-              {t({ vi: 'Xác nhận huỷ lịch', en: 'Yes, cancel it' })}
+              {t({ vi: 'Xác nhận hủy lịch', en: 'Yes, cancel it' })}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t({ vi: 'Không huỷ', en: 'Keep it' })}
+              {t({ vi: 'Không hủy', en: 'Keep it' })}
             </button>
           </div>
         ) : (
           <button type="button" className="secondary" onClick={() => setConfirming(true)} data-testid="cancel-booking">
-            {t({ vi: 'Huỷ lịch hẹn', en: 'Cancel booking' })}
+            {t({ vi: 'Hủy lịch hẹn', en: 'Cancel booking' })}
           </button>
         ))}
     </section>
@@ -110,7 +110,7 @@ function FindBooking({ onFound }: { onFound(b: BookingView): void }) {
   return (
     <form className="find" onSubmit={(e) => void submit(e)}>
       <label>
-        {t({ vi: 'Đã có mã đặt lịch? Tra cứu hoặc huỷ:', en: 'Have a booking code? Look it up or cancel:' })}
+        {t({ vi: 'Đã có mã đặt lịch? Tra cứu hoặc hủy:', en: 'Have a booking code? Look it up or cancel:' })}
         <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABCD 2345" maxLength={12} />
       </label>
       <button type="submit" className="secondary">
@@ -284,7 +284,7 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
                 <legend>4. {t({ vi: 'Liên hệ (không bắt buộc)', en: 'Contact (optional)' })}</legend>
                 <p className="hint">
                   {t({
-                    vi: 'Chỉ dùng để nhắn tin khi sắp đến lượt, nếu cơ quan có dịch vụ tin nhắn. Được xoá sau ngày hẹn.',
+                    vi: 'Chỉ dùng để nhắn tin khi sắp đến lượt, nếu cơ quan có dịch vụ tin nhắn. Được xóa sau ngày hẹn.',
                     en: 'Only used to message you when your turn is near, if the office has a messaging service. Deleted after the day.',
                   })}
                 </p>

@@ -17,20 +17,23 @@ function IssuedTicket({ issued, onDone }: { issued: Issued; onDone(): void }) {
   }, [issued, onDone]);
   return (
     <section className="card station-ticket" data-testid="station-ticket" data-status-url={issued.statusUrl}>
-      <p className="label-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your number' })}</p>
+      <p className="label-caption">{t({ vi: 'Số thứ tự của Ông/Bà', en: 'Your number' })}</p>
       <p className="label" data-testid="station-ticket-label">
         {issued.ticket.label}
       </p>
       <p>{t(issued.notice)}</p>
       <p>
         {t({
-          vi: `Còn ${issued.ahead} người trước bạn · chờ khoảng ${issued.etaMinutes} phút`,
+          vi: `Còn ${issued.ahead} người trước Ông/Bà · chờ khoảng ${issued.etaMinutes} phút`,
           en: `${issued.ahead} ahead of you · about ${issued.etaMinutes} min`,
         })}
       </p>
       {qr && <img className="qr" src={qr} alt="" />}
       <p className="hint">
-        {t({ vi: 'Quét mã để theo dõi lượt của bạn trên điện thoại.', en: 'Scan to follow your turn on your phone.' })}
+        {t({
+          vi: 'Quét mã để theo dõi lượt của Ông/Bà trên điện thoại.',
+          en: 'Scan to follow your turn on your phone.',
+        })}
       </p>
       <button type="button" className="primary" onClick={onDone}>
         {t({ vi: 'Xong', en: 'Done' })}

@@ -10,15 +10,15 @@ function StatusCard({ view }: { view: TicketStatusView }) {
         <section className="card card--waiting" data-testid="status-waiting">
           {view.ahead === 0 ? (
             <p className="big" data-testid="ahead">
-              {t({ vi: 'Bạn là người tiếp theo', en: 'You are next' })}
+              {t({ vi: 'Ông/Bà là người tiếp theo', en: 'You are next' })}
             </p>
           ) : (
             <p className="big" data-testid="ahead">
-              {t({ vi: `Còn ${view.ahead} người trước bạn`, en: `${view.ahead} ahead of you` })}
+              {t({ vi: `Còn ${view.ahead} người trước Ông/Bà`, en: `${view.ahead} ahead of you` })}
             </p>
           )}
           <p data-testid="position">
-            {t({ vi: `Vị trí của bạn: thứ ${view.ahead + 1}`, en: `Your position: ${view.ahead + 1}` })}
+            {t({ vi: `Vị trí của Ông/Bà: thứ ${view.ahead + 1}`, en: `Your position: ${view.ahead + 1}` })}
           </p>
           <p>
             {view.ahead === 0
@@ -34,7 +34,7 @@ function StatusCard({ view }: { view: TicketStatusView }) {
           {view.countersOpen === 0 && (
             <p className="note">
               {t({
-                vi: 'Hiện chưa có quầy nào mở cho dịch vụ này; thời gian chờ có thể lâu hơn.',
+                vi: 'Hiện chưa có quầy nào mở cho thủ tục này; thời gian chờ có thể lâu hơn.',
                 en: 'No counter serves this service right now; the wait may be longer.',
               })}
             </p>
@@ -47,7 +47,7 @@ function StatusCard({ view }: { view: TicketStatusView }) {
         <section className="card card--called" data-testid="status-called" role="alert">
           <p className="big">
             {t({
-              vi: `Mời bạn đến quầy ${view.counterNumber ?? ''}`,
+              vi: `Mời Ông/Bà đến quầy ${view.counterNumber ?? ''}`,
               en: `Please go to counter ${view.counterNumber ?? ''}`,
             })}
           </p>
@@ -57,24 +57,28 @@ function StatusCard({ view }: { view: TicketStatusView }) {
     case 'parked':
       return (
         <section className="card" data-testid="status-parked">
-          <p className="big">{t({ vi: 'Hồ sơ đang tạm chờ', en: 'Your file is on hold' })}</p>
-          <p>{t({ vi: 'Cán bộ sẽ gọi lại bạn, vui lòng chờ.', en: 'The clerk will call you again; please wait.' })}</p>
+          <p className="big">{t({ vi: 'Hồ sơ đang tạm dừng – cán bộ sẽ gọi lại', en: 'Your file is on hold' })}</p>
+          <p>
+            {t({ vi: 'Cán bộ sẽ gọi lại Ông/Bà, vui lòng chờ.', en: 'The clerk will call you again; please wait.' })}
+          </p>
         </section>
       );
     case 'finished':
       return (
         <section className="card card--done" data-testid="status-finished">
           <p className="big">{t({ vi: 'Đã hoàn thành', en: 'Done' })}</p>
-          <p>{t({ vi: 'Cảm ơn bạn đã sử dụng dịch vụ.', en: 'Thank you for visiting.' })}</p>
+          <p>{t({ vi: 'Cảm ơn Ông/Bà đã đến làm thủ tục.', en: 'Thank you for visiting.' })}</p>
         </section>
       );
     case 'noShow':
       return (
         <section className="card card--warn" data-testid="status-noshow">
-          <p className="big">{t({ vi: 'Bạn đã bị bỏ qua', en: 'You were skipped' })}</p>
+          <p className="big">
+            {t({ vi: 'Số của Ông/Bà đã qua lượt (vắng mặt khi được gọi)', en: 'You were skipped' })}
+          </p>
           <p>
             {t({
-              vi: 'Số của bạn đã được gọi nhưng bạn không có mặt. Vui lòng gặp cán bộ tại quầy để được xếp lại.',
+              vi: 'Số của Ông/Bà đã được gọi nhưng Ông/Bà không có mặt. Vui lòng gặp cán bộ tại quầy để được xếp lại.',
               en: 'Your number was called but you were not there. Please see a clerk to be queued again.',
             })}
           </p>
@@ -112,14 +116,14 @@ export function TicketStatusPage({ token }: { token: string }) {
             <h1>{t({ vi: 'Liên kết không hợp lệ', en: 'Invalid link' })}</h1>
             <p>
               {t({
-                vi: 'Liên kết này không đúng hoặc đã hết hạn. Vui lòng quét lại mã QR trên phiếu của bạn.',
+                vi: 'Liên kết này không đúng hoặc đã hết hạn. Vui lòng quét lại mã QR trên phiếu của Ông/Bà.',
                 en: 'This link is wrong or has expired. Please scan the QR code on your ticket again.',
               })}
             </p>
           </section>
         ) : view ? (
           <>
-            <p className="label-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your number' })}</p>
+            <p className="label-caption">{t({ vi: 'Số thứ tự của Ông/Bà', en: 'Your number' })}</p>
             <p className="label" data-testid="ticket-label">
               {view.label}
             </p>

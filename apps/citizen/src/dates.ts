@@ -1,7 +1,7 @@
 import type { Language } from '@motcua/core';
 import { isoWeekdayOf } from '@motcua/core';
 
-const weekdaysVi = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+const weekdaysVi = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 const weekdaysEn = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** "Thứ Hai, 30/11/2026" or "Monday 30/11/2026": the day as people say it, from YYYY-MM-DD. */

@@ -202,7 +202,13 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
 
       <main className="desk__main">
         <section className="current" aria-label={t({ vi: 'Số đang phục vụ', en: 'Current ticket' })}>
-          <CurrentTicket state={state} ticket={ticket} now={now} />
+          <CurrentTicket
+            state={state}
+            counterId={counterId}
+            ticket={ticket}
+            now={now}
+            canCallNext={actions.callNext.enabled}
+          />
           <div className="current__actions">
             <ActionButton
               id="callNext"
@@ -352,16 +358,36 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
   );
 }
 
-function CurrentTicket({ state, ticket, now }: { state: QueueState; ticket: Ticket | null; now: number }) {
+function CurrentTicket({
+  state,
+  counterId,
+  ticket,
+  now,
+  canCallNext,
+}: {
+  state: QueueState;
+  counterId: string;
+  ticket: Ticket | null;
+  now: number;
+  canCallNext: boolean;
+}) {
   const { t } = useLanguage();
   if (!ticket) {
+    const calledToday = state.recentCalls.some((call) => call.counterId === counterId);
     return (
       <div className="current__card current__card--idle" data-testid="current-ticket-idle">
-        <span className="current__caption">{t({ vi: 'Chưa gọi số nào', en: 'No ticket called' })}</span>
-        <span className="current__idle">—</span>
         <span className="current__caption">
-          {t({ vi: 'Bấm "Gọi số tiếp" (phím N) để mời công dân', en: 'Press "Call next" (key N) to call a citizen' })}
+          {calledToday
+            ? t({ vi: 'Không có số đang phục vụ', en: 'No ticket at the counter' })
+            : t({ vi: 'Chưa gọi số nào', en: 'No ticket called yet' })}
         </span>
+        <span className="current__idle">—</span>
+        {/* Only point at "Call next" when pressing it would do something. */}
+        {canCallNext && (
+          <span className="current__caption" data-testid="call-next-hint">
+            {t({ vi: 'Bấm "Gọi số tiếp" (phím N) để mời công dân', en: 'Press "Call next" (key N) to call a citizen' })}
+          </span>
+        )}
       </div>
     );
   }
@@ -372,7 +398,9 @@ function CurrentTicket({ state, ticket, now }: { state: QueueState; ticket: Tick
   return (
     <div className={`current__card current__card--${ticket.status}`} data-testid="current-ticket">
       <span className="current__caption">
-        {serving ? t({ vi: 'Đang phục vụ', en: 'Serving' }) : t({ vi: 'Đang mời', en: 'Called' })}
+        {serving
+          ? t({ vi: `Đang phục vụ số ${ticket.label}`, en: `Serving ${ticket.label}` })
+          : t({ vi: `Đang mời số ${ticket.label}`, en: `Calling ${ticket.label}` })}
         {ticket.recallCount > 0 && ` · ${t({ vi: 'đã gọi lại', en: 'recalled' })} ${ticket.recallCount}×`}
       </span>
       <span className="current__label" data-testid="current-label">
@@ -560,7 +588,7 @@ function TransferDialog({
         </fieldset>
         <div className="dialog__buttons">
           <button type="button" className="btn btn--ghost" onClick={onCancel}>
-            {t({ vi: 'Huỷ (Esc)', en: 'Cancel (Esc)' })}
+            {t({ vi: 'Hủy (Esc)', en: 'Cancel (Esc)' })}
           </button>
           <button type="submit" className="btn btn--primary" disabled={!chosen} data-testid="transfer-confirm">
             {t({ vi: 'Chuyển (Enter)', en: 'Transfer (Enter)' })}
@@ -615,7 +643,7 @@ function PauseDialog({ onCancel, onPause }: { onCancel: () => void; onPause: (re
         </label>
         <div className="dialog__buttons">
           <button type="button" className="btn btn--ghost" onClick={onCancel}>
-            {t({ vi: 'Huỷ (Esc)', en: 'Cancel (Esc)' })}
+            {t({ vi: 'Hủy (Esc)', en: 'Cancel (Esc)' })}
           </button>
           <button type="submit" className="btn btn--warn" disabled={!reason.trim()} data-testid="pause-confirm">
             {t({ vi: 'Tạm nghỉ', en: 'Pause' })}

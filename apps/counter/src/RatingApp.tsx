@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react';
 import { HubClient, HubProvider, localTokenStore, useHubClient, useHubSnapshot } from '@motcua/client';
 import type { RatingReason, RatingScore } from '@motcua/core';
-import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters } from '@motcua/core';
+import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters, ticketById } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
 import { asksForReasons, ratableTicket, ratingPromptTimeoutMs, ratingScoresInOrder } from './ratingPad';
 import { useHubNow } from './useNow';
 
 const THANKS_MS = 6000;
 
+/** The name an admin sees when approving the pad: "Đánh giá Quầy 1" rather than the counter's id. */
+export function ratingDeviceName(counterId: string | null): string {
+  if (!counterId) return 'Máy đánh giá';
+  const counterNumber = /^quay-(\d+)$/.exec(counterId)?.[1];
+  return `Đánh giá ${counterNumber ? `Quầy ${counterNumber}` : counterId}`;
+}
+
 export function RatingApp({ counterId }: { counterId: string | null }) {
   const [client] = useState(() =>
     new HubClient({
       deviceKind: 'rating',
-      deviceName: counterId ? `Đánh giá ${counterId}` : 'Máy đánh giá',
+      deviceName: ratingDeviceName(counterId),
       counterId,
       storage: localTokenStore(`motcua.rating.${counterId ?? 'bound'}.`),
     }).connect(),
@@ -85,7 +92,7 @@ function RatingPad({ counterId }: { counterId: string }) {
     } else if (!offeredId && activeId && !sending) setPhase({ kind: 'idle' });
   }, [offeredId, activeId, phase.kind, sending]);
 
-  const activeTicket = activeId && state ? state.tickets[activeId] : undefined;
+  const activeTicket = activeId && state ? ticketById(state, activeId) : undefined;
   const timeoutMs = state && activeTicket ? ratingPromptTimeoutMs(state, activeTicket, client.hubNow()) : 0;
 
   // Nobody answers: a chosen score is still sent, otherwise the pad goes back to idle.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clerkAt, MINUTE, TestDesk } from '@motcua/core/testkit';
 import { counterActions, noShowTickets, parkedTickets, ticketArrivedForIdleCounter } from './counterActions';
 import { actionForKey } from './shortcuts';
+import { ticketById } from '@motcua/core';
 
 describe('counterActions', () => {
   it('offers only "call next" when people wait and the counter is free', () => {
@@ -23,7 +24,7 @@ describe('counterActions', () => {
     const desk = TestDesk.open();
     desk.issue('khai-sinh');
     desk.issue('khai-sinh');
-    const label = desk.state.tickets[desk.callNext(1)]!.label;
+    const label = ticketById(desk.state, desk.callNext(1))!.label;
     const actions = counterActions(desk.state, 'quay-1');
     expect(actions.callNext.enabled).toBe(false);
     expect(actions.callNext.reason?.vi).toContain(label);

@@ -1,5 +1,5 @@
 import type { LocalizedName, QueueState, Ticket } from '@motcua/core';
-import { counterState, waitingForCounter } from '@motcua/core';
+import { counterState, waitingForCounter, ticketById, ticketsWhere } from '@motcua/core';
 
 export type CounterActionId =
   | 'callNext'
@@ -29,22 +29,22 @@ const no = (vi: string, en: string): ActionAvailability => ({ enabled: false, re
 /** The ticket called or being served at the counter now, if any. */
 export function currentTicket(state: QueueState, counterId: string): Ticket | null {
   const id = counterState(state, counterId).currentTicketId;
-  const ticket = id ? state.tickets[id] : undefined;
+  const ticket = id ? ticketById(state, id) : undefined;
   return ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : null;
 }
 
 /** Tickets this counter put on hold, oldest first. */
 export function parkedTickets(state: QueueState, counterId: string): Ticket[] {
-  return Object.values(state.tickets)
-    .filter((t) => t.status === 'parked' && t.counterId === counterId)
-    .sort((a, b) => (a.calledAt ?? 0) - (b.calledAt ?? 0));
+  return ticketsWhere(state, (t) => t.status === 'parked' && t.counterId === counterId).sort(
+    (a, b) => (a.calledAt ?? 0) - (b.calledAt ?? 0),
+  );
 }
 
 /** Today's no-shows of this counter, newest first: they may come back. */
 export function noShowTickets(state: QueueState, counterId: string): Ticket[] {
-  return Object.values(state.tickets)
-    .filter((t) => t.status === 'noShow' && t.counterId === counterId)
-    .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+  return ticketsWhere(state, (t) => t.status === 'noShow' && t.counterId === counterId).sort(
+    (a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, ratingPadAt, TestDesk } from '@motcua/core/testkit';
 import { asksForReasons, ratableTicket, ratingPromptTimeoutMs } from './ratingPad';
+import { ticketById } from '@motcua/core';
 
 describe('ratableTicket', () => {
   it('offers the ticket just finished at this counter, once, inside the rating window', () => {
@@ -34,7 +35,7 @@ describe('ratableTicket', () => {
     desk.issue('khai-sinh');
     const ticketId = desk.callNext(1);
     desk.finish(1, ticketId);
-    const ticket = desk.state.tickets[ticketId]!;
+    const ticket = ticketById(desk.state, ticketId)!;
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now)).toBe(90_000);
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now + 100_000)).toBe(20_000);
     expect(ratingPromptTimeoutMs(desk.state, ticket, desk.now + 200_000)).toBe(0);

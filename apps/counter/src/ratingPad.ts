@@ -1,10 +1,11 @@
 import type { QueueState, RatingScore, Ticket } from '@motcua/core';
+import { allTickets } from '@motcua/core';
 
 /** The ticket the citizen at this counter may rate now: finished here, not rated, inside the rating window. */
 export function ratableTicket(state: QueueState, counterId: string, now: number): Ticket | null {
   const windowMs = state.config.office.ratingWindowSeconds * 1000;
   let newest: Ticket | null = null;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.status !== 'finished' || t.counterId !== counterId || t.finishedAt === null) continue;
     if (newest === null || t.finishedAt > (newest.finishedAt ?? 0)) newest = t;
   }

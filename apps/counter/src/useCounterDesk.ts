@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import type { CommandInput, LocalizedName, Placement, QueueState } from '@motcua/core';
-import { errorMessages, waitingForCounter } from '@motcua/core';
+import { errorMessages, waitingForCounter, ticketById } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { announceArrival, stopFlashingTitle, unlockSound } from './attention';
 import {
@@ -52,7 +52,7 @@ export function useCounterDesk(counterId: string) {
   );
 
   const labelOf = (after: QueueState | null, ticketId: string | undefined) =>
-    (ticketId && after?.tickets[ticketId]?.label) || '';
+    (ticketId && after && ticketById(after, ticketId)?.label) || '';
 
   const desk = {
     callNext: () =>

@@ -3,7 +3,7 @@
  * many tiles per row, and which events are announced. Pure: no DOM, no clock.
  */
 import type { Counter, EventEnvelope, QueueState } from '@motcua/core';
-import { sortedCounters } from '@motcua/core';
+import { sortedCounters, ticketById } from '@motcua/core';
 
 /** `?counter=3` (the counter number) or `?counter=quay-3` (its id) → the counter, or null when unknown. */
 export function counterFromParam(state: QueueState, param: string | null): Counter | null {
@@ -81,7 +81,7 @@ export function callToAnnounce(
   if (!context.online) return { skip: 'offline' };
   if (!state.config.display.voiceEnabled) return { skip: 'voice-off' };
   if (context.counterId !== null && context.counterId !== event.counterId) return { skip: 'other-counter' };
-  const ticket = state.tickets[event.ticketId];
+  const ticket = ticketById(state, event.ticketId);
   const counter = state.config.counters[event.counterId];
   if (!ticket || !counter) return { skip: 'unknown' };
   return {

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { refusalMessage } from './kioskMessages';
 import type { KioskBridge } from './kioskBridge';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { hasProcedureInfo, ProcedureInfoPanel } from './ProcedureInfoPanel';
 import { kioskFields, searchServices, servicesOfField } from './searchServices';
 import { serviceRefusal, type Refusal } from './serviceAvailability';
 import { SettingsScreen } from './SettingsScreen';
@@ -254,8 +255,11 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     if (!state) return;
     const local = serviceRefusal(state, service.id, client.hubNow());
     if (local) return setScreen({ name: 'refused', refusal: local, shownAt: Date.now() });
-    const { priority } = state.config;
-    if (priority.kioskAsks && priority.groups.length > 0) return setScreen({ name: 'priority', serviceId: service.id });
+    const { priority, procedures } = state.config;
+    const asksPriority = priority.kioskAsks && priority.groups.length > 0;
+    if (asksPriority || hasProcedureInfo(procedures?.[service.id])) {
+      return setScreen({ name: 'priority', serviceId: service.id });
+    }
     void issue(service.id, null);
   }
 
@@ -308,7 +312,7 @@ function HomeScreen(props: { online: boolean; bookingsOpen: boolean; onStart(): 
       ) : null}
       <p className="kiosk-hint">
         {t({
-          vi: 'Người cao tuổi, người khuyết tật, phụ nữ có thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
+          vi: 'Người cao tuổi, người khuyết tật, phụ nữ mang thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
           en: 'Elderly and disabled people and pregnant women are served first. Ask a staff member for help.',
         })}
       </p>
@@ -385,12 +389,7 @@ function FieldsScreen(props: {
           {kioskFields(state).map((field) => (
             <button type="button" key={field.id} className="kiosk-tile" onClick={() => props.onField(field.id)}>
               <span className="kiosk-tile-title">{t(field.name)}</span>
-              <span className="kiosk-tile-sub">
-                {t({
-                  vi: `${servicesOfField(state, field.id).length} thủ tục`,
-                  en: `${servicesOfField(state, field.id).length} procedures`,
-                })}
-              </span>
+              <span className="kiosk-tile-sub">{t(procedureCount(servicesOfField(state, field.id).length))}</span>
             </button>
           ))}
         </div>
@@ -446,7 +445,7 @@ function ServicesScreen(props: {
         <BackButton onBack={props.onBack} />
         <h1>{field ? t(field.name) : ''}</h1>
       </div>
-      <p className="kiosk-lead">{t({ vi: 'Chọn thủ tục bạn cần làm', en: 'Choose your procedure' })}</p>
+      <p className="kiosk-lead">{t({ vi: 'Chọn thủ tục cần làm', en: 'Choose your procedure' })}</p>
       <div className="kiosk-list">
         {servicesOfField(props.state, props.fieldId).map((service) => (
           <ServiceButton
@@ -462,6 +461,7 @@ function ServicesScreen(props: {
   );
 }
 
+/** The last step before the ticket: the procedure's papers, fee and time, and the priority question when asked. */
 function PriorityScreen(props: {
   state: QueueState;
   serviceId: string;
@@ -469,37 +469,55 @@ function PriorityScreen(props: {
   onBack(): void;
 }) {
   const { t } = useLanguage();
-  const service = props.state.config.services[props.serviceId];
+  const { config } = props.state;
+  const service = config.services[props.serviceId];
+  const info = config.procedures?.[props.serviceId];
+  const asksPriority = config.priority.kioskAsks && config.priority.groups.length > 0;
   return (
     <section className="kiosk-step">
       <div className="kiosk-step-head">
         <BackButton onBack={props.onBack} />
-        <h1>{t({ vi: 'Bạn có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })}</h1>
+        <h1>
+          {asksPriority
+            ? t({ vi: 'Ông/Bà có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })
+            : t({ vi: 'Chuẩn bị hồ sơ', en: 'Before you take a ticket' })}
+        </h1>
       </div>
       {service ? <p className="kiosk-lead">{t(service.name)}</p> : null}
+      {hasProcedureInfo(info) ? <ProcedureInfoPanel info={info} /> : null}
       <div className="kiosk-priority">
         <button type="button" className="kiosk-tile kiosk-tile--normal" onClick={() => props.onChoose(null)}>
-          <span className="kiosk-tile-title">{t({ vi: 'Không ưu tiên', en: 'No priority' })}</span>
-          <span className="kiosk-tile-sub">{t({ vi: 'Lấy số thường', en: 'Regular ticket' })}</span>
+          <span className="kiosk-tile-title">
+            {asksPriority
+              ? t({ vi: 'Không ưu tiên', en: 'No priority' })
+              : t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}
+          </span>
+          {asksPriority ? (
+            <span className="kiosk-tile-sub">{t({ vi: 'Lấy số thường', en: 'Regular ticket' })}</span>
+          ) : null}
         </button>
-        {props.state.config.priority.groups.map((group) => (
-          <button
-            type="button"
-            key={group.id}
-            className="kiosk-tile kiosk-tile--priority"
-            onClick={() => props.onChoose(group.id)}
-          >
-            <span className="kiosk-tile-title">{t(group.name)}</span>
-            <span className="kiosk-tile-sub">{t({ vi: 'Ưu tiên', en: 'Priority' })}</span>
-          </button>
-        ))}
+        {asksPriority
+          ? config.priority.groups.map((group) => (
+              <button
+                type="button"
+                key={group.id}
+                className="kiosk-tile kiosk-tile--priority"
+                onClick={() => props.onChoose(group.id)}
+              >
+                <span className="kiosk-tile-title">{t(group.name)}</span>
+                <span className="kiosk-tile-sub">{t({ vi: 'Ưu tiên', en: 'Priority' })}</span>
+              </button>
+            ))
+          : null}
       </div>
-      <p className="kiosk-hint">
-        {t({
-          vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh khi gọi số.',
-          en: 'Staff may ask for proof when your number is called.',
-        })}
-      </p>
+      {asksPriority ? (
+        <p className="kiosk-hint">
+          {t({
+            vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh khi gọi số.',
+            en: 'Staff may ask for proof when your number is called.',
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -538,7 +556,7 @@ function TicketScreen(props: {
             {t(props.screen.notice)}
           </p>
         ) : null}
-        <p className="kiosk-ticket-caption">{t({ vi: 'Số thứ tự của bạn', en: 'Your ticket number' })}</p>
+        <p className="kiosk-ticket-caption">{t({ vi: 'Số thứ tự của Ông/Bà', en: 'Your ticket number' })}</p>
         <p className="kiosk-ticket-label" data-testid="kiosk-ticket-label">
           {ticket.label}
         </p>
@@ -550,7 +568,7 @@ function TicketScreen(props: {
         <p className="kiosk-ticket-service">{service ? t(service.name) : ticket.serviceId}</p>
         <dl className="kiosk-ticket-facts">
           <div>
-            <dt>{t({ vi: 'Số người chờ trước bạn', en: 'People ahead of you' })}</dt>
+            <dt>{t({ vi: 'Số người chờ trước Ông/Bà', en: 'People ahead of you' })}</dt>
             <dd data-testid="kiosk-ticket-ahead">{issued.ahead ?? 0}</dd>
           </div>
           <div>
@@ -607,4 +625,9 @@ function TicketScreen(props: {
       ) : null}
     </section>
   );
+}
+
+/** "3 thủ tục" / "1 procedure, 3 procedures": Vietnamese has no plural, English does. */
+function procedureCount(count: number): { vi: string; en: string } {
+  return { vi: `${count} thủ tục`, en: `${count} ${count === 1 ? 'procedure' : 'procedures'}` };
 }

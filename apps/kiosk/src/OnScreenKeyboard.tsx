@@ -18,13 +18,13 @@ export function OnScreenKeyboard({ onKey }: { onKey(key: string | 'backspace' | 
       ))}
       <div className="keyboard-row">
         <button type="button" className="keyboard-wide" onClick={() => onKey('clear')}>
-          {t({ vi: 'Xoá hết', en: 'Clear' })}
+          {t({ vi: 'Xóa hết', en: 'Clear' })}
         </button>
         <button type="button" className="keyboard-space" onClick={() => onKey(' ')}>
           {t({ vi: 'Dấu cách', en: 'Space' })}
         </button>
         <button type="button" className="keyboard-wide" onClick={() => onKey('backspace')}>
-          ⌫ {t({ vi: 'Xoá', en: 'Delete' })}
+          ⌫ {t({ vi: 'Xóa', en: 'Delete' })}
         </button>
       </div>
     </div>

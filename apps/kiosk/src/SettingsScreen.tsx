@@ -83,7 +83,7 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
         {message ? <p className="kiosk-settings-error">{message}</p> : null}
         <div className="kiosk-ticket-actions">
           <button type="button" className="kiosk-secondary" onClick={onClose}>
-            {t({ vi: 'Huỷ', en: 'Cancel' })}
+            {t({ vi: 'Hủy', en: 'Cancel' })}
           </button>
           <button type="button" className="kiosk-primary" onClick={() => void save()}>
             {t({ vi: 'Lưu', en: 'Save' })}

@@ -4,7 +4,8 @@ import {
   type CommandResult,
   type PrintPreviewReply,
   type PrintReply,
-  type QueueState,
+  ticketById,
+  apply,
 } from '@motcua/core';
 import type { KioskBridge } from './kioskBridge';
 
@@ -43,7 +44,14 @@ export async function printIssuedTicket(
       const state = client.state;
       if (!state) return NO_ANSWER;
       // The ack may overtake the event in the local copy; the ticket itself is in the ack.
-      const withTicket: QueueState = { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } };
+      const withTicket = ticketById(state, ticket.id)
+        ? state
+        : apply(state, {
+            seq: state.seq,
+            at: ticket.issuedAt,
+            actor: 'system',
+            event: { type: 'ticket.issued', ticket },
+          });
       // The hub signs the status link (a credential for this ticket only); it comes in the ack.
       const document = ticketPrintout(withTicket, ticket.id, issued.statusUrl ?? '');
       if (!document) return NO_ANSWER;

@@ -1,3 +1,4 @@
+import { ticketById } from './ticketReads.js';
 import type { Command, CommandType } from './commands.js';
 import type { DomainError } from './errors.js';
 import { domainError } from './errors.js';
@@ -81,6 +82,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'config.setPriorityPolicy': ['admin', 'system'],
   'config.setDisplay': ['admin', 'system'],
   'config.setKiosk': ['admin', 'system'],
+  'config.setProcedureInfo': ['admin', 'system'],
   'appointment.book': ['system'],
   'appointment.cancel': ['system', 'supervisor', 'admin'],
   'appointment.checkIn': ['kiosk', 'supervisor', 'admin', 'system'],
@@ -104,7 +106,7 @@ export function authorize(state: QueueState, actor: Actor, command: Command): Do
       return domainError('NOT_YOUR_COUNTER');
     }
     if (!counterActions.includes(command.type) && 'ticketId' in command) {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (ticket && ticket.counterId !== actor.counterId) return domainError('NOT_YOUR_COUNTER');
     }
     if (command.type === 'alert.clear' || command.type === 'ticket.transfer' || command.type === 'ticket.cancel') {

@@ -246,7 +246,10 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'config.serviceUpserted':
       return withConfig(state, { services: { ...state.config.services, [event.service.id]: event.service } });
     case 'config.serviceRemoved':
-      return withConfig(state, { services: removeKey(state.config.services, event.serviceId) });
+      return withConfig(state, {
+        services: removeKey(state.config.services, event.serviceId),
+        ...(state.config.procedures ? { procedures: removeKey(state.config.procedures, event.serviceId) } : {}),
+      });
     case 'config.counterUpserted':
       return withConfig(state, { counters: { ...state.config.counters, [event.counter.id]: event.counter } });
     case 'config.counterRemoved':
@@ -270,6 +273,8 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return withConfig(state, { display: event.display });
     case 'config.kioskSet':
       return withConfig(state, { kiosk: event.kiosk });
+    case 'config.procedureInfoSet':
+      return withConfig(state, { procedures: { ...state.config.procedures, [event.serviceId]: event.info } });
     case 'appointment.booked':
     case 'appointment.cancelled':
     case 'appointment.checkedIn':

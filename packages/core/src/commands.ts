@@ -12,6 +12,7 @@ import {
   officeSchema,
   printerProfileSchema,
   priorityPolicySchema,
+  procedureInfoSchema,
   ratingReasonSchema,
   ratingScoreSchema,
   serviceSchema,
@@ -120,6 +121,11 @@ export const commandSchemas = {
   }),
   'config.setDisplay': z.strictObject({ type: z.literal('config.setDisplay'), display: displaySettingsSchema }),
   'config.setKiosk': z.strictObject({ type: z.literal('config.setKiosk'), kiosk: kioskSettingsSchema }),
+  'config.setProcedureInfo': z.strictObject({
+    type: z.literal('config.setProcedureInfo'),
+    serviceId: idSchema,
+    info: procedureInfoSchema,
+  }),
   /** Sent by the hub for the public booking page; `appointmentId` is derived from the booking code. */
   'appointment.book': z.strictObject({
     type: z.literal('appointment.book'),

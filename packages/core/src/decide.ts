@@ -11,6 +11,7 @@ import { pickNextTicket } from './queuePolicy.js';
 import type { Service, Ticket } from './schemas.js';
 import { counterState, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
+import { firstInLine, ticketById, ticketsWhere } from './ticketReads.js';
 
 export interface DecideContext {
   /** The hub's clock, epoch milliseconds. */
@@ -44,7 +45,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.callChosen': {
       const ready = counterReadyToCall(state, command.counterId);
       if (ready) return ready;
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'waiting') return refuse('INVALID_TICKET_STATE');
       const counter = state.config.counters[command.counterId];
@@ -77,7 +78,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
         accept({ type: 'ticket.parked', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
       );
     case 'ticket.resume': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'parked') return refuse('INVALID_TICKET_STATE');
       if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
@@ -85,7 +86,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       return accept({ type: 'ticket.resumed', ticketId: ticket.id, counterId: command.counterId, at: ctx.now });
     }
     case 'ticket.returnToQueue': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
       const queuedAt = placeInQueue(
@@ -100,7 +101,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
     case 'ticket.cancel': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (!isActiveTicket(ticket) && ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
       return accept({ type: 'ticket.cancelled', ticketId: ticket.id, reason: command.reason, at: ctx.now });
@@ -123,7 +124,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'counter.assignClerk':
       return assignClerk(state, command, ctx);
     case 'rating.submit': {
-      const ticket = state.tickets[command.ticketId];
+      const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.rated) return refuse('ALREADY_RATED');
       const windowMs = state.config.office.ratingWindowSeconds * 1000;
@@ -198,7 +199,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
   if (number === null) return refuse('NUMBER_RANGE_EXHAUSTED');
   const label = formatTicketLabel(service, number);
   const baseId = `${state.serviceDay.replaceAll('-', '')}-${label}`;
-  const id = state.tickets[baseId] ? `${baseId}-${state.seq + 1}` : baseId;
+  const id = ticketById(state, baseId) ? `${baseId}-${state.seq + 1}` : baseId;
   return accept({
     type: 'ticket.issued',
     ticket: {
@@ -226,7 +227,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
 
 function counterIsBusy(state: QueueState, counterId: string): boolean {
   const current = counterState(state, counterId).currentTicketId;
-  const ticket = current ? state.tickets[current] : undefined;
+  const ticket = current ? ticketById(state, current) : undefined;
   return ticket !== undefined && (ticket.status === 'called' || ticket.status === 'serving');
 }
 
@@ -264,7 +265,7 @@ function withCurrentTicket(
   then: (ticket: Ticket) => Decision,
 ): Decision {
   if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
-  const ticket = state.tickets[command.ticketId];
+  const ticket = ticketById(state, command.ticketId);
   if (!ticket) return refuse('NOT_FOUND');
   if (ticket.counterId !== command.counterId) return refuse('NOT_YOUR_COUNTER');
   if (counterState(state, command.counterId).currentTicketId !== ticket.id || !allowed.includes(ticket.status)) {
@@ -282,17 +283,17 @@ function placeInQueue(
   ownQueuedAt: number,
 ): number {
   if (placement === 'keepPlace') return ownQueuedAt;
+  const line = targetCounterId ? { counterId: targetCounterId } : { serviceId };
   let earliest = ownQueuedAt;
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting') continue;
-    const sameLine = targetCounterId ? t.targetCounterId === targetCounterId : t.serviceId === serviceId;
-    if (sameLine && t.queuedAt <= earliest) earliest = t.queuedAt - 1;
+  for (const ticketClass of ['priority', 'normal'] as const) {
+    const first = firstInLine(state, line, ticketClass);
+    if (first && first.queuedAt <= earliest) earliest = first.queuedAt - 1;
   }
-  return earliest === ownQueuedAt ? ownQueuedAt : earliest;
+  return earliest;
 }
 
 function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>, ctx: DecideContext): Decision {
-  const ticket = state.tickets[command.ticketId];
+  const ticket = ticketById(state, command.ticketId);
   if (!ticket) return refuse('NOT_FOUND');
   if (command.toServiceId === null && command.toCounterId === null) return refuse('BAD_REQUEST');
   if (!['waiting', 'called', 'serving', 'parked', 'noShow'].includes(ticket.status)) {
@@ -393,7 +394,7 @@ function decideConfig(state: QueueState, command: Command): Decision {
       if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
       const inUse =
         Object.values(config.counters).some((c) => c.serviceIds.includes(command.serviceId)) ||
-        Object.values(state.tickets).some((t) => t.serviceId === command.serviceId && isActiveTicket(t));
+        ticketsWhere(state, (t) => t.serviceId === command.serviceId && isActiveTicket(t)).length > 0;
       if (inUse) return refuse('IN_USE');
       return accept({ type: 'config.serviceRemoved', serviceId: command.serviceId });
     }
@@ -444,6 +445,9 @@ function decideConfig(state: QueueState, command: Command): Decision {
       return accept({ type: 'config.displaySet', display: command.display });
     case 'config.setKiosk':
       return accept({ type: 'config.kioskSet', kiosk: command.kiosk });
+    case 'config.setProcedureInfo':
+      if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
+      return accept({ type: 'config.procedureInfoSet', serviceId: command.serviceId, info: command.info });
     default:
       return refuse('UNKNOWN_COMMAND');
   }

@@ -25,7 +25,7 @@ export const errorMessages = {
     en: 'Not found.',
   },
   SERVICE_CLOSED: {
-    vi: 'Dịch vụ này đang tạm dừng nhận hồ sơ.',
+    vi: 'Thủ tục này đang tạm dừng nhận hồ sơ.',
     en: 'This service is not taking tickets now.',
   },
   OUTSIDE_OPENING_HOURS: {
@@ -41,11 +41,11 @@ export const errorMessages = {
     en: 'The service day is closed. Please come back on the next working day.',
   },
   DAILY_CAP_REACHED: {
-    vi: 'Đã hết số thứ tự của dịch vụ này trong hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.',
+    vi: 'Đã hết số thứ tự của thủ tục này trong hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.',
     en: 'All tickets for this service today have been given out. Please come back on the next working day.',
   },
   NUMBER_RANGE_EXHAUSTED: {
-    vi: 'Đã hết dải số của dịch vụ này trong hôm nay. Vui lòng báo cán bộ.',
+    vi: 'Đã hết dải số của thủ tục này trong hôm nay. Vui lòng báo cán bộ.',
     en: 'This service has used its whole number range today. Please tell a staff member.',
   },
   PRIORITY_NOT_ENABLED: {
@@ -85,7 +85,7 @@ export const errorMessages = {
     en: 'This conflicts with the existing configuration.',
   },
   IN_USE: {
-    vi: 'Đang được sử dụng, không thể xoá.',
+    vi: 'Đang được sử dụng, không thể xóa.',
     en: 'It is in use and cannot be removed.',
   },
   IDEMPOTENCY_CONFLICT: {
@@ -109,7 +109,7 @@ export const errorMessages = {
     en: 'Wrong username or PIN.',
   },
   ACCOUNT_LOCKED: {
-    vi: 'Tài khoản tạm khoá do nhập sai nhiều lần. Vui lòng thử lại sau.',
+    vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau.',
     en: 'Account locked after too many failed attempts. Try again later.',
   },
   ACCOUNT_DISABLED: {
@@ -129,7 +129,7 @@ export const errorMessages = {
     en: 'The hub did not answer; retrying…',
   },
   APPOINTMENTS_CLOSED: {
-    vi: 'Dịch vụ này chưa nhận đặt lịch trực tuyến. Vui lòng đến lấy số tại bộ phận một cửa.',
+    vi: 'Thủ tục này chưa nhận đặt lịch trực tuyến. Vui lòng đến lấy số tại bộ phận một cửa.',
     en: 'This service does not take online bookings. Please take a ticket at the desk.',
   },
   SLOT_UNAVAILABLE: {
@@ -145,11 +145,11 @@ export const errorMessages = {
     en: 'No booking has this code. Please check the booking code.',
   },
   APPOINTMENT_NOT_TODAY: {
-    vi: 'Lịch hẹn của bạn không phải hôm nay. Vui lòng quay lại đúng ngày hẹn.',
+    vi: 'Lịch hẹn của Ông/Bà không phải hôm nay. Vui lòng quay lại đúng ngày hẹn.',
     en: 'Your booking is not for today. Please come back on the day you booked.',
   },
   APPOINTMENT_TOO_EARLY: {
-    vi: 'Bạn đến sớm so với giờ hẹn. Vui lòng quét mã lại khi đến giờ ghi trên màn hình, hoặc lấy số thường.',
+    vi: 'Ông/Bà đến sớm so với giờ hẹn. Vui lòng quét mã lại khi đến giờ ghi trên màn hình, hoặc lấy số thường.',
     en: 'You are early for your booking. Please scan again from the time shown, or take a regular ticket.',
   },
   APPOINTMENT_USED: {
@@ -157,7 +157,7 @@ export const errorMessages = {
     en: 'This booking has already been used for a ticket.',
   },
   APPOINTMENT_CANCELLED: {
-    vi: 'Lịch hẹn này đã được huỷ.',
+    vi: 'Lịch hẹn này đã được hủy.',
     en: 'This booking was cancelled.',
   },
   INTERNAL: {

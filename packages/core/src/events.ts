@@ -11,6 +11,7 @@ import {
   officeSchema,
   printerProfileSchema,
   priorityPolicySchema,
+  procedureInfoSchema,
   ratingSchema,
   serviceSchema,
   ticketSchema,
@@ -103,6 +104,11 @@ export const eventSchemas = {
   }),
   'config.displaySet': z.object({ type: z.literal('config.displaySet'), display: displaySettingsSchema }),
   'config.kioskSet': z.object({ type: z.literal('config.kioskSet'), kiosk: kioskSettingsSchema }),
+  'config.procedureInfoSet': z.object({
+    type: z.literal('config.procedureInfoSet'),
+    serviceId: idSchema,
+    info: procedureInfoSchema,
+  }),
   'appointment.booked': z.object({ type: z.literal('appointment.booked'), appointment: appointmentSchema }),
   'appointment.cancelled': z.object({ type: z.literal('appointment.cancelled'), appointmentId: idSchema, at }),
   /** Follows the `ticket.issued` of the same command. */

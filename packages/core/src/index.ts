@@ -8,6 +8,7 @@ export * from './state.js';
 export * from './officeTime.js';
 export * from './numbering.js';
 export * from './queuePolicy.js';
+export * from './ticketReads.js';
 export * from './selectors.js';
 export * from './actors.js';
 export * from './decide.js';

@@ -1,3 +1,4 @@
+import { ticketById } from './ticketReads.js';
 import { z } from 'zod';
 import type { Actor } from './actors.js';
 import type { Appointment } from './appointments.js';
@@ -135,7 +136,7 @@ export function commandResult(state: QueueState, command: Command, events: Domai
       : ticketEvent?.type === 'ticket.called'
         ? ticketEvent.ticketId
         : undefined;
-  const ticket = ticketId ? state.tickets[ticketId] : undefined;
+  const ticket = ticketId ? ticketById(state, ticketId) : undefined;
   if (ticket) {
     result.ticket = ticket;
     if (command.type === 'ticket.issue' || command.type === 'appointment.checkIn') {

@@ -1,5 +1,7 @@
 import type { Ticket } from './schemas.js';
 import type { QueueState } from './state.js';
+import type { WaitingLineRef } from './ticketReads.js';
+import { waitingLine } from './ticketReads.js';
 
 /**
  * Tickets a counter may call: waiting, and either sent to this counter by a transfer, or of a
@@ -8,12 +10,8 @@ import type { QueueState } from './state.js';
 export function callableTickets(state: QueueState, counterId: string): Ticket[] {
   const counter = state.config.counters[counterId];
   if (!counter) return [];
-  const served = new Set(counter.serviceIds);
-  return Object.values(state.tickets).filter(
-    (t) =>
-      t.status === 'waiting' &&
-      (t.targetCounterId === counterId || (t.targetCounterId === null && served.has(t.serviceId))),
-  );
+  const lines: WaitingLineRef[] = [{ counterId }, ...counter.serviceIds.map((serviceId) => ({ serviceId }))];
+  return lines.flatMap((line) => [...waitingLine(state, line, 'priority'), ...waitingLine(state, line, 'normal')]);
 }
 
 /** Within a class: the counter's services in its order, then first come, first served. */

@@ -6,7 +6,9 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'chỉ gồm chữ không dấu, số, _ . : - / letters, digits, _ . : - only');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'chỉ gồm chữ không dấu, số, _ . : - / letters, digits, _ . : - only')
+  // Ids key plain objects in the state: "__proto__" or "constructor" would find Object.prototype's members.
+  .refine((id) => !(id in Object.prototype), 'tên dành riêng / reserved name');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max);
 
@@ -247,11 +249,35 @@ export const ratingScoreNames: Record<RatingScore, LocalizedName> = {
 
 export const ratingReasonNames: Record<RatingReason, LocalizedName> = {
   waitedTooLong: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' },
-  attitude: { vi: 'Thái độ phục vụ', en: "Staff's attitude" },
+  attitude: { vi: 'Thái độ phục vụ chưa tốt', en: "Staff's attitude" },
   unclearGuidance: { vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
   slowProcessing: { vi: 'Giải quyết hồ sơ chậm', en: 'Slow processing' },
   other: { vi: 'Lý do khác', en: 'Other' },
 };
+
+/**
+ * What a citizen should know before taking a ticket for a procedure: shown at the kiosk and, when
+ * `printOnTicket`, printed on the ticket as a short reminder. Kept beside the service rather than in it,
+ * so a service without this information is still complete.
+ */
+export const procedureInfoSchema = z.object({
+  /**
+   * Mã TTHC in the national database of administrative procedures, e.g. "1.001193"; empty when the
+   * office has not looked it up (a wrong code is worse than none in a provincial export).
+   */
+  catalogueCode: z
+    .string()
+    .trim()
+    .regex(/^(\d\.\d{6})?$/, 'dạng 1.001193 / like 1.001193'),
+  /** The papers to bring, one per line, in the order the clerk checks them. */
+  documents: z.array(text(300)).max(30),
+  /** "Miễn phí", "2.000 đồng/trang" … as the office publishes it; empty = not shown. */
+  fee: optionalText(200),
+  /** "Trong ngày", "Không quá 15 ngày làm việc" …; empty = not shown. */
+  processingTime: optionalText(200),
+  printOnTicket: z.boolean(),
+});
+export type ProcedureInfo = z.infer<typeof procedureInfoSchema>;
 
 /** Everything an admin configures. Part of the shared state every participant folds. */
 export interface OfficeConfig {
@@ -267,4 +293,6 @@ export interface OfficeConfig {
   kiosk: KioskSettings;
   /** Online booking; absent until an admin configures it (booking is then off). */
   appointments?: AppointmentPolicy;
+  /** Documents, fee and processing time per service id; absent or missing for a service = nothing to show. */
+  procedures?: Record<string, ProcedureInfo>;
 }

@@ -2,6 +2,7 @@ import { callOrder, interleave } from './queuePolicy.js';
 import type { Counter, Service, Ticket } from './schemas.js';
 import type { CallRecord, CounterState, QueueState } from './state.js';
 import { emptyCounterState } from './state.js';
+import { allTickets, placeInLine, ticketById, waitingLine, waitingLineLength, waitingLines } from './ticketReads.js';
 
 const ACTIVE_STATUSES = new Set(['waiting', 'called', 'serving', 'parked']);
 
@@ -19,13 +20,14 @@ export function sortedCounters(state: QueueState): Counter[] {
 
 /** Waiting tickets of a service in the order its counters would call them (priority interleaved). */
 export function waitingForService(state: QueueState, serviceId: string): Ticket[] {
-  const waiting = Object.values(state.tickets).filter(
-    (t) => t.status === 'waiting' && t.serviceId === serviceId && t.targetCounterId === null,
+  const line = { serviceId };
+  return interleave(
+    waitingLine(state, line, 'priority'),
+    waitingLine(state, line, 'normal'),
+    state.config.priority.interleave,
+    0,
+    Number.POSITIVE_INFINITY,
   );
-  const compare = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt;
-  const priority = waiting.filter((t) => t.priorityGroup !== null).sort(compare);
-  const normal = waiting.filter((t) => t.priorityGroup === null).sort(compare);
-  return interleave(priority, normal, state.config.priority.interleave, 0, Number.POSITIVE_INFINITY);
 }
 
 /** Waiting tickets for a counter, in the order it will call them. */
@@ -35,35 +37,18 @@ export function waitingForCounter(state: QueueState, counterId: string): Ticket[
 
 /**
  * How many waiting tickets will be called before this one: its index in `waitingForService` (or the
- * target counter's order), computed in one pass without sorting, since every issue asks for it.
+ * target counter's order), from its place in its own class and the length of the other class.
  */
 export function ticketsAhead(state: QueueState, ticketId: string): number {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket || ticket.status !== 'waiting') return 0;
   if (ticket.targetCounterId) {
     const index = waitingForCounter(state, ticket.targetCounterId).findIndex((t) => t.id === ticketId);
     return index === -1 ? 0 : index;
   }
   const isPriority = ticket.priorityGroup !== null;
-  let sameClassBefore = 0;
-  let otherClass = 0;
-  let seenSelf = false;
-  for (const t of Object.values(state.tickets)) {
-    if (t.id === ticketId) {
-      seenSelf = true;
-      continue;
-    }
-    if (t.status !== 'waiting' || t.serviceId !== ticket.serviceId || t.targetCounterId !== null) continue;
-    if ((t.priorityGroup !== null) !== isPriority) {
-      otherClass++;
-      continue;
-    }
-    const before =
-      t.queuedAt < ticket.queuedAt ||
-      (t.queuedAt === ticket.queuedAt &&
-        (t.issuedAt < ticket.issuedAt || (t.issuedAt === ticket.issuedAt && !seenSelf)));
-    if (before) sameClassBefore++;
-  }
+  const sameClassBefore = placeInLine(state, ticket);
+  const otherClass = waitingLineLength(state, { serviceId: ticket.serviceId }, isPriority ? 'normal' : 'priority');
   // The interleave from a fresh start: N normal tickets, then one priority ticket (N = 0: priority first).
   const n = state.config.priority.interleave;
   if (isPriority) return sameClassBefore + (n === 0 ? 0 : Math.min(otherClass, (sameClassBefore + 1) * n));
@@ -76,18 +61,14 @@ export function ticketsAhead(state: QueueState, ticketId: string): number {
  */
 export function aheadByTicket(state: QueueState): Map<string, number> {
   const ahead = new Map<string, number>();
-  const services = new Set<string>();
-  const counters = new Set<string>();
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting') continue;
-    if (t.targetCounterId) counters.add(t.targetCounterId);
-    else services.add(t.serviceId);
-  }
-  for (const serviceId of services) waitingForService(state, serviceId).forEach((t, i) => ahead.set(t.id, i));
-  for (const counterId of counters) {
-    waitingForCounter(state, counterId).forEach((t, i) => {
-      if (t.targetCounterId === counterId) ahead.set(t.id, i);
-    });
+  for (const line of waitingLines(state)) {
+    if ('serviceId' in line) {
+      waitingForService(state, line.serviceId).forEach((t, i) => ahead.set(t.id, i));
+    } else {
+      waitingForCounter(state, line.counterId).forEach((t, i) => {
+        if (t.targetCounterId === line.counterId) ahead.set(t.id, i);
+      });
+    }
   }
   return ahead;
 }
@@ -126,7 +107,7 @@ export interface ServiceQueueSummary {
 export function serviceQueueSummary(state: QueueState, serviceId: string): ServiceQueueSummary {
   let waiting = 0;
   let longest: number | null = null;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.status !== 'waiting' || t.serviceId !== serviceId) continue;
     waiting++;
     if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
@@ -181,7 +162,7 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
   let served = 0;
   let noShows = 0;
   let totalSeconds = 0;
-  for (const t of Object.values(state.tickets)) {
+  for (const t of allTickets(state)) {
     if (t.clerkId !== clerkId) continue;
     if (t.status === 'finished') {
       served++;

@@ -107,9 +107,9 @@ export function defaultOfficeConfig(): OfficeConfig {
       groups: [
         { id: 'elderly', name: { vi: 'Người cao tuổi', en: 'Elderly person' } },
         { id: 'disabled', name: { vi: 'Người khuyết tật', en: 'Person with a disability' } },
-        { id: 'pregnant', name: { vi: 'Phụ nữ có thai', en: 'Pregnant woman' } },
+        { id: 'pregnant', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant woman' } },
         { id: 'merit', name: { vi: 'Người có công với cách mạng', en: 'Person with merit to the revolution' } },
-        { id: 'smallChild', name: { vi: 'Người đi cùng trẻ nhỏ', en: 'Person with a small child' } },
+        { id: 'smallChild', name: { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'Person with a child under 6' } },
       ],
     },
     display: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, TestDesk } from './testkit.js';
-import { printRefusal, REPRINT_WINDOW_MS, ticketPrintout } from './ticketPrintout.js';
+import { printRefusal, procedureReminder, REPRINT_WINDOW_MS, ticketPrintout } from './ticketPrintout.js';
 
 describe('ticketPrintout', () => {
   it('prints the office, service in both languages, label, people ahead, wait and a status QR', () => {
@@ -9,7 +9,7 @@ describe('ticketPrintout', () => {
     const id = desk.issue('khai-sinh');
     const printout = ticketPrintout(desk.state, id, 'http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv');
     expect(printout).toMatchObject({
-      officeName: 'Bộ phận Một cửa UBND thị xã Hoàng Mai',
+      officeName: 'Trung tâm Phục vụ hành chính công phường Hoàng Mai',
       serviceNameVi: 'Đăng ký khai sinh',
       serviceNameEn: 'Birth registration',
       label: desk.state.tickets[id]!.label,
@@ -27,6 +27,26 @@ describe('ticketPrintout', () => {
     const id = desk.issue('khai-sinh', 'elderly');
     const printout = ticketPrintout(desk.state, id, 'http://10.0.0.2:8080/t/x');
     expect(printout!.priorityLabel).toBe('Ưu tiên – Người cao tuổi');
+  });
+
+  it('prints the papers to bring when the office chose to, and nothing for a procedure that does not', () => {
+    const desk = TestDesk.open();
+    const birthId = desk.issue('khai-sinh');
+    const landId = desk.issue('cap-gcn-qsdd');
+    const birth = ticketPrintout(desk.state, birthId, 'http://x');
+    expect(birth!.reminder).toMatch(/^Cần mang theo: Tờ khai đăng ký khai sinh \(theo mẫu\); Giấy chứng sinh/);
+    const land = ticketPrintout(desk.state, landId, 'http://x');
+    expect(land!.reminder).toBeUndefined();
+  });
+
+  it('keeps the reminder short and leaves it out without documents', () => {
+    const documents = Array.from({ length: 12 }, (_, i) => `Giấy tờ số ${i + 1} cần có bản chính và bản sao`);
+    const info = { catalogueCode: '', documents, fee: '', processingTime: '', printOnTicket: true };
+    expect(procedureReminder(info)!.length).toBeLessThanOrEqual(240);
+    expect(procedureReminder(info)!.endsWith('…')).toBe(true);
+    expect(procedureReminder({ ...info, documents: [] })).toBeNull();
+    expect(procedureReminder({ ...info, printOnTicket: false })).toBeNull();
+    expect(procedureReminder(undefined)).toBeNull();
   });
 
   it('is null for a ticket the state does not know', () => {

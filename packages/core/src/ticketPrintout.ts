@@ -1,6 +1,7 @@
+import { ticketById } from './ticketReads.js';
 import { z } from 'zod';
 import type { Language } from './errors.js';
-import { idSchema } from './schemas.js';
+import { idSchema, type ProcedureInfo } from './schemas.js';
 import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
 
@@ -33,6 +34,21 @@ export interface TicketPrintout {
   footer?: string;
   /** English footer; default "Please wait for your turn". */
   footerEn?: string;
+  /** A short reminder of the papers to bring, from the procedure's information (`procedureReminder`). */
+  reminder?: string;
+}
+
+/** Documents longer than this are cut on the ticket: it is a reminder, the kiosk screen shows the full list. */
+const REMINDER_MAX_CHARS = 240;
+
+/**
+ * The reminder printed on a ticket for a procedure whose office chose to print it: the documents to
+ * bring, in one line. Null when there is nothing to print.
+ */
+export function procedureReminder(info: ProcedureInfo | undefined): string | null {
+  if (!info?.printOnTicket || info.documents.length === 0) return null;
+  const text = `Cần mang theo: ${info.documents.join('; ')}.`;
+  return text.length <= REMINDER_MAX_CHARS ? text : `${text.slice(0, REMINDER_MAX_CHARS - 1).trimEnd()}…`;
 }
 
 /** A ticket may be printed again only this long after it was issued; a reprint never issues a new number. */
@@ -43,7 +59,7 @@ export const REPRINT_WINDOW_MS = 2 * 60_000;
  * ticket's live status link with its scoped credential; only the hub can make it (`CommandResult.statusUrl`).
  */
 export function ticketPrintout(state: QueueState, ticketId: string, statusUrl: string): TicketPrintout | null {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket) return null;
   const { office, services, priority, kiosk } = state.config;
   const service = services[ticket.serviceId];
@@ -62,6 +78,8 @@ export function ticketPrintout(state: QueueState, ticketId: string, statusUrl: s
   if (service?.name.en) printout.serviceNameEn = service.name.en;
   if (group) printout.priorityLabel = `Ưu tiên – ${group.name.vi}`;
   if (kiosk.footerText) printout.footer = kiosk.footerText;
+  const reminder = procedureReminder(state.config.procedures?.[ticket.serviceId]);
+  if (reminder) printout.reminder = reminder;
   return printout;
 }
 

@@ -19,6 +19,7 @@ export const ticketDocumentSchema = z.object({
   qrContent: z.string().max(1000),
   footer: z.string().max(300).optional(),
   footerEn: z.string().max(300).optional(),
+  reminder: z.string().max(400).optional(),
 });
 
 export function validateTicketDocument(doc: TicketDocument): TicketDocument {

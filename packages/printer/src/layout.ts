@@ -266,7 +266,7 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
   b.row('Thời gian lấy số', 'Issued at', when, '', s.info, s.infoValue);
   b.space(s.gap / 2);
   b.row(
-    'Số người chờ trước bạn',
+    'Số người chờ trước Ông/Bà',
     'People ahead of you',
     String(Math.max(0, Math.round(doc.peopleAhead))),
     '',
@@ -277,6 +277,14 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
   const eta = formatEta(doc.etaMinutes);
   b.row('Thời gian chờ dự kiến', 'Estimated wait', eta.vi, eta.en, s.info, s.infoValue);
   b.space(s.gap / 2);
+
+  // The papers to bring, when the office prints the procedure's checklist.
+  if (doc.reminder?.trim()) {
+    b.rule(2, true);
+    b.space(s.gap / 2);
+    b.paragraph(doc.reminder, s.small, 600, 6);
+    b.space(s.gap / 2);
+  }
 
   // QR code
   let qr: TicketLayout['qr'];
@@ -307,7 +315,7 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
     b.parts.push(`<path d="${d.join('')}" fill="#000" shape-rendering="crispEdges"/>`);
     qr = { x: x0, y: y0, size, modules: n, moduleSize };
     b.y = y0 + size + 2 * moduleSize;
-    b.paragraph('Quét mã để theo dõi lượt của bạn', s.small, 600, 2);
+    b.paragraph('Quét mã để theo dõi lượt của Ông/Bà', s.small, 600, 2);
     b.paragraph('Scan to follow your turn', s.small * 0.9, 400, 2);
     b.space(s.gap / 2);
   }

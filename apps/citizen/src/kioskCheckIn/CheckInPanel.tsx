@@ -128,7 +128,7 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
             input.current?.focus();
           }}
         >
-          {t({ vi: 'Xoá', en: 'Delete' })}
+          {t({ vi: 'Xóa', en: 'Delete' })}
         </button>
       </div>
       {message && (

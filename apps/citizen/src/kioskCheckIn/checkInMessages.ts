@@ -19,12 +19,12 @@ export type CheckInSuccess = Extract<CheckInReply, { ok: true }>;
 export function checkInNotice(reply: CheckInSuccess): LocalizedName {
   if (reply.arrival === 'onTime') {
     return {
-      vi: `Bạn được xếp theo giờ hẹn ${reply.slot}. Số của bạn: ${reply.ticket.label}.`,
+      vi: `Ông/Bà được xếp theo giờ hẹn ${reply.slot}. Số của Ông/Bà: ${reply.ticket.label}.`,
       en: `You are queued at your booked time ${reply.slot}. Your number: ${reply.ticket.label}.`,
     };
   }
   return {
-    vi: `Bạn đến muộn so với giờ hẹn ${reply.slot}, nên được xếp như người đến trực tiếp. Số của bạn: ${reply.ticket.label}.`,
+    vi: `Ông/Bà đến muộn so với giờ hẹn ${reply.slot}, nên được xếp như người đến trực tiếp. Số của Ông/Bà: ${reply.ticket.label}.`,
     en: `You are late for your ${reply.slot} booking, so you are queued like a walk-in. Your number: ${reply.ticket.label}.`,
   };
 }
@@ -35,13 +35,13 @@ export function checkInRefusal(reply: Exclude<CheckInReply, { ok: true }>): Loca
   switch (reply.code) {
     case 'APPOINTMENT_TOO_EARLY':
       return {
-        vi: `Bạn đến sớm so với giờ hẹn ${String(details.slot ?? '')}. Vui lòng quét lại mã từ ${String(details.checkInFrom ?? '')}, hoặc lấy số thường.`,
+        vi: `Ông/Bà đến sớm so với giờ hẹn ${String(details.slot ?? '')}. Vui lòng quét lại mã từ ${String(details.checkInFrom ?? '')}, hoặc lấy số thường.`,
         en: `You are early for your ${String(details.slot ?? '')} booking. Please scan again from ${String(details.checkInFrom ?? '')}, or take a regular ticket.`,
       };
     case 'APPOINTMENT_NOT_TODAY': {
       const [y, m, d] = String(details.day ?? '').split('-');
       return {
-        vi: `Lịch hẹn của bạn là ngày ${d}/${m}/${y} lúc ${String(details.slot ?? '')}. Vui lòng quay lại đúng ngày hẹn, hoặc lấy số thường.`,
+        vi: `Lịch hẹn của Ông/Bà là ngày ${d}/${m}/${y} lúc ${String(details.slot ?? '')}. Vui lòng quay lại đúng ngày hẹn, hoặc lấy số thường.`,
         en: `Your booking is for ${d}/${m}/${y} at ${String(details.slot ?? '')}. Please come back that day, or take a regular ticket.`,
       };
     }

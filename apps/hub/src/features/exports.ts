@@ -28,8 +28,8 @@ export const TICKET_STATUS_NAMES: Record<TicketStatus, string> = {
 export const TICKET_COLUMNS = [
   'Số thứ tự',
   'Ngày làm việc',
-  'Mã dịch vụ',
-  'Dịch vụ (thủ tục)',
+  'Mã thủ tục',
+  'Thủ tục',
   'Lĩnh vực',
   'Quầy',
   'Cán bộ',
@@ -156,7 +156,7 @@ function summaryRows(summary: ReportSummary, config: OfficeConfig): (string | nu
 }
 
 export const SUMMARY_COLUMNS = [
-  'Dịch vụ (thủ tục)',
+  'Thủ tục',
   'Số vé đã cấp',
   'Đã phục vụ',
   'Vắng mặt',

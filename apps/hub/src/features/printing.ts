@@ -13,6 +13,7 @@ import {
   type QueueState,
   type StaffAlert,
   type TicketPrintout,
+  ticketById,
 } from '@motcua/core';
 import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
@@ -116,7 +117,7 @@ export function createPrintingFeature(): HubFeature {
     if (!parsed.success) return refused('BAD_REQUEST');
     const { ticketId, reprint } = parsed.data;
     const state = ctx.engine.state;
-    const ticket = state.tickets[ticketId];
+    const ticket = ticketById(state, ticketId);
     if (!ticket) return refused('NOT_FOUND');
     const refusal = printRefusal(
       { ticketId, reprint, issuedAt: ticket.issuedAt },

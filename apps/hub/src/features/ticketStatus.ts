@@ -8,6 +8,8 @@ import {
   type QueueState,
   type TicketStatusReply,
   type TicketStatusView,
+  ticketById,
+  allTickets,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io';
@@ -29,7 +31,7 @@ export function ticketStatusView(
   ticketId: string,
   positions?: Map<string, number>,
 ): TicketStatusView | null {
-  const ticket = state.tickets[ticketId];
+  const ticket = ticketById(state, ticketId);
   if (!ticket) return null;
   const service = state.config.services[ticket.serviceId];
   const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
@@ -67,7 +69,7 @@ class TicketTokens {
   /** Today's tickets only: yesterday's links stop working when the new service day opens. */
   rebuild(state: QueueState): void {
     this.byToken = new Map();
-    for (const id of Object.keys(state.tickets)) this.remember(id);
+    for (const ticket of allTickets(state)) this.remember(ticket.id);
   }
 
   ticketIdFor(token: string): string | null {
@@ -106,7 +108,7 @@ export function ticketIdForStatusToken(ctx: HubContext, token: string): string |
 function invalidLinkPage(): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Liên kết không hợp lệ</title>
 <style>body{font-family:system-ui,sans-serif;background:#eef2f7;color:#0b1220;margin:0;display:grid;place-items:center;min-height:100vh}main{background:#fff;border-radius:14px;padding:32px;max-width:480px;margin:16px;border-top:8px solid #b91c1c}h1{margin-top:0}p{font-size:18px;line-height:1.5}</style></head>
-<body><main data-testid="invalid-link"><h1>Liên kết không hợp lệ</h1><p>Liên kết theo dõi số thứ tự này không đúng hoặc đã hết hạn (số thứ tự chỉ có hiệu lực trong ngày). Vui lòng quét lại mã QR trên phiếu của bạn hoặc hỏi cán bộ tại bộ phận một cửa.</p><p lang="en"><strong>Invalid link.</strong> This ticket link is wrong or has expired (tickets are valid for one day). Please scan the QR code on your ticket again or ask at the desk.</p></main></body></html>`;
+<body><main data-testid="invalid-link"><h1>Liên kết không hợp lệ</h1><p>Liên kết theo dõi số thứ tự này không đúng hoặc đã hết hạn (số thứ tự chỉ có hiệu lực trong ngày). Vui lòng quét lại mã QR trên phiếu của Ông/Bà hoặc hỏi cán bộ tại bộ phận một cửa.</p><p lang="en"><strong>Invalid link.</strong> This ticket link is wrong or has expired (tickets are valid for one day). Please scan the QR code on your ticket again or ask at the desk.</p></main></body></html>`;
 }
 
 const STATUS_EVENTS = /^(ticket|counter|day)\./;

@@ -10,6 +10,7 @@ import {
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
   type WebhookSettings,
+  ticketById,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io';
@@ -149,7 +150,7 @@ export function createWebhooksFeature(): HubFeature {
     for (const { seq, event, at: eventAt } of envelopes) {
       at = eventAt;
       if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
-        const ticket = state.tickets[event.ticketId];
+        const ticket = ticketById(state, event.ticketId);
         if (ticket) {
           const notification = { kind: 'ticket.called' as const, id: `called:${ticket.id}:${seq}`, at: eventAt };
           enqueue(tx, payloadFor(hub, tx, state, notification, ticket, 0, event.type === 'ticket.recalled'));
@@ -162,7 +163,7 @@ export function createWebhooksFeature(): HubFeature {
         if (ahead > settings.notifyAhead) continue;
         const id = `near:${ticketId}`;
         if (queued.get(id)) continue;
-        const ticket = state.tickets[ticketId];
+        const ticket = ticketById(state, ticketId);
         if (!ticket) continue;
         enqueue(tx, payloadFor(hub, tx, state, { kind: 'ticket.near', id, at }, ticket, ahead, false));
       }

@@ -1,4 +1,4 @@
-import { applyAll, emptyState, type CommandReply, type EventEnvelope, type QueueState } from '@motcua/core';
+import { applyAll, emptyState, type CommandReply, type EventEnvelope, type QueueState, ticketById } from '@motcua/core';
 import type { Db } from './openDatabase.js';
 
 const SNAPSHOT_EVERY = 1000;
@@ -177,13 +177,13 @@ export class EventStore {
       }
     }
     for (const id of issued) {
-      const ticket = after.tickets[id];
+      const ticket = ticketById(after, id);
       if (!ticket) continue;
       if (ticket.counterId) counters.add(ticket.counterId);
       this.insertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
     }
     for (const id of tickets) {
-      const ticket = after.tickets[id];
+      const ticket = ticketById(after, id);
       if (!ticket || issued.has(id)) continue;
       if (ticket.counterId) counters.add(ticket.counterId);
       this.updateTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });

@@ -141,6 +141,7 @@ export function encodeTicketText(doc: TicketDocument, opts: TextJobOptions): Uin
   e.line(`Thời gian lấy số / Issued: ${formatIssuedAt(doc.issuedAt, doc.timeZone)}`);
   e.line(`Số người chờ trước / Ahead: ${Math.max(0, Math.round(doc.peopleAhead))}`);
   e.line(`Chờ dự kiến / Wait: ${eta.vi} / ${eta.en}`);
+  if (doc.reminder?.trim()) e.line(f(doc.reminder));
   e.align('center');
   if (doc.qrContent) {
     e.newline().qrcode(doc.qrContent, { model: 2, size: opts.paperWidth === 80 ? 6 : 5, errorlevel: 'm' });
