@@ -1,24 +1,4 @@
-// Bundles the hub for `npm start`: our TypeScript workspaces are compiled in, npm packages stay external,
-// so users run plain `node` (no TypeScript loader in memory) and native modules load from node_modules.
-import { build } from 'esbuild';
+// Bundles the hub for `npm start` (see scripts/bundleNodeApp.mjs).
+import { bundleNodeApp } from '../../scripts/bundleNodeApp.mjs';
 
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'external-npm-packages',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@motcua/') ? undefined : { path: args.path, external: true },
-        );
-      },
-    },
-  ],
-});
+await bundleNodeApp();

@@ -25,3 +25,5 @@ export * from './appointments.js';
 export * from './appointmentsDecide.js';
 export * from './webhookSettings.js';
 export * from './officeVoiceClip.js';
+export * from './centralShipping.js';
+export * from './reportDefinitions.js';

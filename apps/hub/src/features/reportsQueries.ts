@@ -1,121 +1,27 @@
-import { localTime, type Office, type OfficeConfig, type RatingScore } from '@motcua/core';
+import {
+  serviceDayBounds,
+  timeZoneOffsetMs,
+  type IdleRow,
+  type OfficeConfig,
+  type OutcomeCounts,
+  type ReportRange,
+  type ReportSummary,
+  type SatisfactionRow,
+  type TimeBreakdown,
+  type TimeStats,
+} from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 
-/** Service days, inclusive, as the office names them (YYYY-MM-DD in its time zone). */
-export interface ReportRange {
-  from: string;
-  to: string;
-}
-
-export interface OutcomeCounts {
-  /** Service, field, counter, clerk id, hour ("07"), or service day; "" when a ticket has none (never called). */
-  key: string;
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  expired: number;
-}
-
-/** Seconds; median and p90 by the nearest-rank rule (the value at rank ⌈p·n⌉ of the sorted values). */
-export interface TimeStats {
-  key: string;
-  count: number;
-  meanSeconds: number | null;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-
-export interface TimeBreakdown {
-  overall: TimeStats;
-  byService: TimeStats[];
-  byCounter: TimeStats[];
-  byClerk: TimeStats[];
-}
-
-export interface SatisfactionRow {
-  key: string;
-  ratings: number;
-  verySatisfied: number;
-  satisfied: number;
-  neutral: number;
-  dissatisfied: number;
-  /** Share of "Rất hài lòng" + "Hài lòng" among ratings, in percent; null without ratings. */
-  index: number | null;
-}
-
-export interface IdleRow {
-  key: string;
-  idleSeconds: number;
-}
-
-export interface ReportSummary {
-  range: ReportRange;
-  timeZone: string;
-  /** The instants the range covers: from the opening of the first service day to the close of the last. */
-  startsAt: number;
-  endsAt: number;
-  totals: OutcomeCounts;
-  byService: OutcomeCounts[];
-  byField: OutcomeCounts[];
-  byCounter: OutcomeCounts[];
-  byClerk: OutcomeCounts[];
-  byHour: OutcomeCounts[];
-  byDay: OutcomeCounts[];
-  waiting: TimeBreakdown;
-  walk: TimeBreakdown;
-  service: TimeBreakdown;
-  idle: { totalSeconds: number; byCounter: IdleRow[]; byClerk: IdleRow[] };
-  satisfaction: {
-    overall: SatisfactionRow;
-    byDay: SatisfactionRow[];
-    byService: SatisfactionRow[];
-    byCounter: SatisfactionRow[];
-    byClerk: SatisfactionRow[];
-  };
-}
-
-export const SATISFIED_SCORES: readonly RatingScore[] = ['verySatisfied', 'satisfied'];
-
-function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Milliseconds the office's wall clock is ahead of UTC at `at`. */
-export function timeZoneOffsetMs(at: number, timeZone: string): number {
-  const local = localTime(at, timeZone);
-  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, local.hour, local.minute);
-  return wall - Math.floor(at / 60_000) * 60_000;
-}
-
-/** The instant the office's wall clock shows `date` at `hour`:00. */
-export function officeInstant(date: string, hour: number, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour);
-  let at = wall - timeZoneOffsetMs(wall, timeZone);
-  at = wall - timeZoneOffsetMs(at, timeZone);
-  return at;
-}
-
-/** When a service day starts and ends: at the close hour of the day before and of the day itself. */
-export function serviceDayBounds(
-  range: ReportRange,
-  office: Pick<Office, 'timeZone' | 'dayCloseHour'>,
-): { startsAt: number; endsAt: number } {
-  const { timeZone, dayCloseHour } = office;
-  if (dayCloseHour > 0) {
-    return {
-      startsAt: officeInstant(shiftDate(range.from, -1), dayCloseHour, timeZone),
-      endsAt: officeInstant(range.to, dayCloseHour, timeZone),
-    };
-  }
-  return {
-    startsAt: officeInstant(range.from, 0, timeZone),
-    endsAt: officeInstant(shiftDate(range.to, 1), 0, timeZone),
-  };
-}
+// The definitions (what is counted, the nearest-rank rule, the satisfaction index) live in core's
+// reportDefinitions, shared with the province's central service; this file is their SQLite form.
+export {
+  officeInstant,
+  serviceDayBounds,
+  timeZoneOffsetMs,
+  type ReportRange,
+  type ReportSummary,
+  type TimeStats,
+} from '@motcua/core';
 
 /**
  * The day close marks no-shows "expired" too (they could have come back); a no-show keeps its

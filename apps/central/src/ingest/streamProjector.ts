@@ -1,0 +1,269 @@
+import {
+  apply,
+  emptyState,
+  ticketById,
+  allTickets,
+  type EventEnvelope,
+  type QueueState,
+  type Rating,
+  type Ticket,
+} from '@motcua/core';
+import type { SqlQueryable } from '../db/sqlClient.js';
+
+const SNAPSHOT_EVERY = 2000;
+const REPLAY_PAGE = 5000;
+
+const streamKey = (officeId: string, hubId: string) => `${officeId}\u0000${hubId}`;
+
+/**
+ * The folded state of each office's hub epoch, with the same `apply` the hub and every client use.
+ * Kept in memory between batches; rebuilt from the last snapshot and the stored events after a restart.
+ */
+export class StreamStates {
+  private readonly cache = new Map<string, QueueState>();
+
+  async load(tx: SqlQueryable, officeId: string, hubId: string, lastSeq: number): Promise<QueueState> {
+    const cached = this.cache.get(streamKey(officeId, hubId));
+    if (cached && cached.seq === lastSeq) return cached;
+    const snapshot = (
+      await tx.query<{ seq: number; state: string }>(
+        'SELECT seq, state FROM stream_snapshots WHERE office_id = $1 AND hub_id = $2',
+        [officeId, hubId],
+      )
+    ).rows[0];
+    let state = snapshot && snapshot.seq <= lastSeq ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
+    while (state.seq < lastSeq) {
+      const rows = (
+        await tx.query<{ seq: number; at: number; actor: string; payload: string }>(
+          `SELECT seq, at, actor, payload FROM events
+           WHERE office_id = $1 AND hub_id = $2 AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT ${REPLAY_PAGE}`,
+          [officeId, hubId, state.seq, lastSeq],
+        )
+      ).rows;
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        state = apply(state, { seq: row.seq, at: row.at, actor: row.actor, event: JSON.parse(row.payload) });
+      }
+    }
+    return state;
+  }
+
+  remember(officeId: string, hubId: string, state: QueueState): void {
+    this.cache.set(streamKey(officeId, hubId), state);
+  }
+
+  forget(officeId: string, hubId: string): void {
+    this.cache.delete(streamKey(officeId, hubId));
+  }
+}
+
+interface Touched {
+  tickets: Map<string, Ticket>;
+  ratings: { rating: Rating; serviceDay: string }[];
+  counters: Set<string>;
+  removedCounters: Set<string>;
+}
+
+/**
+ * Folds one batch event by event, remembering each touched ticket as it stands after the event that
+ * touched it: a batch may issue a ticket and close the day before the next day clears it.
+ */
+export function foldBatch(
+  state: QueueState,
+  envelopes: readonly EventEnvelope[],
+): { after: QueueState; touched: Touched } {
+  const touched: Touched = { tickets: new Map(), ratings: [], counters: new Set(), removedCounters: new Set() };
+  let current = state;
+  for (const envelope of envelopes) {
+    current = apply(current, envelope);
+    const { event } = envelope;
+    const ticketIds: string[] = [];
+    switch (event.type) {
+      case 'ticket.issued':
+        ticketIds.push(event.ticket.id);
+        break;
+      case 'day.closed':
+        ticketIds.push(...event.expiredTicketIds);
+        for (const id of Object.keys(current.counters)) touched.counters.add(id);
+        break;
+      case 'day.opened':
+        for (const id of Object.keys(current.counters)) touched.counters.add(id);
+        break;
+      case 'rating.submitted':
+        ticketIds.push(event.rating.ticketId);
+        touched.ratings.push({
+          rating: event.rating,
+          serviceDay: ticketById(current, event.rating.ticketId)?.serviceDay ?? current.serviceDay,
+        });
+        break;
+      case 'config.counterRemoved':
+        touched.removedCounters.add(event.counterId);
+        touched.counters.delete(event.counterId);
+        break;
+      default:
+        if ('ticketId' in event && typeof event.ticketId === 'string') ticketIds.push(event.ticketId);
+        if ('counterId' in event && typeof event.counterId === 'string') touched.counters.add(event.counterId);
+        if ('fromCounterId' in event && typeof event.fromCounterId === 'string')
+          touched.counters.add(event.fromCounterId);
+    }
+    for (const id of ticketIds) {
+      const ticket = ticketById(current, id);
+      if (!ticket) continue;
+      touched.tickets.set(id, ticket);
+      if (ticket.counterId) touched.counters.add(ticket.counterId);
+    }
+  }
+  return { after: current, touched };
+}
+
+/** Writes the report tables a batch changed, one statement per table (rows travel as one JSON array). */
+export async function writeProjections(
+  tx: SqlQueryable,
+  officeId: string,
+  hubId: string,
+  before: QueueState,
+  after: QueueState,
+  touched: Touched,
+  lastEventAt: number,
+  now: number,
+): Promise<void> {
+  if (touched.tickets.size > 0) {
+    const rows = [...touched.tickets.values()].map((t) => ({
+      office_id: officeId,
+      id: t.id,
+      service_day: t.serviceDay,
+      service_id: t.serviceId,
+      number: t.number,
+      label: t.label,
+      priority_group: t.priorityGroup,
+      source: t.source,
+      status: t.status,
+      issued_at: t.issuedAt,
+      called_at: t.calledAt,
+      started_at: t.startedAt,
+      finished_at: t.finishedAt,
+      counter_id: t.counterId,
+      clerk_id: t.clerkId,
+      recall_count: t.recallCount,
+      rated: t.rated,
+    }));
+    await tx.query(
+      `INSERT INTO tickets (office_id, id, service_day, service_id, number, label, priority_group, source, status,
+         issued_at, called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id TEXT, id TEXT, service_day TEXT, service_id TEXT,
+         number INTEGER, label TEXT, priority_group TEXT, source TEXT, status TEXT, issued_at BIGINT, called_at BIGINT,
+         started_at BIGINT, finished_at BIGINT, counter_id TEXT, clerk_id TEXT, recall_count INTEGER, rated BOOLEAN)
+       ON CONFLICT (office_id, id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+         called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
+         counter_id = excluded.counter_id, clerk_id = excluded.clerk_id, recall_count = excluded.recall_count,
+         rated = excluded.rated`,
+      [JSON.stringify(rows)],
+    );
+  }
+  if (touched.ratings.length > 0) {
+    const rows = touched.ratings.map(({ rating, serviceDay }) => ({
+      office_id: officeId,
+      ticket_id: rating.ticketId,
+      service_day: serviceDay,
+      counter_id: rating.counterId,
+      clerk_id: rating.clerkId,
+      service_id: rating.serviceId,
+      score: rating.score,
+      reasons: JSON.stringify(rating.reasons),
+      at: rating.at,
+    }));
+    await tx.query(
+      `INSERT INTO ratings (office_id, ticket_id, service_day, counter_id, clerk_id, service_id, score, reasons, at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id TEXT, ticket_id TEXT, service_day TEXT,
+         counter_id TEXT, clerk_id TEXT, service_id TEXT, score TEXT, reasons TEXT, at BIGINT)
+       ON CONFLICT (office_id, ticket_id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+  }
+  if (touched.removedCounters.size > 0) {
+    await tx.query('DELETE FROM counters WHERE office_id = $1 AND id = ANY($2::text[])', [
+      officeId,
+      [...touched.removedCounters],
+    ]);
+  }
+  const counterRows = [...touched.counters].flatMap((id) => {
+    const c = after.counters[id];
+    return c
+      ? [
+          {
+            office_id: officeId,
+            id,
+            status: c.status,
+            pause_reason: c.pauseReason,
+            clerk_id: c.clerkId,
+            current_ticket_id: c.currentTicketId,
+            since: c.since,
+          },
+        ]
+      : [];
+  });
+  if (counterRows.length > 0) {
+    await tx.query(
+      `INSERT INTO counters (office_id, id, status, pause_reason, clerk_id, current_ticket_id, since)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id TEXT, id TEXT, status TEXT, pause_reason TEXT,
+         clerk_id TEXT, current_ticket_id TEXT, since BIGINT)
+       ON CONFLICT (office_id, id) DO UPDATE SET status = excluded.status, pause_reason = excluded.pause_reason,
+         clerk_id = excluded.clerk_id, current_ticket_id = excluded.current_ticket_id, since = excluded.since`,
+      [JSON.stringify(counterRows)],
+    );
+  }
+  await writeOfficeLive(tx, officeId, hubId, after, lastEventAt, now);
+  if (Math.floor(after.seq / SNAPSHOT_EVERY) > Math.floor(before.seq / SNAPSHOT_EVERY)) {
+    await tx.query(
+      `INSERT INTO stream_snapshots (office_id, hub_id, seq, state) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (office_id, hub_id) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
+      [officeId, hubId, after.seq, JSON.stringify(after)],
+    );
+  }
+}
+
+/** The dashboard's row for an office: what the folded state says now. */
+async function writeOfficeLive(
+  tx: SqlQueryable,
+  officeId: string,
+  hubId: string,
+  state: QueueState,
+  lastEventAt: number,
+  now: number,
+): Promise<void> {
+  let waitingNow = 0;
+  let oldestWaiting: number | null = null;
+  for (const ticket of allTickets(state)) {
+    if (ticket.status !== 'waiting') continue;
+    waitingNow++;
+    if (oldestWaiting === null || ticket.issuedAt < oldestWaiting) oldestWaiting = ticket.issuedAt;
+  }
+  const countersOpen = Object.values(state.counters).filter((c) => c.status === 'open').length;
+  const serviceFields = Object.fromEntries(Object.values(state.config.services).map((s) => [s.id, s.fieldId]));
+  await tx.query(
+    `INSERT INTO office_live (office_id, hub_id, seq, service_day, office_name, time_zone, day_close_hour, waiting_now,
+       oldest_waiting_issued_at, counters_open, service_fields, last_event_at, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (office_id) DO UPDATE SET hub_id = excluded.hub_id, seq = excluded.seq,
+       service_day = excluded.service_day, office_name = excluded.office_name, time_zone = excluded.time_zone,
+       day_close_hour = excluded.day_close_hour, waiting_now = excluded.waiting_now,
+       oldest_waiting_issued_at = excluded.oldest_waiting_issued_at, counters_open = excluded.counters_open,
+       service_fields = excluded.service_fields, last_event_at = excluded.last_event_at,
+       received_at = excluded.received_at`,
+    [
+      officeId,
+      hubId,
+      state.seq,
+      state.serviceDay,
+      state.config.office.name,
+      state.config.office.timeZone,
+      state.config.office.dayCloseHour,
+      waitingNow,
+      oldestWaiting,
+      countersOpen,
+      JSON.stringify(serviceFields),
+      lastEventAt,
+      now,
+    ],
+  );
+}
