@@ -2,7 +2,7 @@
  * `npm run bench`: the hub under load with real Socket.IO clients, beside its floors measured in the
  * same run (a bare Socket.IO relay; raw better-sqlite3 transactions with the hub's pragmas).
  */
-import { PROTOCOL_VERSION, type EventEnvelope } from '@motcua/core';
+import { PROTOCOL_VERSION, stateCodec, ticketsWhere, type EventEnvelope } from '@motcua/core';
 import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -373,10 +373,8 @@ async function main(): Promise<void> {
     const quay1 = counters[0]!;
     for (const target of QUEUE_LENGTHS) {
       const synced = (await probe.emitWithAck('sync', { lastSeq: 0 })) as { sync: { stateJson: Buffer } };
-      const state = JSON.parse(synced.sync.stateJson.toString('utf8')) as {
-        tickets: Record<string, { status: string }>;
-      };
-      let waiting = Object.values(state.tickets).filter((t) => t.status === 'waiting').length;
+      const state = stateCodec.decode(synced.sync.stateJson.toString('utf8'));
+      let waiting = ticketsWhere(state, (t) => t.status === 'waiting').length;
       let s = 0;
       while (waiting < target + 1) {
         const batch = Math.min(KIOSKS, target + 1 - waiting);

@@ -187,12 +187,12 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     const { context, page } = await signedInPage();
     await page.click('[data-testid=nav-config]');
     await page.click('[data-testid=service-add]');
-    await page.fill('[data-testid=service-form] input[name=id]', 'nhan-cha-me-con');
-    await page.fill('[data-testid=service-form] input[name=code]', 'HT09');
-    await page.fill('[data-testid=service-form] input[name=nameVi]', 'Đăng ký nhận cha, mẹ, con');
-    await page.fill('[data-testid=service-form] input[name=nameEn]', 'Recognition of parents and children');
-    await page.selectOption('[data-testid=service-form] select[name=fieldId]', 'ho-tich');
-    await page.fill('[data-testid=service-form] input[name=prefix]', 'N');
+    await page.fill('[data-testid=service-form] input[name="service.id"]', 'nhan-cha-me-con');
+    await page.fill('[data-testid=service-form] input[name="service.code"]', 'HT09');
+    await page.fill('[data-testid=service-form] input[name="service.name.vi"]', 'Đăng ký nhận cha, mẹ, con');
+    await page.fill('[data-testid=service-form] input[name="service.name.en"]', 'Recognition of parents and children');
+    await page.selectOption('[data-testid=service-form] select[name="service.fieldId"]', 'ho-tich');
+    await page.fill('[data-testid=service-form] input[name="service.prefix"]', 'N');
     await page.screenshot({ path: join(REPO_ROOT, 'e2e/artifacts/screenshots/admin-config-form.png') });
     await page.click('[data-testid=service-save]');
     await page.waitForSelector('[data-testid=config-feedback]:has-text("Đã lưu thủ tục")');

@@ -26,6 +26,11 @@ Chart.register(
 );
 Chart.defaults.font.family = "'Be Vietnam Pro', 'Noto Sans', system-ui, sans-serif";
 
+/** The value axis: counts and percentages step by whole numbers (no 0,1 · 0,2 … on a day with one ticket). */
+export function countAxis(max?: number) {
+  return { beginAtZero: true, ticks: { precision: 0 }, ...(max !== undefined ? { max } : {}) };
+}
+
 export interface ChartSeries {
   label: string;
   values: number[];
@@ -67,7 +72,7 @@ export function ReportChart({
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { position: 'bottom' } },
-        scales: { y: { beginAtZero: true, ...(max !== undefined ? { max } : {}) } },
+        scales: { y: countAxis(max) },
       },
     };
     const chart = new Chart(canvas.current, config);

@@ -3,6 +3,7 @@ import {
   domainError,
   PROTOCOL_VERSION,
   retryableErrorCodes,
+  stateCodec,
   type ApproveDeviceRequest,
   type ClientToHubEvents,
   type CommandInput,
@@ -64,7 +65,7 @@ const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 
 
 /** The state a snapshot carries (UTF-8 JSON bytes: a Buffer in Node, an ArrayBuffer in the browser). */
 export function snapshotState(sync: Extract<SyncPayload, { kind: 'snapshot' }>): QueueState {
-  return JSON.parse(new TextDecoder().decode(sync.stateJson)) as QueueState;
+  return stateCodec.decode(new TextDecoder().decode(sync.stateJson));
 }
 
 function newRequestId(): string {

@@ -5,6 +5,8 @@ import { expiresAtDayClose } from './selectors.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
 import type { CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
+import { emptyTickets, putTickets } from './ticketIndex.js';
+import { ticketsWhere } from './ticketReads.js';
 
 /**
  * Folds one event into the state. Every participant (hub, counters, displays, admin) runs this same
@@ -22,9 +24,9 @@ export function applyAll(state: QueueState, envelopes: Iterable<EventEnvelope>):
 }
 
 function withTicket(state: QueueState, ticketId: string, change: (t: Ticket) => Partial<Ticket>): QueueState {
-  const ticket = state.tickets[ticketId];
+  const ticket = state.tickets.get(ticketId);
   if (!ticket) return state;
-  return { ...state, tickets: { ...state.tickets, [ticketId]: { ...ticket, ...change(ticket) } } };
+  return { ...state, tickets: putTickets(state.tickets, [{ ...ticket, ...change(ticket) }]) };
 }
 
 function withCounter(
@@ -38,7 +40,7 @@ function withCounter(
 
 /** Frees the counter whose current ticket this was. */
 function releaseCounterOf(state: QueueState, ticketId: string, at: number): QueueState {
-  const ticket = state.tickets[ticketId];
+  const ticket = state.tickets.get(ticketId);
   if (!ticket?.counterId) return state;
   const counter = state.counters[ticket.counterId];
   if (counter?.currentTicketId !== ticketId) return state;
@@ -63,13 +65,13 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       const key = service ? numberingKey(service) : `service:${ticket.serviceId}`;
       return {
         ...state,
-        tickets: { ...state.tickets, [ticket.id]: ticket },
+        tickets: putTickets(state.tickets, [ticket]),
         lastNumbers: { ...state.lastNumbers, [key]: Math.max(ticket.number, state.lastNumbers[key] ?? ticket.number) },
         issuedToday: { ...state.issuedToday, [ticket.serviceId]: (state.issuedToday[ticket.serviceId] ?? 0) + 1 },
       };
     }
     case 'ticket.called': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = state.tickets.get(event.ticketId);
       if (!ticket) return state;
       const counter = state.config.counters[event.counterId];
       let next = withTicket(state, event.ticketId, () => ({
@@ -102,7 +104,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       };
     }
     case 'ticket.recalled': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = state.tickets.get(event.ticketId);
       if (!ticket) return state;
       const counter = state.config.counters[event.counterId];
       const next = withTicket(state, event.ticketId, (t) => ({ recallCount: t.recallCount + 1 }));
@@ -125,7 +127,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'ticket.started':
       return withTicket(state, event.ticketId, () => ({ status: 'serving', startedAt: event.at }));
     case 'ticket.finished': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = state.tickets.get(event.ticketId);
       if (!ticket) return state;
       const startedAt = ticket.startedAt ?? ticket.calledAt ?? event.at;
       const seconds = Math.max(0, (event.at - startedAt) / 1000);
@@ -210,11 +212,12 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'alert.cleared':
       return { ...state, alerts: removeKey(state.alerts, event.alertId) };
     case 'day.closed': {
-      // Derived here, not carried in the event: the same tickets decide would have listed.
-      const tickets: Record<string, Ticket> = {};
-      for (const [id, t] of Object.entries(state.tickets)) {
-        tickets[id] = expiresAtDayClose(t) ? { ...t, status: 'expired' } : t;
-      }
+      // Derived here, not carried in the event: every ticket still open (the same ones decide would have listed).
+      const expired = ticketsWhere(state, expiresAtDayClose).map((ticket): Ticket => ({
+        ...ticket,
+        status: 'expired',
+      }));
+      const tickets = putTickets(state.tickets, expired);
       const counters: Record<string, CounterState> = {};
       for (const [id, c] of Object.entries(state.counters)) {
         counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
@@ -230,7 +233,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         ...withoutPastAppointments(state, event.serviceDay),
         serviceDay: event.serviceDay,
         dayClosed: false,
-        tickets: {},
+        tickets: emptyTickets(),
         counters,
         lastNumbers: {},
         issuedToday: {},

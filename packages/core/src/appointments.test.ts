@@ -15,7 +15,7 @@ import { applyAll } from './apply.js';
 import { alwaysOpen } from './demoOffice.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
-import { stateHash } from './stateHash.js';
+import { stateHash } from './stateCodec.js';
 import { admin, clerkAt, display, kiosk, MINUTE, MONDAY_9AM, system, TestDesk } from './testkit.js';
 
 const policy: AppointmentPolicy = {

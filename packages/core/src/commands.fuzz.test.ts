@@ -4,7 +4,7 @@ import type { Actor } from './actors.js';
 import { commandTypes } from './commands.js';
 import { errorCodes } from './errors.js';
 import { executeCommand } from './executeCommand.js';
-import { stateHash } from './stateHash.js';
+import { stateHash } from './stateCodec.js';
 import { admin, clerkAt, display, kiosk, ratingPadAt, system, TestDesk } from './testkit.js';
 
 const desk = TestDesk.open();

@@ -177,7 +177,7 @@ describe('calling and serving', () => {
     desk.callNext(1);
     desk.advance(MINUTE);
     desk.run({ type: 'ticket.recall', counterId: 'quay-1', ticketId: id }, clerkAt(1));
-    expect(desk.state.tickets[id]?.recallCount).toBe(1);
+    expect(desk.state.tickets.get(id)?.recallCount).toBe(1);
     const board = displayBoard(desk.state);
     expect(board.recent[0]).toMatchObject({ ticketId: id, recall: true, counterNumber: 1 });
     expect(board.recent.filter((c) => c.ticketId === id)).toHaveLength(1);
@@ -197,7 +197,7 @@ describe('calling and serving', () => {
     desk.run({ type: 'ticket.start', counterId: 'quay-1', ticketId: id }, clerkAt(1));
     desk.advance(5 * MINUTE);
     desk.finish(1, id);
-    const ticket = desk.state.tickets[id]!;
+    const ticket = desk.state.tickets.get(id)!;
     expect(ticket.status).toBe('finished');
     expect(ticket.finishedAt! - ticket.startedAt!).toBe(5 * MINUTE);
   });
@@ -211,7 +211,7 @@ describe('calling and serving', () => {
     desk.issue('khai-sinh');
     desk.callNext(1);
     desk.run({ type: 'ticket.noShow', counterId: 'quay-1', ticketId: late }, clerkAt(1));
-    expect(desk.state.tickets[late]?.status).toBe('noShow');
+    expect(desk.state.tickets.get(late)?.status).toBe('noShow');
     desk.run({ type: 'ticket.returnToQueue', ticketId: late }, clerkAt(1));
     expect(waitingForCounter(desk.state, 'quay-1')[0]?.id).toBe(late);
     expect(desk.callNext(1)).toBe(late);
@@ -260,7 +260,7 @@ describe('calling and serving', () => {
     });
     desk.finish(1, other);
     desk.run({ type: 'ticket.resume', counterId: 'quay-1', ticketId: parked }, clerkAt(1));
-    expect(desk.state.tickets[parked]?.status).toBe('serving');
+    expect(desk.state.tickets.get(parked)?.status).toBe('serving');
     desk.finish(1, parked);
   });
 
@@ -360,7 +360,7 @@ describe('service day', () => {
     const served = desk.issue('khai-sinh');
     desk.callNext(1);
     desk.finish(1, waiting);
-    expect(desk.state.tickets[served]?.status).toBe('waiting');
+    expect(desk.state.tickets.get(served)?.status).toBe('waiting');
     desk.advance(10 * 60 * MINUTE); // 19:00, before the close hour (20)
     desk.run({ type: 'day.close' }, system);
     expect(desk.state.serviceDay).toBe('2026-11-30');
@@ -370,7 +370,7 @@ describe('service day', () => {
     const closed = desk.log.find((e) => e.event.type === 'day.closed')?.event;
     expect(closed).toEqual({ type: 'day.closed', serviceDay: '2026-11-30', at: expect.any(Number) });
     const beforeOpening = desk.log.filter((e) => e.event.type !== 'day.opened');
-    expect(applyAll(emptyState(), beforeOpening).tickets[served]?.status).toBe('expired');
+    expect(applyAll(emptyState(), beforeOpening).tickets.get(served)?.status).toBe('expired');
     expect(desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk).ticket?.label).toBe('A001');
   });
 
@@ -387,7 +387,7 @@ describe('service day', () => {
     expect(desk.log.length).toBe(before);
     expect(desk.state.serviceDay).toBe('2026-12-01');
     expect(desk.issue('khai-sinh')).not.toBe(first);
-    expect(desk.state.tickets[first]?.status).toBe('waiting');
+    expect(desk.state.tickets.get(first)?.status).toBe('waiting');
   });
 
   it('lets an admin close today early; tickets wait for the next day', () => {

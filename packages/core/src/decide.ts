@@ -5,10 +5,10 @@ import type { DomainError } from './errors.js';
 import { domainError } from './errors.js';
 import { decideAppointment } from './appointmentsDecide.js';
 import type { DomainEvent } from './events.js';
-import { formatTicketLabel, nextTicketNumber, numberingKey } from './numbering.js';
+import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numbering.js';
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
 import { pickNextTicket } from './queuePolicy.js';
-import type { Service, Ticket } from './schemas.js';
+import type { Ticket } from './schemas.js';
 import { counterState, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
 import { firstInLine, ticketById, ticketsWhere } from './ticketReads.js';
@@ -358,15 +358,6 @@ function closeDay(state: QueueState, ctx: DecideContext): Decision {
   }
   if (rollsOver) events.push({ type: 'day.opened', serviceDay: today, at: ctx.now });
   return accept(...events);
-}
-
-function labelsCanCollide(a: Service, b: Service): boolean {
-  if (numberingKey(a) === numberingKey(b)) return false;
-  if (a.labelFormat === 'prefixed' && b.labelFormat === 'prefixed') return a.prefix === b.prefix;
-  if (a.labelFormat === 'numeric' && b.labelFormat === 'numeric') {
-    return a.rangeFrom <= b.rangeTo && b.rangeFrom <= a.rangeTo;
-  }
-  return false;
 }
 
 function decideConfig(state: QueueState, command: Command): Decision {

@@ -16,6 +16,7 @@ export * from './apply.js';
 export * from './protocol.js';
 export * from './parseCommand.js';
 export * from './stateHash.js';
+export * from './stateCodec.js';
 export * from './normalizeText.js';
 export * from './numberWords.js';
 export * from './executeCommand.js';

@@ -22,3 +22,13 @@ export function formatTicketLabel(
   const width = String(service.rangeTo).length;
   return `${service.prefix}${String(number).padStart(width, '0')}`;
 }
+
+/** Two services whose tickets could get the same label on one day (one prefix, or overlapping plain numbers). */
+export function labelsCanCollide(a: Service, b: Service): boolean {
+  if (numberingKey(a) === numberingKey(b)) return false;
+  if (a.labelFormat === 'prefixed' && b.labelFormat === 'prefixed') return a.prefix === b.prefix;
+  if (a.labelFormat === 'numeric' && b.labelFormat === 'numeric') {
+    return a.rangeFrom <= b.rangeTo && b.rangeFrom <= a.rangeTo;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import { applyAll } from './apply.js';
 import type { CommandInput } from './commands.js';
 import { emptyState } from './state.js';
 import { aheadByTicket, ticketsAhead, waitingForService } from './selectors.js';
-import { stateHash } from './stateHash.js';
+import { stateHash } from './stateCodec.js';
 import { admin, clerkAt, kiosk, ratingPadAt, system, TestDesk } from './testkit.js';
 
 /** One step a busy morning may contain. */
@@ -62,7 +62,7 @@ describe('queue policy properties', () => {
         const ids = calls.map((c) => c.ticketId);
         expect(new Set(ids).size).toBe(ids.length);
         for (const call of calls) {
-          const ticket = desk.state.tickets[call.ticketId]!;
+          const ticket = desk.state.tickets.get(call.ticketId)!;
           expect(desk.state.config.counters[`quay-${call.counter}`]?.serviceIds).toContain(ticket.serviceId);
         }
       }),
@@ -77,7 +77,7 @@ describe('queue policy properties', () => {
         const calls = runMorning(desk, steps);
         const lastIssuedAt = new Map<string, number>();
         for (const { ticketId } of calls) {
-          const t = desk.state.tickets[ticketId]!;
+          const t = desk.state.tickets.get(ticketId)!;
           const line = `${t.serviceId}/${t.priorityGroup === null ? 'normal' : 'priority'}`;
           expect(t.issuedAt).toBeGreaterThanOrEqual(lastIssuedAt.get(line) ?? 0);
           lastIssuedAt.set(line, t.issuedAt);
@@ -103,7 +103,7 @@ describe('queue policy properties', () => {
             desk,
             arrivals.map(() => ({ kind: 'serve', counter: 1 }) as const),
           );
-          const kinds = calls.map((c) => (desk.state.tickets[c.ticketId]!.priorityGroup ? 'P' : 'N'));
+          const kinds = calls.map((c) => (desk.state.tickets.get(c.ticketId)!.priorityGroup ? 'P' : 'N'));
           const prioritiesLeft = (i: number) => kinds.slice(i).includes('P');
           const normalsLeft = (i: number) => kinds.slice(i).includes('N');
           let normalRun = 0;
@@ -180,10 +180,10 @@ describe('replay', () => {
             const counterId = `quay-${step.counter}`;
             const clerk = clerkAt(step.counter);
             const current = desk.state.counters[counterId]?.currentTicketId ?? '';
-            const lastFinished = Object.values(desk.state.tickets).find(
+            const lastFinished = [...desk.state.tickets.values()].find(
               (t) => t.status === 'finished' && t.counterId === counterId,
             );
-            const noShow = Object.values(desk.state.tickets).find(
+            const noShow = [...desk.state.tickets.values()].find(
               (t) => t.status === 'noShow' && t.counterId === counterId,
             );
             const commands: Record<string, () => void> = {

@@ -107,10 +107,16 @@ export interface ServiceQueueSummary {
 export function serviceQueueSummary(state: QueueState, serviceId: string): ServiceQueueSummary {
   let waiting = 0;
   let longest: number | null = null;
-  for (const t of allTickets(state)) {
-    if (t.status !== 'waiting' || t.serviceId !== serviceId) continue;
-    waiting++;
-    if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
+  // The service's own line, and its tickets that were sent to one counter: the waiting ones only.
+  for (const line of waitingLines(state)) {
+    if ('serviceId' in line && line.serviceId !== serviceId) continue;
+    for (const ticketClass of ['priority', 'normal'] as const) {
+      for (const t of waitingLine(state, line, ticketClass)) {
+        if (t.serviceId !== serviceId) continue;
+        waiting++;
+        if (longest === null || t.issuedAt < longest) longest = t.issuedAt;
+      }
+    }
   }
   return { serviceId, waiting, longestWaitingSince: longest };
 }

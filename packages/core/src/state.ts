@@ -1,5 +1,7 @@
 import type { Appointment } from './appointments.js';
-import type { OfficeConfig, Ticket } from './schemas.js';
+import type { OfficeConfig } from './schemas.js';
+import type { TicketMap } from './ticketIndex.js';
+import { emptyTickets } from './ticketIndex.js';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -42,8 +44,8 @@ export interface QueueState {
   serviceDay: string;
   /** True after the day was closed early; issuing waits for the next service day. */
   dayClosed: boolean;
-  /** Tickets of the current service day, by id. */
-  tickets: Record<string, Ticket>;
+  /** Tickets of the current service day, by id: read them through ticketReads.ts, change them only in `apply`. */
+  tickets: TicketMap;
   counters: Record<string, CounterState>;
   /** Last number issued today per numbering key. */
   lastNumbers: Record<string, number>;
@@ -138,7 +140,7 @@ export function emptyState(config: OfficeConfig = defaultOfficeConfig()): QueueS
     config,
     serviceDay: '',
     dayClosed: false,
-    tickets: {},
+    tickets: emptyTickets(),
     counters: {},
     lastNumbers: {},
     issuedToday: {},

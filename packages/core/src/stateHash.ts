@@ -1,4 +1,4 @@
-/** JSON with object keys sorted, so equal states give equal text whatever their insertion order. */
+/** JSON with object keys sorted, so equal values give equal text whatever their insertion order. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -8,8 +8,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** A short fingerprint of any state (FNV-1a, 64-bit as two 32-bit halves), for comparing replicas. */
-export function stateHash(value: unknown): string {
+/** A short fingerprint of a plain value (FNV-1a, 64-bit as two 32-bit halves). */
+export function valueHash(value: unknown): string {
   const text = canonicalJson(value);
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;

@@ -12,7 +12,7 @@ describe('ticketPrintout', () => {
       officeName: 'Trung tâm Phục vụ hành chính công phường Hoàng Mai',
       serviceNameVi: 'Đăng ký khai sinh',
       serviceNameEn: 'Birth registration',
-      label: desk.state.tickets[id]!.label,
+      label: desk.state.tickets.get(id)!.label,
       timeZone: 'Asia/Ho_Chi_Minh',
       peopleAhead: 1,
       qrContent: 'http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv',

@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   setPinSchema,
   signInRequestSchema,
+  stateCodec,
   syncRequestSchema,
   type Actor,
   type ClientToHubEvents,
@@ -167,7 +168,7 @@ export function attachSocketServer(
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
       if (events.at(-1)?.seq === seq) return { kind: 'events', hubId, events };
     }
-    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(JSON.stringify(engine.state)) };
+    if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(stateCodec.encode(engine.state)) };
     return { kind: 'snapshot', hubId, stateJson: snapshot.bytes };
   }
 

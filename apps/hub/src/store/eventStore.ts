@@ -1,4 +1,12 @@
-import { applyAll, emptyState, type CommandReply, type EventEnvelope, type QueueState, ticketById } from '@motcua/core';
+import {
+  applyAll,
+  emptyState,
+  stateCodec,
+  type CommandReply,
+  type EventEnvelope,
+  type QueueState,
+  ticketById,
+} from '@motcua/core';
 import type { Db } from './openDatabase.js';
 
 const SNAPSHOT_EVERY = 1000;
@@ -196,7 +204,7 @@ export class EventStore {
   }
 
   writeSnapshot(state: QueueState): void {
-    this.insertSnapshot.run(state.seq, JSON.stringify(state), Date.now());
+    this.insertSnapshot.run(state.seq, stateCodec.encode(state), Date.now());
     this.lastSnapshotSeq = state.seq;
   }
 
@@ -219,7 +227,7 @@ export class EventStore {
   loadState(): QueueState {
     const snapshot = this.db.prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; state: string } | undefined;
-    let state = snapshot ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
+    let state = snapshot ? stateCodec.decode(snapshot.state) : emptyState();
     this.lastSnapshotSeq = state.seq;
     for (;;) {
       const batch = this.eventsSince(state.seq, 5000);

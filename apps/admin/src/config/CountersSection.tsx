@@ -1,0 +1,174 @@
+import { counterSchema, sortedCounters, sortedServices, type Counter, type QueueState } from '@motcua/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field, FeedbackLine, FormActions, useSender } from './shared';
+import type { z } from './vietnameseZod';
+
+export function CountersSection({ state }: { state: QueueState }) {
+  const { send, feedback } = useSender();
+  const [draft, setDraft] = useState<Counter | null>(null);
+  const nextNumber = Math.max(0, ...Object.values(state.config.counters).map((c) => c.number)) + 1;
+  return (
+    <div className="config-section">
+      <section className="card">
+        <div className="row">
+          <h2>Quầy</h2>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() =>
+              setDraft({
+                id: `quay-${nextNumber}`,
+                number: nextNumber,
+                name: { vi: `Quầy ${nextNumber}`, en: `Counter ${nextNumber}` },
+                serviceIds: [],
+              })
+            }
+          >
+            + Thêm quầy
+          </button>
+        </div>
+        <table className="table">
+          <thead>
+            <tr>
+              <th className="num">Số</th>
+              <th>Tên</th>
+              <th>Thủ tục phục vụ (theo thứ tự ưu tiên)</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sortedCounters(state).map((c) => (
+              <tr key={c.id}>
+                <td className="num">{c.number}</td>
+                <td>
+                  {c.name.vi}
+                  {c.name.en && <div className="muted">{c.name.en}</div>}
+                </td>
+                <td>{c.serviceIds.map((id) => state.config.services[id]?.name.vi ?? id).join(' · ')}</td>
+                <td>
+                  <button type="button" className="btn btn-small" onClick={() => setDraft(c)}>
+                    Sửa
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {draft && (
+        <CounterForm
+          key={draft.id}
+          state={state}
+          counter={draft}
+          onCancel={() => setDraft(null)}
+          onSave={async (counter) => {
+            const ok = await send(
+              null,
+              counter,
+              (checked: Counter) => ({ type: 'config.upsertCounter', counter: checked }),
+              `Đã lưu ${counter.name.vi}.`,
+            );
+            if (ok) setDraft(null);
+          }}
+        />
+      )}
+      <FeedbackLine feedback={feedback} />
+    </div>
+  );
+}
+
+/** Core's counter rules, plus the number clash the hub would refuse, named on the "Số quầy" box. */
+export function counterFormSchema(state: QueueState) {
+  return counterSchema.superRefine((counter, ctx) => {
+    const clash = Object.values(state.config.counters).find((c) => c.id !== counter.id && c.number === counter.number);
+    if (clash) ctx.addIssue({ code: 'custom', path: ['number'], message: `trùng với ${clash.name.vi}` });
+  });
+}
+
+function CounterForm({
+  state,
+  counter,
+  onSave,
+  onCancel,
+}: {
+  state: QueueState;
+  counter: Counter;
+  onSave(counter: Counter): Promise<void>;
+  onCancel(): void;
+}) {
+  const services = sortedServices(state);
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors },
+  } = useForm<z.input<typeof counterSchema>, unknown, Counter>({
+    resolver: zodResolver(counterFormSchema(state)),
+    defaultValues: { ...counter, name: { vi: counter.name.vi, en: counter.name.en ?? '' } },
+  });
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, []);
+  const serviceIds = watch('serviceIds');
+  const toggle = (serviceId: string) =>
+    setValue(
+      'serviceIds',
+      serviceIds.includes(serviceId) ? serviceIds.filter((s) => s !== serviceId) : [...serviceIds, serviceId],
+    );
+  const move = (index: number, by: number) => {
+    const ids = [...serviceIds];
+    const [item] = ids.splice(index, 1);
+    if (item) ids.splice(Math.max(0, Math.min(ids.length, index + by)), 0, item);
+    setValue('serviceIds', ids);
+  };
+  return (
+    <form
+      ref={form}
+      className="card form-grid"
+      onSubmit={(e) => void handleSubmit(onSave)(e)}
+      data-testid="counter-form"
+      noValidate
+    >
+      <Field label="Số quầy" error={errors.number?.message}>
+        <input type="number" {...register('number', { valueAsNumber: true })} />
+      </Field>
+      <Field label="Tên quầy" wide error={errors.name?.vi?.message}>
+        <input {...register('name.vi')} />
+      </Field>
+      <Field label="Tên tiếng Anh" wide error={errors.name?.en?.message}>
+        <input {...register('name.en')} placeholder="Counter 1" />
+      </Field>
+      <div className="wide">
+        <strong>Thứ tự gọi</strong>
+        <ol>
+          {serviceIds.map((id, i) => (
+            <li key={id}>
+              {state.config.services[id]?.name.vi ?? id}{' '}
+              <button type="button" className="btn btn-small" onClick={() => move(i, -1)} aria-label="Lên">
+                ↑
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => move(i, 1)} aria-label="Xuống">
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="checks">
+          {services.map((s) => (
+            <label key={s.id} className="check">
+              <input type="checkbox" checked={serviceIds.includes(s.id)} onChange={() => toggle(s.id)} />
+              {s.name.vi}
+            </label>
+          ))}
+        </div>
+      </div>
+      <FormActions saveLabel="Lưu quầy" onCancel={onCancel} testId="counter-save" />
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { errorMessages, userSchema, type QueueState, type User } from '@motcua/core';
+import { useHubClient } from '@motcua/client';
+import { useState } from 'react';
+import { Field, FeedbackLine, useSender } from './shared';
+
+export function UsersSection({ state }: { state: QueueState }) {
+  const client = useHubClient();
+  const { send, feedback, setFeedback } = useSender();
+  const [draft, setDraft] = useState<User>({ id: '', username: '', displayName: '', role: 'clerk', disabled: false });
+  const [pins, setPins] = useState<Record<string, string>>({});
+  const resetPin = async (user: User) => {
+    const pin = pins[user.id] ?? '';
+    const reply = await client.setPin({ userId: user.id, pin });
+    setFeedback(
+      reply.ok
+        ? { ok: true, text: `Đã đặt lại mã PIN cho ${user.displayName}.` }
+        : { ok: false, text: errorMessages[reply.code].vi },
+    );
+    if (reply.ok) setPins({ ...pins, [user.id]: '' });
+  };
+  const roleName = { admin: 'Quản trị', supervisor: 'Lãnh đạo giám sát', clerk: 'Cán bộ một cửa' } as const;
+  return (
+    <div className="config-section">
+      <section className="card">
+        <h2>Tài khoản</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Họ tên</th>
+              <th>Tên đăng nhập</th>
+              <th>Vai trò</th>
+              <th>Trạng thái</th>
+              <th>Đặt lại mã PIN</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.values(state.config.users).map((u) => (
+              <tr key={u.id}>
+                <td>{u.displayName}</td>
+                <td>
+                  <code>{u.username}</code>
+                </td>
+                <td>{roleName[u.role]}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() =>
+                      void send(
+                        userSchema,
+                        { ...u, disabled: !u.disabled },
+                        (user) => ({ type: 'config.upsertUser', user }),
+                        u.disabled ? `Đã mở khóa ${u.displayName}.` : `Đã khóa ${u.displayName}.`,
+                      )
+                    }
+                  >
+                    {u.disabled ? 'Đã khóa – Mở khóa' : 'Đang hoạt động – Khóa'}
+                  </button>
+                </td>
+                <td className="row">
+                  <input
+                    aria-label={`Mã PIN mới cho ${u.displayName}`}
+                    placeholder="PIN mới (4–12)"
+                    value={pins[u.id] ?? ''}
+                    onChange={(e) => setPins({ ...pins, [u.id]: e.target.value })}
+                    size={10}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => void resetPin(u)}
+                    disabled={(pins[u.id] ?? '').length < 4}
+                  >
+                    Đặt lại
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <form
+        className="card form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(
+            userSchema,
+            { ...draft, id: draft.id || draft.username },
+            (user) => ({ type: 'config.upsertUser', user }),
+            `Đã thêm tài khoản ${draft.displayName}. Hãy đặt mã PIN.`,
+          );
+        }}
+      >
+        <h2 className="wide">Thêm tài khoản</h2>
+        <Field label="Họ tên">
+          <input value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} />
+        </Field>
+        <Field label="Tên đăng nhập (a–z, 0–9)">
+          <input
+            value={draft.username}
+            onChange={(e) => setDraft({ ...draft, username: e.target.value.toLowerCase() })}
+          />
+        </Field>
+        <Field label="Vai trò">
+          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as User['role'] })}>
+            <option value="clerk">Cán bộ một cửa</option>
+            <option value="supervisor">Lãnh đạo giám sát</option>
+            <option value="admin">Quản trị</option>
+          </select>
+        </Field>
+        <div className="form-actions">
+          <button className="btn btn-primary" type="submit">
+            Thêm
+          </button>
+        </div>
+      </form>
+      <FeedbackLine feedback={feedback} />
+    </div>
+  );
+}

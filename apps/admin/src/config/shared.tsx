@@ -1,0 +1,88 @@
+import { errorMessages, type CommandInput } from '@motcua/core';
+import { useHubClient } from '@motcua/client';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ZodType } from 'zod';
+
+export type Feedback = { ok: boolean; text: string } | null;
+
+/** A confirmation stays this long; an error stays until the admin acts, so it can be read and fixed. */
+export const CONFIRMATION_MS = 5000;
+
+/** Validates with core's schema, sends the command, and says what happened in Vietnamese. */
+export function useSender() {
+  const client = useHubClient();
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  useEffect(() => {
+    if (!feedback?.ok) return;
+    const timer = setTimeout(() => setFeedback(null), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [feedback]);
+  const send = async <T,>(schema: ZodType<T> | null, value: unknown, command: (v: T) => CommandInput, done: string) => {
+    let checked = value as T;
+    if (schema) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        setFeedback({ ok: false, text: `Chưa hợp lệ – ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+        return false;
+      }
+      checked = parsed.data;
+    }
+    const reply = await client.send(command(checked));
+    setFeedback(reply.ok ? { ok: true, text: done } : { ok: false, text: errorMessages[reply.code].vi });
+    return reply.ok;
+  };
+  return { send, feedback, setFeedback };
+}
+
+export function FeedbackLine({ feedback }: { feedback: Feedback }) {
+  if (!feedback) return null;
+  return (
+    <p
+      className={feedback.ok ? 'notice' : 'form-error'}
+      role={feedback.ok ? 'status' : 'alert'}
+      data-testid="config-feedback"
+    >
+      {feedback.text}
+    </p>
+  );
+}
+
+export function Field({
+  label,
+  children,
+  wide,
+  error,
+}: {
+  label: string;
+  children: ReactNode;
+  wide?: boolean;
+  /** The rule the value breaks; shown under the box, naming it. */
+  error?: string | undefined;
+}) {
+  return (
+    <label className={wide ? 'field wide' : 'field'}>
+      <span>{label}</span>
+      {children}
+      {error && (
+        <span className="field-error" role="alert" data-testid="field-error">
+          {label}: {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** Save and cancel under an edit form. */
+export function FormActions({ saveLabel, onCancel, testId }: { saveLabel: string; onCancel(): void; testId?: string }) {
+  return (
+    <div className="form-actions">
+      <button className="btn btn-primary" type="submit" data-testid={testId}>
+        {saveLabel}
+      </button>
+      <button className="btn" type="button" onClick={onCancel}>
+        Hủy
+      </button>
+    </div>
+  );
+}
