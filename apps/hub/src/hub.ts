@@ -30,8 +30,10 @@ export const APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
 
 export interface FirstRunSecrets {
   adminUsername: string;
+  /** One-time: the first sign-in must replace it. */
   adminPassword: string;
   demoClerkPin: string | null;
+  demoSupervisorPassword: string | null;
 }
 
 export interface RunningHub {
@@ -49,6 +51,8 @@ export interface RunningHub {
 }
 
 export const DEMO_CLERK_PIN = '1234';
+/** Supervisors and admins need at least 10 characters, in the demo too. */
+export const DEMO_SUPERVISOR_PASSWORD = 'giamsat-1234';
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = pino({
@@ -87,7 +91,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir, hubId }, 'state loaded');
   const engine = new Engine(state, store, clock, log);
   engine.latestEventAt = store.latestEventAt();
-  const auth = new AuthService(db, clock);
+  const auth = new AuthService(db, clock, {
+    sessionIdleMs: options.sessionIdleMinutes * 60_000,
+    sessionMaxMs: options.sessionMaxHours * 3600_000,
+    pairingExpiryMs: options.pairingExpiryMinutes * 60_000,
+    maxPendingPairings: options.maxPendingPairings,
+  });
   store.addProjector(auth.pairingProjector());
 
   const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
@@ -148,7 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Feature routes are added below, after the socket server exists; the list is read per request.
   const server = createHttpServer(() => [...builtinRoutes, ...routes, ...appRoutes], log);
   let context: HubContext | null = null;
-  const io = attachSocketServer(
+  const sockets = attachSocketServer(
     server,
     engine,
     store,
@@ -157,8 +166,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       hubId: () => hubId,
       startNewEpoch: newEpoch,
       autoPairLocalhost: options.autoPairLocalhost,
+      allowedOrigins: options.allowedOrigins,
+      allowedHostNames: options.allowedHostNames,
       kioskIssuesPerMinute: options.kioskIssuesPerMinute,
       kioskIssueBurst: options.kioskIssueBurst,
+      pairRequestsPerMinute: options.pairRequestsPerMinute,
+      pairRequestBurst: options.pairRequestBurst,
+      deviceAlertsPerMinute: options.deviceAlertsPerMinute,
+      deviceAlertBurst: options.deviceAlertBurst,
     },
     log,
     {
@@ -172,6 +187,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     },
   );
+  const { io } = sockets;
   context = {
     engine,
     store,
@@ -201,6 +217,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const dayTimer = setInterval(() => {
     rollOverServiceDay(engine, store, log);
     markEpoch();
+    try {
+      sockets.sweep();
+    } catch (error) {
+      log.warn({ err: error }, 'could not end expired sessions');
+    }
   }, 5_000);
   dayTimer.unref();
 
@@ -271,16 +292,22 @@ function seedFirstRun(engine: Engine, auth: AuthService, demo: boolean): FirstRu
     null,
   );
   if (!admin.ok) throw new Error(`cannot create the admin account: ${admin.code}`);
-  auth.setPin('admin', adminPassword);
-  if (!demo) return { adminUsername: 'admin', adminPassword, demoClerkPin: null };
+  auth.setPin('admin', adminPassword, { mustChange: true });
+  if (!demo) return { adminUsername: 'admin', adminPassword, demoClerkPin: null, demoSupervisorPassword: null };
   for (const command of demoOfficeCommands({ alwaysOpen: true })) {
     const reply = engine.execute(system, command, null);
     if (!reply.ok) throw new Error(`demo data refused (${command.type}): ${reply.code}`);
   }
   for (const user of Object.values(engine.state.config.users)) {
-    if (user.id !== 'admin') auth.setPin(user.id, DEMO_CLERK_PIN);
+    if (user.role === 'clerk') auth.setPin(user.id, DEMO_CLERK_PIN);
+    else if (user.id !== 'admin') auth.setPin(user.id, DEMO_SUPERVISOR_PASSWORD);
   }
-  return { adminUsername: 'admin', adminPassword, demoClerkPin: DEMO_CLERK_PIN };
+  return {
+    adminUsername: 'admin',
+    adminPassword,
+    demoClerkPin: DEMO_CLERK_PIN,
+    demoSupervisorPassword: DEMO_SUPERVISOR_PASSWORD,
+  };
 }
 
 /**

@@ -1,99 +1,36 @@
 import {
-  approveDeviceSchema,
-  commandRequestSchema,
   domainError,
-  helloRequestSchema,
   MAX_CATCH_UP_EVENTS,
   MAX_MESSAGE_BYTES,
-  pairRequestSchema,
-  parseCommand,
-  PROTOCOL_VERSION,
-  setPinSchema,
-  signInRequestSchema,
   stateCodec,
-  syncRequestSchema,
-  type Actor,
-  type ClientToHubEvents,
   type CommandInput,
   type CommandReply,
-  type DeviceKind,
-  type DomainError,
-  type ErrorReply,
   type EventEnvelope,
-  type HubToClientEvents,
-  type Identity,
+  type Role,
   type SyncPayload,
 } from '@motcua/core';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { AuthService } from '../auth/authService.js';
-import { errorReply, storeErrorCode, type Engine } from '../engine.js';
+import { SignInThrottle } from '../auth/signInThrottle.js';
+import { errorReply, type Engine } from '../engine.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { FeatureSocketApi } from '../features/types.js';
-import { TokenBucket } from './tokenBucket.js';
+import { originAllowed, ownHostNames } from './originPolicy.js';
+import { revalidatingAdapter } from './recoveryAdapter.js';
+import { DeviceRateLimits, registerCommands } from './socketCommands.js';
+import type { SocketContext, SocketOptions } from './socketContext.js';
+import { registerHello } from './socketHello.js';
+import { asHubSocket, SocketIdentity } from './socketIdentity.js';
+import { PairingLimits, registerPairing } from './socketPairing.js';
+import { registerSessions, sessionsEnded } from './socketSessions.js';
+import { OFFICE_ROOM, type HubIo, type HubSocket } from './socketTypes.js';
 
-export interface SocketOptions {
-  /** The hub's current epoch id; it changes when the hub finds itself behind its clients. */
-  hubId(): string;
-  /** Starts a new epoch (a new hubId) and returns it: clients resync from a snapshot. */
-  startNewEpoch(reason: string): string;
-  /** Approve devices that connect from this machine without an admin (the demo). */
-  autoPairLocalhost: boolean;
-  kioskIssuesPerMinute: number;
-  kioskIssueBurst: number;
-}
+export type { HubIo } from './socketTypes.js';
+export type { SocketOptions } from './socketContext.js';
 
-interface SocketData {
-  actor: Actor;
-  deviceId: string | null;
-  sessionToken: string | null;
-}
-
-type HubSocket = Socket<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
-export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
-
-const OFFICE_ROOM = 'office';
 const RECENT_EVENTS_KEPT = 2000;
-
-function badRequest(error: z.ZodError): ErrorReply {
-  const first = error.issues[0];
-  return errorReply(domainError('BAD_REQUEST', { path: first?.path.join('.') ?? null, issue: first?.message ?? null }));
-}
-
-function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
-/**
- * A browser sends the page's Origin: only the hub's own pages may be paired without an admin, so a web
- * page from elsewhere opened on the hub machine cannot pair itself. Programs send no Origin.
- */
-function isOwnPage(socket: { handshake: { headers: Record<string, string | string[] | undefined> } }): boolean {
-  const origin = socket.handshake.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return typeof origin === 'string' && new URL(origin).host === socket.handshake.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-/** Wraps a handler: an ack that is not a function, or a throw, never takes the hub down. */
-function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: (reply: A) => void) => void) {
-  return (request: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (reply: A) => void) : () => undefined;
-    try {
-      handler(request, reply);
-    } catch (error) {
-      // A SQLite refusal (lock, full disk, read-only) is the store's state, not a bug: say which, so clients can retry.
-      const storeCode = storeErrorCode(error);
-      log.error({ err: error, handler: name }, storeCode ? 'store refused a write' : 'handler failed');
-      reply(errorReply(domainError(storeCode ?? 'INTERNAL')) as A);
-    }
-  };
-}
 
 export interface SocketExtensions {
   /** Called for each new connection after the built-in handlers are registered. */
@@ -102,6 +39,16 @@ export interface SocketExtensions {
   commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
 }
 
+export interface SocketServer {
+  io: HubIo;
+  /** Ends sessions past their lifetime and forgets unapproved pairings past theirs; the hub calls it on a timer. */
+  sweep(): void;
+}
+
+/**
+ * Socket.IO for devices and staff: who may connect (Origin), who a socket is (resolved on every call), and the
+ * queue's events in order. The handlers live by concept: hello/sync, commands, pairing, sessions.
+ */
 export function attachSocketServer(
   httpServer: HttpServer,
   engine: Engine,
@@ -110,44 +57,30 @@ export function attachSocketServer(
   options: SocketOptions,
   log: Logger,
   extensions: SocketExtensions = { onConnection: () => undefined },
-): HubIo {
+): SocketServer {
+  const hostNames = ownHostNames(options.allowedHostNames);
+  let identity: SocketIdentity | null = null;
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    adapter: revalidatingAdapter((data) => identity?.stillValid(data) ?? false),
     cors: { origin: false },
+    // A page from another site (or a renamed host: DNS rebinding) may not open a socket in a clerk's browser.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req.headers.origin, req.headers.host, options, hostNames);
+      if (!allowed)
+        log.warn({ origin: req.headers.origin, host: req.headers.host }, 'socket from a foreign origin refused');
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
+  identity = new SocketIdentity(io, engine, auth, log);
 
   const recent: EventEnvelope[] = [];
   /** The last snapshot sent, serialized once and shared by every client that asks at the same seq. */
   let snapshot: { seq: number; bytes: Buffer } | null = null;
-  const kioskBuckets = new Map<string, TokenBucket>();
-
-  engine.onEvents((envelopes) => {
-    for (const envelope of envelopes) {
-      recent.push(envelope);
-      io.to(OFFICE_ROOM).emit('event', envelope);
-      reactToDeviceChanges(envelope);
-    }
-    if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
-  });
-
-  /** A revoked device is cut off at once (its pairing row changed in the event's transaction). */
-  function reactToDeviceChanges(envelope: EventEnvelope): void {
-    if (envelope.event.type !== 'config.deviceUpserted') return;
-    const { device } = envelope.event;
-    for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.deviceId !== device.id) continue;
-      if (device.revoked) {
-        socket.emit('auth.revoked', { code: 'UNAUTHENTICATED', message: domainError('UNAUTHENTICATED').message });
-        socket.disconnect(true);
-      } else if (socket.data.actor.kind === 'anonymous') {
-        socket.emit('pair.approved', { deviceId: device.id, deviceToken: '' });
-      }
-    }
-  }
 
   /** Missing events when the gap is short and the hub is the same, else (and for a client with nothing) a snapshot. */
   function syncFrom(lastSeq: number, clientHubId: string | null): SyncPayload {
@@ -175,73 +108,9 @@ export function attachSocketServer(
   /** New hubId; every connected client is told, and its next hello gets a snapshot of this history. */
   function startNewEpoch(reason: string): void {
     const hubId = options.startNewEpoch(reason);
-    snapshot = null;
     // After the current handler's ack has left, so the client that reported it has its snapshot first.
     setImmediate(() => io.emit('hub.epoch', { hubId }));
   }
-
-  function identityOf(socket: HubSocket): Identity {
-    const { actor, deviceId } = socket.data;
-    const device = deviceId ? engine.state.config.devices[deviceId] : undefined;
-    const user = actor.kind === 'user' ? (engine.state.config.users[actor.userId] ?? null) : null;
-    return {
-      actor,
-      device: device ? { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId } : null,
-      user,
-      counterId: actor.kind === 'user' || actor.kind === 'device' ? actor.counterId : null,
-    };
-  }
-
-  function deviceActor(deviceId: string): Actor | DomainError {
-    const device = engine.state.config.devices[deviceId];
-    if (!device || device.revoked) return domainError('UNAUTHENTICATED', { pairing: device ? 'revoked' : 'pending' });
-    return { kind: 'device', deviceId, deviceKind: device.kind, counterId: device.counterId };
-  }
-
-  function approveDevice(
-    deviceId: string,
-    kind: DeviceKind,
-    name: string,
-    counterId: string | null,
-    printerProfileId: string | null,
-    by: Actor,
-  ) {
-    return engine.execute(
-      by,
-      {
-        type: 'config.upsertDevice',
-        device: { id: deviceId, kind, name, counterId, printerProfileId, revoked: false },
-      },
-      null,
-    );
-  }
-
-  function kioskBucket(deviceId: string): TokenBucket {
-    let bucket = kioskBuckets.get(deviceId);
-    if (!bucket) {
-      bucket = new TokenBucket(options.kioskIssueBurst, options.kioskIssuesPerMinute / 60_000);
-      kioskBuckets.set(deviceId, bucket);
-    }
-    return bucket;
-  }
-
-  const featureApi: FeatureSocketApi = {
-    actorOf: (socket) => (socket as HubSocket).data.actor ?? { kind: 'anonymous' },
-    identityOf: (socket) => identityOf(socket as HubSocket),
-    error: (code, details) => errorReply(domainError(code, details)),
-    handle: (socket, event, handler) => {
-      socket.on(event, (request: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-        const actor = (socket as HubSocket).data.actor ?? { kind: 'anonymous' };
-        Promise.resolve()
-          .then(() => handler(request, actor))
-          .then(reply, (error: unknown) => {
-            log.error({ err: error, handler: event }, 'handler failed');
-            reply(errorReply(domainError('INTERNAL')));
-          });
-      });
-    },
-  };
 
   /**
    * A packet over MAX_MESSAGE_BYTES gets `protocol.error` MESSAGE_TOO_LARGE, then the connection closes
@@ -250,12 +119,8 @@ export function attachSocketServer(
   function refuseOversizeMessages(socket: HubSocket): void {
     socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
       if (packet.type !== 'message') return;
-      const size =
-        typeof packet.data === 'string'
-          ? Buffer.byteLength(packet.data)
-          : Buffer.isBuffer(packet.data)
-            ? packet.data.length
-            : 0;
+      const data = packet.data;
+      const size = typeof data === 'string' ? Buffer.byteLength(data) : Buffer.isBuffer(data) ? data.length : 0;
       if (size <= MAX_MESSAGE_BYTES) return;
       log.warn({ size, address: socket.handshake.address }, 'message over the size limit; closing the connection');
       socket.emit('protocol.error', errorReply(domainError('MESSAGE_TOO_LARGE', { limitBytes: MAX_MESSAGE_BYTES })));
@@ -263,250 +128,108 @@ export function attachSocketServer(
     });
   }
 
-  io.on('connection', (rawSocket) => {
-    const socket = rawSocket as HubSocket;
-    if (!socket.recovered) socket.data = { actor: { kind: 'anonymous' }, deviceId: null, sessionToken: null };
-    const address = socket.handshake.address;
-    refuseOversizeMessages(socket);
-    // Runs before the named handlers: a name nobody handles gets an answer instead of the client's timeout.
+  /** Runs before the named handlers: a name nobody handles gets an answer instead of the client's timeout. */
+  function answerUnknownEvents(socket: HubSocket): void {
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (socket.listeners(event as keyof ClientToHubEvents).length > 0) return;
+      if (socket.listeners(event as 'command').length > 0) return;
+      const name = String(event).slice(0, 64);
+      log.warn({ event: name }, 'unknown socket event');
       const ack = args.at(-1);
-      log.warn({ event: String(event).slice(0, 64) }, 'unknown socket event');
-      if (typeof ack === 'function')
-        ack(errorReply(domainError('UNKNOWN_EVENT', { event: String(event).slice(0, 64) })));
+      if (typeof ack === 'function') ack(errorReply(domainError('UNKNOWN_EVENT', { event: name })));
     });
+  }
 
-    socket.on(
-      'hello',
-      guarded(log, 'hello', (request, ack) => {
-        const parsed = helloRequestSchema.safeParse(request);
-        if (!parsed.success) {
-          const protocol = (request as { protocol?: unknown } | null)?.protocol;
-          if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
-            return ack(errorReply(domainError('BAD_REQUEST', { issue: `protocol ${PROTOCOL_VERSION} expected` })));
-          }
-          return ack(badRequest(parsed.error));
-        }
-        const hello = parsed.data;
-        let actor: Actor = { kind: 'anonymous' };
-        let deviceId: string | null = null;
-        if (hello.deviceToken) {
-          const device = auth.deviceForToken(hello.deviceToken);
-          if (!device) return ack(errorReply(domainError('UNAUTHENTICATED', { pairing: 'unknown' })));
-          if (device.status === 'pending') {
-            socket.data = { actor, deviceId: device.deviceId, sessionToken: null };
-            return ack(
-              errorReply(domainError('UNAUTHENTICATED', { pairing: 'pending', pairingCode: device.pairingCode })),
-            );
-          }
-          const asDevice = deviceActor(device.deviceId);
-          if ('code' in asDevice) return ack(errorReply(asDevice));
-          actor = asDevice;
-          deviceId = device.deviceId;
-        }
-        let sessionToken: string | null = null;
-        if (hello.sessionToken) {
-          const session = auth.session(hello.sessionToken);
-          const user = session ? engine.state.config.users[session.userId] : undefined;
-          if (session && user && !user.disabled && (session.deviceId === null || session.deviceId === deviceId)) {
-            actor = { kind: 'user', userId: user.id, role: user.role, counterId: session.counterId, deviceId };
-            sessionToken = hello.sessionToken;
-          }
-        }
-        socket.data = { actor, deviceId, sessionToken };
-        if (actor.kind === 'anonymous') {
-          socket.leave(OFFICE_ROOM);
-          return ack({ ok: true, identity: identityOf(socket), hubTime: engine.now(), sync: null });
-        }
-        // Join before reading the sync in the same tick: no event can fall between the two.
-        socket.join(OFFICE_ROOM);
-        ack({
-          ok: true,
-          identity: identityOf(socket),
-          hubTime: engine.now(),
-          sync: syncFrom(hello.lastSeq, hello.hubId),
-        });
-      }),
-    );
+  const ctx: SocketContext = {
+    io,
+    engine,
+    auth,
+    identity,
+    throttle: new SignInThrottle(),
+    options,
+    log,
+    syncFrom,
+    // The TCP peer. Behind a reverse proxy every client shares the proxy's address: see docs/security.md.
+    sourceAddress: (socket) => socket.handshake.address,
+  };
+  const deviceLimits = new DeviceRateLimits(ctx);
+  const pairingLimits = new PairingLimits(ctx);
 
-    socket.on(
-      'sync',
-      guarded(log, 'sync', (request, ack) => {
-        const parsed = syncRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        if (socket.data.actor.kind === 'anonymous') return ack(errorReply(domainError('UNAUTHENTICATED')));
-        ack({ ok: true, sync: syncFrom(parsed.data.lastSeq, parsed.data.hubId) });
-      }),
-    );
+  /** Roles as last seen, so a demotion is noticed (the event carries only the new user). */
+  const roles = new Map<string, Role>(Object.values(engine.state.config.users).map((u) => [u.id, u.role]));
 
-    socket.on(
-      'command',
-      guarded(log, 'command', (request, ack) => {
-        const parsed = commandRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { actor } = socket.data;
-        const { command, requestId } = parsed.data;
-        // A retry gets its first answer even when the sender is over its rate limit.
-        const answer = (reply: CommandReply) => {
-          if (reply.ok) extensions.commandReply?.(command as CommandInput, reply);
-          ack(reply);
-        };
-        const known = engine.knownReply(actor, command, requestId);
-        if (known) return void known.then(answer);
-        // Only a well-formed ticket.issue takes a token: a kiosk's bad input must not use up its bucket.
-        if (actor.kind === 'device' && actor.deviceKind === 'kiosk' && parseCommand(command).ok) {
-          if (command.type === 'ticket.issue' && !kioskBucket(actor.deviceId).take())
-            return ack(errorReply(domainError('RATE_LIMITED')));
-        }
-        void engine.submit(actor, command, requestId).then(answer);
-      }),
-    );
+  engine.onEvents((envelopes) => {
+    for (const envelope of envelopes) {
+      recent.push(envelope);
+      io.to(OFFICE_ROOM).emit('event', envelope);
+      reactToAccessChanges(envelope);
+    }
+    if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
+  });
 
-    socket.on(
-      'pair.request',
-      guarded(log, 'pair.request', (request, ack) => {
-        const parsed = pairRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { kind, name, counterId } = parsed.data;
-        if (counterId !== null && !engine.state.config.counters[counterId])
-          return ack(errorReply(domainError('NOT_FOUND')));
-        const pairing = auth.requestPairing(kind, name);
-        socket.data = { actor: { kind: 'anonymous' }, deviceId: pairing.deviceId, sessionToken: null };
-        let approved = false;
-        if (options.autoPairLocalhost && isLoopback(address) && isOwnPage(socket)) {
-          const reply = approveDevice(pairing.deviceId, kind, name, counterId, null, { kind: 'system' });
-          approved = reply.ok;
-          log.info({ deviceId: pairing.deviceId, kind }, 'device paired automatically (demo, localhost)');
-        } else {
-          log.info({ deviceId: pairing.deviceId, kind, pairingCode: pairing.pairingCode }, 'device waits for approval');
-        }
-        ack({
-          ok: true,
-          deviceId: pairing.deviceId,
-          pairingCode: pairing.pairingCode,
-          deviceToken: pairing.deviceToken,
-          approved,
-        });
-      }),
-    );
+  /** Keeps pairings and sessions in step with the admin's changes: a revoked device or removed right is cut off now. */
+  function reactToAccessChanges(envelope: EventEnvelope): void {
+    const { event } = envelope;
+    if (event.type === 'config.userUpserted') {
+      const { user } = event;
+      const before = roles.get(user.id);
+      roles.set(user.id, user.role);
+      if (user.disabled || (before !== undefined && before !== user.role)) {
+        sessionsEnded(ctx, auth.endSessionsOf(user.id), true);
+      }
+      return;
+    }
+    if (event.type !== 'config.deviceUpserted') return;
+    // The pairing row changed in the event's own transaction (AuthService.pairingProjector).
+    const { device } = event;
+    for (const socket of io.sockets.sockets.values() as IterableIterator<HubSocket>) {
+      if (socket.data.deviceId !== device.id) continue;
+      const resolved = ctx.identity.refresh(socket);
+      if (!device.revoked && resolved.actor.kind === 'device' && !socket.rooms.has(OFFICE_ROOM)) {
+        socket.emit('pair.approved', { deviceId: device.id, deviceToken: '' });
+      }
+    }
+  }
 
-    socket.on(
-      'device.approve',
-      guarded(log, 'device.approve', (request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
-        const parsed = approveDeviceSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const pending = auth.findPendingByCode(parsed.data.pairingCode);
-        if (!pending) return ack(errorReply(domainError('NOT_FOUND')));
-        const reply = approveDevice(
-          pending.deviceId,
-          pending.kind,
-          parsed.data.name ?? pending.name,
-          parsed.data.counterId,
-          parsed.data.printerProfileId,
-          actor,
-        );
-        if (!reply.ok) return ack(reply);
-        ack({ ok: true, deviceId: pending.deviceId });
-      }),
-    );
+  const featureApi: FeatureSocketApi = {
+    actorOf: (socket) => ctx.identity.actorOf(asHubSocket(socket)),
+    identityOf: (socket) => ctx.identity.identityOf(asHubSocket(socket)),
+    error: (code, details) => errorReply(domainError(code, details)),
+    handle: (socket, event, handler) => {
+      socket.on(event, (request: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+        Promise.resolve()
+          .then(() => handler(request, ctx.identity.actorOf(asHubSocket(socket))))
+          .then(reply, (error: unknown) => {
+            log.error({ err: error, handler: event }, 'handler failed');
+            reply(errorReply(domainError('INTERNAL')));
+          });
+      });
+    },
+  };
 
-    socket.on(
-      'device.list',
-      guarded(log, 'device.list', (_request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role === 'clerk') return ack(errorReply(domainError('FORBIDDEN')));
-        ack({ ok: true, devices: auth.listDevices() });
-      }),
-    );
-
-    socket.on(
-      'user.setPin',
-      guarded(log, 'user.setPin', (request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
-        const parsed = setPinSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        if (!engine.state.config.users[parsed.data.userId]) return ack(errorReply(domainError('NOT_FOUND')));
-        auth.setPin(parsed.data.userId, parsed.data.pin);
-        log.info({ userId: parsed.data.userId, by: actor.userId }, 'PIN set');
-        ack({ ok: true });
-      }),
-    );
-
-    socket.on(
-      'session.signIn',
-      guarded(log, 'session.signIn', (request, ack) => {
-        const parsed = signInRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { username, pin } = parsed.data;
-        const user = Object.values(engine.state.config.users).find((u) => u.username === username.toLowerCase());
-        if (!user) return ack(errorReply(domainError('INVALID_CREDENTIALS')));
-        const refused = auth.checkPin(user, pin);
-        if (refused) {
-          log.warn({ username: user.username, code: refused.code, address }, 'sign-in refused');
-          return ack(errorReply(refused));
-        }
-        const { actor, deviceId } = socket.data;
-        let counterId: string | null = null;
-        if (user.role === 'clerk') {
-          // A clerk works on a paired counter device, at the counter the device stands at or the one chosen.
-          if (actor.kind === 'anonymous' || deviceId === null) return ack(errorReply(domainError('UNAUTHENTICATED')));
-          const device = engine.state.config.devices[deviceId];
-          if (device?.kind !== 'counter') return ack(errorReply(domainError('FORBIDDEN')));
-          counterId = device.counterId ?? parsed.data.counterId;
-          if (!counterId || !engine.state.config.counters[counterId]) return ack(errorReply(domainError('NOT_FOUND')));
-          const assigned = engine.execute(
-            { kind: 'system' },
-            { type: 'counter.assignClerk', counterId, userId: user.id },
-            null,
-          );
-          if (!assigned.ok) return ack(assigned);
-        } else if (parsed.data.counterId !== null) {
-          counterId = engine.state.config.counters[parsed.data.counterId] ? parsed.data.counterId : null;
-        }
-        const sessionToken = auth.createSession({ userId: user.id, counterId, deviceId });
-        socket.data = {
-          actor: { kind: 'user', userId: user.id, role: user.role, counterId, deviceId },
-          deviceId,
-          sessionToken,
-        };
-        socket.join(OFFICE_ROOM);
-        log.info({ username: user.username, role: user.role, counterId }, 'signed in');
-        ack({ ok: true, sessionToken, user, counterId });
-      }),
-    );
-
-    socket.on(
-      'session.signOut',
-      guarded(log, 'session.signOut', (_request, ack) => {
-        const { actor, sessionToken, deviceId } = socket.data;
-        if (actor.kind !== 'user' || !sessionToken) return ack({ ok: true });
-        auth.endSession(sessionToken);
-        if (actor.role === 'clerk' && actor.counterId) {
-          const counter = engine.state.counters[actor.counterId];
-          if (counter?.clerkId === actor.userId) {
-            engine.execute(
-              { kind: 'system' },
-              { type: 'counter.assignClerk', counterId: actor.counterId, userId: null },
-              null,
-            );
-          }
-        }
-        const asDevice = deviceId ? deviceActor(deviceId) : null;
-        socket.data = {
-          actor: asDevice && !('code' in asDevice) ? asDevice : { kind: 'anonymous' },
-          deviceId,
-          sessionToken: null,
-        };
-        if (socket.data.actor.kind === 'anonymous') socket.leave(OFFICE_ROOM);
-        ack({ ok: true });
-      }),
-    );
+  io.on('connection', (socket) => {
+    if (socket.recovered) {
+      // Recovery skipped the handshake checks: the device and session are checked again before anything else.
+      ctx.identity.refresh(socket);
+      if (socket.disconnected) return;
+    } else {
+      socket.data = { deviceId: null, sessionTokenHash: null };
+    }
+    refuseOversizeMessages(socket);
+    answerUnknownEvents(socket);
+    socket.on('disconnect', (reason) => log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected'));
+    registerHello(socket, ctx);
+    registerCommands(socket, ctx, deviceLimits, (command, reply) => extensions.commandReply?.(command, reply));
+    registerPairing(socket, ctx, pairingLimits, hostNames);
+    registerSessions(socket, ctx);
     extensions.onConnection(socket as unknown as Socket, featureApi);
   });
 
-  return io;
+  return {
+    io,
+    sweep() {
+      sessionsEnded(ctx, auth.sweepExpiredSessions());
+      auth.expirePendingPairings();
+    },
+  };
 }
