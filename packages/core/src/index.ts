@@ -28,3 +28,5 @@ export * from './webhookSettings.js';
 export * from './officeVoiceClip.js';
 export * from './centralShipping.js';
 export * from './reportDefinitions.js';
+export * from './lunarCalendar.js';
+export * from './vietnamHolidays.js';
