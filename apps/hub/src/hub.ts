@@ -20,7 +20,7 @@ import { landingPage } from './net/landingPage.js';
 import type { HubOptions } from './options.js';
 import { hubFeatures } from './features/index.js';
 import type { HubContext } from './features/types.js';
-import { openEpoch, startNewEpoch, writeEpochMark } from './store/epoch.js';
+import { installationId, openEpoch, startNewEpoch, writeEpochMark } from './store/epoch.js';
 import { EventStore } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
 import { REPO_ROOT } from './repoRoot.js';
@@ -68,8 +68,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const db = openDatabase(options.dataDir);
   const store = new EventStore(db);
   const state = store.loadState();
+  const priorHubId = store.metaValue('hub_id');
   const epoch = openEpoch(store, options.dataDir, state.seq);
   let hubId = epoch.hubId;
+  const installId = installationId(store, priorHubId ?? hubId);
   if (epoch.reason) log.warn({ hubId, reason: epoch.reason }, 'started a new hub epoch');
   const newEpoch = (reason: string): string => {
     hubId = startNewEpoch(store);
@@ -236,7 +238,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   let unpublish: (() => void) | null = null;
-  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, log);
+  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, installId, log);
 
   let closed = false;
   const running: RunningHub = {
@@ -354,7 +356,8 @@ function noticeClockSteppedBack(engine: Engine, log: Logger): void {
   if (!reply.ok) log.warn({ code: reply.code }, 'could not raise the clock alert');
 }
 
-async function publishMdns(port: number, name: string, log: Logger): Promise<() => void> {
+/** `hubId` in the TXT record is the installation's id (stable across epochs), which kiosks pin. */
+async function publishMdns(port: number, name: string, hubId: string, log: Logger): Promise<() => void> {
   try {
     const { Bonjour } = await import('bonjour-service');
     const bonjour = new Bonjour(undefined, (error: unknown) => log.warn({ err: error }, 'mDNS error'));
@@ -362,7 +365,8 @@ async function publishMdns(port: number, name: string, log: Logger): Promise<() 
       name: `Motcua hub – ${name}`.slice(0, 60),
       type: 'motcua',
       port,
-      txt: { path: '/', protocol: '1' },
+      // hubId: a paired kiosk takes only the hub it paired with (apps/kiosk/electron/discovery.ts).
+      txt: { path: '/', protocol: '1', hubId },
     });
     log.info({ type: '_motcua._tcp', port }, 'advertised on the LAN with mDNS');
     return () => bonjour.destroy();

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openEpoch, startNewEpoch, writeEpochMark } from './store/epoch.js';
+import { installationId, startNewEpoch, writeEpochMark } from './store/epoch.js';
 import { EventStore } from './store/eventStore.js';
 import { databasePath, openDatabase } from './store/openDatabase.js';
 
@@ -58,7 +58,9 @@ export function restoreBackup(file: string, dataDir: string, now = new Date()): 
   try {
     const store = new EventStore(db);
     const seq = store.lastSeq();
-    openEpoch(store, dataDir, seq);
+    // The office stays the same installation (kiosks find it again on the LAN); only the epoch is new.
+    const prior = store.metaValue('hub_id');
+    if (prior) installationId(store, prior);
     const hubId = startNewEpoch(store);
     store.setMetaValue('restored_from', JSON.stringify({ file: resolve(file), at: now.getTime(), seq }));
     writeEpochMark(dataDir, { hubId, seq });

@@ -61,3 +61,14 @@ export function openEpoch(
   }
   return { hubId: stored, reason: null };
 }
+
+/**
+ * The installation's own id, which no epoch changes: what the hub advertises on the LAN so a paired kiosk
+ * finds the same office hub again after a restore. The first hubId the database had.
+ */
+export function installationId(store: EventStore, hubId: string): string {
+  const stored = store.metaValue('install_id');
+  if (stored) return stored;
+  store.setMetaValue('install_id', hubId);
+  return hubId;
+}

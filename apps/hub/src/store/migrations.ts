@@ -168,6 +168,16 @@ export const migrations: string[] = [
   CREATE INDEX sign_in_log_at ON sign_in_log (at);
   `,
   `
+  -- The outbox towards the province's central service (features/centralShipping.ts), written in the
+  -- events' transaction: one row per event with its link in the tamper-evident chain. The payload is
+  -- read from events; rows stay as the office's own record of the chain.
+  CREATE TABLE central_outbox (
+    seq INTEGER PRIMARY KEY,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  `,
+  `
   -- Idempotency per sender: the same requestId from two senders are two requests, and the hash of the
   -- command tells a retry (same hash) from a requestId reused for another command (IDEMPOTENCY_CONFLICT).
   CREATE TABLE requests_by_sender (
