@@ -38,6 +38,7 @@ ticket.start                  U    F       F     F      ok    C      F          
 ticket.finish                 U    F       F     F      ok    C      F          F
 ticket.noShow                 U    F       F     F      ok    C      F          F
 ticket.park                   U    F       F     F      ok    C      F          F
+ticket.attachDossier          U    F       F     F      ok    C      F          F
 ticket.resume                 U    F       F     F      ok    C      F          F
 ticket.returnToQueue          U    F       F     F      ok    C      ok         ok
 ticket.transfer               U    F       F     F      ok    C      ok         ok
@@ -46,6 +47,7 @@ counter.open                  U    F       F     F      ok    C      ok         
 counter.pause                 U    F       F     F      ok    C      ok         ok
 counter.assignClerk           U    F       F     F      F     F      F          F
 rating.submit                 U    F       F     ok     F     F      F          F
+rating.amend                  U    F       F     ok     F     F      F          F
 alert.raise                   U    F       ok    ok     ok    ok     ok         ok
 alert.clear                   U    F       F     F      ok    ok     ok         ok
 config.setOffice              U    F       F     F      F     F      F          ok
@@ -101,10 +103,12 @@ const NEEDS_CALLED_TICKET = new Set<CommandType>([
   'ticket.noShow',
   'ticket.park',
   'ticket.resume',
+  'ticket.attachDossier',
   'ticket.returnToQueue',
   'ticket.transfer',
   'ticket.cancel',
   'rating.submit',
+  'rating.amend',
 ]);
 
 /** A well-formed payload for each command, so the role check (not the schema) decides. */
@@ -121,6 +125,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'ticket.finish': { type: 'ticket.finish', ...onCounter },
     'ticket.noShow': { type: 'ticket.noShow', ...onCounter },
     'ticket.park': { type: 'ticket.park', ...onCounter },
+    'ticket.attachDossier': { type: 'ticket.attachDossier', ...onCounter, dossierCode: 'H40.99-250703-0001' },
     'ticket.resume': { type: 'ticket.resume', ...onCounter },
     'ticket.returnToQueue': { type: 'ticket.returnToQueue', ticketId: fixture.called },
     'ticket.transfer': { type: 'ticket.transfer', ticketId: fixture.called, toServiceId: 'ket-hon' },
@@ -130,6 +135,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'counter.close': { type: 'counter.close', counterId: 'quay-1' },
     'counter.assignClerk': { type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' },
     'rating.submit': { type: 'rating.submit', ...onCounter, score: 'satisfied' },
+    'rating.amend': { type: 'rating.amend', ...onCounter, score: 'neutral', reasons: ['other'] },
     'alert.raise': { type: 'alert.raise', alertKind: 'printerPaperNearEnd', message: 'Kiểm tra quyền' },
     'alert.clear': { type: 'alert.clear', alertId: 'no-such-alert' },
     'day.close': { type: 'day.close' },

@@ -44,6 +44,7 @@ const counterActions: CommandType[] = [
   'ticket.noShow',
   'ticket.park',
   'ticket.resume',
+  'ticket.attachDossier',
 ];
 
 /** Which roles may send each command; the counter and ticket checks come after. */
@@ -55,6 +56,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'ticket.start': ['clerk'],
   'ticket.finish': ['clerk'],
   'ticket.noShow': ['clerk'],
+  'ticket.attachDossier': ['clerk'],
   'ticket.park': ['clerk'],
   'ticket.resume': ['clerk'],
   'ticket.returnToQueue': ['clerk', 'supervisor', 'admin'],
@@ -65,6 +67,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'counter.close': ['clerk', 'supervisor', 'admin'],
   'counter.assignClerk': ['system'],
   'rating.submit': ['rating'],
+  'rating.amend': ['rating'],
   // A display sends no commands: it only shows and reads out what the hub sends.
   'alert.raise': ['kiosk', 'counter', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
   'alert.clear': ['clerk', 'supervisor', 'admin'],
@@ -114,7 +117,8 @@ export function authorize(state: QueueState, actor: Actor, command: Command): Do
       if (actor.counterId === null) return domainError('NOT_YOUR_COUNTER');
     }
   }
-  if (actor.kind === 'device' && command.type === 'rating.submit' && actor.counterId !== command.counterId) {
+  const rates = command.type === 'rating.submit' || command.type === 'rating.amend';
+  if (actor.kind === 'device' && rates && actor.counterId !== command.counterId) {
     return domainError('NOT_YOUR_COUNTER');
   }
   return null;

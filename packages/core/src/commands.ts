@@ -5,6 +5,7 @@ import {
   counterSchema,
   deviceSchema,
   displaySettingsSchema,
+  dossierCodeSchema,
   fieldSchema,
   idSchema,
   isoDateSchema,
@@ -56,6 +57,8 @@ export const commandSchemas = {
     serviceId: idSchema,
     priorityGroup: idSchema.nullable().default(null),
     source: ticketSourceSchema.default('kiosk'),
+    /** The dossier whose result the citizen comes to collect, scanned or typed at the kiosk. */
+    dossierCode: dossierCodeSchema.nullable().default(null),
   }),
   'ticket.callNext': z.strictObject({ type: z.literal('ticket.callNext'), counterId: idSchema }),
   'ticket.callChosen': z.strictObject({ type: z.literal('ticket.callChosen'), ...counterTicket }),
@@ -74,6 +77,12 @@ export const commandSchemas = {
     toServiceId: idSchema.nullable().default(null),
     toCounterId: idSchema.nullable().default(null),
     placement: placementSchema.default('keepPlace'),
+  }),
+  /** The clerk scanned or typed the dossier code of the ticket being served. */
+  'ticket.attachDossier': z.strictObject({
+    type: z.literal('ticket.attachDossier'),
+    ...counterTicket,
+    dossierCode: dossierCodeSchema,
   }),
   'ticket.park': z.strictObject({ type: z.literal('ticket.park'), ...counterTicket }),
   'ticket.resume': z.strictObject({ type: z.literal('ticket.resume'), ...counterTicket }),
@@ -97,6 +106,14 @@ export const commandSchemas = {
   }),
   'rating.submit': z.strictObject({
     type: z.literal('rating.submit'),
+    counterId: idSchema,
+    ticketId: idSchema,
+    score: ratingScoreSchema,
+    reasons: z.array(ratingReasonSchema).max(5).default([]),
+  }),
+  /** The reason step after the first tap: changes the score or adds reasons to the rating already sent. */
+  'rating.amend': z.strictObject({
+    type: z.literal('rating.amend'),
     counterId: idSchema,
     ticketId: idSchema,
     score: ratingScoreSchema,

@@ -138,13 +138,59 @@ export const priorityGroupSchema = z.object({
 });
 export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
 
-export const priorityPolicySchema = z.object({
-  /** After this many normal tickets a counter calls one priority ticket; 0 = priority first. */
-  interleave: z.number().int().min(0).max(50),
-  groups: z.array(priorityGroupSchema).max(20),
-  /** Whether the kiosk asks for a priority group at all. */
-  kioskAsks: z.boolean(),
-});
+/** K when an office never chose one: three priority citizens, then one normal ticket if one waits. */
+export const DEFAULT_PRIORITY_BURST = 3;
+
+export const priorityPolicySchema = z
+  .object({
+    /**
+     * Priority tickets are called first; after this many priority calls in a row a counter calls one
+     * normal ticket if one waits, so normal tickets never starve. 0 = priority strictly first.
+     */
+    priorityBurst: z.number().int().min(0).max(50).optional(),
+    /** Replaced by `priorityBurst`: the old "one priority after N normal" setting, read only to migrate. */
+    interleave: z.number().int().min(0).max(50).optional(),
+    /** A ticket waiting this long is called next whatever its class (aging); 0 = off. */
+    maxWaitMinutes: z.number().int().min(0).max(600).default(0),
+    /**
+     * Within a class a counter calls the oldest ticket across all its services (the counter's service
+     * order breaks ties); strict mode empties the services in the counter's order instead.
+     */
+    strictServiceOrder: z.boolean().default(false),
+    groups: z.array(priorityGroupSchema).max(20),
+    /** Whether the kiosk asks for a priority group at all. */
+    kioskAsks: z.boolean(),
+  })
+  .transform(migratePriorityPolicy);
+
+/**
+ * The policy in its current shape from any stored one. The old "N normal, then one priority" made a
+ * priority citizen who came first wait behind N later tickets; it becomes the default burst, except
+ * N = 0 (priority strictly first), which keeps its meaning as burst 0.
+ */
+export function migratePriorityPolicy(stored: {
+  priorityBurst?: number | undefined;
+  interleave?: number | undefined;
+  maxWaitMinutes?: number | undefined;
+  strictServiceOrder?: boolean | undefined;
+  groups: PriorityGroup[];
+  kioskAsks: boolean;
+}): {
+  priorityBurst: number;
+  maxWaitMinutes: number;
+  strictServiceOrder: boolean;
+  groups: PriorityGroup[];
+  kioskAsks: boolean;
+} {
+  const priorityBurst = stored.priorityBurst ?? (stored.interleave === 0 ? 0 : DEFAULT_PRIORITY_BURST);
+  return {
+    priorityBurst,
+    maxWaitMinutes: stored.maxWaitMinutes ?? 0,
+    strictServiceOrder: stored.strictServiceOrder ?? false,
+    groups: stored.groups,
+    kioskAsks: stored.kioskAsks,
+  };
+}
 export type PriorityPolicy = z.infer<typeof priorityPolicySchema>;
 
 export const displaySettingsSchema = z.object({
@@ -213,6 +259,8 @@ export const ticketSchema = z.object({
   queuedAt: z.number(),
   /** Only this counter may call it (set by a transfer to a counter). */
   targetCounterId: idSchema.nullable(),
+  /** Put "to the front" by a transfer or a return: called before every other ticket of its class. */
+  front: z.boolean().default(false),
   calledAt: z.number().nullable(),
   startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
@@ -220,8 +268,26 @@ export const ticketSchema = z.object({
   clerkId: idSchema.nullable(),
   recallCount: z.number().int(),
   rated: z.boolean(),
+  /** Dossier codes (mã hồ sơ) the clerk attached, or the citizen scanned to collect a result; absent = none. */
+  dossierCodes: z.array(z.string()).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/**
+ * A dossier code (mã hồ sơ) as printed on the receipt slip (Mẫu 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết
+ * quả") of the provincial dossier system, e.g. "H40.99-250703-0001". Scanners and clerks type it in any case:
+ * kept in capitals so one dossier is one code.
+ */
+export const dossierCodeSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'chữ, số và . _ / - / letters, digits and . _ / -')
+  .transform((code) => code.toUpperCase());
+
+/** Dossiers one ticket may carry: a citizen files several papers at one visit, not dozens. */
+export const MAX_DOSSIERS_PER_TICKET = 20;
 
 export const ratingScoreSchema = z.enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied']);
 export type RatingScore = z.infer<typeof ratingScoreSchema>;
@@ -276,8 +342,11 @@ export const procedureInfoSchema = z.object({
   /** "Trong ngày", "Không quá 15 ngày làm việc" …; empty = not shown. */
   processingTime: optionalText(200),
   printOnTicket: z.boolean(),
+  /** This service hands out results (trả kết quả): the kiosk asks for the dossier code before the ticket. */
+  returnsResults: z.boolean().default(false),
 });
 export type ProcedureInfo = z.infer<typeof procedureInfoSchema>;
+export type ProcedureInfoInput = z.input<typeof procedureInfoSchema>;
 
 /** Everything an admin configures. Part of the shared state every participant folds. */
 export interface OfficeConfig {
