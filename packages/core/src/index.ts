@@ -28,3 +28,4 @@ export * from './webhookSettings.js';
 export * from './officeVoiceClip.js';
 export * from './centralShipping.js';
 export * from './reportDefinitions.js';
+export * from './voiceClips.js';

@@ -1,7 +1,7 @@
 import type { Actor, DeviceKind, DomainError, User } from '@motcua/core';
 import { domainError } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
-import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from './secrets.js';
+import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
 export const MAX_PIN_FAILURES = 5;
 export const LOCKOUT_MS = 5 * 60_000;
