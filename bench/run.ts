@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { HUB_PRAGMAS } from '../apps/hub/src/store/openDatabase.js';
-import { adminPasswordFrom } from '../e2e/support/clients.js';
+import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
 import { REPO_ROOT, startHubProcess } from '../e2e/support/hubProcess.js';
 
 const arg = (name: string, fallback: number) => {
@@ -244,12 +244,19 @@ async function main(): Promise<void> {
     const url = hub.url;
     const idle = processStats(pid);
     const admin = await socketTo(url);
+    const oneTime = adminPasswordFrom(hub.output());
     const signIn = (await admin.emitWithAck('session.signIn', {
       username: 'admin',
-      pin: adminPasswordFrom(hub.output()),
+      pin: oneTime,
       counterId: null,
     })) as { ok: boolean };
     if (!signIn.ok) throw new Error('admin sign-in failed');
+    // The one-time password must be replaced before the admin may do anything.
+    const changed = (await admin.emitWithAck('session.changePassword', {
+      currentPassword: oneTime,
+      newPassword: replacedAdminPassword(oneTime),
+    })) as { ok: boolean };
+    if (!changed.ok) throw new Error('admin password change failed');
     for (let n = 6; n <= COUNTERS; n++) {
       await command(admin, {
         type: 'config.upsertCounter',

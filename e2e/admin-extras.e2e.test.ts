@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectClerk, connectDevice } from './support/clients.js';
+import { adminPasswordFrom, connectClerk, connectDevice, replacedAdminPassword } from './support/clients.js';
 import {
   hubHealth,
   REPO_ROOT,
@@ -59,8 +59,15 @@ describe('admin: online booking, notification webhooks and the office voice, in 
     page = (await newPage(browser, { width: 1440, height: 1000 })).page;
     await page.goto(`${hub.url}/admin/`);
     await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', adminPasswordFrom(hub.output()));
+    const oneTime = adminPasswordFrom(hub.output());
+    await page.fill('input[name=password]', oneTime);
     await page.click('button[type=submit]');
+    // The first sign-in replaces the one-time password.
+    await page.waitForSelector('[data-testid=change-password]', { timeout: 20_000 });
+    await page.fill('input[name=current-password]', oneTime);
+    await page.fill('input[name=new-password]', replacedAdminPassword(oneTime));
+    await page.fill('input[name=confirm-password]', replacedAdminPassword(oneTime));
+    await page.click('[data-testid=change-password] button[type=submit]');
     await page.waitForSelector('[data-testid=nav-appointments]', { timeout: 20_000 });
   }, 120_000);
 

@@ -81,6 +81,53 @@ describe('admin forms: errors name their field in Vietnamese, forms open on scre
     await page.locator('td:has-text("Counter 1 – Civil status")').waitFor({ timeout: 20_000 });
   });
 
+  it('opening hours are time pickers per weekday with two shifts; one click adds the year’s holidays, Tết included', async () => {
+    await page.getByTestId('config-tab-office').click();
+    const hours = page.getByTestId('weekly-hours');
+    const saturday = hours.locator('[data-day="6"]');
+    while ((await saturday.locator('.clock-picker').count()) > 0) {
+      await saturday.getByRole('button', { name: /^Bỏ ca 1/ }).click();
+    }
+    await saturday.getByRole('button', { name: '+ Thêm ca' }).click();
+    await saturday.getByLabel('Thứ Bảy, ca 1: từ (giờ)').selectOption('07');
+    await saturday.getByLabel('Thứ Bảy, ca 1: từ (phút)').selectOption('30');
+    await saturday.getByLabel('Thứ Bảy, ca 1: đến (giờ)').selectOption('11');
+    await saturday.getByLabel('Thứ Bảy, ca 1: đến (phút)').selectOption('30');
+    await saturday.getByRole('button', { name: '+ Thêm ca' }).click();
+    await saturday.getByLabel('Thứ Bảy, ca 2: từ (giờ)').selectOption('13');
+    await saturday.getByLabel('Thứ Bảy, ca 2: từ (phút)').selectOption('30');
+    await saturday.getByLabel('Thứ Bảy, ca 2: đến (giờ)').selectOption('17');
+    await saturday.getByLabel('Thứ Bảy, ca 2: đến (phút)').selectOption('00');
+
+    const calendar = page.getByTestId('holiday-calendar');
+    await calendar.getByLabel('Năm', { exact: true }).selectOption('2026');
+    await page.getByTestId('add-public-holidays').click();
+    await calendar.getByLabel('Thêm ngày nghỉ (ngày/tháng/năm)').fill('31/02/2026');
+    await calendar.getByRole('button', { name: 'Thêm ngày' }).click();
+    expect(await calendar.getByTestId('field-error').textContent()).toContain('ngày/tháng/năm');
+    const list = page.getByTestId('holiday-list');
+    expect(await list.locator('[data-date="2026-02-17"]').textContent()).toContain('17/02/2026');
+    expect(await list.locator('[data-date="2026-02-17"]').textContent()).toContain('Mùng 1 Tết');
+    expect(await list.locator('[data-date="2026-04-26"]').textContent()).toContain('Giỗ Tổ Hùng Vương');
+    await screenshot(page, 'admin-office-hours-holidays');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page
+      .locator('[data-testid=config-feedback]:has-text("Đã lưu thông tin cơ quan")')
+      .waitFor({ timeout: 20_000 });
+
+    // Saved on the hub: a fresh page shows the same week and days off.
+    await page.reload();
+    await page.getByTestId('nav-config').click({ timeout: 20_000 });
+    await page.getByTestId('config-tab-office').click();
+    await saturday.locator('.clock-picker').first().waitFor();
+    const saturdayTimes = await saturday
+      .locator('.clock-picker')
+      .evaluateAll((pickers) => pickers.map((p) => p.getAttribute('data-value')));
+    expect(saturdayTimes).toEqual(['07:30', '11:30', '13:30', '17:00']);
+    await list.locator('[data-date="2026-02-16"]').waitFor();
+    expect(await list.locator('li').count()).toBeGreaterThanOrEqual(11);
+  });
+
   it('every app has a favicon the hub serves', async () => {
     for (const path of ['/admin/', '/kiosk/', '/counter/', '/display/', '/book/']) {
       const html = await (await fetch(`${hub.url}${path}`)).text();

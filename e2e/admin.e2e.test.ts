@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReportDataset, type SeededDataset } from '../apps/hub/src/features/reportsDataset.js';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectClerk, connectDevice } from './support/clients.js';
+import { adminPasswordFrom, connectClerk, connectDevice, signInAsAdmin } from './support/clients.js';
 import { hubHealth, REPO_ROOT, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** A plain (non-device) client signed in as admin, and its session token for the HTTP API. */
 async function signInAdmin(url: string, password: string): Promise<{ client: HubClient; token: string }> {
   const client = new HubClient({ url, storage: memoryTokenStore(), requestTimeoutMs: 8000 }).connect();
   await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
-  const reply = await client.signIn('admin', password);
+  const reply = await signInAsAdmin(client, password);
   if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
   await client.whenOnline();
   return { client, token: reply.sessionToken };

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectClerk, connectDevice } from './support/clients.js';
+import { adminPasswordFrom, connectClerk, connectDevice, signInAsAdmin } from './support/clients.js';
 import { REPO_ROOT, hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** A TCP relay in front of the hub that can cut the display off (close everything, refuse new connections). */
@@ -241,7 +241,7 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
     const admin = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
     clients.push(admin);
     await waitFor(() => admin.getSnapshot().connection === 'online', 20_000, 'admin socket');
-    const signIn = await admin.signIn('admin', adminPasswordFrom(hub.output()));
+    const signIn = await signInAsAdmin(admin, adminPasswordFrom(hub.output()));
     expect(signIn.ok).toBe(true);
     const upload = await fetch(`${hub.url}/api/voice/office/clip`, {
       method: 'PUT',

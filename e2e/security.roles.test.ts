@@ -13,7 +13,13 @@ import {
 import fc from 'fast-check';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
+import {
+  adminPasswordFrom,
+  connectAdmin,
+  connectClerk,
+  connectDevice,
+  DEMO_SUPERVISOR_PASSWORD,
+} from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /**
@@ -40,7 +46,7 @@ counter.open                  U    F       F     F      ok    C      ok         
 counter.pause                 U    F       F     F      ok    C      ok         ok
 counter.assignClerk           U    F       F     F      F     F      F          F
 rating.submit                 U    F       F     ok     F     F      F          F
-alert.raise                   U    ok      ok    ok     ok    ok     ok         ok
+alert.raise                   U    F       ok    ok     ok    ok     ok         ok
 alert.clear                   U    F       F     F      ok    ok     ok         ok
 config.setOffice              U    F       F     F      F     F      F          ok
 config.upsertField            U    F       F     F      F     F      F          ok
@@ -124,7 +130,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'counter.close': { type: 'counter.close', counterId: 'quay-1' },
     'counter.assignClerk': { type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' },
     'rating.submit': { type: 'rating.submit', ...onCounter, score: 'satisfied' },
-    'alert.raise': { type: 'alert.raise', alertKind: 'other', message: 'Kiểm tra quyền' },
+    'alert.raise': { type: 'alert.raise', alertKind: 'printerPaperNearEnd', message: 'Kiểm tra quyền' },
     'alert.clear': { type: 'alert.clear', alertId: 'no-such-alert' },
     'day.close': { type: 'day.close' },
     'config.setOffice': { type: 'config.setOffice', office: cfg.office },
@@ -202,7 +208,7 @@ describe('security: every command × every role, through a real hub', () => {
     const clerk2 = await connectClerk(hub.url, 2);
     const supervisor = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
     await waitFor(() => supervisor.getSnapshot().connection === 'online', 20_000, 'supervisor socket');
-    expect((await supervisor.signIn('giamsat', DEMO_PIN)).ok).toBe(true);
+    expect((await supervisor.signIn('giamsat', DEMO_SUPERVISOR_PASSWORD)).ok).toBe(true);
     await supervisor.whenOnline();
     admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
     clients.push(display, kiosk, rating, clerk, clerk2, supervisor, admin);

@@ -1,5 +1,5 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
-import type { DeviceKind, PrinterProfile } from '@motcua/core';
+import type { DeviceKind, PrinterProfile, SignInReply } from '@motcua/core';
 import { waitFor } from './hubProcess.js';
 
 /** A device that pairs itself with the hub (auto-approved from localhost, as in the demo). */
@@ -32,11 +32,35 @@ export async function connectClerk(url: string, counterNumber: number): Promise<
   return client;
 }
 
+export const DEMO_SUPERVISOR_PASSWORD = 'giamsat-1234';
+
+/** The password tests give the admin when the hub makes them replace the one-time password from its banner. */
+export function replacedAdminPassword(oneTime: string): string {
+  return `${oneTime}-moi`;
+}
+
+/** One-time admin passwords this test process already replaced (every later sign-in uses the new one). */
+const replaced = new Set<string>();
+
+/**
+ * Signs in as admin with the banner's one-time password: the first time, sets `replacedAdminPassword` as the hub
+ * requires; after that, signs in with it.
+ */
+export async function signInAsAdmin(client: HubClient, oneTime: string): Promise<SignInReply> {
+  const password = replaced.has(oneTime) ? replacedAdminPassword(oneTime) : oneTime;
+  const reply = await client.signIn('admin', password);
+  if (!reply.ok || !reply.mustChangePassword) return reply;
+  const changed = await client.changePassword(oneTime, replacedAdminPassword(oneTime));
+  if (!changed.ok) throw new Error(`admin password change failed: ${changed.code}`);
+  replaced.add(oneTime);
+  return { ...reply, mustChangePassword: false };
+}
+
 /** An admin session from a plain browser-like client (no device). */
 export async function connectAdmin(url: string, password: string): Promise<HubClient> {
   const client = new HubClient({ url, storage: memoryTokenStore() }).connect();
   await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
-  const reply = await client.signIn('admin', password);
+  const reply = await signInAsAdmin(client, password);
   if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
   await client.whenOnline();
   return client;

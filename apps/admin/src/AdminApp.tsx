@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { AppointmentsPage } from './AppointmentsPage';
 import { AuditPage } from './AuditPage';
 import { BackupPage } from './BackupPage';
+import { ChangePassword, PasswordField } from './ChangePassword';
 import { ConfigPage } from './ConfigPage';
 import { MonitorPage } from './MonitorPage';
 import { ProceduresPage } from './ProceduresPage';
@@ -52,6 +53,14 @@ export function AdminApp() {
     void client.signOut();
   }, [isClerk, client]);
 
+  if (identity?.mustChangePassword && identity.user) {
+    return (
+      <>
+        <ConnectionBanner />
+        <ChangePassword displayName={identity.user.displayName} />
+      </>
+    );
+  }
   if (!actor || actor.kind !== 'user' || actor.role === 'clerk') {
     return (
       <>
@@ -139,7 +148,7 @@ function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: st
       return;
     }
     // The hub accepts a clerk's PIN only on a paired counter device: here it means "a clerk account".
-    if (reply.code === 'UNAUTHENTICATED') setError(t(CLERK_REFUSAL));
+    if (reply.code === 'CLERK_DEVICE_REQUIRED') setError(t(CLERK_REFUSAL));
     else setError(t(errorMessages[reply.code]));
   };
 
@@ -163,17 +172,13 @@ function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: st
             required
           />
         </label>
-        <label>
-          {t({ vi: 'Mật khẩu hoặc mã PIN', en: 'Password or PIN' })}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        <PasswordField
+          label={t({ vi: 'Mật khẩu hoặc mã PIN', en: 'Password or PIN' })}
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="form-error" role="alert" data-testid="signin-error">
             {error}

@@ -30,8 +30,10 @@ export const APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
 
 export interface FirstRunSecrets {
   adminUsername: string;
+  /** One-time: the first sign-in must replace it. */
   adminPassword: string;
   demoClerkPin: string | null;
+  demoSupervisorPassword: string | null;
 }
 
 export interface RunningHub {
@@ -49,6 +51,8 @@ export interface RunningHub {
 }
 
 export const DEMO_CLERK_PIN = '1234';
+/** Supervisors and admins need at least 10 characters, in the demo too. */
+export const DEMO_SUPERVISOR_PASSWORD = 'giamsat-1234';
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = pino({
@@ -71,7 +75,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const state = store.loadState();
   log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir }, 'state loaded');
   const engine = new Engine(state, store, clock, log);
-  const auth = new AuthService(db, clock);
+  const auth = new AuthService(db, clock, {
+    sessionIdleMs: options.sessionIdleMinutes * 60_000,
+    sessionMaxMs: options.sessionMaxHours * 3600_000,
+    pairingExpiryMs: options.pairingExpiryMinutes * 60_000,
+    maxPendingPairings: options.maxPendingPairings,
+  });
 
   const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
   rollOverServiceDay(engine, store, log);
@@ -131,7 +140,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Feature routes are added below, after the socket server exists; the list is read per request.
   const server = createHttpServer(() => [...builtinRoutes, ...routes, ...appRoutes], log);
   let context: HubContext | null = null;
-  const io = attachSocketServer(
+  const sockets = attachSocketServer(
     server,
     engine,
     store,
@@ -139,8 +148,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     {
       hubId,
       autoPairLocalhost: options.autoPairLocalhost,
+      allowedOrigins: options.allowedOrigins,
+      allowedHostNames: options.allowedHostNames,
       kioskIssuesPerMinute: options.kioskIssuesPerMinute,
       kioskIssueBurst: options.kioskIssueBurst,
+      pairRequestsPerMinute: options.pairRequestsPerMinute,
+      pairRequestBurst: options.pairRequestBurst,
+      deviceAlertsPerMinute: options.deviceAlertsPerMinute,
+      deviceAlertBurst: options.deviceAlertBurst,
     },
     log,
     {
@@ -154,6 +169,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     },
   );
+  const { io } = sockets;
   context = {
     engine,
     store,
@@ -174,7 +190,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const port = (server.address() as AddressInfo).port;
   const lanUrls = lanAddresses().map((address) => `http://${address}:${port}`);
 
-  const dayTimer = setInterval(() => rollOverServiceDay(engine, store, log), 5_000);
+  const dayTimer = setInterval(() => {
+    rollOverServiceDay(engine, store, log);
+    try {
+      sockets.sweep();
+    } catch (error) {
+      log.warn({ err: error }, 'could not end expired sessions');
+    }
+  }, 5_000);
   dayTimer.unref();
 
   for (const feature of hubFeatures) {
@@ -242,16 +265,22 @@ function seedFirstRun(engine: Engine, auth: AuthService, demo: boolean): FirstRu
     null,
   );
   if (!admin.ok) throw new Error(`cannot create the admin account: ${admin.code}`);
-  auth.setPin('admin', adminPassword);
-  if (!demo) return { adminUsername: 'admin', adminPassword, demoClerkPin: null };
+  auth.setPin('admin', adminPassword, { mustChange: true });
+  if (!demo) return { adminUsername: 'admin', adminPassword, demoClerkPin: null, demoSupervisorPassword: null };
   for (const command of demoOfficeCommands({ alwaysOpen: true })) {
     const reply = engine.execute(system, command, null);
     if (!reply.ok) throw new Error(`demo data refused (${command.type}): ${reply.code}`);
   }
   for (const user of Object.values(engine.state.config.users)) {
-    if (user.id !== 'admin') auth.setPin(user.id, DEMO_CLERK_PIN);
+    if (user.role === 'clerk') auth.setPin(user.id, DEMO_CLERK_PIN);
+    else if (user.id !== 'admin') auth.setPin(user.id, DEMO_SUPERVISOR_PASSWORD);
   }
-  return { adminUsername: 'admin', adminPassword, demoClerkPin: DEMO_CLERK_PIN };
+  return {
+    adminUsername: 'admin',
+    adminPassword,
+    demoClerkPin: DEMO_CLERK_PIN,
+    demoSupervisorPassword: DEMO_SUPERVISOR_PASSWORD,
+  };
 }
 
 /** No cron: when the office's clock passes the close hour, the hub closes the day and opens the next. */

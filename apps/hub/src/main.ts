@@ -46,15 +46,20 @@ async function main(): Promise<void> {
     lines.push(
       `  Tài khoản quản trị / admin account: ${hub.firstRun.adminUsername} / ${hub.firstRun.adminPassword}  (chỉ hiện một lần / shown once)`,
     );
+    lines.push('  Đổi mật khẩu này ở lần đăng nhập đầu tiên / you will set a new password at the first sign-in');
     if (hub.firstRun.demoClerkPin)
-      lines.push(`  Cán bộ demo / demo clerks: canbo1 … canbo5, giamsat (giám sát), PIN ${hub.firstRun.demoClerkPin}`);
+      lines.push(
+        `  Cán bộ demo / demo clerks: canbo1 … canbo5, PIN ${hub.firstRun.demoClerkPin} (tại máy quầy / at a counter)`,
+      );
+    if (hub.firstRun.demoSupervisorPassword)
+      lines.push(`  Giám sát demo / demo supervisor: giamsat / ${hub.firstRun.demoSupervisorPassword}`);
   }
   if (options.autoPairLocalhost) {
     lines.push(
-      '  Lưu ý: thiết bị kết nối từ máy này (localhost) được ghép nối tự động (chế độ demo). Tắt bằng --no-auto-pair-localhost.',
+      '  Lưu ý: thiết bị kết nối từ máy này (localhost) được ghép nối tự động (chế độ demo). Tắt bằng --no-auto-pair-localhost hoặc --no-demo.',
     );
     lines.push(
-      '  Note: devices on this machine (localhost) are paired automatically (demo). Turn off with --no-auto-pair-localhost.',
+      '  Note: devices on this machine (localhost) are paired automatically (demo only). Turn off with --no-auto-pair-localhost or --no-demo.',
     );
   }
   console.log(lines.join('\n') + '\n');

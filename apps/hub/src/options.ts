@@ -2,13 +2,45 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanText = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+/** "a, b,c" → ["a", "b", "c"]. */
+const listText = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
 
 export const hubOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('data'),
   demo: booleanText.default(true),
-  autoPairLocalhost: booleanText.default(true),
+  /** Only ever in demo mode: unset means "on in the demo"; with --no-demo it is off whatever is given. */
+  autoPairLocalhost: booleanText.optional(),
+  /** Web origins besides the hub's own whose pages may open a socket (e.g. the HTTPS name behind a proxy). */
+  allowedOrigins: listText.default([]),
+  /** Host names the hub is reached by besides localhost, this machine's name and its LAN addresses. */
+  allowedHostNames: listText.default([]),
+  sessionIdleMinutes: z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(240),
+  sessionMaxHours: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  pairingExpiryMinutes: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  maxPendingPairings: z.coerce.number().int().min(1).max(10_000).default(50),
+  pairRequestsPerMinute: z.coerce.number().min(1).max(100_000).default(10),
+  pairRequestBurst: z.coerce.number().int().min(1).max(100_000).default(5),
+  deviceAlertsPerMinute: z.coerce.number().min(1).max(100_000).default(6),
+  deviceAlertBurst: z.coerce.number().int().min(1).max(100_000).default(5),
   mdns: booleanText.default(true),
   testClock: booleanText.default(false),
   clockOffsetMs: z.coerce.number().int().default(0),
@@ -16,7 +48,7 @@ export const hubOptionsSchema = z.object({
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
 });
-export type HubOptions = z.output<typeof hubOptionsSchema>;
+export type HubOptions = Omit<z.output<typeof hubOptionsSchema>, 'autoPairLocalhost'> & { autoPairLocalhost: boolean };
 
 const flags: Record<string, keyof HubOptions> = {
   '--port': 'port',
@@ -24,6 +56,16 @@ const flags: Record<string, keyof HubOptions> = {
   '--data': 'dataDir',
   '--demo': 'demo',
   '--auto-pair-localhost': 'autoPairLocalhost',
+  '--allowed-origins': 'allowedOrigins',
+  '--allowed-host-names': 'allowedHostNames',
+  '--session-idle-minutes': 'sessionIdleMinutes',
+  '--session-max-hours': 'sessionMaxHours',
+  '--pairing-expiry-minutes': 'pairingExpiryMinutes',
+  '--max-pending-pairings': 'maxPendingPairings',
+  '--pair-requests-per-minute': 'pairRequestsPerMinute',
+  '--pair-request-burst': 'pairRequestBurst',
+  '--device-alerts-per-minute': 'deviceAlertsPerMinute',
+  '--device-alert-burst': 'deviceAlertBurst',
   '--mdns': 'mdns',
   '--test-clock': 'testClock',
   '--clock-offset-ms': 'clockOffsetMs',
@@ -38,6 +80,16 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_DATA: 'dataDir',
   HUB_DEMO: 'demo',
   HUB_AUTO_PAIR_LOCALHOST: 'autoPairLocalhost',
+  HUB_ALLOWED_ORIGINS: 'allowedOrigins',
+  HUB_ALLOWED_HOST_NAMES: 'allowedHostNames',
+  HUB_SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
+  HUB_SESSION_MAX_HOURS: 'sessionMaxHours',
+  HUB_PAIRING_EXPIRY_MINUTES: 'pairingExpiryMinutes',
+  HUB_MAX_PENDING_PAIRINGS: 'maxPendingPairings',
+  HUB_PAIR_REQUESTS_PER_MINUTE: 'pairRequestsPerMinute',
+  HUB_PAIR_REQUEST_BURST: 'pairRequestBurst',
+  HUB_DEVICE_ALERTS_PER_MINUTE: 'deviceAlertsPerMinute',
+  HUB_DEVICE_ALERT_BURST: 'deviceAlertBurst',
   HUB_MDNS: 'mdns',
   HUB_TEST_CLOCK: 'testClock',
   HUB_CLOCK_OFFSET_MS: 'clockOffsetMs',
@@ -75,5 +127,10 @@ export function parseHubOptions(argv: string[], env: Record<string, string | und
     throw new Error(`Cấu hình không hợp lệ / invalid option ${issue?.path.join('.')}: ${issue?.message}`);
   }
   // npm runs workspace scripts inside apps/hub; a relative folder means the one `npm start` was typed in.
-  return { ...parsed.data, dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.dataDir) };
+  return {
+    ...parsed.data,
+    // Approving devices without an admin is a demo convenience, never a production setting.
+    autoPairLocalhost: parsed.data.demo && (parsed.data.autoPairLocalhost ?? true),
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.dataDir),
+  };
 }

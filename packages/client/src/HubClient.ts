@@ -122,8 +122,13 @@ export class HubClient {
     this.socket.on('event', (envelope) => this.receive(envelope));
     this.socket.on('pair.approved', () => void this.hello());
     this.socket.on('auth.revoked', (reason) => {
-      this.storage.set(KEYS.deviceToken, null);
       this.storage.set(KEYS.sessionToken, null);
+      if (reason.scope === 'session') {
+        // Signed out elsewhere, expired, or the user's rights changed: carry on as the device (or nobody).
+        void this.hello();
+        return;
+      }
+      this.storage.set(KEYS.deviceToken, null);
       this.update({ problem: { ok: false, code: reason.code, message: reason.message }, identity: null });
     });
   }
@@ -223,6 +228,13 @@ export class HubClient {
     return reply;
   }
 
+  /** Replaces the signed-in user's password (required after a one-time password); then hello again. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<SimpleReply> {
+    const reply = await this.call('session.changePassword', { currentPassword, newPassword });
+    if (reply.ok) await this.hello();
+    return reply;
+  }
+
   async signOut(): Promise<SimpleReply> {
     const reply = await this.call('session.signOut', {});
     this.storage.set(KEYS.sessionToken, null);
@@ -249,7 +261,15 @@ export class HubClient {
     void this.hello();
   }
 
-  private async call<E extends 'session.signIn' | 'session.signOut' | 'device.approve' | 'device.list' | 'user.setPin'>(
+  private async call<
+    E extends
+      | 'session.signIn'
+      | 'session.signOut'
+      | 'session.changePassword'
+      | 'device.approve'
+      | 'device.list'
+      | 'user.setPin',
+  >(
     name: E,
     request: Parameters<ClientToHubEvents[E]>[0],
   ): Promise<Parameters<Parameters<ClientToHubEvents[E]>[1]>[0]> {
@@ -309,7 +329,7 @@ export class HubClient {
       await this.pair();
       return;
     }
-    if (!this.storage.get(KEYS.sessionToken) || reply.identity.actor.kind !== 'user') {
+    if (reply.identity.actor.kind !== 'user' && !reply.identity.mustChangePassword) {
       this.storage.set(KEYS.sessionToken, null);
     }
     this.update({

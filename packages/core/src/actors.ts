@@ -65,7 +65,8 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'counter.close': ['clerk', 'supervisor', 'admin'],
   'counter.assignClerk': ['system'],
   'rating.submit': ['rating'],
-  'alert.raise': ['kiosk', 'counter', 'display', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
+  // A display sends no commands: it only shows and reads out what the hub sends.
+  'alert.raise': ['kiosk', 'counter', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
   'alert.clear': ['clerk', 'supervisor', 'admin'],
   'day.close': ['admin', 'system'],
   'config.setOffice': ['admin', 'system'],

@@ -30,6 +30,24 @@ const counterTicket = { counterId: idSchema, ticketId: idSchema };
  * Every command a client can send, as one discriminated union. Each is validated with its schema
  * before `decide` sees it; unknown keys are rejected so a typo never passes silently.
  */
+/** What an alert is about. Devices may raise only the kinds in `deviceAlertKinds`; staff may also raise `other`. */
+export const alertKindSchema = z.enum([
+  'printerPaperOut',
+  'printerPaperNearEnd',
+  'printerOffline',
+  'printerCoverOpen',
+  'printerError',
+  'other',
+]);
+export type AlertKind = z.infer<typeof alertKindSchema>;
+export const deviceAlertKinds: readonly AlertKind[] = [
+  'printerPaperOut',
+  'printerPaperNearEnd',
+  'printerOffline',
+  'printerCoverOpen',
+  'printerError',
+];
+
 export const commandSchemas = {
   'ticket.issue': z.strictObject({
     type: z.literal('ticket.issue'),
@@ -84,14 +102,7 @@ export const commandSchemas = {
   }),
   'alert.raise': z.strictObject({
     type: z.literal('alert.raise'),
-    alertKind: z.enum([
-      'printerPaperOut',
-      'printerPaperNearEnd',
-      'printerOffline',
-      'printerCoverOpen',
-      'printerError',
-      'other',
-    ]),
+    alertKind: alertKindSchema,
     message: z.string().trim().min(1).max(300),
   }),
   'alert.clear': z.strictObject({ type: z.literal('alert.clear'), alertId: idSchema }),

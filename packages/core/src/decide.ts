@@ -1,6 +1,7 @@
 import type { Actor } from './actors.js';
 import { actorRef } from './actors.js';
 import type { Command, CommandOf } from './commands.js';
+import { deviceAlertKinds } from './commands.js';
 import type { DomainError } from './errors.js';
 import { domainError } from './errors.js';
 import { decideAppointment } from './appointmentsDecide.js';
@@ -9,7 +10,7 @@ import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numberi
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
 import { pickNextTicket } from './queuePolicy.js';
 import type { Ticket } from './schemas.js';
-import { counterState, isActiveTicket } from './selectors.js';
+import { counterState, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
 import { firstInLine, ticketById, ticketsWhere } from './ticketReads.js';
 
@@ -148,6 +149,9 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       });
     }
     case 'alert.raise':
+      if (ctx.actor.kind === 'device' && !deviceAlertKinds.includes(command.alertKind)) return refuse('FORBIDDEN');
+      // One open alert per source and kind: a device repeating itself adds nothing to the state.
+      if (hasOpenAlert(state, actorRef(ctx.actor), command.alertKind)) return accept();
       return accept({
         type: 'alert.raised',
         alertId: `a${state.seq + 1}`,

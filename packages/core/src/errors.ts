@@ -96,9 +96,21 @@ export const errorMessages = {
     vi: 'Tên đăng nhập hoặc mã PIN không đúng.',
     en: 'Wrong username or PIN.',
   },
-  ACCOUNT_LOCKED: {
-    vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau.',
-    en: 'Account locked after too many failed attempts. Try again later.',
+  TOO_MANY_ATTEMPTS: {
+    vi: 'Nhập sai nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+    en: 'Too many failed attempts. Please wait a moment and try again.',
+  },
+  CLERK_DEVICE_REQUIRED: {
+    vi: 'Cán bộ chỉ đăng nhập được tại máy quầy đã ghép nối. Vui lòng dùng máy tại quầy của mình.',
+    en: 'Clerks sign in only at a paired counter device. Please use the device at your counter.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục.',
+    en: 'Please change your password before continuing.',
+  },
+  WEAK_PASSWORD: {
+    vi: 'Mật khẩu quá ngắn: tài khoản quản trị và giám sát cần ít nhất 10 ký tự.',
+    en: 'The password is too short: admin and supervisor accounts need at least 10 characters.',
   },
   ACCOUNT_DISABLED: {
     vi: 'Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị.',

@@ -29,3 +29,5 @@ export * from './officeVoiceClip.js';
 export * from './centralShipping.js';
 export * from './reportDefinitions.js';
 export * from './voiceClips.js';
+export * from './lunarCalendar.js';
+export * from './vietnamHolidays.js';

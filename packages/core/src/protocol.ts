@@ -5,7 +5,7 @@ import type { Appointment } from './appointments.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
-import type { DeviceKind, LocalizedName, Ticket, TicketStatus, User } from './schemas.js';
+import type { DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
@@ -50,9 +50,14 @@ export const pairRequestSchema = z.strictObject({
 });
 export type PairRequest = z.input<typeof pairRequestSchema>;
 
+/** Admins and supervisors sign in with a password of at least this many characters; clerks keep a short PIN. */
+export const STAFF_PASSWORD_MIN_LENGTH = 10;
+const secret = z.string().min(4).max(128);
+
 export const signInRequestSchema = z.strictObject({
   username: z.string().trim().min(1).max(40),
-  pin: z.string().min(4).max(12),
+  /** A clerk's PIN, or an admin's or supervisor's password. */
+  pin: secret,
   counterId: idSchema.nullable().default(null),
 });
 export type SignInRequest = z.input<typeof signInRequestSchema>;
@@ -90,6 +95,11 @@ export interface Identity {
   device: { id: string; kind: DeviceKind; name: string; counterId: string | null } | null;
   user: User | null;
   counterId: string | null;
+  /**
+   * Signed in with a one-time password: nothing is allowed (and `actor` is not the user) until
+   * `session.changePassword` sets a new one.
+   */
+  mustChangePassword: boolean;
 }
 
 /** `sync` is null for a connection that has not paired or signed in: it sees nothing of the queue. */
@@ -110,8 +120,20 @@ export const approveDeviceSchema = z.strictObject({
 });
 export type ApproveDeviceRequest = z.input<typeof approveDeviceSchema>;
 
-export const setPinSchema = z.strictObject({ userId: idSchema, pin: z.string().regex(/^[0-9A-Za-z]{4,12}$/) });
+/** A clerk's PIN: 4–12 letters or digits (it works only from the clerk's paired counter device). */
+export const clerkPinSchema = z.string().regex(/^[0-9A-Za-z]{4,12}$/);
+
+/** Whether `secret` may become the PIN or password of a user with this role; the refusal to show if not. */
+export function credentialProblem(role: Role, secret: string): 'WEAK_PASSWORD' | 'BAD_REQUEST' | null {
+  if (role === 'clerk') return clerkPinSchema.safeParse(secret).success ? null : 'BAD_REQUEST';
+  return secret.length >= STAFF_PASSWORD_MIN_LENGTH ? null : 'WEAK_PASSWORD';
+}
+
+export const setPinSchema = z.strictObject({ userId: idSchema, pin: secret });
 export type SetPinRequest = z.input<typeof setPinSchema>;
+
+export const changePasswordSchema = z.strictObject({ currentPassword: secret, newPassword: secret });
+export type ChangePasswordRequest = z.input<typeof changePasswordSchema>;
 
 export interface PairingRecord {
   deviceId: string;
@@ -121,8 +143,11 @@ export interface PairingRecord {
   status: 'pending' | 'approved' | 'revoked';
   createdAt: number;
   lastSeenAt: number | null;
+  /** A pending pairing's code stops working at this time (the admin page shows it ageing out). */
+  expiresAt: number | null;
 }
-export type SignInReply = { ok: true; sessionToken: string; user: User; counterId: string | null } | ErrorReply;
+export type SignInReply =
+  { ok: true; sessionToken: string; user: User; counterId: string | null; mustChangePassword: boolean } | ErrorReply;
 export type SimpleReply = { ok: true } | ErrorReply;
 
 /** What an accepted command answers with, besides its events. */
@@ -170,7 +195,10 @@ export interface ClientToHubEvents {
   command: (request: CommandRequest, ack: (reply: CommandReply) => void) => void;
   'pair.request': (request: PairRequest, ack: (reply: PairReply) => void) => void;
   'session.signIn': (request: SignInRequest, ack: (reply: SignInReply) => void) => void;
+  /** Ends this session on every socket that uses it. */
   'session.signOut': (request: Record<string, never>, ack: (reply: SimpleReply) => void) => void;
+  /** The signed-in user replaces their own password (required after a one-time password); other sessions end. */
+  'session.changePassword': (request: ChangePasswordRequest, ack: (reply: SimpleReply) => void) => void;
   /** Admin: approve a device by the code it shows. */
   'device.approve': (request: ApproveDeviceRequest, ack: (reply: SimpleReply & { deviceId?: string }) => void) => void;
   /** Admin: devices that paired or wait for approval. */
@@ -188,8 +216,12 @@ export interface HubToClientEvents {
   event: (envelope: EventEnvelope) => void;
   /** The device's pairing was approved: keep this token and send `hello` again. */
   'pair.approved': (grant: { deviceId: string; deviceToken: string }) => void;
-  /** The device's token was revoked, or the clerk's session ended elsewhere. */
-  'auth.revoked': (reason: { code: ErrorCode; message: string }) => void;
+  /**
+   * `scope: 'device'`: the device's token was revoked (forget it; the socket is then disconnected).
+   * `scope: 'session'`: the session ended (signed out elsewhere, expired, the user disabled, demoted or given a new
+   * PIN): forget the session token; the socket continues as its device, or as nobody.
+   */
+  'auth.revoked': (reason: { code: ErrorCode; message: string; scope: 'device' | 'session' }) => void;
 }
 
 /** What a citizen's phone sees of one ticket (`/t/<token>`), and nothing about anyone else. */

@@ -172,3 +172,8 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
   }
   return { served, noShows, meanServiceSeconds: served ? totalSeconds / served : null };
 }
+
+/** An alert of this kind from this source (an `actorRef`) that staff have not cleared yet. */
+export function hasOpenAlert(state: QueueState, source: string, alertKind: string): boolean {
+  return Object.values(state.alerts).some((alert) => alert.source === source && alert.alertKind === alertKind);
+}

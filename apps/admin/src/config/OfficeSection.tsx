@@ -1,29 +1,20 @@
 import { officeSchema, type QueueState } from '@motcua/core';
 import { useState, type FormEvent } from 'react';
-import { formatOpeningHours, parseOpeningHours } from '../openingHoursText';
+import { HolidayCalendar } from './HolidayCalendar';
+import { WeeklyHoursEditor, weeklyHoursProblems } from './WeeklyHoursEditor';
 import { Field, FeedbackLine, useSender } from './shared';
 
 export function OfficeForm({ state }: { state: QueueState }) {
   const { send, feedback, setFeedback } = useSender();
   const [office, setOffice] = useState(state.config.office);
-  const [hoursText, setHoursText] = useState(formatOpeningHours(state.config.office.openingHours));
-  const [holidaysText, setHolidaysText] = useState(state.config.office.holidays.join(', '));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    let openingHours;
-    try {
-      openingHours = parseOpeningHours(hoursText);
-    } catch (e) {
-      setFeedback({ ok: false, text: (e as Error).message });
+    const problems = weeklyHoursProblems(office.openingHours);
+    if (problems.length) {
+      setFeedback({ ok: false, text: `Giờ làm việc – ${problems.join('; ')}.` });
       return;
     }
-    const holidays = holidaysText.split(/[,\s]+/).filter(Boolean);
-    void send(
-      officeSchema,
-      { ...office, openingHours, holidays },
-      (o) => ({ type: 'config.setOffice', office: o }),
-      'Đã lưu thông tin cơ quan.',
-    );
+    void send(officeSchema, office, (o) => ({ type: 'config.setOffice', office: o }), 'Đã lưu thông tin cơ quan.');
   };
   return (
     <form className="card form-grid" onSubmit={submit}>
@@ -45,16 +36,16 @@ export function OfficeForm({ state }: { state: QueueState }) {
           onChange={(e) => setOffice({ ...office, dayCloseHour: Number(e.target.value) })}
         />
       </Field>
-      <Field label="Giờ làm việc (1 = Thứ Hai … 6 = Thứ Bảy, 7 = Chủ nhật)" wide>
-        <input
-          value={hoursText}
-          onChange={(e) => setHoursText(e.target.value)}
-          placeholder="1-5 07:30-11:30 13:30-17:00; 6 07:30-11:30"
-        />
-      </Field>
-      <Field label="Ngày nghỉ lễ (YYYY-MM-DD, cách nhau bởi dấu phẩy)" wide>
-        <input value={holidaysText} onChange={(e) => setHolidaysText(e.target.value)} />
-      </Field>
+      <WeeklyHoursEditor
+        label="Giờ làm việc"
+        value={office.openingHours}
+        onChange={(openingHours) => setOffice({ ...office, openingHours })}
+      />
+      <HolidayCalendar
+        value={office.holidays}
+        onChange={(holidays) => setOffice({ ...office, holidays })}
+        currentYear={Number(state.serviceDay.slice(0, 4)) || new Date().getFullYear()}
+      />
       <Field label="Thời gian cho phép đánh giá (giây)">
         <input
           type="number"

@@ -1,54 +1,119 @@
-import type { Actor, DeviceKind, DomainError, User } from '@motcua/core';
-import { domainError } from '@motcua/core';
+import type { Actor, DeviceKind, PairingRecord, Role } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
-export const MAX_PIN_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60_000;
+export type DeviceRecord = PairingRecord;
 
-export interface DeviceRecord {
-  deviceId: string;
-  kind: DeviceKind;
-  name: string;
-  pairingCode: string;
-  status: 'pending' | 'approved' | 'revoked';
-  createdAt: number;
-  lastSeenAt: number | null;
+/** Lifetimes and caps of the sign-in and pairing model (docs/security.md lists them with their defaults). */
+export interface AuthLimits {
+  /** A session nobody used for this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxMs: number;
+  /** A pairing code nobody approved stops working after this. */
+  pairingExpiryMs: number;
+  /** More devices than this waiting for approval at once are refused until some are approved or expire. */
+  maxPendingPairings: number;
 }
+
+export const defaultAuthLimits: AuthLimits = {
+  sessionIdleMs: 4 * 3600_000,
+  sessionMaxMs: 12 * 3600_000,
+  pairingExpiryMs: 15 * 60_000,
+  maxPendingPairings: 50,
+};
+
+/** How many random codes are tried before a pairing is refused (the pending cap keeps collisions rare). */
+const PAIRING_CODE_TRIES = 20;
+/** The sign-in log keeps about this many rows: a flood of guesses cannot fill the disk. */
+const SIGN_IN_LOG_ROWS = 20_000;
+/** A session's last use is written at most this often (not on every command). */
+const SESSION_TOUCH_MS = 60_000;
 
 export interface SessionRecord {
+  /** SHA-256 of the token: how sockets and the table name a session without holding the secret twice. */
+  tokenHash: string;
   userId: string;
+  /** The role the session was opened with; a session outlives no demotion. */
+  role: Role | null;
   counterId: string | null;
   deviceId: string | null;
+  mustChangePassword: boolean;
 }
 
-/** Device pairing, device tokens, PINs and clerk sessions. Only hashes are stored. */
+export interface SignInLogEntry {
+  at: number;
+  outcome: 'failed' | 'throttled';
+  code: string;
+  username: string;
+  userId: string | null;
+  address: string;
+  deviceId: string | null;
+  retryAfterSeconds: number | null;
+}
+
+export type PairingRefusal = 'TOO_MANY_PENDING' | 'NO_FREE_CODE';
+
+interface SessionRow {
+  token_hash: string;
+  user_id: string;
+  role: Role | null;
+  counter_id: string | null;
+  device_id: string | null;
+  created_at: number;
+  last_seen_at: number;
+  must_change_password: number;
+}
+
+/** Device pairing, device tokens, PINs and passwords, sessions and the sign-in log. Only hashes are stored. */
 export class AuthService {
+  private signInLogWrites = 0;
+
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
+    readonly limits: AuthLimits = defaultAuthLimits,
   ) {}
 
   /** A new device asks to pair: it gets an id, a code to show, and a secret that becomes its token once approved. */
-  requestPairing(kind: DeviceKind, name: string): { deviceId: string; pairingCode: string; deviceToken: string } {
+  requestPairing(
+    kind: DeviceKind,
+    name: string,
+  ): { deviceId: string; pairingCode: string; deviceToken: string; expiresAt: number } | PairingRefusal {
+    this.expirePendingPairings();
+    const pending = this.db.prepare("SELECT count(*) AS n FROM device_pairings WHERE status = 'pending'").get() as {
+      n: number;
+    };
+    if (pending.n >= this.limits.maxPendingPairings) return 'TOO_MANY_PENDING';
+    const taken = this.db.prepare("SELECT 1 FROM device_pairings WHERE pairing_code = ? AND status = 'pending'");
+    let pairingCode: string | null = null;
+    for (let i = 0; i < PAIRING_CODE_TRIES && pairingCode === null; i++) {
+      const candidate = newPairingCode();
+      if (!taken.get(candidate)) pairingCode = candidate;
+    }
+    if (pairingCode === null) return 'NO_FREE_CODE';
     const deviceId = newId(kind);
     const deviceToken = newToken();
-    let pairingCode = newPairingCode();
-    while (
-      this.db.prepare("SELECT 1 FROM device_pairings WHERE pairing_code = ? AND status = 'pending'").get(pairingCode)
-    ) {
-      pairingCode = newPairingCode();
-    }
+    const now = this.clock();
+    const expiresAt = now + this.limits.pairingExpiryMs;
     this.db
       .prepare(
-        `INSERT INTO device_pairings (device_id, kind, name, pairing_code, token_hash, status, created_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+        `INSERT INTO device_pairings (device_id, kind, name, pairing_code, token_hash, status, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
       )
-      .run(deviceId, kind, name, pairingCode, hashToken(deviceToken), this.clock());
-    return { deviceId, pairingCode, deviceToken };
+      .run(deviceId, kind, name, pairingCode, hashToken(deviceToken), now, expiresAt);
+    return { deviceId, pairingCode, deviceToken, expiresAt };
+  }
+
+  /** Forgets pairings nobody approved in time: their codes stop working and their devices must ask again. */
+  expirePendingPairings(): number {
+    return this.db
+      .prepare("DELETE FROM device_pairings WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?")
+      .run(this.clock()).changes;
   }
 
   findPendingByCode(pairingCode: string): DeviceRecord | null {
+    this.expirePendingPairings();
     const row = this.db
       .prepare("SELECT * FROM device_pairings WHERE pairing_code = ? AND status = 'pending'")
       .get(pairingCode) as DeviceRow | undefined;
@@ -56,10 +121,20 @@ export class AuthService {
   }
 
   setDeviceStatus(deviceId: string, status: DeviceRecord['status']): void {
-    this.db.prepare('UPDATE device_pairings SET status = ? WHERE device_id = ?').run(status, deviceId);
+    this.db
+      .prepare('UPDATE device_pairings SET status = ?, expires_at = NULL WHERE device_id = ?')
+      .run(status, deviceId);
+  }
+
+  /** Whether this device may act now: approved by an admin and not revoked since. */
+  deviceApproved(deviceId: string): boolean {
+    const row = this.db.prepare('SELECT status FROM device_pairings WHERE device_id = ?').get(deviceId) as
+      { status: string } | undefined;
+    return row?.status === 'approved';
   }
 
   listDevices(): DeviceRecord[] {
+    this.expirePendingPairings();
     return (this.db.prepare('SELECT * FROM device_pairings ORDER BY created_at DESC').all() as DeviceRow[]).map(
       toDeviceRecord,
     );
@@ -67,83 +142,200 @@ export class AuthService {
 
   /** The device a token belongs to, whether approved or still waiting. */
   deviceForToken(token: string): DeviceRecord | null {
+    this.expirePendingPairings();
     const row = this.db.prepare('SELECT * FROM device_pairings WHERE token_hash = ?').get(hashToken(token)) as
       DeviceRow | undefined;
     if (!row) return null;
-    try {
+    this.bestEffort(() =>
       this.db
         .prepare('UPDATE device_pairings SET last_seen_at = ? WHERE device_id = ?')
-        .run(this.clock(), row.device_id);
-    } catch {
-      // Best effort: a locked, full or read-only store must not keep a paired display from reconnecting.
-    }
+        .run(this.clock(), row.device_id),
+    );
     return toDeviceRecord(row);
   }
 
-  setPin(userId: string, pin: string): void {
+  /** Sets a PIN or password; `mustChange` makes the next sign-in ask for a new one first. */
+  setPin(userId: string, pin: string, options: { mustChange?: boolean } = {}): void {
     this.db
       .prepare(
-        `INSERT INTO user_secrets (user_id, pin_hash, failed_attempts, locked_until) VALUES (?, ?, 0, 0)
-         ON CONFLICT (user_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = 0`,
+        `INSERT INTO user_secrets (user_id, pin_hash, failed_attempts, locked_until, must_change_password)
+         VALUES (?, ?, 0, 0, ?)
+         ON CONFLICT (user_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = 0,
+           must_change_password = excluded.must_change_password`,
       )
-      .run(userId, hashPin(pin));
+      .run(userId, hashPin(pin), options.mustChange ? 1 : 0);
   }
 
   hasPin(userId: string): boolean {
     return this.db.prepare('SELECT 1 FROM user_secrets WHERE user_id = ?').get(userId) !== undefined;
   }
 
-  /** Checks a PIN; repeated failures lock the account for a while. */
-  checkPin(user: User, pin: string): DomainError | null {
-    if (user.disabled) return domainError('ACCOUNT_DISABLED');
-    const row = this.db.prepare('SELECT * FROM user_secrets WHERE user_id = ?').get(user.id) as
-      { pin_hash: string; failed_attempts: number; locked_until: number } | undefined;
-    if (!row) return domainError('INVALID_CREDENTIALS');
-    const now = this.clock();
-    if (row.locked_until > now) {
-      return domainError('ACCOUNT_LOCKED', { retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000) });
-    }
-    if (verifyPin(pin, row.pin_hash)) {
-      this.db.prepare('UPDATE user_secrets SET failed_attempts = 0, locked_until = 0 WHERE user_id = ?').run(user.id);
-      return null;
-    }
-    const failures = row.failed_attempts + 1;
-    const lockedUntil = failures >= MAX_PIN_FAILURES ? now + LOCKOUT_MS : 0;
-    this.db
-      .prepare('UPDATE user_secrets SET failed_attempts = ?, locked_until = ? WHERE user_id = ?')
-      .run(lockedUntil ? 0 : failures, lockedUntil, user.id);
-    return lockedUntil
-      ? domainError('ACCOUNT_LOCKED', { retryAfterSeconds: LOCKOUT_MS / 1000 })
-      : domainError('INVALID_CREDENTIALS');
+  /**
+   * Whether the PIN is right. Throttling is the caller's (per source and account); without a stored PIN a
+   * dummy hash is checked so an unknown account takes as long as a known one.
+   */
+  verifyPin(userId: string | null, pin: string): { ok: boolean; mustChangePassword: boolean } {
+    const row = userId
+      ? (this.db.prepare('SELECT pin_hash, must_change_password FROM user_secrets WHERE user_id = ?').get(userId) as
+          { pin_hash: string; must_change_password: number } | undefined)
+      : undefined;
+    const ok = verifyPin(pin, row?.pin_hash ?? DUMMY_HASH) && row !== undefined;
+    return { ok, mustChangePassword: row?.must_change_password === 1 };
   }
 
-  createSession(session: SessionRecord): string {
+  createSession(session: Omit<SessionRecord, 'tokenHash'>): { token: string; tokenHash: string } {
     const token = newToken();
+    const tokenHash = hashToken(token);
     const now = this.clock();
     this.db
       .prepare(
-        'INSERT INTO sessions (token_hash, user_id, counter_id, device_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO sessions (token_hash, user_id, role, counter_id, device_id, created_at, last_seen_at,
+           must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(hashToken(token), session.userId, session.counterId, session.deviceId, now, now);
-    return token;
+      .run(
+        tokenHash,
+        session.userId,
+        session.role,
+        session.counterId,
+        session.deviceId,
+        now,
+        now,
+        session.mustChangePassword ? 1 : 0,
+      );
+    return { token, tokenHash };
   }
 
+  /** A usable session (not expired, no password change pending) for a token, e.g. from an HTTP header. */
   session(token: string): SessionRecord | null {
-    const row = this.db
-      .prepare('SELECT user_id, counter_id, device_id FROM sessions WHERE token_hash = ?')
-      .get(hashToken(token)) as { user_id: string; counter_id: string | null; device_id: string | null } | undefined;
+    const session = this.sessionByHash(hashToken(token));
+    return session && !session.mustChangePassword ? session : null;
+  }
+
+  /** The session as it stands now, or null when it ended or expired (an expired one is deleted). Counts as a use. */
+  sessionByHash(tokenHash: string): SessionRecord | null {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
     if (!row) return null;
-    return { userId: row.user_id, counterId: row.counter_id, deviceId: row.device_id };
+    const now = this.clock();
+    if (this.expired(row, now)) {
+      this.bestEffort(() => this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash));
+      return null;
+    }
+    if (now - row.last_seen_at >= SESSION_TOUCH_MS) {
+      this.bestEffort(() =>
+        this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash),
+      );
+    }
+    return toSessionRecord(row);
   }
 
-  endSession(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+  endSession(tokenHash: string): SessionRecord | null {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+    if (!row) return null;
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    return toSessionRecord(row);
   }
 
-  endSessionsOf(userId: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  /** Ends every session of a user (disabled, demoted, new PIN) but `keep`, and returns them. */
+  endSessionsOf(userId: string, keep: string | null = null): SessionRecord[] {
+    const rows = this.db.prepare('SELECT * FROM sessions WHERE user_id = ?').all(userId) as SessionRow[];
+    const ended = rows.filter((row) => row.token_hash !== keep);
+    const remove = this.db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.db.transaction(() => ended.forEach((row) => remove.run(row.token_hash)))();
+    return ended.map(toSessionRecord);
+  }
+
+  /** The password is replaced and the one-time flag cleared, on the user's record and on this session. */
+  changePassword(userId: string, tokenHash: string, newPassword: string): void {
+    this.db.transaction(() => {
+      this.setPin(userId, newPassword);
+      this.db.prepare('UPDATE sessions SET must_change_password = 0 WHERE token_hash = ?').run(tokenHash);
+    })();
+  }
+
+  /** Deletes sessions past their idle or absolute lifetime, and returns them. */
+  sweepExpiredSessions(): SessionRecord[] {
+    const now = this.clock();
+    const rows = this.db
+      .prepare('SELECT * FROM sessions WHERE last_seen_at <= ? OR created_at <= ?')
+      .all(now - this.limits.sessionIdleMs, now - this.limits.sessionMaxMs) as SessionRow[];
+    const remove = this.db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.db.transaction(() => rows.forEach((row) => remove.run(row.token_hash)))();
+    return rows.map(toSessionRecord);
+  }
+
+  /** A failed or throttled sign-in, for the audit page. Best effort: a full disk must not break sign-in. */
+  recordSignIn(entry: Omit<SignInLogEntry, 'at'>): void {
+    this.bestEffort(() => {
+      this.db
+        .prepare(
+          `INSERT INTO sign_in_log (at, outcome, code, username, user_id, address, device_id, retry_after_seconds)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          this.clock(),
+          entry.outcome,
+          entry.code,
+          entry.username.slice(0, 40),
+          entry.userId,
+          entry.address.slice(0, 64),
+          entry.deviceId,
+          entry.retryAfterSeconds,
+        );
+      if (++this.signInLogWrites % 100 === 0) {
+        this.db
+          .prepare('DELETE FROM sign_in_log WHERE id <= (SELECT max(id) FROM sign_in_log) - ?')
+          .run(SIGN_IN_LOG_ROWS);
+      }
+    });
+  }
+
+  /** Failed and throttled sign-ins, newest first. */
+  signInLog(limit: number, before: number | null = null): (SignInLogEntry & { id: number })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, at, outcome, code, username, user_id, address, device_id, retry_after_seconds FROM sign_in_log
+         WHERE id < ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(before ?? Number.MAX_SAFE_INTEGER, limit) as {
+      id: number;
+      at: number;
+      outcome: SignInLogEntry['outcome'];
+      code: string;
+      username: string;
+      user_id: string | null;
+      address: string;
+      device_id: string | null;
+      retry_after_seconds: number | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      outcome: r.outcome,
+      code: r.code,
+      username: r.username,
+      userId: r.user_id,
+      address: r.address,
+      deviceId: r.device_id,
+      retryAfterSeconds: r.retry_after_seconds,
+    }));
+  }
+
+  private expired(row: SessionRow, now: number): boolean {
+    return now - row.last_seen_at >= this.limits.sessionIdleMs || now - row.created_at >= this.limits.sessionMaxMs;
+  }
+
+  /** A write that must not fail the caller when the store refuses it (locked, full, read-only). */
+  private bestEffort(write: () => unknown): void {
+    try {
+      write();
+    } catch {
+      // The store's health is reported by the engine; this write is bookkeeping only.
+    }
   }
 }
+
+/** Checked when there is no stored PIN, so an unknown user answers as slowly as a known one. */
+const DUMMY_HASH = hashPin(newToken());
 
 interface DeviceRow {
   device_id: string;
@@ -153,6 +345,7 @@ interface DeviceRow {
   status: DeviceRecord['status'];
   created_at: number;
   last_seen_at: number | null;
+  expires_at: number | null;
 }
 
 function toDeviceRecord(row: DeviceRow): DeviceRecord {
@@ -164,6 +357,18 @@ function toDeviceRecord(row: DeviceRow): DeviceRecord {
     status: row.status,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
+    expiresAt: row.status === 'pending' ? row.expires_at : null,
+  };
+}
+
+function toSessionRecord(row: SessionRow): SessionRecord {
+  return {
+    tokenHash: row.token_hash,
+    userId: row.user_id,
+    role: row.role,
+    counterId: row.counter_id,
+    deviceId: row.device_id,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 

@@ -29,7 +29,8 @@ export function requireStaff(
   const token = bearerToken(req);
   const session = token ? ctx.auth.session(token) : null;
   const user = session ? ctx.engine.state.config.users[session.userId] : undefined;
-  if (!user || user.disabled) {
+  // A session opened under another role (the user was demoted since) is no longer good for anything.
+  if (!user || user.disabled || (session?.role != null && session.role !== user.role)) {
     sendError(res, 401, 'UNAUTHENTICATED');
     return null;
   }

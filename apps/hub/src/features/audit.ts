@@ -1,4 +1,5 @@
 import { isoDateSchema } from '@motcua/core';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendJson } from '../net/httpServer.js';
 import { requireStaff, sendError } from './adminApi.js';
@@ -18,12 +19,27 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
+export const signInLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Only entries older than this id: the next page. */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
 export interface AuditEntry {
   seq: number;
   at: number;
   actor: string;
   type: string;
   event: unknown;
+}
+
+/** The query string parsed by `schema`, or null after a 400 that names the bad parameter. */
+function parseQuery<S extends z.ZodType>(schema: S, url: URL, res: ServerResponse): z.output<S> | null {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  sendError(res, 400, 'BAD_REQUEST', `${issue?.path.join('.')}: ${issue?.message}`);
+  return null;
 }
 
 /** GET /api/audit: the append-only event log, newest first, filtered by day range, actor and type. */
@@ -35,12 +51,8 @@ export const auditFeature: HubFeature = {
       path: '/api/audit',
       handler: (req, res, url) => {
         if (!requireStaff(ctx, req, res)) return;
-        const parsed = auditQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return sendError(res, 400, 'BAD_REQUEST', `${issue?.path.join('.')}: ${issue?.message}`);
-        }
-        const query = parsed.data;
+        const query = parseQuery(auditQuerySchema, url, res);
+        if (!query) return;
         const where: string[] = [];
         const params: (string | number)[] = [];
         const office = ctx.engine.state.config.office;
@@ -88,6 +100,19 @@ export const auditFeature: HubFeature = {
           entries,
           nextBefore: entries.length === query.limit && last ? last.seq : null,
         });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/audit/sign-ins',
+      // Failed and throttled sign-ins (not events: nothing changed), newest first.
+      handler: (req, res, url) => {
+        if (!requireStaff(ctx, req, res)) return;
+        const query = parseQuery(signInLogQuerySchema, url, res);
+        if (!query) return;
+        const entries = ctx.auth.signInLog(query.limit, query.before ?? null);
+        const last = entries.at(-1);
+        sendJson(res, 200, { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null });
       },
     },
   ],

@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout, type PrintReply } from '@motcua/core';
+import { hasOpenAlert, ticketPrintout, type PrintReply } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Socket } from 'socket.io-client';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
-import { alertKindForPrinterError, hasOpenAlert } from './printing.js';
+import { alertKindForPrinterError } from './printing.js';
 
 function printTicket(client: HubClient, ticketId: string, reprint = false): Promise<PrintReply> {
   const socket = client.socket as unknown as Socket;

@@ -11,7 +11,7 @@ import {
   type PrintPreviewReply,
   type PrintReply,
   type QueueState,
-  type StaffAlert,
+  type AlertKind,
   type TicketPrintout,
   ticketById,
 } from '@motcua/core';
@@ -24,8 +24,6 @@ import { ticketStatusUrl } from './ticketStatus.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
 export const PRINT_TIMEOUT_MS = 8000;
-
-type AlertKind = 'printerPaperOut' | 'printerPaperNearEnd' | 'printerOffline' | 'printerCoverOpen' | 'printerError';
 
 /** The staff alert a printer failure raises, so counters and admin see it. */
 export function alertKindForPrinterError(code: PrinterErrorCode): AlertKind {
@@ -63,11 +61,6 @@ export function printerProfileForDevice(state: QueueState, deviceId: string, dat
   };
 }
 
-/** An alert of this kind from this device that staff have not cleared yet: do not raise it twice. */
-export function hasOpenAlert(state: QueueState, source: string, alertKind: string): boolean {
-  return Object.values(state.alerts).some((a: StaffAlert) => a.source === source && a.alertKind === alertKind);
-}
-
 async function previewDataUrl(printout: TicketPrintout, paperWidth: 58 | 80): Promise<string> {
   const { renderTicketPng } = await loadPrinter();
   return `data:image/png;base64,${renderTicketPng(printout, { paperWidth }).toString('base64')}`;
@@ -103,7 +96,6 @@ export function createPrintingFeature(): HubFeature {
 
   function raiseAlert(ctx: HubContext, actor: Actor, alertKind: AlertKind, problem: string): void {
     if (actor.kind !== 'device') return;
-    if (hasOpenAlert(ctx.engine.state, `device:${actor.deviceId}`, alertKind)) return;
     const deviceName = ctx.engine.state.config.devices[actor.deviceId]?.name ?? actor.deviceId;
     const message = `Máy lấy số ${deviceName}: ${problem}`.slice(0, 300);
     const reply = ctx.engine.execute(actor, { type: 'alert.raise', alertKind, message }, null);

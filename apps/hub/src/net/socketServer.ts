@@ -1,94 +1,35 @@
 import {
-  approveDeviceSchema,
-  commandRequestSchema,
   domainError,
-  helloRequestSchema,
   MAX_CATCH_UP_EVENTS,
-  pairRequestSchema,
-  PROTOCOL_VERSION,
-  setPinSchema,
-  signInRequestSchema,
   stateCodec,
-  syncRequestSchema,
-  type Actor,
-  type ClientToHubEvents,
   type CommandInput,
   type CommandReply,
-  type DeviceKind,
-  type DomainError,
-  type ErrorReply,
   type EventEnvelope,
-  type HubToClientEvents,
-  type Identity,
+  type Role,
   type SyncPayload,
 } from '@motcua/core';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { AuthService } from '../auth/authService.js';
-import { errorReply, storeErrorCode, type Engine } from '../engine.js';
+import { SignInThrottle } from '../auth/signInThrottle.js';
+import { errorReply, type Engine } from '../engine.js';
 import type { EventStore } from '../store/eventStore.js';
 import type { FeatureSocketApi } from '../features/types.js';
-import { TokenBucket } from './tokenBucket.js';
+import { originAllowed, ownHostNames } from './originPolicy.js';
+import { revalidatingAdapter } from './recoveryAdapter.js';
+import { DeviceRateLimits, registerCommands } from './socketCommands.js';
+import type { SocketContext, SocketOptions } from './socketContext.js';
+import { registerHello } from './socketHello.js';
+import { asHubSocket, SocketIdentity } from './socketIdentity.js';
+import { PairingLimits, registerPairing } from './socketPairing.js';
+import { registerSessions, sessionsEnded } from './socketSessions.js';
+import { OFFICE_ROOM, type HubIo, type HubSocket } from './socketTypes.js';
 
-export interface SocketOptions {
-  hubId: string;
-  /** Approve devices that connect from this machine without an admin (the demo). */
-  autoPairLocalhost: boolean;
-  kioskIssuesPerMinute: number;
-  kioskIssueBurst: number;
-}
+export type { HubIo } from './socketTypes.js';
+export type { SocketOptions } from './socketContext.js';
 
-interface SocketData {
-  actor: Actor;
-  deviceId: string | null;
-  sessionToken: string | null;
-}
-
-type HubSocket = Socket<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
-export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
-
-const OFFICE_ROOM = 'office';
 const RECENT_EVENTS_KEPT = 2000;
-
-function badRequest(error: z.ZodError): ErrorReply {
-  const first = error.issues[0];
-  return errorReply(domainError('BAD_REQUEST', { path: first?.path.join('.') ?? null, issue: first?.message ?? null }));
-}
-
-function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
-
-/**
- * A browser sends the page's Origin: only the hub's own pages may be paired without an admin, so a web
- * page from elsewhere opened on the hub machine cannot pair itself. Programs send no Origin.
- */
-function isOwnPage(socket: { handshake: { headers: Record<string, string | string[] | undefined> } }): boolean {
-  const origin = socket.handshake.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return typeof origin === 'string' && new URL(origin).host === socket.handshake.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-/** Wraps a handler: an ack that is not a function, or a throw, never takes the hub down. */
-function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: (reply: A) => void) => void) {
-  return (request: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (reply: A) => void) : () => undefined;
-    try {
-      handler(request, reply);
-    } catch (error) {
-      // A SQLite refusal (lock, full disk, read-only) is the store's state, not a bug: say which, so clients can retry.
-      const storeCode = storeErrorCode(error);
-      log.error({ err: error, handler: name }, storeCode ? 'store refused a write' : 'handler failed');
-      reply(errorReply(domainError(storeCode ?? 'INTERNAL')) as A);
-    }
-  };
-}
 
 export interface SocketExtensions {
   /** Called for each new connection after the built-in handlers are registered. */
@@ -97,6 +38,16 @@ export interface SocketExtensions {
   commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
 }
 
+export interface SocketServer {
+  io: HubIo;
+  /** Ends sessions past their lifetime and forgets unapproved pairings past theirs; the hub calls it on a timer. */
+  sweep(): void;
+}
+
+/**
+ * Socket.IO for devices and staff: who may connect (Origin), who a socket is (resolved on every call), and the
+ * queue's events in order. The handlers live by concept: hello/sync, commands, pairing, sessions.
+ */
 export function attachSocketServer(
   httpServer: HttpServer,
   engine: Engine,
@@ -105,45 +56,30 @@ export function attachSocketServer(
   options: SocketOptions,
   log: Logger,
   extensions: SocketExtensions = { onConnection: () => undefined },
-): HubIo {
+): SocketServer {
+  const hostNames = ownHostNames(options.allowedHostNames);
+  let identity: SocketIdentity | null = null;
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 2_000_000,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    adapter: revalidatingAdapter((data) => identity?.stillValid(data) ?? false),
     cors: { origin: false },
+    // A page from another site (or a renamed host: DNS rebinding) may not open a socket in a clerk's browser.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req.headers.origin, req.headers.host, options, hostNames);
+      if (!allowed)
+        log.warn({ origin: req.headers.origin, host: req.headers.host }, 'socket from a foreign origin refused');
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
+  identity = new SocketIdentity(io, engine, auth, log);
 
   const recent: EventEnvelope[] = [];
   /** The last snapshot sent, serialized once and shared by every client that asks at the same seq. */
   let snapshot: { seq: number; bytes: Buffer } | null = null;
-  const kioskBuckets = new Map<string, TokenBucket>();
-
-  engine.onEvents((envelopes) => {
-    for (const envelope of envelopes) {
-      recent.push(envelope);
-      io.to(OFFICE_ROOM).emit('event', envelope);
-      reactToDeviceChanges(envelope);
-    }
-    if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
-  });
-
-  /** Keeps pairings in step with the admin's device changes; a revoked device is cut off at once. */
-  function reactToDeviceChanges(envelope: EventEnvelope): void {
-    if (envelope.event.type !== 'config.deviceUpserted') return;
-    const { device } = envelope.event;
-    auth.setDeviceStatus(device.id, device.revoked ? 'revoked' : 'approved');
-    for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.deviceId !== device.id) continue;
-      if (device.revoked) {
-        socket.emit('auth.revoked', { code: 'UNAUTHENTICATED', message: domainError('UNAUTHENTICATED').message });
-        socket.disconnect(true);
-      } else if (socket.data.actor.kind === 'anonymous') {
-        socket.emit('pair.approved', { deviceId: device.id, deviceToken: '' });
-      }
-    }
-  }
 
   /** Missing events when the gap is short and the hub is the same, else (and for a client with nothing) a snapshot. */
   function syncFrom(lastSeq: number, hubId: string | null): SyncPayload {
@@ -162,45 +98,66 @@ export function attachSocketServer(
     return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
   }
 
-  function identityOf(socket: HubSocket): Identity {
-    const { actor, deviceId } = socket.data;
-    const device = deviceId ? engine.state.config.devices[deviceId] : undefined;
-    const user = actor.kind === 'user' ? (engine.state.config.users[actor.userId] ?? null) : null;
-    return {
-      actor,
-      device: device ? { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId } : null,
-      user,
-      counterId: actor.kind === 'user' || actor.kind === 'device' ? actor.counterId : null,
-    };
-  }
+  const ctx: SocketContext = {
+    io,
+    engine,
+    auth,
+    identity,
+    throttle: new SignInThrottle(),
+    options,
+    log,
+    syncFrom,
+    // The TCP peer. Behind a reverse proxy every client shares the proxy's address: see docs/security.md.
+    sourceAddress: (socket) => socket.handshake.address,
+  };
+  const deviceLimits = new DeviceRateLimits(ctx);
+  const pairingLimits = new PairingLimits(ctx);
 
-  function deviceActor(deviceId: string): Actor | DomainError {
-    const device = engine.state.config.devices[deviceId];
-    if (!device || device.revoked) return domainError('UNAUTHENTICATED', { pairing: device ? 'revoked' : 'pending' });
-    return { kind: 'device', deviceId, deviceKind: device.kind, counterId: device.counterId };
-  }
+  /** Roles as last seen, so a demotion is noticed (the event carries only the new user). */
+  const roles = new Map<string, Role>(Object.values(engine.state.config.users).map((u) => [u.id, u.role]));
 
-  function approveDevice(deviceId: string, kind: DeviceKind, name: string, counterId: string | null, by: Actor) {
-    return engine.execute(
-      by,
-      {
-        type: 'config.upsertDevice',
-        device: { id: deviceId, kind, name, counterId, printerProfileId: null, revoked: false },
-      },
-      null,
-    );
+  engine.onEvents((envelopes) => {
+    for (const envelope of envelopes) {
+      recent.push(envelope);
+      io.to(OFFICE_ROOM).emit('event', envelope);
+      reactToAccessChanges(envelope);
+    }
+    if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
+  });
+
+  /** Keeps pairings and sessions in step with the admin's changes: a revoked device or removed right is cut off now. */
+  function reactToAccessChanges(envelope: EventEnvelope): void {
+    const { event } = envelope;
+    if (event.type === 'config.userUpserted') {
+      const { user } = event;
+      const before = roles.get(user.id);
+      roles.set(user.id, user.role);
+      if (user.disabled || (before !== undefined && before !== user.role)) {
+        sessionsEnded(ctx, auth.endSessionsOf(user.id), true);
+      }
+      return;
+    }
+    if (event.type !== 'config.deviceUpserted') return;
+    const { device } = event;
+    auth.setDeviceStatus(device.id, device.revoked ? 'revoked' : 'approved');
+    for (const socket of io.sockets.sockets.values() as IterableIterator<HubSocket>) {
+      if (socket.data.deviceId !== device.id) continue;
+      const resolved = ctx.identity.refresh(socket);
+      if (!device.revoked && resolved.actor.kind === 'device' && !socket.rooms.has(OFFICE_ROOM)) {
+        socket.emit('pair.approved', { deviceId: device.id, deviceToken: '' });
+      }
+    }
   }
 
   const featureApi: FeatureSocketApi = {
-    actorOf: (socket) => (socket as HubSocket).data.actor ?? { kind: 'anonymous' },
-    identityOf: (socket) => identityOf(socket as HubSocket),
+    actorOf: (socket) => ctx.identity.actorOf(asHubSocket(socket)),
+    identityOf: (socket) => ctx.identity.identityOf(asHubSocket(socket)),
     error: (code, details) => errorReply(domainError(code, details)),
     handle: (socket, event, handler) => {
       socket.on(event, (request: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-        const actor = (socket as HubSocket).data.actor ?? { kind: 'anonymous' };
         Promise.resolve()
-          .then(() => handler(request, actor))
+          .then(() => handler(request, ctx.identity.actorOf(asHubSocket(socket))))
           .then(reply, (error: unknown) => {
             log.error({ err: error, handler: event }, 'handler failed');
             reply(errorReply(domainError('INTERNAL')));
@@ -209,239 +166,27 @@ export function attachSocketServer(
     },
   };
 
-  io.on('connection', (rawSocket) => {
-    const socket = rawSocket as HubSocket;
-    if (!socket.recovered) socket.data = { actor: { kind: 'anonymous' }, deviceId: null, sessionToken: null };
-    const address = socket.handshake.address;
-
-    socket.on(
-      'hello',
-      guarded(log, 'hello', (request, ack) => {
-        const parsed = helloRequestSchema.safeParse(request);
-        if (!parsed.success) {
-          const protocol = (request as { protocol?: unknown } | null)?.protocol;
-          if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
-            return ack(errorReply(domainError('BAD_REQUEST', { issue: `protocol ${PROTOCOL_VERSION} expected` })));
-          }
-          return ack(badRequest(parsed.error));
-        }
-        const hello = parsed.data;
-        let actor: Actor = { kind: 'anonymous' };
-        let deviceId: string | null = null;
-        if (hello.deviceToken) {
-          const device = auth.deviceForToken(hello.deviceToken);
-          if (!device) return ack(errorReply(domainError('UNAUTHENTICATED', { pairing: 'unknown' })));
-          if (device.status === 'pending') {
-            socket.data = { actor, deviceId: device.deviceId, sessionToken: null };
-            return ack(
-              errorReply(domainError('UNAUTHENTICATED', { pairing: 'pending', pairingCode: device.pairingCode })),
-            );
-          }
-          const asDevice = deviceActor(device.deviceId);
-          if ('code' in asDevice) return ack(errorReply(asDevice));
-          actor = asDevice;
-          deviceId = device.deviceId;
-        }
-        let sessionToken: string | null = null;
-        if (hello.sessionToken) {
-          const session = auth.session(hello.sessionToken);
-          const user = session ? engine.state.config.users[session.userId] : undefined;
-          if (session && user && !user.disabled && (session.deviceId === null || session.deviceId === deviceId)) {
-            actor = { kind: 'user', userId: user.id, role: user.role, counterId: session.counterId, deviceId };
-            sessionToken = hello.sessionToken;
-          }
-        }
-        socket.data = { actor, deviceId, sessionToken };
-        if (actor.kind === 'anonymous') {
-          socket.leave(OFFICE_ROOM);
-          return ack({ ok: true, identity: identityOf(socket), hubTime: engine.now(), sync: null });
-        }
-        // Join before reading the sync in the same tick: no event can fall between the two.
-        socket.join(OFFICE_ROOM);
-        ack({
-          ok: true,
-          identity: identityOf(socket),
-          hubTime: engine.now(),
-          sync: syncFrom(hello.lastSeq, hello.hubId),
-        });
-      }),
-    );
-
-    socket.on(
-      'sync',
-      guarded(log, 'sync', (request, ack) => {
-        const parsed = syncRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        if (socket.data.actor.kind === 'anonymous') return ack(errorReply(domainError('UNAUTHENTICATED')));
-        ack({ ok: true, sync: syncFrom(parsed.data.lastSeq, parsed.data.hubId) });
-      }),
-    );
-
-    socket.on(
-      'command',
-      guarded(log, 'command', (request, ack) => {
-        const parsed = commandRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { actor } = socket.data;
-        if (actor.kind === 'device' && actor.deviceKind === 'kiosk' && parsed.data.command.type === 'ticket.issue') {
-          let bucket = kioskBuckets.get(actor.deviceId);
-          if (!bucket) {
-            bucket = new TokenBucket(options.kioskIssueBurst, options.kioskIssuesPerMinute / 60_000);
-            kioskBuckets.set(actor.deviceId, bucket);
-          }
-          if (!bucket.take(engine.now())) return ack(errorReply(domainError('RATE_LIMITED')));
-        }
-        const command = parsed.data.command as CommandInput;
-        void engine.submit(actor, command, parsed.data.requestId).then((reply) => {
-          if (reply.ok) extensions.commandReply?.(command, reply);
-          ack(reply);
-        });
-      }),
-    );
-
-    socket.on(
-      'pair.request',
-      guarded(log, 'pair.request', (request, ack) => {
-        const parsed = pairRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { kind, name, counterId } = parsed.data;
-        if (counterId !== null && !engine.state.config.counters[counterId])
-          return ack(errorReply(domainError('NOT_FOUND')));
-        const pairing = auth.requestPairing(kind, name);
-        socket.data = { actor: { kind: 'anonymous' }, deviceId: pairing.deviceId, sessionToken: null };
-        let approved = false;
-        if (options.autoPairLocalhost && isLoopback(address) && isOwnPage(socket)) {
-          const reply = approveDevice(pairing.deviceId, kind, name, counterId, { kind: 'system' });
-          approved = reply.ok;
-          log.info({ deviceId: pairing.deviceId, kind }, 'device paired automatically (demo, localhost)');
-        } else {
-          log.info({ deviceId: pairing.deviceId, kind, pairingCode: pairing.pairingCode }, 'device waits for approval');
-        }
-        ack({
-          ok: true,
-          deviceId: pairing.deviceId,
-          pairingCode: pairing.pairingCode,
-          deviceToken: pairing.deviceToken,
-          approved,
-        });
-      }),
-    );
-
-    socket.on(
-      'device.approve',
-      guarded(log, 'device.approve', (request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
-        const parsed = approveDeviceSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const pending = auth.findPendingByCode(parsed.data.pairingCode);
-        if (!pending) return ack(errorReply(domainError('NOT_FOUND')));
-        const reply = approveDevice(
-          pending.deviceId,
-          pending.kind,
-          parsed.data.name ?? pending.name,
-          parsed.data.counterId,
-          actor,
-        );
-        if (!reply.ok) return ack(reply);
-        ack({ ok: true, deviceId: pending.deviceId });
-      }),
-    );
-
-    socket.on(
-      'device.list',
-      guarded(log, 'device.list', (_request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role === 'clerk') return ack(errorReply(domainError('FORBIDDEN')));
-        ack({ ok: true, devices: auth.listDevices() });
-      }),
-    );
-
-    socket.on(
-      'user.setPin',
-      guarded(log, 'user.setPin', (request, ack) => {
-        const { actor } = socket.data;
-        if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
-        const parsed = setPinSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        if (!engine.state.config.users[parsed.data.userId]) return ack(errorReply(domainError('NOT_FOUND')));
-        auth.setPin(parsed.data.userId, parsed.data.pin);
-        log.info({ userId: parsed.data.userId, by: actor.userId }, 'PIN set');
-        ack({ ok: true });
-      }),
-    );
-
-    socket.on(
-      'session.signIn',
-      guarded(log, 'session.signIn', (request, ack) => {
-        const parsed = signInRequestSchema.safeParse(request);
-        if (!parsed.success) return ack(badRequest(parsed.error));
-        const { username, pin } = parsed.data;
-        const user = Object.values(engine.state.config.users).find((u) => u.username === username.toLowerCase());
-        if (!user) return ack(errorReply(domainError('INVALID_CREDENTIALS')));
-        const refused = auth.checkPin(user, pin);
-        if (refused) {
-          log.warn({ username: user.username, code: refused.code, address }, 'sign-in refused');
-          return ack(errorReply(refused));
-        }
-        const { actor, deviceId } = socket.data;
-        let counterId: string | null = null;
-        if (user.role === 'clerk') {
-          // A clerk works on a paired counter device, at the counter the device stands at or the one chosen.
-          if (actor.kind === 'anonymous' || deviceId === null) return ack(errorReply(domainError('UNAUTHENTICATED')));
-          const device = engine.state.config.devices[deviceId];
-          if (device?.kind !== 'counter') return ack(errorReply(domainError('FORBIDDEN')));
-          counterId = device.counterId ?? parsed.data.counterId;
-          if (!counterId || !engine.state.config.counters[counterId]) return ack(errorReply(domainError('NOT_FOUND')));
-          const assigned = engine.execute(
-            { kind: 'system' },
-            { type: 'counter.assignClerk', counterId, userId: user.id },
-            null,
-          );
-          if (!assigned.ok) return ack(assigned);
-        } else if (parsed.data.counterId !== null) {
-          counterId = engine.state.config.counters[parsed.data.counterId] ? parsed.data.counterId : null;
-        }
-        const sessionToken = auth.createSession({ userId: user.id, counterId, deviceId });
-        socket.data = {
-          actor: { kind: 'user', userId: user.id, role: user.role, counterId, deviceId },
-          deviceId,
-          sessionToken,
-        };
-        socket.join(OFFICE_ROOM);
-        log.info({ username: user.username, role: user.role, counterId }, 'signed in');
-        ack({ ok: true, sessionToken, user, counterId });
-      }),
-    );
-
-    socket.on(
-      'session.signOut',
-      guarded(log, 'session.signOut', (_request, ack) => {
-        const { actor, sessionToken, deviceId } = socket.data;
-        if (actor.kind !== 'user' || !sessionToken) return ack({ ok: true });
-        auth.endSession(sessionToken);
-        if (actor.role === 'clerk' && actor.counterId) {
-          const counter = engine.state.counters[actor.counterId];
-          if (counter?.clerkId === actor.userId) {
-            engine.execute(
-              { kind: 'system' },
-              { type: 'counter.assignClerk', counterId: actor.counterId, userId: null },
-              null,
-            );
-          }
-        }
-        const asDevice = deviceId ? deviceActor(deviceId) : null;
-        socket.data = {
-          actor: asDevice && !('code' in asDevice) ? asDevice : { kind: 'anonymous' },
-          deviceId,
-          sessionToken: null,
-        };
-        if (socket.data.actor.kind === 'anonymous') socket.leave(OFFICE_ROOM);
-        ack({ ok: true });
-      }),
-    );
+  io.on('connection', (socket) => {
+    if (socket.recovered) {
+      // Recovery skipped the handshake checks: the device and session are checked again before anything else.
+      ctx.identity.refresh(socket);
+      if (socket.disconnected) return;
+    } else {
+      socket.data = { deviceId: null, sessionTokenHash: null };
+    }
+    socket.on('disconnect', (reason) => log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected'));
+    registerHello(socket, ctx);
+    registerCommands(socket, ctx, deviceLimits, (command, reply) => extensions.commandReply?.(command, reply));
+    registerPairing(socket, ctx, pairingLimits, hostNames);
+    registerSessions(socket, ctx);
     extensions.onConnection(socket as unknown as Socket, featureApi);
   });
 
-  return io;
+  return {
+    io,
+    sweep() {
+      sessionsEnded(ctx, auth.sweepExpiredSessions());
+      auth.expirePendingPairings();
+    },
+  };
 }

@@ -143,4 +143,28 @@ export const migrations: string[] = [
   );
   CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_at);
   `,
+  `
+  -- Sign-in hardening (auth/authService.ts, docs/security.md): one-time passwords must be replaced, sessions
+  -- remember the role they were opened with, pending pairings expire, and failed sign-ins are kept for the audit.
+  ALTER TABLE user_secrets ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN role TEXT;
+  ALTER TABLE sessions ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX sessions_user ON sessions (user_id);
+  ALTER TABLE device_pairings ADD COLUMN expires_at INTEGER;
+  CREATE INDEX device_pairings_code ON device_pairings (pairing_code, status);
+  CREATE INDEX device_pairings_token ON device_pairings (token_hash);
+  CREATE TABLE sign_in_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    -- "failed" (wrong PIN, unknown user, wrong device, disabled) or "throttled" (refused without checking).
+    outcome TEXT NOT NULL,
+    code TEXT NOT NULL,
+    username TEXT NOT NULL,
+    user_id TEXT,
+    address TEXT NOT NULL,
+    device_id TEXT,
+    retry_after_seconds INTEGER
+  );
+  CREATE INDEX sign_in_log_at ON sign_in_log (at);
+  `,
 ];

@@ -1,0 +1,60 @@
+import { commandRequestSchema, domainError, type Actor, type CommandInput, type CommandReply } from '@motcua/core';
+import { errorReply } from '../engine.js';
+import type { SocketContext } from './socketContext.js';
+import { badRequest, guarded, type HubSocket } from './socketTypes.js';
+import { TokenBucket } from './tokenBucket.js';
+
+/** Per-device buckets for what a device may do often but not endlessly: issue tickets, raise alerts. */
+export class DeviceRateLimits {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(private readonly ctx: SocketContext) {}
+
+  /** Whether this command from this actor fits in its device's budget now. */
+  allows(actor: Actor, command: { type?: unknown }): boolean {
+    if (actor.kind !== 'device') return true;
+    const { options } = this.ctx;
+    if (actor.deviceKind === 'kiosk' && command.type === 'ticket.issue') {
+      return this.take(`issue:${actor.deviceId}`, options.kioskIssueBurst, options.kioskIssuesPerMinute);
+    }
+    if (command.type === 'alert.raise') {
+      return this.take(`alert:${actor.deviceId}`, options.deviceAlertBurst, options.deviceAlertsPerMinute);
+    }
+    return true;
+  }
+
+  private take(key: string, burst: number, perMinute: number): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(burst, perMinute / 60_000);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take(this.ctx.engine.now());
+  }
+}
+
+/** `command`: the actor is resolved now, the device's rate limits applied, then the engine decides. */
+export function registerCommands(
+  socket: HubSocket,
+  ctx: SocketContext,
+  limits: DeviceRateLimits,
+  commandReply: (command: CommandInput, reply: CommandReply & { ok: true }) => void,
+): void {
+  socket.on(
+    'command',
+    guarded(ctx.log, 'command', (request, ack) => {
+      const parsed = commandRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(badRequest(parsed.error));
+      const { actor, mustChangePassword } = ctx.identity.refresh(socket);
+      if (mustChangePassword && actor.kind === 'anonymous') {
+        return ack(errorReply(domainError('PASSWORD_CHANGE_REQUIRED')));
+      }
+      if (!limits.allows(actor, parsed.data.command)) return ack(errorReply(domainError('RATE_LIMITED')));
+      const command = parsed.data.command as CommandInput;
+      void ctx.engine.submit(actor, command, parsed.data.requestId).then((reply) => {
+        if (reply.ok) commandReply(command, reply);
+        ack(reply);
+      });
+    }),
+  );
+}

@@ -1,0 +1,37 @@
+import type { SyncPayload } from '@motcua/core';
+import type { Logger } from 'pino';
+import type { AuthService } from '../auth/authService.js';
+import type { SignInThrottle } from '../auth/signInThrottle.js';
+import type { Engine } from '../engine.js';
+import type { OriginPolicy } from './originPolicy.js';
+import type { SocketIdentity } from './socketIdentity.js';
+import type { HubIo, HubSocket } from './socketTypes.js';
+
+export interface SocketOptions extends OriginPolicy {
+  hubId: string;
+  /** Approve devices that connect from this machine without an admin (the demo only). */
+  autoPairLocalhost: boolean;
+  kioskIssuesPerMinute: number;
+  kioskIssueBurst: number;
+  /** Pairing requests per source address: a burst, then this many per minute. */
+  pairRequestsPerMinute: number;
+  pairRequestBurst: number;
+  /** Alerts a device may raise: a burst, then this many per minute. */
+  deviceAlertsPerMinute: number;
+  deviceAlertBurst: number;
+}
+
+/** What the per-connection handlers (hello, commands, pairing, sessions) share. */
+export interface SocketContext {
+  io: HubIo;
+  engine: Engine;
+  auth: AuthService;
+  identity: SocketIdentity;
+  throttle: SignInThrottle;
+  options: SocketOptions;
+  log: Logger;
+  /** The missing events since `lastSeq`, or a snapshot. */
+  syncFrom(lastSeq: number, hubId: string | null): SyncPayload;
+  /** The address a socket's requests come from (the proxy's client when the proxy is trusted). */
+  sourceAddress(socket: HubSocket): string;
+}

@@ -1,0 +1,42 @@
+import { domainError, type ClientToHubEvents, type ErrorReply, type HubToClientEvents } from '@motcua/core';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import { errorReply, storeErrorCode } from '../engine.js';
+
+/**
+ * What the hub remembers about a socket: which device it is and which session it uses, never who it is. The actor
+ * is resolved from these on every call (net/socketIdentity.ts).
+ */
+export interface SocketData {
+  /** The paired device (also while its pairing waits for approval). */
+  deviceId: string | null;
+  /** SHA-256 of the session token given in hello or made at sign-in. */
+  sessionTokenHash: string | null;
+}
+
+export type HubSocket = Socket<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
+export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
+
+/** Sockets that may see the queue (paired devices, signed-in staff) receive its events here. */
+export const OFFICE_ROOM = 'office';
+
+export function badRequest(error: z.ZodError): ErrorReply {
+  const first = error.issues[0];
+  return errorReply(domainError('BAD_REQUEST', { path: first?.path.join('.') ?? null, issue: first?.message ?? null }));
+}
+
+/** Wraps a handler: an ack that is not a function, or a throw, never takes the hub down. */
+export function guarded<A>(log: Logger, name: string, handler: (request: unknown, ack: (reply: A) => void) => void) {
+  return (request: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (reply: A) => void) : () => undefined;
+    try {
+      handler(request, reply);
+    } catch (error) {
+      // A SQLite refusal (lock, full disk, read-only) is the store's state, not a bug: say which, so clients can retry.
+      const storeCode = storeErrorCode(error);
+      log.error({ err: error, handler: name }, storeCode ? 'store refused a write' : 'handler failed');
+      reply(errorReply(domainError(storeCode ?? 'INTERNAL')) as A);
+    }
+  };
+}
