@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
+import { signInAdminPage } from './support/adminPage.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom } from './support/clients.js';
 import { startHubProcess, type HubProcess } from './support/hubProcess.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -17,10 +17,7 @@ describe('admin forms: errors name their field in Vietnamese, forms open on scre
     hub = await startHubProcess();
     browser = await launchBrowser();
     page = (await newPage(browser, VIEWPORT)).page;
-    await page.goto(`${hub.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', adminPasswordFrom(hub.output()));
-    await page.click('button[type=submit]');
+    await signInAdminPage(page, hub.url, hub.output());
     await page.getByTestId('nav-config').click({ timeout: 20_000 });
   }, 120_000);
 

@@ -2,8 +2,9 @@ import type { HubClient } from '@motcua/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './support/browser.js';
+import { signInAdminPage } from './support/adminPage.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
+import { connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 /** Words the office asked us never to show again (issue 16's wording list). */
@@ -146,10 +147,7 @@ describe('wording: what citizens, clerks and admins read, in Chromium', { timeou
     await pad.getByTestId('rating-idle').waitFor({ timeout: 20_000 });
 
     const { page } = await newPage(browser, { width: 1600, height: 1000 });
-    await page.goto(`${hub.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', adminPasswordFrom(hub.output()));
-    await page.click('button[type=submit]');
+    await signInAdminPage(page, hub.url, hub.output());
     await page.getByTestId('nav-config').click({ timeout: 20_000 });
     await page.getByTestId('config-tab-office').click();
     const office = await bodyText(page);
