@@ -1,7 +1,7 @@
 import type { Actor, DeviceKind, PairingRecord, Role } from '@motcua/core';
 import type { Projector } from '../store/eventStore.js';
 import type { Db } from '../store/openDatabase.js';
-import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from './secrets.js';
+import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
 export type DeviceRecord = PairingRecord;
 
