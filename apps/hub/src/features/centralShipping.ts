@@ -1,24 +1,6 @@
-import type { IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
+import type { CentralLinkStatus, IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
 import { defineRoute } from '../net/routes.js';
 import type { HubContext, HubFeature } from './types.js';
-
-/** How the office's link to the province's central service stands, for the admin page. */
-export interface CentralLinkStatus {
-  enabled: boolean;
-  centralUrl: string | null;
-  officeId: string | null;
-  hubId: string;
-  /** off: not configured; connecting: first contact; up: last exchange worked; down: unreachable, retrying; refused: central said no (credential, chain) and a person must look. */
-  link: 'off' | 'connecting' | 'up' | 'down' | 'refused';
-  /** The last seq central confirmed it holds. */
-  acknowledgedSeq: number;
-  hubSeq: number;
-  /** Events the central copy is behind the office. */
-  behind: number;
-  lastSuccessAt: number | null;
-  lastError: string | null;
-  nextAttemptAt: number | null;
-}
 
 export const SHIP_BATCH_SIZE = 500;
 /** While idle, the hub checks in this often so central sees the office is alive (data freshness). */
@@ -60,7 +42,7 @@ export class CentralShipper {
       enabled: true,
       centralUrl,
       officeId: this.officeId,
-      hubId: ctx.hubId,
+      hubId: ctx.hubId(),
       link: 'connecting',
       acknowledgedSeq: acknowledged,
       hubSeq: ctx.engine.state.seq,
@@ -136,7 +118,7 @@ export class CentralShipper {
   /** Central's cursor for this hub epoch: where shipping starts again. */
   private async resume(): Promise<number> {
     const { status, json } = await this.request<IngestCursor | Extract<IngestReply, { ok: false }>>(
-      `/api/ingest/cursor?hubId=${encodeURIComponent(this.ctx.hubId)}`,
+      `/api/ingest/cursor?hubId=${encodeURIComponent(this.ctx.hubId())}`,
     );
     if (!json.ok) throw new RefusedByCentral(`${status} ${json.code}: ${json.message}`);
     this.acknowledge(json.nextSeq - 1);
@@ -155,7 +137,7 @@ export class CentralShipper {
         }
         const { status, json } = await this.request<IngestReply>('/api/ingest', {
           officeId: this.officeId,
-          hubId: this.ctx.hubId,
+          hubId: this.ctx.hubId(),
           events,
         });
         if (json.ok) {
@@ -198,7 +180,7 @@ function offStatus(ctx: HubContext): CentralLinkStatus {
     enabled: false,
     centralUrl: null,
     officeId: null,
-    hubId: ctx.hubId,
+    hubId: ctx.hubId(),
     link: 'off',
     acknowledgedSeq: 0,
     hubSeq,
