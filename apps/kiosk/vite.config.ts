@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
-  // Relative asset paths: the same build is served by the hub at /kiosk/ and loaded from file:// in the Electron shell.
+  // Relative asset paths: the same build is served by the hub at /kiosk/ and by the Electron shell at app://motcua/.
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },

@@ -54,12 +54,38 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const { port, output, stop, kill9 } = await readyLine(child, 'HUB_READY', 'hub');
+  const hub: HubProcess = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    child,
+    output,
+    stop,
+    kill9,
+    restart: () => startHubProcess({ ...options, dataDir, port }),
+    cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return hub;
+}
+
+/**
+ * Waits for a child process to print `<marker> {json with port}` (collecting its output meanwhile);
+ * throws with that output when it exits first or takes over a minute.
+ */
+export async function readyLine(
+  child: ChildProcess,
+  marker: string,
+  what: string,
+): Promise<{ port: number; output: () => string; stop: () => Promise<void>; kill9: () => Promise<void> }> {
   let output = '';
-  const ready = new Promise<{ port: number }>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start in time:\n${output}`)), 60_000);
+  const { port } = await new Promise<{ port: number }>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in time:\n${output}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /HUB_READY (\{.*\})/.exec(output);
+      const match = new RegExp(`${marker} (\\{.*\\})`).exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveReady(JSON.parse(match[1]) as { port: number });
@@ -68,31 +94,15 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`hub exited with ${code}:\n${output}`));
+      reject(new Error(`${what} exited with ${code}:\n${output}`));
     });
   });
-  const { port } = await ready;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const hub: HubProcess = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    dataDir,
-    child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-    async kill9() {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-    restart: () => startHubProcess({ ...options, dataDir, port }),
-    cleanup() {
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null) child.kill(name);
+    await exited;
   };
-  return hub;
+  return { port, output: () => output, stop: () => signal('SIGTERM'), kill9: () => signal('SIGKILL') };
 }
 
 export async function hubHealth(

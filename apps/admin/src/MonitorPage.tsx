@@ -11,6 +11,7 @@ import {
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
 import { useState } from 'react';
+import { CentralLinkPanel } from './CentralLinkPanel';
 import { formatClock, formatDuration } from './format';
 import { useHubNow } from './useNow';
 
@@ -46,6 +47,7 @@ export function MonitorPage() {
       <h1>
         {t({ vi: 'Giám sát trực tiếp', en: 'Live monitor' })} <small>· {state.serviceDay}</small>
       </h1>
+      <CentralLinkPanel timeZone={tz} />
       {alerts.length > 0 && (
         <section className="alerts" aria-label={t({ vi: 'Cảnh báo', en: 'Alerts' })}>
           {alerts.map((alert) => (

@@ -1,4 +1,11 @@
-import { applyLockdown, denyPermissions, ensureSingleInstance, setStartAtLogin } from '@motcua/desktop/electron';
+import {
+  applyLockdown,
+  denyPermissions,
+  ensureSingleInstance,
+  handleTrusted,
+  onTrusted,
+  setStartAtLogin,
+} from '@motcua/desktop/electron';
 import { secureWebPreferences } from '@motcua/desktop';
 import { app, BrowserWindow, globalShortcut, ipcMain, Notification, screen, session } from 'electron';
 import { dirname, join } from 'node:path';
@@ -84,19 +91,24 @@ function toggleCompact(showCompact = !(compact?.isVisible() ?? false)): void {
 }
 
 function registerBridge(): void {
-  ipcMain.on(COUNTER_IPC.toggleCompact, () => toggleCompact());
-  ipcMain.on(COUNTER_IPC.notify, (_event, title: unknown, body: unknown) => {
+  // Only the counter page itself (top frame, on the hub's /counter/) may call the shell.
+  const on = (channel: string, listener: Parameters<typeof onTrusted>[3]) =>
+    onTrusted(ipcMain, channel, appUrl, listener);
+  const handle = (channel: string, handler: Parameters<typeof handleTrusted>[3]) =>
+    handleTrusted(ipcMain, channel, appUrl, handler);
+  on(COUNTER_IPC.toggleCompact, () => toggleCompact());
+  on(COUNTER_IPC.notify, (_event, title: unknown, body: unknown) => {
     const note = sanitizeNotification(title, body);
     if (note && Notification.isSupported())
       new Notification({ title: note.title, body: note.body, silent: true }).show();
   });
-  ipcMain.on(COUNTER_IPC.rememberCounter, (_event, counterId: unknown) => {
+  on(COUNTER_IPC.rememberCounter, (_event, counterId: unknown) => {
     if (!isCounterId(counterId) || counterId === settings.counterId) return;
     settings = { ...settings, counterId };
     saveCounterShellSettings(settingsPath(), settings);
   });
-  ipcMain.handle(COUNTER_IPC.getStartAtLogin, () => settings.startAtLogin);
-  ipcMain.handle(COUNTER_IPC.setStartAtLogin, (_event, enabled: unknown) => {
+  handle(COUNTER_IPC.getStartAtLogin, () => settings.startAtLogin);
+  handle(COUNTER_IPC.setStartAtLogin, (_event, enabled: unknown) => {
     if (typeof enabled !== 'boolean') return;
     settings = { ...settings, startAtLogin: enabled };
     saveCounterShellSettings(settingsPath(), settings);

@@ -211,7 +211,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   let unpublish: (() => void) | null = null;
-  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, log);
+  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, hubId, log);
 
   let closed = false;
   const running: RunningHub = {
@@ -298,7 +298,7 @@ function rollOverServiceDay(engine: Engine, store: EventStore, log: Logger): voi
   } else log.warn({ code: reply.code }, 'service day roll-over postponed');
 }
 
-async function publishMdns(port: number, name: string, log: Logger): Promise<() => void> {
+async function publishMdns(port: number, name: string, hubId: string, log: Logger): Promise<() => void> {
   try {
     const { Bonjour } = await import('bonjour-service');
     const bonjour = new Bonjour(undefined, (error: unknown) => log.warn({ err: error }, 'mDNS error'));
@@ -306,7 +306,8 @@ async function publishMdns(port: number, name: string, log: Logger): Promise<() 
       name: `Motcua hub – ${name}`.slice(0, 60),
       type: 'motcua',
       port,
-      txt: { path: '/', protocol: '1' },
+      // hubId: a paired kiosk takes only the hub it paired with (apps/kiosk/electron/discovery.ts).
+      txt: { path: '/', protocol: '1', hubId },
     });
     log.info({ type: '_motcua._tcp', port }, 'advertised on the LAN with mDNS');
     return () => bonjour.destroy();

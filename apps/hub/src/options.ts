@@ -47,6 +47,12 @@ export const hubOptionsSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** The province's central service (https://…); empty = no shipping. */
+  centralUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+  /** The credential central's admin issued for this office (office.<officeId>.<secret>). */
+  centralCredential: z.string().max(500).default(''),
+  /** The longest pause between attempts while central is unreachable. */
+  centralRetryMaxMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 export type HubOptions = Omit<z.output<typeof hubOptionsSchema>, 'autoPairLocalhost'> & { autoPairLocalhost: boolean };
 
@@ -72,6 +78,9 @@ const flags: Record<string, keyof HubOptions> = {
   '--log-level': 'logLevel',
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
+  '--central-url': 'centralUrl',
+  '--central-credential': 'centralCredential',
+  '--central-retry-max-ms': 'centralRetryMaxMs',
 };
 
 const envNames: Record<string, keyof HubOptions> = {
@@ -96,6 +105,9 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_LOG_LEVEL: 'logLevel',
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
+  HUB_CENTRAL_URL: 'centralUrl',
+  HUB_CENTRAL_CREDENTIAL: 'centralCredential',
+  HUB_CENTRAL_RETRY_MAX_MS: 'centralRetryMaxMs',
 };
 
 /** Options from the environment, then the command line (`--port 8080`, `--no-mdns`). Throws a readable error. */

@@ -22,20 +22,38 @@ export function hubUrlFromService(service: FoundService): string | null {
   return `http://${host}:${service.port}${path === '/' ? '' : path.replace(/\/$/, '')}`;
 }
 
-/** Looks for a hub on the LAN for up to `timeoutMs`; resolves with its URL or null. */
-export async function discoverHub(timeoutMs = 5000): Promise<string | null> {
+/**
+ * A found hub the kiosk may use: it must say its hubId, and once the kiosk has paired, that hubId must be the
+ * pinned one (another hub on the LAN, or one pretending, never gets the device token).
+ */
+export function acceptableHub(
+  service: FoundService,
+  pinnedHubId: string | null,
+): { url: string; hubId: string } | null {
+  const url = hubUrlFromService(service);
+  const hubId = service.txt?.hubId;
+  if (!url || typeof hubId !== 'string' || hubId === '') return null;
+  if (pinnedHubId !== null && hubId !== pinnedHubId) return null;
+  return { url, hubId };
+}
+
+/** Looks for the (pinned) hub on the LAN for up to `timeoutMs`; resolves with its URL and hubId, or null. */
+export async function discoverHub(
+  pinnedHubId: string | null,
+  timeoutMs = 5000,
+): Promise<{ url: string; hubId: string } | null> {
   const { Bonjour } = await import('bonjour-service');
   const bonjour = new Bonjour();
   return new Promise((resolve) => {
-    const finish = (url: string | null) => {
+    const finish = (hub: { url: string; hubId: string } | null) => {
       clearTimeout(timer);
       browser.stop();
       bonjour.destroy();
-      resolve(url);
+      resolve(hub);
     };
     const browser = bonjour.find({ type: 'motcua' }, (service) => {
-      const url = hubUrlFromService(service as unknown as FoundService);
-      if (url) finish(url);
+      const hub = acceptableHub(service as unknown as FoundService, pinnedHubId);
+      if (hub) finish(hub);
     });
     const timer = setTimeout(() => finish(null), timeoutMs);
   });

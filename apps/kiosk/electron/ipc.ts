@@ -4,4 +4,5 @@ export const KIOSK_IPC = {
   printerStatus: 'kiosk:printerStatus',
   getSettings: 'kiosk:getSettings',
   saveSettings: 'kiosk:saveSettings',
+  setAdminPin: 'kiosk:setAdminPin',
 } as const;

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPrintedTicket } from '../../../e2e/support/printedTicket.js';
 import type { KioskDeviceSettings } from '../src/deviceSettings.js';
-import { hubUrlFromService } from './discovery.js';
+import { PinAttempts } from '@motcua/desktop';
+import { acceptableHub, hubUrlFromService } from './discovery.js';
 import { KioskPrinter } from './printing.js';
-import { hashPin, loadSettingsFile, saveSettings, verifyPin } from './settings.js';
+import { hashPin, loadSettingsFile, pinHub, saveSettings, setAdminPin, verifyPin } from './settings.js';
 
 const folders: string[] = [];
 function tempFile(): string {
@@ -36,8 +37,14 @@ describe('kiosk settings file', () => {
     expect(loadSettingsFile(path).adminPinHash).toBeNull();
   });
 
-  it('sets the admin PIN on the first save, stores only its hash, and refuses a wrong PIN after', async () => {
+  it('takes the admin PIN only at the first start, typed twice; stores only its hash; refuses a wrong PIN after', async () => {
     const path = tempFile();
+    // No PIN yet: settings cannot be saved, whatever PIN is typed (the first PIN typed no longer claims the kiosk).
+    expect(await saveSettings(path, '2468', settings)).toMatchObject({ ok: false, code: 'NO_PIN' });
+    expect(await setAdminPin(path, '2468', '2469')).toMatchObject({ ok: false, code: 'PIN_MISMATCH' });
+    expect(await setAdminPin(path, '24', '24')).toMatchObject({ ok: false, code: 'BAD_SETTINGS' });
+    expect((await setAdminPin(path, '2468', '2468')).ok).toBe(true);
+    expect(await setAdminPin(path, '1111', '1111')).toMatchObject({ ok: false, code: 'PIN_SET' });
     expect((await saveSettings(path, '2468', settings)).ok).toBe(true);
     const stored = readFileSync(path, 'utf8');
     expect(stored).not.toContain('2468');
@@ -51,6 +58,31 @@ describe('kiosk settings file', () => {
       code: 'BAD_SETTINGS',
     });
     expect(loadSettingsFile(path).settings.hubUrl).toBe('http://192.168.1.10:8080');
+  });
+
+  it('makes wrong PINs wait longer and longer, refusing even the right PIN while waiting', async () => {
+    const path = tempFile();
+    await setAdminPin(path, '2468', '2468');
+    const attempts = new PinAttempts();
+    for (let i = 0; i < 3; i++) {
+      expect(await saveSettings(path, '0000', settings, attempts, 0)).toMatchObject({ code: 'WRONG_PIN' });
+    }
+    expect(await saveSettings(path, '2468', settings, attempts, 10)).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(await saveSettings(path, '0000', settings, attempts, 1000)).toMatchObject({ code: 'WRONG_PIN' });
+    const longer = await saveSettings(path, '2468', settings, attempts, 1010);
+    expect(longer).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 2 });
+    expect((await saveSettings(path, '2468', settings, attempts, 60_000)).ok).toBe(true);
+  });
+
+  it('forgets the pinned hub when the hub address changes (a new pairing)', async () => {
+    const path = tempFile();
+    await setAdminPin(path, '2468', '2468');
+    await saveSettings(path, '2468', { ...settings, hubUrl: '', discoverHub: true });
+    expect(pinHub(path, 'hub-a').pinnedHubId).toBe('hub-a');
+    await saveSettings(path, '2468', { ...settings, hubUrl: '', discoverHub: true, startAtLogin: false });
+    expect(loadSettingsFile(path).pinnedHubId).toBe('hub-a');
+    await saveSettings(path, '2468', { ...settings, hubUrl: 'http://192.168.1.20:8080' });
+    expect(loadSettingsFile(path).pinnedHubId).toBeNull();
   });
 
   it('verifies a PIN against its scrypt hash', async () => {
@@ -70,6 +102,14 @@ describe('hub discovery answer', () => {
     expect(hubUrlFromService({ port: 8080, host: 'hub.local', addresses: ['fe80::1'] })).toBe('http://hub.local:8080');
     expect(hubUrlFromService({ port: 0, addresses: ['10.0.0.2'] })).toBeNull();
     expect(hubUrlFromService({ port: 80, host: 'bad host!' })).toBeNull();
+  });
+
+  it('takes only the hub the kiosk paired with, once pinned; an answer without a hubId never', () => {
+    const answer = (hubId?: string) => ({ port: 8080, addresses: ['192.168.1.10'], txt: hubId ? { hubId } : {} });
+    expect(acceptableHub(answer('hub-a'), null)).toEqual({ url: 'http://192.168.1.10:8080', hubId: 'hub-a' });
+    expect(acceptableHub(answer('hub-a'), 'hub-a')).not.toBeNull();
+    expect(acceptableHub(answer('hub-b'), 'hub-a')).toBeNull();
+    expect(acceptableHub(answer(), null)).toBeNull();
   });
 });
 

@@ -19,7 +19,7 @@ import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { hasProcedureInfo, ProcedureInfoPanel } from './ProcedureInfoPanel';
 import { kioskFields, searchServices, servicesOfField } from './searchServices';
 import { serviceRefusal, type Refusal } from './serviceAvailability';
-import { SettingsScreen } from './SettingsScreen';
+import { FirstPinScreen, SettingsScreen } from './SettingsScreen';
 import { alertKindForPrintCode, printIssuedTicket, ticketPreview } from './ticketPrinting';
 import { secondsLeft, useIdleReturn } from './useIdleReturn';
 
@@ -56,6 +56,12 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   const { t, language, setLanguage } = useLanguage();
   const [screen, setScreen] = useState<Screen>(HOME);
   const [now, setNow] = useState(() => Date.now());
+  // In the shell, a kiosk without a settings PIN asks for one first (typed twice), before anyone else can.
+  const [pinSet, setPinSet] = useState(true);
+
+  useEffect(() => {
+    if (bridge) void bridge.getSettings().then((settings) => setPinSet(settings.pinSet));
+  }, [bridge]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -134,6 +140,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     update((s) => ({ ...s, print: { phase: 'done', reply }, preview: preview ?? s.preview }));
   }
 
+  if (bridge && !pinSet) return <FirstPinScreen bridge={bridge} onDone={() => setPinSet(true)} />;
   if (screen.name === 'settings' && bridge) return <SettingsScreen bridge={bridge} onClose={goHome} />;
   if (pairing.status === 'pending') return <PairingScreen code={pairing.pairingCode} />;
 

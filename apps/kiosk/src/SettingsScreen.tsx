@@ -93,3 +93,50 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
     </div>
   );
 }
+
+/** The first start of the shell: the person installing the kiosk sets the settings PIN, typed twice. */
+export function FirstPinScreen({ bridge, onDone }: { bridge: KioskBridge; onDone(): void }) {
+  const { t } = useLanguage();
+  const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function save() {
+    const reply = await bridge.setAdminPin(pin, confirmation);
+    if (reply.ok) return onDone();
+    setMessage(t({ vi: reply.message, en: reply.messageEn }));
+  }
+
+  return (
+    <div className="kiosk kiosk--settings">
+      <main className="kiosk-main kiosk-settings">
+        <h1>{t({ vi: 'Đặt mã PIN cài đặt', en: 'Set the settings PIN' })}</h1>
+        <p className="kiosk-lead">
+          {t({
+            vi: 'Máy lấy số chưa có mã PIN cài đặt. Cán bộ lắp đặt vui lòng đặt mã PIN (4–12 chữ số) và giữ kín.',
+            en: 'This kiosk has no settings PIN yet. Whoever installs it sets one (4–12 digits) and keeps it private.',
+          })}
+        </p>
+        <label>
+          {t({ vi: 'Mã PIN mới', en: 'New PIN' })}
+          <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+        </label>
+        <label>
+          {t({ vi: 'Nhập lại mã PIN', en: 'PIN again' })}
+          <input
+            type="password"
+            inputMode="numeric"
+            value={confirmation}
+            onChange={(e) => setConfirmation(e.target.value)}
+          />
+        </label>
+        {message ? <p className="kiosk-settings-error">{message}</p> : null}
+        <div className="kiosk-ticket-actions">
+          <button type="button" className="kiosk-primary" onClick={() => void save()}>
+            {t({ vi: 'Lưu mã PIN', en: 'Save the PIN' })}
+          </button>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -16,15 +16,23 @@ export interface BridgePrinterStatus {
 }
 
 export type SaveSettingsReply =
-  { ok: true } | { ok: false; code: 'WRONG_PIN' | 'BAD_SETTINGS'; message: string; messageEn: string };
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'WRONG_PIN' | 'BAD_SETTINGS' | 'NO_PIN' | 'PIN_SET' | 'PIN_MISMATCH' | 'TOO_MANY_ATTEMPTS';
+      message: string;
+      messageEn: string;
+    };
 
 /** What the Electron preload exposes as `window.kioskBridge`; absent in a plain browser. */
 export interface KioskBridge {
   print(request: BridgePrintRequest): Promise<PrintReply>;
   printerStatus(): Promise<BridgePrinterStatus>;
-  /** The settings, with `hubUrl` filled in from mDNS discovery when it was empty. */
-  getSettings(): Promise<KioskDeviceSettings>;
+  /** The settings, with `hubUrl` filled in from mDNS discovery when it was empty; `pinSet` false at the first start. */
+  getSettings(): Promise<KioskDeviceSettings & { pinSet: boolean }>;
   saveSettings(pin: string, settings: KioskDeviceSettings): Promise<SaveSettingsReply>;
+  /** First start only: sets the settings PIN, typed twice. */
+  setAdminPin(pin: string, confirmation: string): Promise<SaveSettingsReply>;
 }
 
 declare global {

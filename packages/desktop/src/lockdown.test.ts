@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { crashReloadDelayMs, isNavigationAllowed, isPermissionAllowed, secureWebPreferences } from './lockdown.js';
+import {
+  appFilePath,
+  crashReloadDelayMs,
+  isNavigationAllowed,
+  isPermissionAllowed,
+  isTrustedIpcSender,
+  secureWebPreferences,
+  shellContentSecurityPolicy,
+} from './lockdown.js';
 
 describe('Electron lock-down rules', () => {
   it('keeps a window on its own app', () => {
@@ -31,5 +39,33 @@ describe('Electron lock-down rules', () => {
   it('denies every permission prompt', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal'])
       expect(isPermissionAllowed(p)).toBe(false);
+  });
+});
+
+describe('the app:// renderer and its IPC', () => {
+  it('answers IPC only from the app’s own top frame', () => {
+    const app = 'app://motcua/';
+    expect(isTrustedIpcSender({ url: 'app://motcua/', isMainFrame: true }, app)).toBe(true);
+    expect(isTrustedIpcSender({ url: 'app://motcua/', isMainFrame: false }, app)).toBe(false);
+    expect(isTrustedIpcSender({ url: 'https://evil.example/', isMainFrame: true }, app)).toBe(false);
+    expect(isTrustedIpcSender({ url: undefined, isMainFrame: true }, app)).toBe(false);
+  });
+
+  it('serves files only from inside the renderer folder', () => {
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/')).toBe('/opt/kiosk/dist/index.html');
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/assets/index-1.js')).toBe('/opt/kiosk/dist/assets/index-1.js');
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/settings')).toBe('/opt/kiosk/dist/index.html');
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/..%2F..%2Fetc/passwd.txt')).toBeNull();
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/a%5C..%5Cb.js')).toBeNull();
+    expect(appFilePath('/opt/kiosk/dist', 'app://motcua/%E0%A4%A')).toBeNull();
+    expect(appFilePath('/opt/kiosk/dist', 'app://other/x.js')).toBeNull();
+  });
+
+  it('runs the renderer under the hub’s CSP, with the hub allowed for sockets and media', () => {
+    const csp = shellContentSecurityPolicy('http://192.168.1.10:8080');
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toMatch(/connect-src 'self' http:\/\/192\.168\.1\.10:8080 ws:\/\/192\.168\.1\.10:8080/);
+    expect(csp).not.toMatch(/unsafe-eval/);
   });
 });

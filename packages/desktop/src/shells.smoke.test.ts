@@ -70,9 +70,17 @@ describe('the Electron shells, loaded with a stand-in for Electron', () => {
     await loadShell('kiosk', 'main', ['@resvg/resvg-js', '@expo-google-fonts/*', 'bonjour-service']);
     const window = expectLockedDownWindow();
     expect(window.options).toMatchObject({ kiosk: true, fullscreen: true });
-    expect(window.calls.find((c) => c.method === 'loadURL')?.args[0]).toMatch(/^file:.*\/dist\/index\.html$/);
-    const channels = called(electronRecord().calls, 'ipcMain', 'handle').map((args) => args[0]);
-    expect(channels).toHaveLength(4);
+    // The bundled renderer comes from app://motcua/ (the hub's CSP), not file://.
+    expect(window.calls.find((c) => c.method === 'loadURL')?.args[0]).toBe('app://motcua/');
+    const { calls } = electronRecord();
+    expect(called(calls, 'protocol', 'registerSchemesAsPrivileged')).toHaveLength(1);
+    expect(called(calls, 'protocol', 'handle').map((args) => args[0])).toEqual(['app']);
+    const channels = called(calls, 'ipcMain', 'handle').map((args) => args[0]);
+    expect(channels).toHaveLength(5);
+    // Every handler refuses a call from a frame that is not the app's own top frame.
+    const handler = called(calls, 'ipcMain', 'handle')[0]![1] as (event: unknown) => unknown;
+    const mainFrame = { url: 'https://evil.example/' };
+    expect(() => handler({ senderFrame: mainFrame, sender: { mainFrame } })).toThrow(/refused/);
   });
 
   it('display: full screen on a monitor, never sleeping, sound allowed without a click', async () => {

@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
 import {
   CHAIN_GENESIS_HASH,
-  chainHashInput,
   domainEventSchema,
   type EventEnvelope,
   type IngestBatch,
   type IngestReply,
   type ShippedEvent,
 } from '@motcua/core';
+import { chainHash } from '@motcua/hub/eventChain';
 import type { SqlClient, SqlQueryable } from '../db/sqlClient.js';
 import { raiseAlert } from '../alerts.js';
 import { foldBatch, writeProjections, type StreamStates } from './streamProjector.js';
 
-export function chainHash(prevHash: string, event: Pick<ShippedEvent, 'seq' | 'at' | 'actor' | 'payload'>): string {
-  return createHash('sha256').update(chainHashInput(prevHash, event)).digest('hex');
-}
+export { chainHash };
 
 type Refusal = Extract<IngestReply, { ok: false }>;
 

@@ -8,6 +8,7 @@ import { appointmentsFeature } from './appointments.js';
 import { ticketStatusFeature } from './ticketStatus.js';
 import { webhooksFeature } from './webhooks.js';
 import { officeVoiceFeature } from './officeVoice.js';
+import { centralShippingFeature } from './centralShipping.js';
 import type { HubFeature } from './types.js';
 
 /** Every feature the hub runs. Add a line per feature module. */
@@ -22,4 +23,5 @@ export const hubFeatures: HubFeature[] = [
   ticketStatusFeature,
   webhooksFeature,
   officeVoiceFeature,
+  centralShippingFeature,
 ];

@@ -167,4 +167,14 @@ export const migrations: string[] = [
   );
   CREATE INDEX sign_in_log_at ON sign_in_log (at);
   `,
+  `
+  -- The outbox towards the province's central service (features/centralShipping.ts), written in the
+  -- events' transaction: one row per event with its link in the tamper-evident chain. The payload is
+  -- read from events; rows stay as the office's own record of the chain.
+  CREATE TABLE central_outbox (
+    seq INTEGER PRIMARY KEY,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  `,
 ];

@@ -111,6 +111,7 @@ export const powerSaveBlocker = recorder('powerSaveBlocker', calls, {
   start: (kind: string) => (calls().push({ target: 'powerSaveBlocker', method: 'start', args: [kind] }), 1),
 });
 export const session = { defaultSession: recorder('session', calls) };
+export const protocol = recorder('protocol', calls);
 const primary = {
   id: 1,
   bounds: { x: 0, y: 0, width: 1920, height: 1080 },
@@ -144,6 +145,7 @@ export default {
   globalShortcut,
   powerSaveBlocker,
   session,
+  protocol,
   screen,
   Notification,
 };
