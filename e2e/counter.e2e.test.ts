@@ -134,10 +134,12 @@ describe('counter app against a real hub', () => {
     expect(ticketById(seen(), late.id)?.status).toBe('waiting');
   });
 
-  it('the rating pad records one rating for the ticket just finished, and refuses a second', async () => {
+  it('the rating pad sends the first tap at once, lets the reason step amend it, and refuses a second rating', async () => {
     const ratings: string[] = [];
+    const amendments: string[] = [];
     const stop = display.onEvent(({ event }) => {
       if (event.type === 'rating.submitted') ratings.push(event.rating.ticketId);
+      if (event.type === 'rating.amended') amendments.push(`${event.ticketId}:${event.reasons.join(',')}`);
     });
     await quay1.getByTestId('action-callNext').click();
     const label = await currentLabel(quay1);
@@ -150,12 +152,16 @@ describe('counter app against a real hub', () => {
     await expect(ratingPad.getByTestId('rating-clerk').textContent()).resolves.toBe('Nguyễn Thị Lan');
     await screenshot(ratingPad, 'counter-rating');
     await ratingPad.getByTestId('score-satisfied').click();
+    // One tap is enough: the rating is recorded before any reason is chosen.
+    await waitFor(() => ticketById(seen(), ticketId)?.rated, 20_000, 'ticket rated on the first tap');
+    expect(ratings).toEqual([ticketId]);
+    await ratingPad.getByTestId('rating-sent').waitFor({ timeout: 20_000 });
     await ratingPad.getByTestId('reason-waitedTooLong').click();
     await screenshot(ratingPad, 'counter-rating-reasons');
     await ratingPad.getByTestId('rating-send').click();
     await ratingPad.getByTestId('rating-thanks').waitFor({ timeout: 20_000 });
-    await waitFor(() => ticketById(seen(), ticketId)?.rated, 20_000, 'ticket rated');
-    expect(ratings).toEqual([ticketId]);
+    await waitFor(() => amendments.length === 1, 20_000, 'reasons amended');
+    expect(amendments).toEqual([`${ticketId}:waitedTooLong`]);
 
     const secondPad = await connectDevice(hub.url, 'rating', { counterId: 'quay-1' });
     others.push(secondPad);
@@ -173,6 +179,36 @@ describe('counter app against a real hub', () => {
     expect(ratings).toEqual([ticketId]);
     await ratingPad.getByTestId('rating-idle').waitFor({ timeout: 20_000 });
     stop();
+  });
+
+  it('the rating pad keeps the finished ticket when the clerk finishes the next one, then asks about that one', async () => {
+    await ratingPad.getByTestId('rating-idle').waitFor({ timeout: 20_000 });
+    await issue('khai-sinh');
+    await issue('khai-sinh');
+    const finishCurrent = async () => {
+      await quay1.getByTestId('action-callNext').click();
+      const label = await currentLabel(quay1);
+      await quay1.keyboard.press('h');
+      await quay1.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
+      return label;
+    };
+    const first = await finishCurrent();
+    await ratingPad.getByTestId('rating-ask').waitFor({ timeout: 20_000 });
+    const second = await finishCurrent();
+    await waitFor(
+      () => ticketsWhere(seen(), (t) => t.label === second && t.status === 'finished').length > 0,
+      20_000,
+      'second finished',
+    );
+    await expect(ratingPad.getByTestId('rating-ticket').textContent()).resolves.toBe(first);
+    await ratingPad.getByTestId('score-verySatisfied').click();
+    await waitFor(() => ticketsWhere(seen(), (t) => t.label === first && t.rated).length > 0, 20_000, 'first rated');
+    await ratingPad.getByTestId('rating-thanks').waitFor({ timeout: 20_000 });
+    await waitFor(
+      async () => (await ratingPad.getByTestId('rating-ticket').textContent({ timeout: 20_000 })) === second,
+      30_000,
+      'the pad asks about the second ticket',
+    );
   });
 
   it("a clerk cannot finish another counter's ticket", async () => {

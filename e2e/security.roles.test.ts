@@ -46,6 +46,7 @@ counter.open                  U    F       F     F      ok    C      ok         
 counter.pause                 U    F       F     F      ok    C      ok         ok
 counter.assignClerk           U    F       F     F      F     F      F          F
 rating.submit                 U    F       F     ok     F     F      F          F
+rating.amend                  U    F       F     ok     F     F      F          F
 alert.raise                   U    F       ok    ok     ok    ok     ok         ok
 alert.clear                   U    F       F     F      ok    ok     ok         ok
 config.setOffice              U    F       F     F      F     F      F          ok
@@ -105,6 +106,7 @@ const NEEDS_CALLED_TICKET = new Set<CommandType>([
   'ticket.transfer',
   'ticket.cancel',
   'rating.submit',
+  'rating.amend',
 ]);
 
 /** A well-formed payload for each command, so the role check (not the schema) decides. */
@@ -130,6 +132,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'counter.close': { type: 'counter.close', counterId: 'quay-1' },
     'counter.assignClerk': { type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' },
     'rating.submit': { type: 'rating.submit', ...onCounter, score: 'satisfied' },
+    'rating.amend': { type: 'rating.amend', ...onCounter, score: 'neutral', reasons: ['other'] },
     'alert.raise': { type: 'alert.raise', alertKind: 'printerPaperNearEnd', message: 'Kiểm tra quyền' },
     'alert.clear': { type: 'alert.clear', alertId: 'no-such-alert' },
     'day.close': { type: 'day.close' },

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { HubClient, HubProvider, localTokenStore, useHubClient, useHubSnapshot } from '@motcua/client';
-import type { RatingReason, RatingScore } from '@motcua/core';
-import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters, ticketById } from '@motcua/core';
+import type { RatingReason, RatingScore, Ticket } from '@motcua/core';
+import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters, ticketsToRate } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
-import { asksForReasons, ratableTicket, ratingPromptTimeoutMs, ratingScoresInOrder } from './ratingPad';
+import type { RatingPhase } from './ratingPad';
+import { afterAnswer, ratableTicket, ratingPromptTimeoutMs, ratingScoresInOrder, scoreCommand } from './ratingPad';
 import { useHubNow } from './useNow';
 
 const THANKS_MS = 6000;
@@ -63,51 +64,58 @@ function RatingGate() {
   return <RatingPad counterId={counterId} />;
 }
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'score'; ticketId: string }
-  | { kind: 'reasons'; ticketId: string; score: RatingScore; reasons: RatingReason[] }
-  | { kind: 'thanks' };
+/** How long the optional reason step waits before it thanks the citizen (the answer is already sent). */
+const REASONS_TIMEOUT_MS = 45_000;
 
 function RatingPad({ counterId }: { counterId: string }) {
   const client = useHubClient();
   const { state } = useHubSnapshot();
   const { t } = useLanguage();
   const now = useHubNow(500);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [phase, setPhase] = useState<RatingPhase>({ kind: 'idle' });
+  const [givenUp, setGivenUp] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  const offered = state ? ratableTicket(state, counterId, now) : null;
-  const offeredId = offered && !dismissed.has(offered.id) ? offered.id : null;
-  const activeId = phase.kind === 'score' || phase.kind === 'reasons' ? phase.ticketId : null;
+  const offered = state ? ratableTicket(state, counterId, now, givenUp) : null;
+  const askedId = phase.kind === 'score' && phase.sent === null ? phase.ticket.id : null;
+  const askedStillRatable =
+    askedId !== null && state !== null && ticketsToRate(state, counterId, now).some((t) => t.id === askedId);
 
-  // A newly finished ticket opens the question; one that can no longer be rated closes it.
+  // The pad asks about one ticket at a time: a new question only opens when the pad is idle.
   useEffect(() => {
-    if (phase.kind === 'thanks') return;
-    if (offeredId && offeredId !== activeId) {
+    if (phase.kind === 'idle' && offered) {
       setError(null);
-      setPhase({ kind: 'score', ticketId: offeredId });
-    } else if (!offeredId && activeId && !sending) setPhase({ kind: 'idle' });
-  }, [offeredId, activeId, phase.kind, sending]);
+      setPhase({ kind: 'score', ticket: offered, sent: null });
+    }
+  }, [phase.kind, offered]);
 
-  const activeTicket = activeId && state ? ticketById(state, activeId) : undefined;
-  const timeoutMs = state && activeTicket ? ratingPromptTimeoutMs(state, activeTicket, client.hubNow()) : 0;
-
-  // Nobody answers: a chosen score is still sent, otherwise the pad goes back to idle.
+  // A question nobody may answer any more (window over, rated from elsewhere) closes.
   useEffect(() => {
-    if (!activeId) return;
+    if (askedId !== null && !askedStillRatable && !sending) setPhase({ kind: 'idle' });
+  }, [askedId, askedStillRatable, sending]);
+
+  const phaseTicketId = phase.kind === 'score' || phase.kind === 'reasons' ? phase.ticket.id : null;
+  const timeoutMs =
+    phase.kind === 'score' && state
+      ? ratingPromptTimeoutMs(state, phase.ticket, client.hubNow())
+      : phase.kind === 'reasons'
+        ? REASONS_TIMEOUT_MS
+        : 0;
+
+  // Nobody answers: an unanswered question is given up; chosen reasons are still sent.
+  useEffect(() => {
+    if (phaseTicketId === null) return;
     const timer = setTimeout(() => {
-      if (phase.kind === 'reasons') void submit(phase.ticketId, phase.score, phase.reasons);
+      if (phase.kind === 'reasons' && phase.reasons.length > 0) void amend(phase.ticket, phase.score, phase.reasons);
       else {
-        setDismissed((d) => new Set(d).add(activeId));
+        setGivenUp((d) => new Set(d).add(phaseTicketId));
         setPhase({ kind: 'idle' });
       }
     }, timeoutMs);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restart the countdown only when the question changes
-  }, [activeId, phase.kind, phase.kind === 'reasons' ? phase.reasons.length : 0]);
+  }, [phaseTicketId, phase.kind, phase.kind === 'reasons' ? phase.reasons.length : 0]);
 
   useEffect(() => {
     if (phase.kind !== 'thanks') return;
@@ -115,22 +123,28 @@ function RatingPad({ counterId }: { counterId: string }) {
     return () => clearTimeout(timer);
   }, [phase.kind]);
 
-  async function submit(ticketId: string, score: RatingScore, reasons: RatingReason[]) {
-    setSending(true);
-    const reply = await client.send({ type: 'rating.submit', counterId, ticketId, score, reasons });
-    setSending(false);
-    setDismissed((d) => new Set(d).add(ticketId));
-    if (reply.ok) {
-      setPhase({ kind: 'thanks' });
-      return;
-    }
-    setError(t(errorMessages[reply.code]));
+  function fail(ticket: Ticket, code: keyof typeof errorMessages) {
+    setGivenUp((d) => new Set(d).add(ticket.id));
+    setError(t(errorMessages[code]));
     setPhase({ kind: 'idle' });
   }
 
-  function choose(ticketId: string, score: RatingScore) {
-    if (asksForReasons(score)) setPhase({ kind: 'reasons', ticketId, score, reasons: [] });
-    else void submit(ticketId, score, []);
+  /** The first tap sends the answer at once; the reason step only amends it. */
+  async function choose(current: Extract<RatingPhase, { kind: 'score' }>, score: RatingScore) {
+    setSending(true);
+    const reply = await client.send(scoreCommand(counterId, current, score));
+    setSending(false);
+    if (reply.ok) setPhase(afterAnswer(current.ticket, score));
+    else fail(current.ticket, reply.code);
+  }
+
+  async function amend(ticket: Ticket, score: RatingScore, reasons: RatingReason[]) {
+    setSending(true);
+    const reply = await client.send({ type: 'rating.amend', counterId, ticketId: ticket.id, score, reasons });
+    setSending(false);
+    setGivenUp((d) => new Set(d).add(ticket.id));
+    if (reply.ok) setPhase({ kind: 'thanks' });
+    else fail(ticket, reply.code);
   }
 
   const counter = state?.config.counters[counterId];
@@ -145,7 +159,7 @@ function RatingPad({ counterId }: { counterId: string }) {
     );
   }
 
-  if (!activeTicket || phase.kind === 'idle') {
+  if (phase.kind === 'idle') {
     return (
       <main className="rating rating--idle" data-testid="rating-idle">
         <div className="rating__top">
@@ -168,8 +182,9 @@ function RatingPad({ counterId }: { counterId: string }) {
     );
   }
 
-  const clerk = activeTicket.clerkId ? state?.config.users[activeTicket.clerkId] : undefined;
-  const service = state?.config.services[activeTicket.serviceId];
+  const ticket = phase.ticket;
+  const clerk = ticket.clerkId ? state?.config.users[ticket.clerkId] : undefined;
+  const service = state?.config.services[ticket.serviceId];
   return (
     <main className="rating rating--ask" data-testid="rating-ask">
       <div className="rating__top">
@@ -179,7 +194,7 @@ function RatingPad({ counterId }: { counterId: string }) {
       <p className="rating__who" data-testid="rating-who">
         {t({ vi: 'Cán bộ', en: 'Served by' })} <strong data-testid="rating-clerk">{clerk?.displayName ?? '—'}</strong>
         {' · '}
-        {t({ vi: 'Số', en: 'Ticket' })} <strong data-testid="rating-ticket">{activeTicket.label}</strong>
+        {t({ vi: 'Số', en: 'Ticket' })} <strong data-testid="rating-ticket">{ticket.label}</strong>
         {service && <> · {t(service.name)}</>}
       </p>
       {phase.kind === 'score' ? (
@@ -197,7 +212,7 @@ function RatingPad({ counterId }: { counterId: string }) {
                 type="button"
                 className={`score score--${score}`}
                 disabled={sending}
-                onClick={() => choose(activeTicket.id, score)}
+                onClick={() => void choose(phase, score)}
                 data-testid={`score-${score}`}
               >
                 <Face score={score} />
@@ -208,6 +223,9 @@ function RatingPad({ counterId }: { counterId: string }) {
         </>
       ) : (
         <>
+          <p className="rating__sent" data-testid="rating-sent">
+            {t({ vi: 'Đã ghi nhận đánh giá', en: 'Your rating is recorded' })}: {t(ratingScoreNames[phase.score])}
+          </p>
           <h1>
             {t({ vi: 'Điều gì chúng tôi cần cải thiện?', en: 'What should we improve?' })}{' '}
             <small>{t({ vi: '(không bắt buộc)', en: '(optional)' })}</small>
@@ -239,7 +257,7 @@ function RatingPad({ counterId }: { counterId: string }) {
               type="button"
               className="btn btn--ghost rating__back"
               disabled={sending}
-              onClick={() => setPhase({ kind: 'score', ticketId: phase.ticketId })}
+              onClick={() => setPhase({ kind: 'score', ticket: phase.ticket, sent: phase.score })}
               data-testid="rating-back"
             >
               {t({ vi: 'Chọn lại', en: 'Back' })}
@@ -248,10 +266,14 @@ function RatingPad({ counterId }: { counterId: string }) {
               type="button"
               className="btn btn--primary rating__send"
               disabled={sending}
-              onClick={() => void submit(phase.ticketId, phase.score, phase.reasons)}
+              onClick={() =>
+                phase.reasons.length > 0
+                  ? void amend(phase.ticket, phase.score, phase.reasons)
+                  : setPhase({ kind: 'thanks' })
+              }
               data-testid="rating-send"
             >
-              {t({ vi: 'Gửi đánh giá', en: 'Send' })}: {t(ratingScoreNames[phase.score])}
+              {phase.reasons.length > 0 ? t({ vi: 'Gửi góp ý', en: 'Send' }) : t({ vi: 'Xong', en: 'Done' })}
             </button>
           </div>
         </>

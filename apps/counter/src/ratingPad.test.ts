@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, ratingPadAt, TestDesk } from '@motcua/core/testkit';
-import { asksForReasons, ratableTicket, ratingPromptTimeoutMs } from './ratingPad';
 import { ticketById } from '@motcua/core';
+import { afterAnswer, asksForReasons, ratableTicket, ratingPromptTimeoutMs, scoreCommand } from './ratingPad';
 
 describe('ratableTicket', () => {
   it('offers the ticket just finished at this counter, once, inside the rating window', () => {
@@ -17,7 +17,7 @@ describe('ratableTicket', () => {
     expect(ratableTicket(desk.state, 'quay-1', desk.now)).toBeNull();
   });
 
-  it('offers only the newest finished ticket, so an old one is never rated by the next citizen', () => {
+  it('keeps asking about the first finished ticket after the clerk finished the next, until it is rated or given up', () => {
     const desk = TestDesk.open();
     desk.issue('khai-sinh');
     desk.issue('khai-sinh');
@@ -27,6 +27,9 @@ describe('ratableTicket', () => {
     const second = desk.callNext(1);
     desk.advance(10_000);
     desk.finish(1, second);
+    expect(ratableTicket(desk.state, 'quay-1', desk.now)?.id).toBe(first);
+    expect(ratableTicket(desk.state, 'quay-1', desk.now, new Set([first]))?.id).toBe(second);
+    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: first, score: 'satisfied' }, ratingPadAt(1));
     expect(ratableTicket(desk.state, 'quay-1', desk.now)?.id).toBe(second);
   });
 
@@ -44,5 +47,20 @@ describe('ratableTicket', () => {
   it('asks for reasons unless very satisfied', () => {
     expect(asksForReasons('verySatisfied')).toBe(false);
     expect(asksForReasons('dissatisfied')).toBe(true);
+  });
+
+  it('sends the first tap as the rating and a later tap as an amendment', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    const ticketId = desk.callNext(1);
+    desk.finish(1, ticketId);
+    const ticket = ticketById(desk.state, ticketId)!;
+    expect(scoreCommand('quay-1', { kind: 'score', ticket, sent: null }, 'neutral').type).toBe('rating.submit');
+    expect(scoreCommand('quay-1', { kind: 'score', ticket, sent: 'neutral' }, 'satisfied')).toMatchObject({
+      type: 'rating.amend',
+      score: 'satisfied',
+    });
+    expect(afterAnswer(ticket, 'verySatisfied')).toEqual({ kind: 'thanks' });
+    expect(afterAnswer(ticket, 'neutral')).toMatchObject({ kind: 'reasons', score: 'neutral', reasons: [] });
   });
 });

@@ -65,6 +65,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'counter.close': ['clerk', 'supervisor', 'admin'],
   'counter.assignClerk': ['system'],
   'rating.submit': ['rating'],
+  'rating.amend': ['rating'],
   // A display sends no commands: it only shows and reads out what the hub sends.
   'alert.raise': ['kiosk', 'counter', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
   'alert.clear': ['clerk', 'supervisor', 'admin'],
@@ -114,7 +115,8 @@ export function authorize(state: QueueState, actor: Actor, command: Command): Do
       if (actor.counterId === null) return domainError('NOT_YOUR_COUNTER');
     }
   }
-  if (actor.kind === 'device' && command.type === 'rating.submit' && actor.counterId !== command.counterId) {
+  const rates = command.type === 'rating.submit' || command.type === 'rating.amend';
+  if (actor.kind === 'device' && rates && actor.counterId !== command.counterId) {
     return domainError('NOT_YOUR_COUNTER');
   }
   return null;

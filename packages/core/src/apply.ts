@@ -2,6 +2,7 @@ import { applyAppointmentEvent, withoutPastAppointments } from './appointmentsDe
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { numberingKey } from './numbering.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
+import { migratePriorityPolicy } from './schemas.js';
 import type { CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
 import { emptyTickets, putTickets } from './ticketIndex.js';
@@ -79,11 +80,13 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         counterId: event.counterId,
         clerkId: event.clerkId,
         targetCounterId: null,
+        front: false,
       }));
       next = withCounter(next, event.counterId, (c) => ({
         currentTicketId: event.ticketId,
         since: event.at,
-        normalsSinceLastPriority: event.priority ? 0 : c.normalsSinceLastPriority + 1,
+        // Snapshots from before the burst rule have no streak yet.
+        priorityStreak: event.priority ? (c.priorityStreak ?? 0) + 1 : 0,
       }));
       return {
         ...next,
@@ -145,6 +148,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return withTicket(state, event.ticketId, () => ({
         status: 'waiting',
         queuedAt: event.queuedAt,
+        front: event.placement === 'front',
         calledAt: null,
         finishedAt: null,
         counterId: null,
@@ -156,6 +160,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         serviceId: event.toServiceId,
         targetCounterId: event.toCounterId,
         queuedAt: event.queuedAt,
+        front: event.placement === 'front',
         calledAt: null,
         startedAt: null,
         finishedAt: null,
@@ -218,14 +223,14 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       const tickets = putTickets(state.tickets, expired);
       const counters: Record<string, CounterState> = {};
       for (const [id, c] of Object.entries(state.counters)) {
-        counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
+        counters[id] = { ...c, currentTicketId: null, priorityStreak: 0 };
       }
       return { ...state, tickets, counters, dayClosed: true };
     }
     case 'day.opened': {
       const counters: Record<string, CounterState> = {};
       for (const [id, c] of Object.entries(state.counters)) {
-        counters[id] = { ...c, currentTicketId: null, normalsSinceLastPriority: 0 };
+        counters[id] = { ...c, currentTicketId: null, priorityStreak: 0 };
       }
       return {
         ...withoutPastAppointments(state, event.serviceDay),
@@ -269,7 +274,8 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'config.printerProfileRemoved':
       return withConfig(state, { printerProfiles: removeKey(state.config.printerProfiles, event.profileId) });
     case 'config.priorityPolicySet':
-      return withConfig(state, { priority: event.priority });
+      // Events stored before the burst rule carry the old interleave: they migrate as they fold.
+      return withConfig(state, { priority: migratePriorityPolicy(event.priority) });
     case 'config.displaySet':
       return withConfig(state, { display: event.display });
     case 'config.kioskSet':

@@ -100,6 +100,14 @@ export const commandSchemas = {
     score: ratingScoreSchema,
     reasons: z.array(ratingReasonSchema).max(5).default([]),
   }),
+  /** The reason step after the first tap: changes the score or adds reasons to the rating already sent. */
+  'rating.amend': z.strictObject({
+    type: z.literal('rating.amend'),
+    counterId: idSchema,
+    ticketId: idSchema,
+    score: ratingScoreSchema,
+    reasons: z.array(ratingReasonSchema).max(5).default([]),
+  }),
   'alert.raise': z.strictObject({
     type: z.literal('alert.raise'),
     alertKind: alertKindSchema,

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyAll } from './apply.js';
+import { apply, applyAll } from './apply.js';
+import type { PriorityPolicy } from './schemas.js';
+import { priorityPolicySchema } from './schemas.js';
 import { emptyState } from './state.js';
 import { displayBoard, estimatedWaitMinutes, ticketsAhead, waitingForCounter } from './selectors.js';
 import { admin, clerkAt, display, kiosk, MINUTE, MONDAY_9AM, ratingPadAt, system, TestDesk } from './testkit.js';
 import { alwaysOpen } from './demoOffice.js';
 import { errorCodes, errorMessages } from './errors.js';
 import { executeCommand } from './executeCommand.js';
+import type { CommandInput } from './commands.js';
 
 describe('issuing tickets', () => {
   it('numbers each service from its range start, consecutively, with its prefix', () => {
@@ -118,44 +121,83 @@ describe('calling and serving', () => {
     });
   });
 
-  it("follows the counter's order of services", () => {
+  it('calls the oldest ticket across all the services of the counter; its service order only breaks ties', () => {
     const desk = TestDesk.open();
     const certified = desk.issue('chung-thuc-ban-sao');
     desk.advance(MINUTE);
     const signature = desk.issue('chung-thuc-chu-ky');
-    // Counter 5 serves social allowance, merit, then certified copies; counter 2 serves copies first.
+    // Counter 5 serves social allowance, merit, then certified copies: the older copy goes first.
     const allowance = desk.issue('tro-cap-xa-hoi');
-    expect(desk.callNext(5)).toBe(allowance);
-    expect(desk.callNext(2)).toBe(certified);
-    desk.finish(2, certified);
+    expect(desk.callNext(5)).toBe(certified);
+    desk.finish(5, certified);
     expect(desk.callNext(2)).toBe(signature);
+    expect(desk.callNext(5)).toBe(allowance);
   });
 
-  it('interleaves one priority ticket after N normal ones', () => {
+  it("empties services in the counter's order in strict mode", () => {
     const desk = TestDesk.open();
-    desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, interleave: 2 } });
-    const normals = [
-      desk.issue('khai-sinh'),
-      desk.issue('khai-sinh'),
-      desk.issue('khai-sinh'),
-      desk.issue('khai-sinh'),
+    desk.run({
+      type: 'config.setPriorityPolicy',
+      priority: { ...desk.state.config.priority, strictServiceOrder: true },
+    });
+    desk.issue('chung-thuc-ban-sao');
+    desk.advance(MINUTE);
+    const allowance = desk.issue('tro-cap-xa-hoi');
+    expect(desk.callNext(5)).toBe(allowance);
+  });
+
+  it('calls a priority citizen first, and one normal ticket after K priority calls in a row', () => {
+    const desk = TestDesk.open();
+    desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, priorityBurst: 2 } });
+    const normal = desk.issue('khai-sinh');
+    const elderly = [
+      desk.issue('khai-sinh', 'elderly'),
+      desk.issue('khai-sinh', 'pregnant'),
+      desk.issue('khai-sinh', 'disabled'),
     ];
-    const elderly = desk.issue('khai-sinh', 'elderly');
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 4; i++) {
       const id = desk.callNext(1);
       order.push(id);
       desk.finish(1, id);
     }
-    expect(order).toEqual([normals[0], normals[1], elderly, normals[2], normals[3]]);
+    expect(order).toEqual([elderly[0], elderly[1], normal, elderly[2]]);
   });
 
-  it('calls priority first when the interleave is 0', () => {
+  it('calls priority strictly first when K is 0, and anyone past the maximum wait before both', () => {
     const desk = TestDesk.open();
-    desk.run({ type: 'config.setPriorityPolicy', priority: { ...desk.state.config.priority, interleave: 0 } });
-    desk.issue('khai-sinh');
+    desk.run({
+      type: 'config.setPriorityPolicy',
+      priority: { ...desk.state.config.priority, priorityBurst: 0, maxWaitMinutes: 30 },
+    });
+    const early = desk.issue('khai-sinh');
+    desk.advance(10 * MINUTE);
     const pregnant = desk.issue('khai-sinh', 'pregnant');
+    desk.issue('khai-sinh', 'elderly');
     expect(desk.callNext(1)).toBe(pregnant);
+    desk.advance(25 * MINUTE);
+    expect(desk.tryRun({ type: 'ticket.callNext', counterId: 'quay-2' }, clerkAt(2))).toMatchObject({ ok: true });
+    const calledAt2 = desk.state.counters['quay-2']?.currentTicketId;
+    expect(calledAt2).toBe(early);
+  });
+
+  it('migrates the old "one priority after N normal" setting', () => {
+    expect(priorityPolicySchema.parse({ interleave: 3, groups: [], kioskAsks: true })).toMatchObject({
+      priorityBurst: 3,
+      maxWaitMinutes: 0,
+      strictServiceOrder: false,
+    });
+    expect(priorityPolicySchema.parse({ interleave: 0, groups: [], kioskAsks: true }).priorityBurst).toBe(0);
+    const desk = TestDesk.open();
+    // An event stored by an older hub folds into the current shape.
+    const old = { interleave: 0, groups: [], kioskAsks: false } as unknown as PriorityPolicy;
+    const state = apply(desk.state, {
+      seq: desk.state.seq + 1,
+      at: desk.now,
+      actor: 'system',
+      event: { type: 'config.priorityPolicySet', priority: old },
+    });
+    expect(state.config.priority).toMatchObject({ priorityBurst: 0, kioskAsks: false });
   });
 
   it('lets a clerk call a chosen ticket of their services only', () => {
@@ -350,6 +392,46 @@ describe('ratings', () => {
       ok: false,
       code: 'RATING_NOT_ALLOWED',
     });
+  });
+});
+
+describe('rating amendments', () => {
+  it('lets the reason step amend the rating the first tap sent, and only for a rated ticket of this counter', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.callNext(1);
+    desk.finish(1, id);
+    const amend: CommandInput = {
+      type: 'rating.amend',
+      counterId: 'quay-1',
+      ticketId: id,
+      score: 'neutral',
+      reasons: ['waitedTooLong'],
+    };
+    expect(desk.tryRun(amend, ratingPadAt(1))).toEqual({ ok: false, code: 'RATING_NOT_ALLOWED' });
+    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'satisfied' }, ratingPadAt(1));
+    expect(desk.tryRun({ ...amend, counterId: 'quay-2' }, ratingPadAt(2))).toEqual({
+      ok: false,
+      code: 'RATING_NOT_ALLOWED',
+    });
+    desk.run(amend, ratingPadAt(1));
+    expect(desk.log.at(-1)?.event).toMatchObject({
+      type: 'rating.amended',
+      score: 'neutral',
+      reasons: ['waitedTooLong'],
+    });
+  });
+
+  it('keeps a finished ticket ratable after the clerk finished the next one', () => {
+    const desk = TestDesk.open();
+    const first = desk.issue('khai-sinh');
+    const second = desk.issue('khai-sinh');
+    desk.finish(1, desk.callNext(1));
+    desk.advance(30_000);
+    desk.finish(1, desk.callNext(1));
+    expect(desk.state.tickets.get(second)?.status).toBe('finished');
+    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: first, score: 'satisfied' }, ratingPadAt(1));
+    expect(desk.state.tickets.get(first)?.rated).toBe(true);
   });
 });
 

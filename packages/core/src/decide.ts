@@ -12,7 +12,7 @@ import { pickNextTicket } from './queuePolicy.js';
 import type { Ticket } from './schemas.js';
 import { counterState, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
-import { firstInLine, ticketById, ticketsWhere } from './ticketReads.js';
+import { firstInLine, ticketById, ticketsWhere, waitingLines } from './ticketReads.js';
 
 export interface DecideContext {
   /** The hub's clock, epoch milliseconds. */
@@ -39,7 +39,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.callNext': {
       const ready = counterReadyToCall(state, command.counterId);
       if (ready) return ready;
-      const ticket = pickNextTicket(state, command.counterId);
+      const ticket = pickNextTicket(state, command.counterId, ctx.now);
       if (!ticket) return refuse('NOTHING_WAITING');
       return accept(callEvent(state, ticket, command.counterId, 'next', ctx.now));
     }
@@ -90,14 +90,14 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
       if (ticket.status !== 'noShow') return refuse('INVALID_TICKET_STATE');
-      const queuedAt = placeInQueue(
-        state,
-        ticket.serviceId,
-        ticket.targetCounterId,
-        command.placement,
-        ticket.queuedAt,
-      );
-      return accept({ type: 'ticket.returned', ticketId: ticket.id, queuedAt, at: ctx.now });
+      const queuedAt = placeInQueue(state, command.placement, ticket.queuedAt);
+      return accept({
+        type: 'ticket.returned',
+        ticketId: ticket.id,
+        queuedAt,
+        placement: command.placement,
+        at: ctx.now,
+      });
     }
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
@@ -127,14 +127,9 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'rating.submit': {
       const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
+      // One rating per ticket: a second pad, a retry with a new requestId or a double tap cannot add another.
       if (ticket.rated) return refuse('ALREADY_RATED');
-      const windowMs = state.config.office.ratingWindowSeconds * 1000;
-      const justFinishedHere =
-        ticket.status === 'finished' &&
-        ticket.counterId === command.counterId &&
-        ticket.finishedAt !== null &&
-        ctx.now - ticket.finishedAt <= windowMs;
-      if (!justFinishedHere) return refuse('RATING_NOT_ALLOWED');
+      if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 1)) return refuse('RATING_NOT_ALLOWED');
       return accept({
         type: 'rating.submitted',
         rating: {
@@ -146,6 +141,21 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
           reasons: [...new Set(command.reasons)],
           at: ctx.now,
         },
+      });
+    }
+    case 'rating.amend': {
+      const ticket = ticketById(state, command.ticketId);
+      if (!ticket) return refuse('NOT_FOUND');
+      if (!ticket.rated) return refuse('RATING_NOT_ALLOWED');
+      // The reason step may start near the end of the window, so it gets a second window to finish.
+      if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 2)) return refuse('RATING_NOT_ALLOWED');
+      return accept({
+        type: 'rating.amended',
+        ticketId: ticket.id,
+        counterId: command.counterId,
+        score: command.score,
+        reasons: [...new Set(command.reasons)],
+        at: ctx.now,
       });
     }
     case 'alert.raise':
@@ -218,6 +228,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       issuedAt: ctx.now,
       queuedAt: ctx.now,
       targetCounterId: null,
+      front: false,
       calledAt: null,
       startedAt: null,
       finishedAt: null,
@@ -227,6 +238,23 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       rated: false,
     },
   });
+}
+
+/** Whether the ticket was finished at this counter no longer ago than `windows` rating windows. */
+function finishedHereWithin(
+  state: QueueState,
+  ticket: Ticket,
+  counterId: string,
+  now: number,
+  windows: number,
+): boolean {
+  const windowMs = state.config.office.ratingWindowSeconds * 1000 * windows;
+  return (
+    ticket.status === 'finished' &&
+    ticket.counterId === counterId &&
+    ticket.finishedAt !== null &&
+    now - ticket.finishedAt <= windowMs
+  );
 }
 
 function counterIsBusy(state: QueueState, counterId: string): boolean {
@@ -278,20 +306,19 @@ function withCurrentTicket(
   return then(ticket);
 }
 
-/** The sort key that puts a ticket back in line: where it was, or ahead of everyone waiting. */
-function placeInQueue(
-  state: QueueState,
-  serviceId: string,
-  targetCounterId: string | null,
-  placement: 'keepPlace' | 'front',
-  ownQueuedAt: number,
-): number {
+/**
+ * The sort key that puts a ticket back in line: where it was, or ahead of every waiting ticket (the
+ * `front` flag puts it first in its class; the key orders several tickets sent to the front, newest first).
+ */
+function placeInQueue(state: QueueState, placement: 'keepPlace' | 'front', ownQueuedAt: number): number {
   if (placement === 'keepPlace') return ownQueuedAt;
-  const line = targetCounterId ? { counterId: targetCounterId } : { serviceId };
   let earliest = ownQueuedAt;
-  for (const ticketClass of ['priority', 'normal'] as const) {
-    const first = firstInLine(state, line, ticketClass);
-    if (first && first.queuedAt <= earliest) earliest = first.queuedAt - 1;
+  // Ahead of every line, not only its own: a counter calls the oldest across all the services it serves.
+  for (const line of waitingLines(state)) {
+    for (const ticketClass of ['priority', 'normal'] as const) {
+      const first = firstInLine(state, line, ticketClass);
+      if (first && first.queuedAt <= earliest) earliest = first.queuedAt - 1;
+    }
   }
   return earliest;
 }
@@ -306,7 +333,7 @@ function transferTicket(state: QueueState, command: CommandOf<'ticket.transfer'>
   const toServiceId = command.toServiceId ?? ticket.serviceId;
   if (!state.config.services[toServiceId]) return refuse('NOT_FOUND');
   if (command.toCounterId !== null && !state.config.counters[command.toCounterId]) return refuse('NOT_FOUND');
-  const queuedAt = placeInQueue(state, toServiceId, command.toCounterId, command.placement, ticket.queuedAt);
+  const queuedAt = placeInQueue(state, command.placement, ticket.queuedAt);
   return accept({
     type: 'ticket.transferred',
     ticketId: ticket.id,

@@ -12,7 +12,9 @@ import {
   printerProfileSchema,
   priorityPolicySchema,
   procedureInfoSchema,
+  ratingReasonSchema,
   ratingSchema,
+  ratingScoreSchema,
   serviceSchema,
   ticketSchema,
   userSchema,
@@ -38,7 +40,13 @@ export const eventSchemas = {
   'ticket.started': z.object({ type: z.literal('ticket.started'), ...ticketAt }),
   'ticket.finished': z.object({ type: z.literal('ticket.finished'), ...ticketAt }),
   'ticket.noShow': z.object({ type: z.literal('ticket.noShow'), ...ticketAt }),
-  'ticket.returned': z.object({ type: z.literal('ticket.returned'), ...ticketAt, queuedAt: z.number() }),
+  'ticket.returned': z.object({
+    type: z.literal('ticket.returned'),
+    ...ticketAt,
+    queuedAt: z.number(),
+    /** Absent in events from before "to the front" was a flag: those kept their place. */
+    placement: placementSchema.optional(),
+  }),
   'ticket.transferred': z.object({
     type: z.literal('ticket.transferred'),
     ...ticketAt,
@@ -61,6 +69,14 @@ export const eventSchemas = {
     at,
   }),
   'rating.submitted': z.object({ type: z.literal('rating.submitted'), rating: ratingSchema }),
+  /** The same ticket's rating, with the score and reasons of the reason step; it replaces the first answer. */
+  'rating.amended': z.object({
+    type: z.literal('rating.amended'),
+    ...ticketAt,
+    counterId: idSchema,
+    score: ratingScoreSchema,
+    reasons: z.array(ratingReasonSchema).max(5),
+  }),
   'alert.raised': z.object({
     type: z.literal('alert.raised'),
     alertId: idSchema,

@@ -138,13 +138,59 @@ export const priorityGroupSchema = z.object({
 });
 export type PriorityGroup = z.infer<typeof priorityGroupSchema>;
 
-export const priorityPolicySchema = z.object({
-  /** After this many normal tickets a counter calls one priority ticket; 0 = priority first. */
-  interleave: z.number().int().min(0).max(50),
-  groups: z.array(priorityGroupSchema).max(20),
-  /** Whether the kiosk asks for a priority group at all. */
-  kioskAsks: z.boolean(),
-});
+/** K when an office never chose one: three priority citizens, then one normal ticket if one waits. */
+export const DEFAULT_PRIORITY_BURST = 3;
+
+export const priorityPolicySchema = z
+  .object({
+    /**
+     * Priority tickets are called first; after this many priority calls in a row a counter calls one
+     * normal ticket if one waits, so normal tickets never starve. 0 = priority strictly first.
+     */
+    priorityBurst: z.number().int().min(0).max(50).optional(),
+    /** Replaced by `priorityBurst`: the old "one priority after N normal" setting, read only to migrate. */
+    interleave: z.number().int().min(0).max(50).optional(),
+    /** A ticket waiting this long is called next whatever its class (aging); 0 = off. */
+    maxWaitMinutes: z.number().int().min(0).max(600).default(0),
+    /**
+     * Within a class a counter calls the oldest ticket across all its services (the counter's service
+     * order breaks ties); strict mode empties the services in the counter's order instead.
+     */
+    strictServiceOrder: z.boolean().default(false),
+    groups: z.array(priorityGroupSchema).max(20),
+    /** Whether the kiosk asks for a priority group at all. */
+    kioskAsks: z.boolean(),
+  })
+  .transform(migratePriorityPolicy);
+
+/**
+ * The policy in its current shape from any stored one. The old "N normal, then one priority" made a
+ * priority citizen who came first wait behind N later tickets; it becomes the default burst, except
+ * N = 0 (priority strictly first), which keeps its meaning as burst 0.
+ */
+export function migratePriorityPolicy(stored: {
+  priorityBurst?: number | undefined;
+  interleave?: number | undefined;
+  maxWaitMinutes?: number | undefined;
+  strictServiceOrder?: boolean | undefined;
+  groups: PriorityGroup[];
+  kioskAsks: boolean;
+}): {
+  priorityBurst: number;
+  maxWaitMinutes: number;
+  strictServiceOrder: boolean;
+  groups: PriorityGroup[];
+  kioskAsks: boolean;
+} {
+  const priorityBurst = stored.priorityBurst ?? (stored.interleave === 0 ? 0 : DEFAULT_PRIORITY_BURST);
+  return {
+    priorityBurst,
+    maxWaitMinutes: stored.maxWaitMinutes ?? 0,
+    strictServiceOrder: stored.strictServiceOrder ?? false,
+    groups: stored.groups,
+    kioskAsks: stored.kioskAsks,
+  };
+}
 export type PriorityPolicy = z.infer<typeof priorityPolicySchema>;
 
 export const displaySettingsSchema = z.object({
@@ -213,6 +259,8 @@ export const ticketSchema = z.object({
   queuedAt: z.number(),
   /** Only this counter may call it (set by a transfer to a counter). */
   targetCounterId: idSchema.nullable(),
+  /** Put "to the front" by a transfer or a return: called before every other ticket of its class. */
+  front: z.boolean().default(false),
   calledAt: z.number().nullable(),
   startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),

@@ -1,8 +1,16 @@
-import { callOrder, interleave } from './queuePolicy.js';
+import { aheadInLine, callOrder, mergeClasses, queuePolicySettings } from './queuePolicy.js';
 import type { Counter, Service, Ticket } from './schemas.js';
 import type { CallRecord, CounterState, QueueState } from './state.js';
 import { emptyCounterState } from './state.js';
-import { allTickets, placeInLine, ticketById, waitingLine, waitingLineLength, waitingLines } from './ticketReads.js';
+import {
+  allTickets,
+  placeInLine,
+  ticketById,
+  ticketsWhere,
+  waitingLine,
+  waitingLineLength,
+  waitingLines,
+} from './ticketReads.js';
 
 const ACTIVE_STATUSES = new Set(['waiting', 'called', 'serving', 'parked']);
 
@@ -18,21 +26,20 @@ export function sortedCounters(state: QueueState): Counter[] {
   return Object.values(state.config.counters).sort((a, b) => a.number - b.number);
 }
 
-/** Waiting tickets of a service in the order its counters would call them (priority interleaved). */
+/** Waiting tickets of a service in the order a fresh counter would call them (policy applied, no aging). */
 export function waitingForService(state: QueueState, serviceId: string): Ticket[] {
   const line = { serviceId };
-  return interleave(
+  return mergeClasses(
     waitingLine(state, line, 'priority'),
     waitingLine(state, line, 'normal'),
-    state.config.priority.interleave,
+    queuePolicySettings(state.config.priority).priorityBurst,
     0,
-    Number.POSITIVE_INFINITY,
   );
 }
 
-/** Waiting tickets for a counter, in the order it will call them. */
-export function waitingForCounter(state: QueueState, counterId: string): Ticket[] {
-  return callOrder(state, counterId);
+/** Waiting tickets for a counter, in the order it will call them (with `now`, overdue tickets first). */
+export function waitingForCounter(state: QueueState, counterId: string, now: number | null = null): Ticket[] {
+  return callOrder(state, counterId, now);
 }
 
 /**
@@ -49,10 +56,7 @@ export function ticketsAhead(state: QueueState, ticketId: string): number {
   const isPriority = ticket.priorityGroup !== null;
   const sameClassBefore = placeInLine(state, ticket);
   const otherClass = waitingLineLength(state, { serviceId: ticket.serviceId }, isPriority ? 'normal' : 'priority');
-  // The interleave from a fresh start: N normal tickets, then one priority ticket (N = 0: priority first).
-  const n = state.config.priority.interleave;
-  if (isPriority) return sameClassBefore + (n === 0 ? 0 : Math.min(otherClass, (sameClassBefore + 1) * n));
-  return sameClassBefore + (n === 0 ? otherClass : Math.min(otherClass, Math.floor(sameClassBefore / n)));
+  return aheadInLine(isPriority, sameClassBefore, otherClass, queuePolicySettings(state.config.priority).priorityBurst);
 }
 
 /**
@@ -146,6 +150,23 @@ export function displayBoard(state: QueueState, recentCount = state.config.displ
     })),
     recent: state.recentCalls.slice(0, recentCount),
   };
+}
+
+/**
+ * Tickets finished at this counter that the citizen may still rate (not rated, inside the rating
+ * window), oldest first: the pad keeps asking about a ticket even after the clerk finished the next.
+ */
+export function ticketsToRate(state: QueueState, counterId: string, now: number): Ticket[] {
+  const windowMs = state.config.office.ratingWindowSeconds * 1000;
+  return ticketsWhere(
+    state,
+    (t) =>
+      t.status === 'finished' &&
+      t.counterId === counterId &&
+      !t.rated &&
+      t.finishedAt !== null &&
+      now - t.finishedAt <= windowMs,
+  ).sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
 }
 
 export function isActiveTicket(ticket: Ticket): boolean {

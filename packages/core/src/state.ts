@@ -1,5 +1,6 @@
 import type { Appointment } from './appointments.js';
 import type { OfficeConfig } from './schemas.js';
+import { DEFAULT_PRIORITY_BURST } from './schemas.js';
 import type { TicketMap } from './ticketIndex.js';
 import { emptyTickets } from './ticketIndex.js';
 
@@ -12,8 +13,8 @@ export interface CounterState {
   clerkId: string | null;
   /** The ticket called or being served here, if any. */
   currentTicketId: string | null;
-  /** Normal tickets called since the last priority ticket, for the interleave. */
-  normalsSinceLastPriority: number;
+  /** Priority tickets called here in a row since the last normal one: after `priorityBurst` a normal one goes. */
+  priorityStreak: number;
   /** Since when the counter is in its current status (or since its current ticket ended). */
   since: number;
 }
@@ -69,7 +70,7 @@ export function emptyCounterState(at = 0): CounterState {
     pauseReason: null,
     clerkId: null,
     currentTicketId: null,
-    normalsSinceLastPriority: 0,
+    priorityStreak: 0,
     since: at,
   };
 }
@@ -104,7 +105,9 @@ export function defaultOfficeConfig(): OfficeConfig {
     devices: {},
     printerProfiles: {},
     priority: {
-      interleave: 3,
+      priorityBurst: DEFAULT_PRIORITY_BURST,
+      maxWaitMinutes: 0,
+      strictServiceOrder: false,
       kioskAsks: true,
       groups: [
         { id: 'elderly', name: { vi: 'Người cao tuổi', en: 'Elderly person' } },

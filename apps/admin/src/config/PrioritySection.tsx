@@ -1,10 +1,10 @@
-import { priorityPolicySchema, type QueueState } from '@motcua/core';
+import { migratePriorityPolicy, priorityPolicySchema, type QueueState } from '@motcua/core';
 import { useState } from 'react';
 import { Field, FeedbackLine, useSender } from './shared';
 
 export function PriorityForm({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
-  const [policy, setPolicy] = useState(state.config.priority);
+  const [policy, setPolicy] = useState(() => migratePriorityPolicy(state.config.priority));
   return (
     <form
       className="card form-grid"
@@ -18,15 +18,35 @@ export function PriorityForm({ state }: { state: QueueState }) {
         );
       }}
     >
-      <Field label="Sau bao nhiêu số thường thì gọi một số ưu tiên (0 = ưu tiên trước hết)">
+      <Field label="Số ưu tiên gọi liên tiếp trước khi xen một số thường (0 = luôn gọi số ưu tiên trước) · Priority calls in a row before one normal ticket">
         <input
           type="number"
           min={0}
           max={50}
-          value={policy.interleave}
-          onChange={(e) => setPolicy({ ...policy, interleave: Number(e.target.value) })}
+          value={policy.priorityBurst}
+          onChange={(e) => setPolicy({ ...policy, priorityBurst: Number(e.target.value) })}
+          data-testid="priority-burst"
         />
       </Field>
+      <Field label="Chờ quá bao nhiêu phút thì được gọi ngay (0 = tắt) · Maximum wait in minutes before a ticket is called next (0 = off)">
+        <input
+          type="number"
+          min={0}
+          max={600}
+          value={policy.maxWaitMinutes}
+          onChange={(e) => setPolicy({ ...policy, maxWaitMinutes: Number(e.target.value) })}
+          data-testid="priority-max-wait"
+        />
+      </Field>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={policy.strictServiceOrder}
+          onChange={(e) => setPolicy({ ...policy, strictServiceOrder: e.target.checked })}
+          data-testid="priority-strict-order"
+        />
+        Quầy gọi hết thủ tục theo thứ tự đã cấu hình rồi mới sang thủ tục sau (mặc định: số chờ lâu nhất trước)
+      </label>
       <label className="check">
         <input
           type="checkbox"

@@ -24,6 +24,7 @@ export class EventStore {
   private readonly upsertCounter;
   private readonly deleteCounter;
   private readonly insertRating;
+  private readonly amendRating;
   private readonly upsertConfig;
   private readonly insertSnapshot;
   private readonly selectSince;
@@ -65,6 +66,7 @@ export class EventStore {
       `INSERT INTO ratings (ticket_id, counter_id, clerk_id, service_id, score, reasons, at)
        VALUES (@ticketId, @counterId, @clerkId, @serviceId, @score, @reasons, @at)`,
     );
+    this.amendRating = db.prepare('UPDATE ratings SET score = @score, reasons = @reasons WHERE ticket_id = @ticketId');
     this.upsertConfig = db.prepare(
       'INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
@@ -187,6 +189,13 @@ export class EventStore {
         case 'rating.submitted':
           tickets.add(event.rating.ticketId);
           this.insertRating.run({ ...event.rating, reasons: JSON.stringify(event.rating.reasons) });
+          break;
+        case 'rating.amended':
+          this.amendRating.run({
+            ticketId: event.ticketId,
+            score: event.score,
+            reasons: JSON.stringify(event.reasons),
+          });
           break;
         case 'config.counterRemoved':
           this.deleteCounter.run(event.counterId);
