@@ -9,7 +9,7 @@ import type { DomainEvent } from './events.js';
 import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numbering.js';
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
 import { pickNextTicket } from './queuePolicy.js';
-import type { Ticket } from './schemas.js';
+import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
 import { counterState, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
 import { firstInLine, ticketById, ticketsWhere, waitingLines } from './ticketReads.js';
@@ -74,6 +74,19 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       return withCurrentTicket(state, command, ['called'], (t) =>
         accept({ type: 'ticket.noShow', ticketId: t.id, at: ctx.now }),
       );
+    case 'ticket.attachDossier':
+      return withCurrentTicket(state, command, ['called', 'serving'], (t) => {
+        const codes = t.dossierCodes ?? [];
+        if (codes.includes(command.dossierCode)) return accept();
+        if (codes.length >= MAX_DOSSIERS_PER_TICKET) return refuse('BAD_REQUEST', { max: MAX_DOSSIERS_PER_TICKET });
+        return accept({
+          type: 'ticket.dossierAttached',
+          ticketId: t.id,
+          dossierCode: command.dossierCode,
+          counterId: command.counterId,
+          at: ctx.now,
+        });
+      });
     case 'ticket.park':
       return withCurrentTicket(state, command, ['called', 'serving'], (t) =>
         accept({ type: 'ticket.parked', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
@@ -214,7 +227,7 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
   const label = formatTicketLabel(service, number);
   const baseId = `${state.serviceDay.replaceAll('-', '')}-${label}`;
   const id = ticketById(state, baseId) ? `${baseId}-${state.seq + 1}` : baseId;
-  return accept({
+  const issued: DomainEvent = {
     type: 'ticket.issued',
     ticket: {
       id,
@@ -237,6 +250,14 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       recallCount: 0,
       rated: false,
     },
+  };
+  if (command.dossierCode === null) return accept(issued);
+  return accept(issued, {
+    type: 'ticket.dossierAttached',
+    ticketId: id,
+    dossierCode: command.dossierCode,
+    counterId: null,
+    at: ctx.now,
   });
 }
 
