@@ -30,3 +30,4 @@ export * from './centralShipping.js';
 export * from './reportDefinitions.js';
 export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';
+export * from './ratingMethod.js';
