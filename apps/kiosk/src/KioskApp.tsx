@@ -1,4 +1,4 @@
-import { CheckInPanel, type CheckInSuccess } from '@motcua/citizen/kioskCheckIn';
+import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import {
   type LocalizedName,
