@@ -29,6 +29,8 @@ export interface AuditEntry {
   actor: string;
   type: string;
   event: unknown;
+  /** The ticket's number ("A012") for ticket events, so the log reads like the desk talks. */
+  ticketLabel: string | null;
 }
 
 /** GET /api/audit: the append-only event log, newest first, filtered by day range, actor and type. */
@@ -74,13 +76,17 @@ export const auditFeature: HubFeature = {
              ORDER BY seq DESC LIMIT ?`,
           )
           .all(...params, query.limit) as { seq: number; at: number; actor: string; type: string; payload: string }[];
-        const entries: AuditEntry[] = rows.map((row) => ({
-          seq: row.seq,
-          at: row.at,
-          actor: row.actor,
-          type: row.type,
-          event: JSON.parse(row.payload) as unknown,
-        }));
+        const labelOf = ctx.db.prepare('SELECT label FROM tickets WHERE id = ?');
+        const entries: AuditEntry[] = rows.map((row) => {
+          const event = JSON.parse(row.payload) as { ticketId?: unknown; ticket?: { label?: unknown } };
+          const ticketLabel =
+            typeof event.ticket?.label === 'string'
+              ? event.ticket.label
+              : typeof event.ticketId === 'string'
+                ? ((labelOf.get(event.ticketId) as { label: string } | undefined)?.label ?? null)
+                : null;
+          return { seq: row.seq, at: row.at, actor: row.actor, type: row.type, event, ticketLabel };
+        });
         const last = entries.at(-1);
         return {
           ok: true,
