@@ -145,9 +145,17 @@ export function staffToken(url: string): Promise<string> {
 export async function hubHealth(
   url: string,
 ): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
-  const token = await staffToken(url);
-  const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });
-  return (await res.json()) as { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+  type Health = { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+  const ask = async (): Promise<Health> => {
+    const token = await staffToken(url);
+    const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await res.json()) as Health;
+  };
+  const health = await ask();
+  if (health.stateHash !== undefined) return health;
+  // A test that moves the hub's clock hours ahead outlives the cached session: sign in again once.
+  staffTokens.delete(url);
+  return ask();
 }
 
 /** Moves the hub's clock (it must run with --test-clock). */
