@@ -10,10 +10,14 @@ import {
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
   type WebhookSettings,
+  type TargetPolicy,
+  type TargetRefusal,
+  targetRefusalMessages,
   ticketById,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io';
+import { checkedPost, refusalOfUrl, TargetRefusedError } from '../net/checkedPost.js';
 import { ticketStatusUrl } from './ticketStatus.js';
 import type { Db } from '../store/openDatabase.js';
 import type { HubContext, HubFeature } from './types.js';
@@ -63,8 +67,12 @@ interface OutboxRow {
   attempts: number;
 }
 
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/**
+ * `X-Motcua-Signature`: HMAC-SHA256 of `<X-Motcua-Timestamp>.<body>`, so a receiver that checks the
+ * timestamp is recent also knows it was not swapped for an old one (docs/webhooks.md).
+ */
+export function signWebhookBody(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 export function webhookRetryDelayMs(attempts: number): number {
@@ -83,9 +91,23 @@ export function createWebhooksFeature(): HubFeature {
   const inFlight = new Set<number>();
 
   function loadSettings(hub: HubContext): WebhookSettings | null {
-    const row = hub.db.prepare('SELECT url, secret, notify_ahead, enabled FROM webhook_settings WHERE id = 1').get() as
-      { url: string; secret: string; notify_ahead: number; enabled: number } | undefined;
-    return row ? { url: row.url, secret: row.secret, notifyAhead: row.notify_ahead, enabled: row.enabled === 1 } : null;
+    const row = hub.db
+      .prepare('SELECT url, secret, notify_ahead, enabled, allow_lan_targets FROM webhook_settings WHERE id = 1')
+      .get() as
+      { url: string; secret: string; notify_ahead: number; enabled: number; allow_lan_targets: number } | undefined;
+    return row
+      ? {
+          url: row.url,
+          secret: row.secret,
+          notifyAhead: row.notify_ahead,
+          enabled: row.enabled === 1,
+          allowLanTargets: row.allow_lan_targets === 1,
+        }
+      : null;
+  }
+
+  function policyOf(hub: HubContext, current: { allowLanTargets: boolean }): TargetPolicy {
+    return { allowPrivate: current.allowLanTargets, allowLoopback: hub.options.webhookAllowLoopback };
   }
 
   function contactOf(tx: Db, ticketId: string): WebhookPayload['contact'] {
@@ -177,24 +199,27 @@ export function createWebhooksFeature(): HubFeature {
     if (!current?.url) error = 'no webhook URL';
     else {
       const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers = {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'motcua-hub',
+        'X-Motcua-Event': row.kind,
+        'X-Motcua-Delivery': row.dedupe_key,
+        'X-Motcua-Timestamp': timestamp,
+        'X-Motcua-Signature': signWebhookBody(current.secret, timestamp, row.body),
+      };
       try {
-        const response = await fetch(current.url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json; charset=utf-8',
-            'User-Agent': 'motcua-hub',
-            'X-Motcua-Event': row.kind,
-            'X-Motcua-Delivery': row.dedupe_key,
-            'X-Motcua-Timestamp': timestamp,
-            'X-Motcua-Signature': signWebhookBody(current.secret, row.body),
-          },
-          body: row.body,
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        });
-        await response.body?.cancel();
-        if (!response.ok) error = `HTTP ${response.status}`;
+        // The target is checked again here, not only at save: a stored URL or its DNS may point elsewhere now.
+        const outcome = await checkedPost(current.url, headers, row.body, policyOf(hub, current), WEBHOOK_TIMEOUT_MS);
+        if (outcome.status >= 300 && outcome.status < 400) {
+          error = `HTTP ${outcome.status}: redirect to ${outcome.location ?? '?'} not followed`;
+        } else if (outcome.status < 200 || outcome.status >= 300) error = `HTTP ${outcome.status}`;
       } catch (failure) {
-        error = failure instanceof Error ? failure.message : String(failure);
+        error =
+          failure instanceof TargetRefusedError
+            ? `${targetRefusalMessages[failure.refusal].vi} (${failure.address})`
+            : failure instanceof Error
+              ? failure.message
+              : String(failure);
       }
     }
     if (ctx !== hub) return; // The hub stopped while this was on the wire.
@@ -234,6 +259,17 @@ export function createWebhooksFeature(): HubFeature {
     }
   }
 
+  /** The refusal of a receiver address, naming the field, and logged for the audit. */
+  function refusedTarget(hub: HubContext, request: unknown, refusal: TargetRefusal) {
+    hub.log.warn({ url: (request as { url?: unknown } | null)?.url, refusal }, 'webhook target refused');
+    return {
+      ok: false as const,
+      code: 'BAD_REQUEST' as const,
+      message: targetRefusalMessages[refusal].vi,
+      details: { path: 'url', refusal },
+    };
+  }
+
   function adminOnly(actor: Actor): { ok: false; code: ErrorCode; message: string } | null {
     if (actor.kind === 'user' && actor.role === 'admin') return null;
     const code: ErrorCode = actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
@@ -249,30 +285,52 @@ export function createWebhooksFeature(): HubFeature {
         const current = settings;
         return {
           ok: true,
-          settings: current ? { url: current.url, notifyAhead: current.notifyAhead, enabled: current.enabled } : null,
+          settings: current
+            ? {
+                url: current.url,
+                notifyAhead: current.notifyAhead,
+                enabled: current.enabled,
+                allowLanTargets: current.allowLanTargets,
+              }
+            : null,
         };
       });
-      api.handle(socket, 'webhooks.set', (request, actor) => {
+      api.handle(socket, 'webhooks.set', async (request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
         const parsed = webhookSettingsUpdateSchema.safeParse(request);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          const refusal =
+            issue?.code === 'custom' ? (issue.params as { refusal?: TargetRefusal } | undefined)?.refusal : undefined;
+          if (refusal) return refusedTarget(hub, request, refusal);
           return api.error('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
         }
         // The secret is write-only: a form left blank keeps the one already saved.
         const secret = parsed.data.secret ?? settings?.secret;
         if (!secret) return api.error('BAD_REQUEST', { path: 'secret', issue: 'secret required' });
         const next: WebhookSettings = { ...parsed.data, secret };
+        const refusal = next.url ? await refusalOfUrl(next.url, policyOf(hub, next)) : null;
+        if (refusal) return refusedTarget(hub, request, refusal);
         hub.db
           .prepare(
-            `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled) VALUES (1, ?, ?, ?, ?)
+            `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled, allow_lan_targets)
+             VALUES (1, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret,
-               notify_ahead = excluded.notify_ahead, enabled = excluded.enabled`,
+               notify_ahead = excluded.notify_ahead, enabled = excluded.enabled,
+               allow_lan_targets = excluded.allow_lan_targets`,
           )
-          .run(next.url, next.secret, next.notifyAhead, next.enabled ? 1 : 0);
+          .run(next.url, next.secret, next.notifyAhead, next.enabled ? 1 : 0, next.allowLanTargets ? 1 : 0);
         settings = next;
-        hub.log.info({ url: next.url, notifyAhead: next.notifyAhead, enabled: next.enabled }, 'webhook settings saved');
+        hub.log.info(
+          {
+            url: next.url,
+            notifyAhead: next.notifyAhead,
+            enabled: next.enabled,
+            allowLanTargets: next.allowLanTargets,
+          },
+          'webhook settings saved',
+        );
         return { ok: true };
       });
       api.handle(socket, 'webhooks.deliveries', (_request, actor) => {

@@ -194,4 +194,8 @@ export const migrations: string[] = [
   ALTER TABLE requests_by_sender RENAME TO requests;
   CREATE INDEX requests_at ON requests (at);
   `,
+  `
+  -- Webhook targets on the office LAN are refused unless an admin ticks this (features/webhooks.ts).
+  ALTER TABLE webhook_settings ADD COLUMN allow_lan_targets INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
