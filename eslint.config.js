@@ -21,7 +21,43 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    // ARCHITECTURE.md rule 1: the domain core is pure. No Node, no Electron, no DOM, none of our packages.
+    // docs/architecture.md: an app imports packages, never another app (what two apps share is a package).
+    files: ['apps/*/src/**/*.{ts,tsx}', 'apps/*/electron/**/*.ts', 'apps/*/scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/*/**', '../../*/src/**', '../../../*/src/**', '../../*/electron/**'],
+              message: 'Apps import packages only, never another app: move what they share to packages/.',
+            },
+            {
+              group: [
+                '@motcua/hub',
+                '@motcua/hub/*',
+                '@motcua/admin',
+                '@motcua/admin/*',
+                '@motcua/citizen',
+                '@motcua/citizen/*',
+                '@motcua/counter',
+                '@motcua/counter/*',
+                '@motcua/display',
+                '@motcua/display/*',
+                '@motcua/kiosk',
+                '@motcua/kiosk/*',
+                '@motcua/central',
+                '@motcua/central/*',
+              ],
+              message: 'Apps import packages only, never another app: move what they share to packages/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // docs/architecture.md rule 1: the domain core is pure. No Node, no Electron, no DOM, none of our packages.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2023 } },

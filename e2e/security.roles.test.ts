@@ -38,6 +38,7 @@ ticket.start                  U    F       F     F      ok    C      F          
 ticket.finish                 U    F       F     F      ok    C      F          F
 ticket.noShow                 U    F       F     F      ok    C      F          F
 ticket.park                   U    F       F     F      ok    C      F          F
+ticket.attachDossier          U    F       F     F      ok    C      F          F
 ticket.resume                 U    F       F     F      ok    C      F          F
 ticket.returnToQueue          U    F       F     F      ok    C      ok         ok
 ticket.transfer               U    F       F     F      ok    C      ok         ok
@@ -102,6 +103,7 @@ const NEEDS_CALLED_TICKET = new Set<CommandType>([
   'ticket.noShow',
   'ticket.park',
   'ticket.resume',
+  'ticket.attachDossier',
   'ticket.returnToQueue',
   'ticket.transfer',
   'ticket.cancel',
@@ -123,6 +125,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'ticket.finish': { type: 'ticket.finish', ...onCounter },
     'ticket.noShow': { type: 'ticket.noShow', ...onCounter },
     'ticket.park': { type: 'ticket.park', ...onCounter },
+    'ticket.attachDossier': { type: 'ticket.attachDossier', ...onCounter, dossierCode: 'H40.99-250703-0001' },
     'ticket.resume': { type: 'ticket.resume', ...onCounter },
     'ticket.returnToQueue': { type: 'ticket.returnToQueue', ticketId: fixture.called },
     'ticket.transfer': { type: 'ticket.transfer', ticketId: fixture.called, toServiceId: 'ket-hon' },

@@ -1,6 +1,6 @@
 import { useLanguage } from '@motcua/ui';
 import { useEffect, useState } from 'react';
-import type { CentralLinkStatus } from '../../hub/src/features/centralShipping';
+import type { CentralLinkStatus } from '@motcua/core';
 import { formatClock } from './format';
 import { getJson } from './hubApi';
 

@@ -8,6 +8,7 @@ const EMPTY_INFO: ProcedureInfo = {
   fee: '',
   processingTime: '',
   printOnTicket: false,
+  returnsResults: false,
 };
 
 interface Draft {
@@ -18,6 +19,7 @@ interface Draft {
   fee: string;
   processingTime: string;
   printOnTicket: boolean;
+  returnsResults: boolean;
 }
 
 function draftOf(serviceId: string, info: ProcedureInfo | undefined): Draft {
@@ -49,6 +51,7 @@ export function ProceduresPage() {
       fee: draft.fee,
       processingTime: draft.processingTime,
       printOnTicket: draft.printOnTicket,
+      returnsResults: draft.returnsResults,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -158,6 +161,15 @@ export function ProceduresPage() {
               onChange={(e) => setDraft({ ...draft, printOnTicket: e.target.checked })}
             />
             <span>In danh sách giấy tờ trên vé (nhắc ngắn)</span>
+          </label>
+          <label className="field wide checkbox">
+            <input
+              name="returnsResults"
+              type="checkbox"
+              checked={draft.returnsResults}
+              onChange={(e) => setDraft({ ...draft, returnsResults: e.target.checked })}
+            />
+            <span>Thủ tục trả kết quả: máy lấy số hỏi mã hồ sơ (quét hoặc nhập) trước khi cấp số</span>
           </label>
           <div className="form-actions">
             <button className="btn btn-primary" type="submit" data-testid="procedure-save">

@@ -1,7 +1,7 @@
 import { audioExtensionOf, matchesSearch, MAX_CLIP_BYTES, uploadClipSchema } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { VOICE_CLIPS, type ClipLanguage } from '../../display/src/voice/clipIds';
+import { VOICE_CLIPS, type ClipLanguage } from '@motcua/core';
 import { deleteJson, getJson, putJson } from './hubApi';
 import type { LocalizedText } from './localized';
 import { validationMessage } from './validationMessage';

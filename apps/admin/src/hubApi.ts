@@ -1,5 +1,5 @@
 import { localTokenStore } from '@motcua/client';
-import type { ReportSummary } from '../../hub/src/features/reportsQueries';
+import type { ReportSummary } from '@motcua/core';
 
 export type { ReportSummary };
 

@@ -1,4 +1,4 @@
-import { hashPin, hashToken, newPassword, newToken, verifyPin } from '@motcua/hub/secrets';
+import { hashPin, hashToken, newPassword, newToken, verifyPin } from '@motcua/secrets';
 import type { SqlQueryable } from './db/sqlClient.js';
 
 export type StaffRole = 'provinceAdmin' | 'viewer';

@@ -3,7 +3,7 @@ import type { LocalizedName } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useState } from 'react';
-import { CheckInPanel, type CheckInSuccess } from './kioskCheckIn/CheckInPanel';
+import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 
 type Issued = CheckInSuccess & { notice: LocalizedName };
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useHubClient } from '@motcua/client';
 import type { LocalizedName, Placement, QueueState, Ticket } from '@motcua/core';
 import { clerkDayFigures, counterState, serviceQueueSummary, sortedCounters, sortedServices } from '@motcua/core';
@@ -6,6 +6,8 @@ import { LanguageSwitch, useLanguage } from '@motcua/ui';
 import type { ActionAvailability, CounterActionId } from './counterActions';
 import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration, minutesSince } from './format';
+import { DossierPanel } from './DossierPanel';
+import { isHeldKey, readHeldKeys, SHORTCUT_HOLD_MS, type HeldKey } from './scanWedge';
 import { actionForKey, actionKeys } from './shortcuts';
 import { useCounterDesk, type TransferTarget } from './useCounterDesk';
 import { useHubNow } from './useNow';
@@ -76,6 +78,9 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
   const [dialog, setDialog] = useState<Dialog>(null);
   const [selected, setSelected] = useState(0);
   const selectedTicket = waiting[Math.min(selected, waiting.length - 1)];
+  const [dossierProblem, setDossierProblem] = useState<string | null>(null);
+  const heldKeys = useRef<HeldKey[]>([]);
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   function run(id: CounterActionId) {
     if (!actions?.[id].enabled) return;
@@ -107,12 +112,54 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
     }
   }
 
+  /** A code the scanner typed outside the dossier field: attach it to the ticket being served. */
+  function scanned(code: string) {
+    const active = ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : null;
+    if (!active) {
+      setDossierProblem(
+        t({
+          vi: `Đã quét mã ${code} nhưng chưa có số đang phục vụ: gọi số trước rồi quét lại.`,
+          en: `Scanned ${code} but no ticket is being served: call one, then scan again.`,
+        }),
+      );
+      return;
+    }
+    setDossierProblem(null);
+    void desk.attachDossier(active.id, code);
+  }
+
   const paused = state ? counterState(state, counterId).status === 'paused' : false;
+  // The timer that ends a burst of held keys fires after a render: it reads this render's handlers.
+  const latest = useRef({ scanned, run, paused });
+  latest.current = { scanned, run, paused };
   useEffect(() => {
     if (dialog) return;
+    function endBurst(enterAt: number | null) {
+      if (holdTimer.current) clearTimeout(holdTimer.current);
+      holdTimer.current = null;
+      const meaning = readHeldKeys(heldKeys.current, enterAt);
+      heldKeys.current = [];
+      if (meaning.kind === 'scan') latest.current.scanned(meaning.code);
+      if (meaning.kind !== 'shortcut') return;
+      const id = actionForKey({ key: meaning.key }, latest.current.paused);
+      if (id) latest.current.run(id);
+    }
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
       const inTextField = !!target?.closest('input, textarea, select');
+      if (!inTextField && isHeldKey(event)) {
+        // Held a moment: a scanner's burst is a dossier code, a lone key is a shortcut.
+        event.preventDefault();
+        heldKeys.current.push({ key: event.key, at: event.timeStamp });
+        if (holdTimer.current) clearTimeout(holdTimer.current);
+        holdTimer.current = setTimeout(() => endBurst(null), SHORTCUT_HOLD_MS);
+        return;
+      }
+      if (!inTextField && event.key === 'Enter' && heldKeys.current.length > 0) {
+        event.preventDefault();
+        endBurst(event.timeStamp);
+        return;
+      }
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         if (inTextField) return;
         event.preventDefault();
@@ -225,6 +272,14 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
             <ActionButton id="resume" availability={actions.resume} onRun={() => run('resume')} />
             <ActionButton id="returnToQueue" availability={actions.returnToQueue} onRun={() => run('returnToQueue')} />
           </div>
+          <DossierPanel
+            ticket={ticket}
+            problem={dossierProblem}
+            onAttach={(ticketId, code) => {
+              setDossierProblem(null);
+              return desk.attachDossier(ticketId, code);
+            }}
+          />
           {notice && (
             <p className={`notice notice--${notice.kind}`} role="status" data-testid="desk-notice">
               {t(notice.text)}

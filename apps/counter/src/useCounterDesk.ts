@@ -101,6 +101,11 @@ export function useCounterDesk(counterId: string) {
       send({ type: 'counter.pause', counterId, reason }, () => ({ vi: 'Quầy tạm nghỉ', en: 'Counter paused' })),
     reopen: () =>
       send({ type: 'counter.open', counterId }, () => ({ vi: 'Quầy làm việc tiếp', en: 'Counter back at work' })),
+    attachDossier: (ticketId: string, dossierCode: string) =>
+      send({ type: 'ticket.attachDossier', counterId, ticketId, dossierCode }, (after) => ({
+        vi: `Đã gắn mã hồ sơ ${dossierCode.toUpperCase()} với số ${labelOf(after, ticketId)}`,
+        en: `Dossier ${dossierCode.toUpperCase()} linked to ${labelOf(after, ticketId)}`,
+      })),
   };
 
   useArrivalAlert(counterId, t);

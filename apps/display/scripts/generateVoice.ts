@@ -4,7 +4,7 @@
  *   apt-get install -y espeak-ng sox opus-tools
  *   npx tsx apps/display/scripts/generateVoice.ts [--out apps/display/voice/default]
  *
- * One clip per unit listed in apps/display/src/voice/clipIds.ts (VOICE_CLIPS): phrases, number words,
+ * One clip per unit listed in packages/core/src/voiceClips.ts (VOICE_CLIPS): phrases, number words,
  * letters, pauses and the chime. Speech: espeak-ng voice `vi` (English clips: `en-us`), speed 140,
  * 22.05 kHz mono, leading/trailing silence trimmed, 50 ms tail, peak-normalised to -3 dBFS, encoded
  * as Ogg Opus 24 kbit/s (`.opus`). Writes manifest.json next to the clips.
@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHIME, PAUSE_LONG, PAUSE_SHORT, VOICE_CLIPS, type ClipSpec } from '../src/voice/clipIds.js';
+import { CHIME, PAUSE_LONG, PAUSE_SHORT, VOICE_CLIPS, type ClipSpec } from '@motcua/core';
 
 const SCRIPT_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(SCRIPT_DIR, '../../..');

@@ -33,7 +33,7 @@ interface PendingCommand {
 }
 
 /**
- * The one way state changes (ARCHITECTURE.md rule 2): validate, authorise and decide in core,
+ * The one way state changes (docs/architecture.md, rule 2): validate, authorise and decide in core,
  * store the events with their projections in one transaction, then fold and broadcast them.
  * Commands are strictly serialised: each is decided against the state after the one before it.
  * Client commands (`submit`) that arrive together share one transaction (group commit): their acks

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
-import { newPassword } from './auth/secrets.js';
+import { newPassword } from '@motcua/secrets';
 import { Engine, storeErrorCode } from './engine.js';
 import {
   createHttpServer,

@@ -1,4 +1,4 @@
-import { CheckInPanel, type CheckInSuccess } from '@motcua/citizen/kioskCheckIn';
+import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import {
   type LocalizedName,
@@ -13,9 +13,10 @@ import {
   type Service,
 } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { refusalMessage } from './kioskMessages';
 import type { KioskBridge } from './kioskBridge';
+import { DossierEntry } from './DossierEntry';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { hasProcedureInfo, ProcedureInfoPanel } from './ProcedureInfoPanel';
 import { kioskFields, searchServices, servicesOfField } from './searchServices';
@@ -34,7 +35,7 @@ type Screen =
   | { name: 'home' }
   | { name: 'fields'; query: string; keyboard: boolean }
   | { name: 'services'; fieldId: string }
-  | { name: 'priority'; serviceId: string }
+  | { name: 'priority'; serviceId: string; dossierCode?: string | null }
   | { name: 'issuing'; serviceId: string }
   | { name: 'checkIn' }
   | {
@@ -82,13 +83,13 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
 
   const online = connection === 'online' && state !== null;
 
-  async function issue(serviceId: string, priorityGroup: string | null) {
+  async function issue(serviceId: string, priorityGroup: string | null, dossierCode: string | null = null) {
     if (!state) return;
     const local = serviceRefusal(state, serviceId, client.hubNow());
     if (local) return setScreen({ name: 'refused', refusal: local, shownAt: Date.now() });
     if (!online) return setScreen({ name: 'refused', refusal: { code: 'TIMEOUT' }, shownAt: Date.now() });
     setScreen({ name: 'issuing', serviceId });
-    const reply = await client.send({ type: 'ticket.issue', serviceId, priorityGroup, source: 'kiosk' });
+    const reply = await client.send({ type: 'ticket.issue', serviceId, priorityGroup, source: 'kiosk', dossierCode });
     if (!reply.ok || !reply.result.ticket) {
       const refusal: Refusal = reply.ok ? { code: 'INTERNAL' } : { code: reply.code };
       if (!reply.ok && reply.details) refusal.details = reply.details;
@@ -146,6 +147,11 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   if (pairing.status === 'pending') return <PairingScreen code={pairing.pairingCode} />;
 
   const office = state?.config.office;
+  const resultServiceId = state
+    ? Object.keys(state.config.procedures ?? {}).find(
+        (id) => state.config.procedures?.[id]?.returnsResults && state.config.services[id]?.enabled,
+      )
+    : undefined;
   const officeName = office ? t({ vi: office.name, en: office.nameEn }) : '';
   const header = (
     <header className="kiosk-header">
@@ -175,6 +181,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
       <HomeScreen
         online={online}
         bookingsOpen={Boolean(state.config.appointments)}
+        onCollectResult={resultServiceId ? () => choose(state.config.services[resultServiceId]!) : null}
         onStart={() => setScreen({ name: 'fields', query: '', keyboard: false })}
         onCheckIn={() => setScreen({ name: 'checkIn' })}
       />
@@ -212,7 +219,15 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
       <PriorityScreen
         state={state}
         serviceId={screen.serviceId}
-        onChoose={(group) => void issue(screen.serviceId, group)}
+        dossierEntry={
+          state.config.procedures?.[screen.serviceId]?.returnsResults ? (
+            <DossierEntry
+              client={client}
+              onCode={(dossierCode) => setScreen((s) => (s.name === 'priority' ? { ...s, dossierCode } : s))}
+            />
+          ) : null
+        }
+        onChoose={(group) => void issue(screen.serviceId, group, screen.dossierCode ?? null)}
         onBack={() => {
           const fieldId = state.config.services[screen.serviceId]?.fieldId;
           setScreen(fieldId ? { name: 'services', fieldId } : HOME);
@@ -265,7 +280,8 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     if (local) return setScreen({ name: 'refused', refusal: local, shownAt: Date.now() });
     const { priority, procedures } = state.config;
     const asksPriority = priority.kioskAsks && priority.groups.length > 0;
-    if (asksPriority || hasProcedureInfo(procedures?.[service.id])) {
+    const info = procedures?.[service.id];
+    if (asksPriority || info?.returnsResults || hasProcedureInfo(info)) {
       return setScreen({ name: 'priority', serviceId: service.id });
     }
     void issue(service.id, null);
@@ -293,7 +309,14 @@ function Clock({ now, timeZone, language }: { now: number; timeZone: string; lan
   return <span className="kiosk-clock">{text}</span>;
 }
 
-function HomeScreen(props: { online: boolean; bookingsOpen: boolean; onStart(): void; onCheckIn(): void }) {
+function HomeScreen(props: {
+  online: boolean;
+  bookingsOpen: boolean;
+  onStart(): void;
+  onCheckIn(): void;
+  /** Straight to collecting a result, when the office has such a procedure. */
+  onCollectResult: (() => void) | null;
+}) {
   const { online, onStart } = props;
   const { t } = useLanguage();
   return (
@@ -316,6 +339,17 @@ function HomeScreen(props: { online: boolean; bookingsOpen: boolean; onStart(): 
           data-testid="kiosk-checkin-start"
         >
           {t({ vi: 'Đã đặt lịch hẹn? Quét mã tại đây', en: 'Booked online? Scan your code here' })}
+        </button>
+      ) : null}
+      {props.onCollectResult ? (
+        <button
+          type="button"
+          className="kiosk-checkin-start"
+          onClick={props.onCollectResult}
+          disabled={!online}
+          data-testid="kiosk-collect-result"
+        >
+          {t({ vi: 'Nhận kết quả hồ sơ: quét mã phiếu hẹn', en: 'Collect a result: scan your receipt' })}
         </button>
       ) : null}
       <p className="kiosk-hint">
@@ -481,6 +515,8 @@ function ServicesScreen(props: {
 function PriorityScreen(props: {
   state: QueueState;
   serviceId: string;
+  /** For a result collection: where the citizen scans or types the dossier code. */
+  dossierEntry: ReactNode;
   onChoose(group: string | null): void;
   onBack(): void;
 }) {
@@ -500,6 +536,7 @@ function PriorityScreen(props: {
         </h1>
       </div>
       {service ? <p className="kiosk-lead">{t(service.name)}</p> : null}
+      {props.dossierEntry}
       {hasProcedureInfo(info) ? <ProcedureInfoPanel info={info} /> : null}
       <div className="kiosk-priority">
         <button type="button" className="kiosk-tile kiosk-tile--normal" onClick={() => props.onChoose(null)}>

@@ -44,6 +44,7 @@ const counterActions: CommandType[] = [
   'ticket.noShow',
   'ticket.park',
   'ticket.resume',
+  'ticket.attachDossier',
 ];
 
 /** Which roles may send each command; the counter and ticket checks come after. */
@@ -55,6 +56,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'ticket.start': ['clerk'],
   'ticket.finish': ['clerk'],
   'ticket.noShow': ['clerk'],
+  'ticket.attachDossier': ['clerk'],
   'ticket.park': ['clerk'],
   'ticket.resume': ['clerk'],
   'ticket.returnToQueue': ['clerk', 'supervisor', 'admin'],

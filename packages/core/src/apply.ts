@@ -168,6 +168,10 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         clerkId: null,
         recallCount: 0,
       }));
+    case 'ticket.dossierAttached':
+      return withTicket(state, event.ticketId, (t) => ({
+        dossierCodes: [...(t.dossierCodes ?? []), event.dossierCode],
+      }));
     case 'ticket.parked':
       return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
         status: 'parked',

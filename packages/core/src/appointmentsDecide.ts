@@ -112,7 +112,13 @@ function checkIn(
   }
   const issued = issueTicket(
     state,
-    { type: 'ticket.issue', serviceId: appointment.serviceId, priorityGroup: null, source: 'appointment' },
+    {
+      type: 'ticket.issue',
+      serviceId: appointment.serviceId,
+      priorityGroup: null,
+      source: 'appointment',
+      dossierCode: null,
+    },
     ctx,
   );
   if (!issued.ok) return issued;

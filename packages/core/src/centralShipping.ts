@@ -57,3 +57,21 @@ export function chainHashInput(
 ): string {
   return `${prevHash}\n${event.seq}\n${event.at}\n${event.actor}\n${event.payload}`;
 }
+
+/** How the office's link to the province's central service stands, for the admin page. */
+export interface CentralLinkStatus {
+  enabled: boolean;
+  centralUrl: string | null;
+  officeId: string | null;
+  hubId: string;
+  /** off: not configured; connecting: first contact; up: last exchange worked; down: unreachable, retrying; refused: central said no (credential, chain) and a person must look. */
+  link: 'off' | 'connecting' | 'up' | 'down' | 'refused';
+  /** The last seq central confirmed it holds. */
+  acknowledgedSeq: number;
+  hubSeq: number;
+  /** Events the central copy is behind the office. */
+  behind: number;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  nextAttemptAt: number | null;
+}

@@ -5,6 +5,7 @@ import {
   counterSchema,
   deviceSchema,
   displaySettingsSchema,
+  dossierCodeSchema,
   fieldSchema,
   idSchema,
   isoDateSchema,
@@ -54,6 +55,8 @@ export const commandSchemas = {
     serviceId: idSchema,
     priorityGroup: idSchema.nullable().default(null),
     source: ticketSourceSchema.default('kiosk'),
+    /** The dossier whose result the citizen comes to collect, scanned or typed at the kiosk. */
+    dossierCode: dossierCodeSchema.nullable().default(null),
   }),
   'ticket.callNext': z.strictObject({ type: z.literal('ticket.callNext'), counterId: idSchema }),
   'ticket.callChosen': z.strictObject({ type: z.literal('ticket.callChosen'), ...counterTicket }),
@@ -72,6 +75,12 @@ export const commandSchemas = {
     toServiceId: idSchema.nullable().default(null),
     toCounterId: idSchema.nullable().default(null),
     placement: placementSchema.default('keepPlace'),
+  }),
+  /** The clerk scanned or typed the dossier code of the ticket being served. */
+  'ticket.attachDossier': z.strictObject({
+    type: z.literal('ticket.attachDossier'),
+    ...counterTicket,
+    dossierCode: dossierCodeSchema,
   }),
   'ticket.park': z.strictObject({ type: z.literal('ticket.park'), ...counterTicket }),
   'ticket.resume': z.strictObject({ type: z.literal('ticket.resume'), ...counterTicket }),

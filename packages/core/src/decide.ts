@@ -9,7 +9,7 @@ import type { DomainEvent } from './events.js';
 import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numbering.js';
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
 import { aheadInLine, pickNextTicket, queuePolicySettings } from './queuePolicy.js';
-import type { Ticket } from './schemas.js';
+import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
 import { counterState, countersServing, estimatedWaitMinutes, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
 import { firstInLine, ticketById, ticketsWhere, waitingLineLength, waitingLines } from './ticketReads.js';
@@ -74,6 +74,19 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       return withCurrentTicket(state, command, ['called'], (t) =>
         accept({ type: 'ticket.noShow', ticketId: t.id, at: ctx.now }),
       );
+    case 'ticket.attachDossier':
+      return withCurrentTicket(state, command, ['called', 'serving'], (t) => {
+        const codes = t.dossierCodes ?? [];
+        if (codes.includes(command.dossierCode)) return accept();
+        if (codes.length >= MAX_DOSSIERS_PER_TICKET) return refuse('BAD_REQUEST', { max: MAX_DOSSIERS_PER_TICKET });
+        return accept({
+          type: 'ticket.dossierAttached',
+          ticketId: t.id,
+          dossierCode: command.dossierCode,
+          counterId: command.counterId,
+          at: ctx.now,
+        });
+      });
     case 'ticket.park':
       return withCurrentTicket(state, command, ['called', 'serving'], (t) =>
         accept({ type: 'ticket.parked', ticketId: t.id, counterId: command.counterId, at: ctx.now }),
@@ -228,31 +241,40 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
           },
         ]
       : [];
+  const issued: DomainEvent = {
+    type: 'ticket.issued',
+    estimate,
+    ticket: {
+      id,
+      serviceDay: state.serviceDay,
+      serviceId: service.id,
+      number,
+      label,
+      priorityGroup: command.priorityGroup,
+      source: command.source,
+      status: 'waiting',
+      issuedAt: ctx.now,
+      queuedAt: ctx.now,
+      targetCounterId: null,
+      front: false,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      counterId: null,
+      clerkId: null,
+      recallCount: 0,
+      rated: false,
+    },
+  };
+  if (command.dossierCode === null) return accept(issued, ...nobodyServes);
   return accept(
+    issued,
     {
-      type: 'ticket.issued',
-      estimate,
-      ticket: {
-        id,
-        serviceDay: state.serviceDay,
-        serviceId: service.id,
-        number,
-        label,
-        priorityGroup: command.priorityGroup,
-        source: command.source,
-        status: 'waiting',
-        issuedAt: ctx.now,
-        queuedAt: ctx.now,
-        targetCounterId: null,
-        front: false,
-        calledAt: null,
-        startedAt: null,
-        finishedAt: null,
-        counterId: null,
-        clerkId: null,
-        recallCount: 0,
-        rated: false,
-      },
+      type: 'ticket.dossierAttached',
+      ticketId: id,
+      dossierCode: command.dossierCode,
+      counterId: null,
+      at: ctx.now,
     },
     ...nobodyServes,
   );

@@ -1,5 +1,5 @@
 import type { CommandInput } from './commands.js';
-import type { ProcedureInfo, Service, WeeklyHours } from './schemas.js';
+import type { ProcedureInfoInput, Service, WeeklyHours } from './schemas.js';
 
 const workingWeek: WeeklyHours = {
   '1': [
@@ -56,7 +56,7 @@ type DemoService = Pick<Service, 'id' | 'code' | 'prefix' | 'fieldId' | 'default
   vi: string;
   en: string;
   /** Example content: an office copies its province's published procedure list (quyết định công bố TTHC). */
-  procedure: ProcedureInfo;
+  procedure: ProcedureInfoInput;
 };
 
 const identityCard = 'Căn cước / Căn cước công dân hoặc tài khoản định danh điện tử VNeID mức 2';
@@ -249,6 +249,7 @@ const services: DemoService[] = [
       fee: '',
       processingTime: '',
       printOnTicket: false,
+      returnsResults: true,
     },
   },
 ];

@@ -64,6 +64,13 @@ export const eventSchemas = {
     placement: placementSchema,
     queuedAt: z.number(),
   }),
+  /** A dossier code joined to a ticket: by the clerk serving it (`counterId`), or at issue from the kiosk (null). */
+  'ticket.dossierAttached': z.object({
+    type: z.literal('ticket.dossierAttached'),
+    ...ticketAt,
+    dossierCode: z.string(),
+    counterId: idSchema.nullable(),
+  }),
   'ticket.parked': z.object({ type: z.literal('ticket.parked'), ...ticketAt, counterId: idSchema }),
   'ticket.resumed': z.object({ type: z.literal('ticket.resumed'), ...ticketAt, counterId: idSchema }),
   'ticket.cancelled': z.object({ type: z.literal('ticket.cancelled'), ...ticketAt, reason: z.string() }),

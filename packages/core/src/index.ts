@@ -28,5 +28,6 @@ export * from './webhookSettings.js';
 export * from './officeVoiceClip.js';
 export * from './centralShipping.js';
 export * from './reportDefinitions.js';
+export * from './voiceClips.js';
 export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';

@@ -8,6 +8,7 @@ const info = {
   fee: 'Miễn lệ phí',
   processingTime: 'Trong ngày',
   printOnTicket: true,
+  returnsResults: false,
 };
 
 describe('procedure information', () => {

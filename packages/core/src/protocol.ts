@@ -77,6 +77,19 @@ export interface ErrorReply {
   details?: DomainError['details'];
 }
 
+/** The hub's answer to `appointment.checkIn` (a booking's code typed or scanned at the kiosk). */
+export type CheckInReply =
+  | {
+      ok: true;
+      ticket: Ticket;
+      ahead: number;
+      etaMinutes: number;
+      arrival: 'onTime' | 'late';
+      slot: string;
+      statusUrl: string;
+    }
+  | { ok: false; code: ErrorCode; message: string; messageEn?: string; details?: Record<string, unknown> };
+
 export interface Identity {
   actor: Actor;
   device: { id: string; kind: DeviceKind; name: string; counterId: string | null } | null;

@@ -268,8 +268,26 @@ export const ticketSchema = z.object({
   clerkId: idSchema.nullable(),
   recallCount: z.number().int(),
   rated: z.boolean(),
+  /** Dossier codes (mã hồ sơ) the clerk attached, or the citizen scanned to collect a result; absent = none. */
+  dossierCodes: z.array(z.string()).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/**
+ * A dossier code (mã hồ sơ) as printed on the receipt slip (Mẫu 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết
+ * quả") of the provincial dossier system, e.g. "H40.99-250703-0001". Scanners and clerks type it in any case:
+ * kept in capitals so one dossier is one code.
+ */
+export const dossierCodeSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'chữ, số và . _ / - / letters, digits and . _ / -')
+  .transform((code) => code.toUpperCase());
+
+/** Dossiers one ticket may carry: a citizen files several papers at one visit, not dozens. */
+export const MAX_DOSSIERS_PER_TICKET = 20;
 
 export const ratingScoreSchema = z.enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied']);
 export type RatingScore = z.infer<typeof ratingScoreSchema>;
@@ -324,8 +342,11 @@ export const procedureInfoSchema = z.object({
   /** "Trong ngày", "Không quá 15 ngày làm việc" …; empty = not shown. */
   processingTime: optionalText(200),
   printOnTicket: z.boolean(),
+  /** This service hands out results (trả kết quả): the kiosk asks for the dossier code before the ticket. */
+  returnsResults: z.boolean().default(false),
 });
 export type ProcedureInfo = z.infer<typeof procedureInfoSchema>;
+export type ProcedureInfoInput = z.input<typeof procedureInfoSchema>;
 
 /** Everything an admin configures. Part of the shared state every participant folds. */
 export interface OfficeConfig {

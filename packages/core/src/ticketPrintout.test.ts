@@ -41,7 +41,14 @@ describe('ticketPrintout', () => {
 
   it('keeps the reminder short and leaves it out without documents', () => {
     const documents = Array.from({ length: 12 }, (_, i) => `Giấy tờ số ${i + 1} cần có bản chính và bản sao`);
-    const info = { catalogueCode: '', documents, fee: '', processingTime: '', printOnTicket: true };
+    const info = {
+      catalogueCode: '',
+      documents,
+      fee: '',
+      processingTime: '',
+      printOnTicket: true,
+      returnsResults: false,
+    };
     expect(procedureReminder(info)!.length).toBeLessThanOrEqual(240);
     expect(procedureReminder(info)!.endsWith('…')).toBe(true);
     expect(procedureReminder({ ...info, documents: [] })).toBeNull();

@@ -1,4 +1,4 @@
-/** The web preferences of every window (ARCHITECTURE.md rule 7). */
+/** The web preferences of every window (docs/architecture.md, rule 7). */
 export function secureWebPreferences(preloadPath: string) {
   return {
     preload: preloadPath,

@@ -1,6 +1,7 @@
 import { errorMessages, sortedCounters, type Device, type PairingRecord, type QueueState } from '@motcua/core';
 import { useHubClient } from '@motcua/client';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useHubNow } from '../useNow';
 import { FeedbackLine, useSender } from './shared';
 
 const KIND_NAMES = { kiosk: 'Máy lấy số', counter: 'Quầy', display: 'Màn hình', rating: 'Máy đánh giá' } as const;
@@ -10,6 +11,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
   const { send, feedback, setFeedback } = useSender();
   const [pairings, setPairings] = useState<PairingRecord[]>([]);
   const [approval, setApproval] = useState({ pairingCode: '', name: '', counterId: '', printerProfileId: '' });
+  const now = useHubNow(30_000);
   const refresh = async () => {
     const reply = await client.listDevices();
     if (reply.ok) setPairings(reply.devices);
@@ -18,7 +20,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
     void refresh();
     // Reload when the configured devices change (approvals, revocations).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.config.devices]);
+  }, [state.config.devices, now]);
   const approve = async (event: FormEvent) => {
     event.preventDefault();
     const reply = await client.approveDevice({
@@ -83,7 +85,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
       {pending.length > 0 && (
         <p className="notice">
           Thiết bị đang chờ duyệt:{' '}
-          {pending.map((p) => `${KIND_NAMES[p.kind]} “${p.name}” – mã ${p.pairingCode}`).join('; ')}
+          {pending.map((p) => `${KIND_NAMES[p.kind]} “${p.name}” – mã ${p.pairingCode}${expiry(p, now)}`).join('; ')}
         </p>
       )}
       <FeedbackLine feedback={feedback} />
@@ -169,4 +171,11 @@ export function DevicesSection({ state }: { state: QueueState }) {
       </section>
     </div>
   );
+}
+
+/** A waiting pairing's code stops working after a while (the hub forgets it): say how long is left. */
+function expiry(pairing: PairingRecord, now: number): string {
+  if (pairing.expiresAt === null) return '';
+  const minutes = Math.max(0, Math.ceil((pairing.expiresAt - now) / 60_000));
+  return ` (hết hạn sau ${minutes} phút)`;
 }

@@ -6,7 +6,7 @@ import {
   type IngestReply,
   type ShippedEvent,
 } from '@motcua/core';
-import { chainHash } from '@motcua/hub/eventChain';
+import { chainHash } from '@motcua/secrets';
 import type { SqlClient, SqlQueryable } from '../db/sqlClient.js';
 import { raiseAlert } from '../alerts.js';
 import { foldBatch, writeProjections, type StreamStates } from './streamProjector.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { announcementClips, tokenizeLabel, type AnnouncementSettings } from './announcementClips.js';
-import { VOICE_CLIPS } from './clipIds.js';
+import { VOICE_CLIPS } from '@motcua/core';
 
 const VI_WORDS: AnnouncementSettings = { language: 'vi', numberReading: 'words' };
 const VI_DIGITS: AnnouncementSettings = { language: 'vi', numberReading: 'digits' };

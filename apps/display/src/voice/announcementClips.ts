@@ -16,7 +16,7 @@ import {
   numberToVietnameseWords,
   type VietnameseDialect,
 } from '@motcua/core';
-import { CHIME, PAUSE_LONG, PAUSE_SHORT, enWordClipId, letterClipId, viWordClipId } from './clipIds.js';
+import { CHIME, PAUSE_LONG, PAUSE_SHORT, enWordClipId, letterClipId, viWordClipId } from '@motcua/core';
 import { DEFAULT_TEMPLATE_EN, DEFAULT_TEMPLATE_VI, readTemplate, type PhraseClip } from './voiceTemplate.js';
 
 export interface AnnouncementCallInput {

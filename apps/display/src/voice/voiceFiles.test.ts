@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { announcementClips, type AnnouncementSettings } from './announcementClips.js';
-import { VOICE_CLIPS } from './clipIds.js';
+import { VOICE_CLIPS } from '@motcua/core';
 
 const VOICE_DIR = fileURLToPath(new URL('../../voice/default/', import.meta.url));
 const MAX_TOTAL_BYTES = 3 * 1024 * 1024;

@@ -20,7 +20,7 @@ import {
   VI_PHRASE_INVITE,
   VI_PHRASE_TO_COUNTER,
   VOICE_CLIPS,
-} from './clipIds.js';
+} from '@motcua/core';
 
 export const DEFAULT_TEMPLATE_VI = 'Mời công dân có số thứ tự {number} đến quầy số {counter}';
 export const DEFAULT_TEMPLATE_EN = 'Ticket number {number}, please go to counter {counter}';

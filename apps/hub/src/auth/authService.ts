@@ -1,6 +1,6 @@
 import type { Actor, DeviceKind, PairingRecord, Role } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
-import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from './secrets.js';
+import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
 export type DeviceRecord = PairingRecord;
 

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
 import { setHubClockOffset, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
-import type { CheckInReply } from './appointments.js';
+import type { CheckInReply } from '@motcua/core';
 
 interface HttpReply {
   status: number;

@@ -14,12 +14,12 @@ import {
   type Actor,
   type Appointment,
   type AppointmentPolicy,
+  type CheckInReply,
   type CommandReply,
   type ErrorCode,
   type EventEnvelope,
   type LocalizedName,
   type QueueState,
-  type Ticket,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -76,18 +76,6 @@ export interface AppointmentView {
   /** The link the QR code carries. */
   bookingUrl: string;
 }
-
-export type CheckInReply =
-  | {
-      ok: true;
-      ticket: Ticket;
-      ahead: number;
-      etaMinutes: number;
-      arrival: 'onTime' | 'late';
-      slot: string;
-      statusUrl: string;
-    }
-  | { ok: false; code: ErrorCode; message: string; messageEn: string; details?: Record<string, unknown> };
 
 function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';

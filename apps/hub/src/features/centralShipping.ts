@@ -1,25 +1,7 @@
-import type { IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
+import type { CentralLinkStatus, IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
 import { sendJson } from '../net/httpServer.js';
 import { requireStaff } from './adminApi.js';
 import type { HubContext, HubFeature } from './types.js';
-
-/** How the office's link to the province's central service stands, for the admin page. */
-export interface CentralLinkStatus {
-  enabled: boolean;
-  centralUrl: string | null;
-  officeId: string | null;
-  hubId: string;
-  /** off: not configured; connecting: first contact; up: last exchange worked; down: unreachable, retrying; refused: central said no (credential, chain) and a person must look. */
-  link: 'off' | 'connecting' | 'up' | 'down' | 'refused';
-  /** The last seq central confirmed it holds. */
-  acknowledgedSeq: number;
-  hubSeq: number;
-  /** Events the central copy is behind the office. */
-  behind: number;
-  lastSuccessAt: number | null;
-  lastError: string | null;
-  nextAttemptAt: number | null;
-}
 
 export const SHIP_BATCH_SIZE = 500;
 /** While idle, the hub checks in this often so central sees the office is alive (data freshness). */

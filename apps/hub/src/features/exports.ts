@@ -116,12 +116,12 @@ export async function* ticketRows(
   }
 }
 
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function write(res: ServerResponse, chunk: string): Promise<void> | void {
+export function write(res: ServerResponse, chunk: string): Promise<void> | void {
   if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', () => resolve()));
 }
 

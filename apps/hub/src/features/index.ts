@@ -8,6 +8,7 @@ import { appointmentsFeature } from './appointments.js';
 import { ticketStatusFeature } from './ticketStatus.js';
 import { webhooksFeature } from './webhooks.js';
 import { officeVoiceFeature } from './officeVoice.js';
+import { dossiersFeature } from './dossiers.js';
 import { centralShippingFeature } from './centralShipping.js';
 import type { HubFeature } from './types.js';
 
@@ -23,5 +24,6 @@ export const hubFeatures: HubFeature[] = [
   ticketStatusFeature,
   webhooksFeature,
   officeVoiceFeature,
+  dossiersFeature,
   centralShippingFeature,
 ];

@@ -1,5 +1,5 @@
 import { domainError, helloRequestSchema, PROTOCOL_VERSION, syncRequestSchema } from '@motcua/core';
-import { hashToken } from '../auth/secrets.js';
+import { hashToken } from '@motcua/secrets';
 import { errorReply } from '../engine.js';
 import type { SocketContext } from './socketContext.js';
 import { badRequest, guarded, OFFICE_ROOM, type HubSocket } from './socketTypes.js';

@@ -9,7 +9,7 @@ import {
   type QueueState,
   type ShippedEvent,
 } from '@motcua/core';
-import { chainHash } from './eventChain.js';
+import { chainHash } from '@motcua/secrets';
 import type { Db } from './openDatabase.js';
 
 const SNAPSHOT_EVERY = 1000;

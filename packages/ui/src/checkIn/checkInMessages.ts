@@ -1,17 +1,6 @@
-import type { LocalizedName, Ticket } from '@motcua/core';
+import type { CheckInReply, LocalizedName } from '@motcua/core';
 
-/** The hub's answer to `appointment.checkIn` (apps/hub/src/features/appointments.ts). */
-export type CheckInReply =
-  | {
-      ok: true;
-      ticket: Ticket;
-      ahead: number;
-      etaMinutes: number;
-      arrival: 'onTime' | 'late';
-      slot: string;
-      statusUrl: string;
-    }
-  | { ok: false; code: string; message: string; messageEn?: string; details?: Record<string, unknown> };
+export type { CheckInReply } from '@motcua/core';
 
 export type CheckInSuccess = Extract<CheckInReply, { ok: true }>;
 

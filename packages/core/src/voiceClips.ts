@@ -1,4 +1,4 @@
-import { ENGLISH_NUMBER_WORDS } from '@motcua/core';
+import { ENGLISH_NUMBER_WORDS } from './numberWords.js';
 
 /**
  * The voice clip catalogue: every clip id the wall display may play, the word it stands for and the

@@ -42,3 +42,4 @@ export function newPassword(length = 10): string {
   for (let i = 0; i < length; i++) password += alphabet[randomInt(0, alphabet.length)];
   return password;
 }
+export { chainHash } from './eventChain.js';

@@ -1,0 +1,30 @@
+/** Minutes and seconds ("12 phút 05 giây" is too long for a table: "12:05"). */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+    : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${value.toFixed(1).replace('.', ',')}%`;
+}
+
+/** How long ago, in Vietnamese first: "12 giây trước / 12 s ago". */
+export function formatAgo(at: number | null, now: number): { vi: string; en: string } {
+  if (at === null) return { vi: 'chưa từng gửi', en: 'never reported' };
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  if (seconds < 60) return { vi: `${seconds} giây trước`, en: `${seconds} s ago` };
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return { vi: `${minutes} phút trước`, en: `${minutes} min ago` };
+  return { vi: `${Math.round(minutes / 60)} giờ trước`, en: `${Math.round(minutes / 60)} h ago` };
+}
+
+/** Today in Vietnam (YYYY-MM-DD), the default report day. */
+export function todayInVietnam(now = Date.now()): string {
+  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+}
