@@ -1,45 +1,11 @@
 import type { HubClient } from '@motcua/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queueBurst, type BurstAcks } from './support/burst.js';
 import { connectClerk, connectDevice } from './support/clients.js';
 import { issuedTickets, repeatedLabels, replayEventLog, seqsAreContiguous } from './support/eventLog.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 const ROUNDS = 3;
-const SERVICES = ['khai-sinh', 'ket-hon', 'chung-thuc-ban-sao'];
-
-interface Acknowledged {
-  issued: Map<string, string>;
-  called: Set<string>;
-}
-
-/** Kiosks issue and two clerks call and finish as fast as acks come back, until `stop` is set. */
-function burst(kiosks: HubClient[], clerks: [HubClient, string][], acked: Acknowledged, stop: { now: boolean }) {
-  const issuing = kiosks.map(async (kiosk, k) => {
-    for (let i = 0; !stop.now; i++) {
-      const reply = await kiosk.send({ type: 'ticket.issue', serviceId: SERVICES[(i + k) % SERVICES.length]! });
-      if (reply.ok) acked.issued.set(reply.result.ticket!.id, reply.result.ticket!.label);
-      else if (reply.code === 'TIMEOUT') return;
-    }
-  });
-  const calling = clerks.map(async ([clerk, counterId]) => {
-    while (!stop.now) {
-      const call = await clerk.send({ type: 'ticket.callNext', counterId });
-      if (!call.ok) {
-        if (call.code === 'TIMEOUT') return;
-        // A call acknowledged just before the previous kill left its ticket at the counter: finish it first.
-        const current = clerk.state?.counters[counterId]?.currentTicketId;
-        if (call.code === 'COUNTER_BUSY' && current)
-          await clerk.send({ type: 'ticket.finish', counterId, ticketId: current });
-        else await new Promise((r) => setTimeout(r, 20));
-        continue;
-      }
-      acked.called.add(call.result.ticket!.id);
-      const finish = await clerk.send({ type: 'ticket.finish', counterId, ticketId: call.result.ticket!.id });
-      if (!finish.ok && finish.code === 'TIMEOUT') return;
-    }
-  });
-  return Promise.allSettled([...issuing, ...calling]);
-}
 
 describe('chaos: kill -9 during bursts of issues and calls, several times in a row', () => {
   let hub: HubProcess | null = null;
@@ -50,7 +16,7 @@ describe('chaos: kill -9 during bursts of issues and calls, several times in a r
 
   it('loses no acknowledged ticket or call, repeats no label within a day, and the log replays to the hub state', async () => {
     hub = await startHubProcess({ args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000'] });
-    const acked: Acknowledged = { issued: new Map(), called: new Set() };
+    const acked: BurstAcks = { issued: new Map(), called: new Set() };
     for (let round = 1; round <= ROUNDS; round++) {
       const url = hub.url;
       const kiosks = await Promise.all([1, 2].map(() => connectDevice(url, 'kiosk')));
@@ -61,7 +27,7 @@ describe('chaos: kill -9 during bursts of issues and calls, several times in a r
       const stop = { now: false };
       const issuedBefore = acked.issued.size;
       const calledBefore = acked.called.size;
-      const running = burst(kiosks, clerks, acked, stop);
+      const running = queueBurst(kiosks, clerks, acked, stop);
       await waitFor(
         () => acked.issued.size >= issuedBefore + 40 && acked.called.size >= calledBefore + 5,
         60_000,

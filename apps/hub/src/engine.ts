@@ -8,8 +8,9 @@ import {
   type EventEnvelope,
   type QueueState,
 } from '@motcua/core';
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { EventStore } from './store/eventStore.js';
+import type { AlongsideWrite, EventStore, StoredCommand } from './store/eventStore.js';
 
 export type StoreHealth =
   { ok: true } | { ok: false; code: 'STORE_BUSY' | 'STORE_UNAVAILABLE'; detail: string; since: number };
@@ -23,13 +24,27 @@ export function storeErrorCode(error: unknown): 'STORE_BUSY' | 'STORE_UNAVAILABL
 }
 
 /** A command decided but not yet stored: its ack waits for the batch's commit. */
-interface PendingCommand {
-  envelopes: EventEnvelope[];
-  requestId: string | null;
-  actor: string;
+interface PendingCommand extends StoredCommand {
   reply: CommandReply & { ok: true };
   settled: Promise<CommandReply>;
   settle(reply: CommandReply): void;
+}
+
+/** JSON with object keys sorted, so the same command hashes the same whatever order its keys came in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What a requestId is bound to: a retry must carry the same command. */
+export function commandHash(input: unknown): string {
+  return createHash('sha256').update(canonicalJson(input)).digest('base64url');
 }
 
 /**
@@ -62,18 +77,31 @@ export class Engine {
   }
 
   /**
-   * Runs a client's command in the next group commit and resolves with its reply once stored.
-   * A retry of a command still in the batch gets the same reply.
+   * The answer already given to this sender's requestId, if any: the stored reply for a retry of the
+   * same command, `IDEMPOTENCY_CONFLICT` for another command under the same requestId, or null for a
+   * new request. Checked before anything that could refuse a retry (rate limits).
    */
-  submit(actor: Actor, input: unknown, requestId: string | null): Promise<CommandReply> {
+  knownReply(actor: Actor, input: unknown, requestId: string | null): Promise<CommandReply> | null {
+    if (!requestId) return null;
     const ref = actorRef(actor);
-    if (requestId) {
-      const pending = this.batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
-      if (pending) return pending.settled;
-      const previous = this.safely(() => this.store.previousReply(requestId, ref));
-      if (previous && 'error' in previous) return Promise.resolve(previous.error);
-      if (previous) return Promise.resolve(previous);
-    }
+    const hash = commandHash(input);
+    const pending = this.batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
+    if (pending) return pending.commandHash === hash ? pending.settled : Promise.resolve(conflictReply());
+    const previous = this.safely(() => this.store.previousReply(requestId, ref));
+    if (!previous) return null;
+    if ('error' in previous) return Promise.resolve(previous.error);
+    // A reply stored before hashes were kept (null) is taken as the same command.
+    if (previous.commandHash !== null && previous.commandHash !== hash) return Promise.resolve(conflictReply());
+    return Promise.resolve(previous.reply);
+  }
+
+  /**
+   * Runs a client's command in the next group commit and resolves with its reply once stored.
+   * A retry of a command still in the batch gets the same reply. `alongside` runs in the same transaction.
+   */
+  submit(actor: Actor, input: unknown, requestId: string | null, alongside?: AlongsideWrite): Promise<CommandReply> {
+    const known = this.knownReply(actor, input, requestId);
+    if (known) return known;
     const base = this.batch?.state ?? this.state;
     const execution = executeCommand(base, input, actor, this.clock());
     if (!execution.ok) return Promise.resolve(errorReply(execution.error));
@@ -85,7 +113,16 @@ export class Engine {
     }
     let settle: (reply: CommandReply) => void = () => undefined;
     const settled = new Promise<CommandReply>((resolve) => (settle = resolve));
-    this.batch.commands.push({ envelopes: execution.envelopes, requestId, actor: ref, reply, settled, settle });
+    this.batch.commands.push({
+      envelopes: execution.envelopes,
+      requestId,
+      actor: actorRef(actor),
+      commandHash: requestId ? commandHash(input) : null,
+      reply,
+      alongside,
+      settled,
+      settle,
+    });
     this.batch.state = execution.state;
     return settled;
   }
@@ -105,31 +142,56 @@ export class Engine {
     }
     this.state = batch.state;
     const envelopes = batch.commands.flatMap((c) => c.envelopes);
+    this.noteEventTimes(envelopes);
     if (envelopes.length > 0) for (const listener of this.listeners) listener(envelopes);
     for (const command of batch.commands) command.settle(command.reply);
   }
 
-  /** Runs a command now (the hub's own commands and features): first stores any waiting batch. */
-  execute(actor: Actor, input: unknown, requestId: string | null): CommandReply {
+  /**
+   * Runs a command now (the hub's own commands and features): first stores any waiting batch.
+   * `alongside` writes what belongs to this command but not to its events, in the same transaction.
+   */
+  execute(actor: Actor, input: unknown, requestId: string | null, alongside?: AlongsideWrite): CommandReply {
     this.commit();
     const ref = actorRef(actor);
     if (requestId) {
-      const previous = this.safely(() => this.store.previousReply(requestId, ref));
-      if (previous && 'error' in previous) return previous.error;
-      if (previous) return previous;
+      const known = this.safely(() => this.store.previousReply(requestId, ref));
+      if (known && 'error' in known) return known.error;
+      if (known)
+        return known.commandHash !== null && known.commandHash !== commandHash(input) ? conflictReply() : known.reply;
     }
     const execution = executeCommand(this.state, input, actor, this.clock());
     if (!execution.ok) return errorReply(execution.error);
     const reply: CommandReply = { ok: true, result: execution.result };
     if (execution.envelopes.length === 0) return reply;
     const stored = this.safely(() => {
-      this.store.append(execution.envelopes, execution.state, requestId, ref, reply);
+      this.store.appendBatch(
+        [
+          {
+            envelopes: execution.envelopes,
+            requestId,
+            actor: ref,
+            commandHash: requestId ? commandHash(input) : null,
+            reply,
+            alongside,
+          },
+        ],
+        execution.state,
+      );
       return 'stored' as const;
     });
     if (stored !== 'stored') return stored.error;
     this.state = execution.state;
+    this.noteEventTimes(execution.envelopes);
     for (const listener of this.listeners) listener(execution.envelopes);
     return reply;
+  }
+
+  /** The latest time any stored event carries; a clock reading below it means the wall clock stepped back. */
+  latestEventAt = 0;
+
+  private noteEventTimes(envelopes: EventEnvelope[]): void {
+    for (const { at } of envelopes) if (at > this.latestEventAt) this.latestEventAt = at;
   }
 
   /** Runs a store call; a SQLite failure becomes a clear, retryable reply and the health flag. */
@@ -150,6 +212,10 @@ export class Engine {
       return { error: errorReply(domainError(code)) };
     }
   }
+}
+
+function conflictReply(): CommandReply & { ok: false } {
+  return errorReply(domainError('IDEMPOTENCY_CONFLICT'));
 }
 
 export function errorReply(error: DomainError): CommandReply & { ok: false } {

@@ -190,10 +190,7 @@ describe('the hub, through real Socket.IO connections to a real process and SQLi
     const cases: [unknown, string][] = [
       [{ requestId: 'bad-0000001', command: { type: 'ticket.issue', serviceId: 42 } }, 'BAD_REQUEST'],
       [{ requestId: 'bad-0000002', command: { type: 'ticket.issue' } }, 'BAD_REQUEST'],
-      [
-        { requestId: 'bad-0000003', command: { type: 'ticket.issue', serviceId: 'x'.repeat(1_000_000) } },
-        'BAD_REQUEST',
-      ],
+      [{ requestId: 'bad-0000003', command: { type: 'ticket.issue', serviceId: 'x'.repeat(500_000) } }, 'BAD_REQUEST'],
       [{ requestId: 'bad-0000004', command: { type: 'queue.reset' } }, 'UNKNOWN_COMMAND'],
       [{ requestId: 'bad-0000005', command: 'ticket.issue' }, 'BAD_REQUEST'],
       [{ command: { type: 'ticket.issue', serviceId: 'khai-sinh' } }, 'BAD_REQUEST'],

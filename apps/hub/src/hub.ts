@@ -1,5 +1,4 @@
 import { demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { landingPage } from './net/landingPage.js';
 import type { HubOptions } from './options.js';
 import { hubFeatures } from './features/index.js';
 import type { HubContext } from './features/types.js';
+import { installationId, openEpoch, startNewEpoch, writeEpochMark } from './store/epoch.js';
 import { EventStore } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
 import { REPO_ROOT } from './repoRoot.js';
@@ -67,20 +67,39 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const db = openDatabase(options.dataDir);
   const store = new EventStore(db);
-  let hubId = store.metaValue('hub_id');
-  if (!hubId) {
-    hubId = randomUUID();
-    store.setMetaValue('hub_id', hubId);
-  }
   const state = store.loadState();
-  log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir }, 'state loaded');
+  const priorHubId = store.metaValue('hub_id');
+  const epoch = openEpoch(store, options.dataDir, state.seq);
+  let hubId = epoch.hubId;
+  const installId = installationId(store, priorHubId ?? hubId);
+  if (epoch.reason) log.warn({ hubId, reason: epoch.reason }, 'started a new hub epoch');
+  const newEpoch = (reason: string): string => {
+    hubId = startNewEpoch(store);
+    log.warn({ hubId, reason }, 'started a new hub epoch');
+    markEpoch();
+    return hubId;
+  };
+  /** Records the seq reached, so a database put back in time is noticed at the next start. */
+  let marked = { hubId: '', seq: -1 };
+  const markEpoch = () => {
+    if (marked.hubId === hubId && marked.seq === engine.state.seq) return;
+    try {
+      marked = { hubId, seq: engine.state.seq };
+      writeEpochMark(options.dataDir, marked);
+    } catch (error) {
+      log.warn({ err: error }, 'could not write the epoch mark');
+    }
+  };
+  log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir, hubId }, 'state loaded');
   const engine = new Engine(state, store, clock, log);
+  engine.latestEventAt = store.latestEventAt();
   const auth = new AuthService(db, clock, {
     sessionIdleMs: options.sessionIdleMinutes * 60_000,
     sessionMaxMs: options.sessionMaxHours * 3600_000,
     pairingExpiryMs: options.pairingExpiryMinutes * 60_000,
     maxPendingPairings: options.maxPendingPairings,
   });
+  store.addProjector(auth.pairingProjector());
 
   const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
   rollOverServiceDay(engine, store, log);
@@ -146,7 +165,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     auth,
     {
-      hubId,
+      hubId: () => hubId,
+      startNewEpoch: newEpoch,
       autoPairLocalhost: options.autoPairLocalhost,
       allowedOrigins: options.allowedOrigins,
       allowedHostNames: options.allowedHostNames,
@@ -178,10 +198,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     io,
     log,
     options,
-    hubId,
+    hubId: () => hubId,
     publicUrl: () => lanUrls[0] ?? `http://127.0.0.1:${port}`,
   };
   for (const feature of hubFeatures) routes.push(...(feature.routes?.(context) ?? []));
+  const removeProjectors: (() => void)[] = [];
+  for (const feature of hubFeatures) {
+    const projector = feature.projector?.(context);
+    if (projector) removeProjectors.push(store.addProjector(projector));
+  }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -190,8 +215,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const port = (server.address() as AddressInfo).port;
   const lanUrls = lanAddresses().map((address) => `http://${address}:${port}`);
 
+  markEpoch();
   const dayTimer = setInterval(() => {
     rollOverServiceDay(engine, store, log);
+    markEpoch();
     try {
       sockets.sweep();
     } catch (error) {
@@ -211,7 +238,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   let unpublish: (() => void) | null = null;
-  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, hubId, log);
+  if (options.mdns) unpublish = await publishMdns(port, engine.state.config.office.name, installId, log);
 
   let closed = false;
   const running: RunningHub = {
@@ -230,8 +257,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(dayTimer);
       unpublish?.();
       for (const feature of hubFeatures) await feature.stop?.();
+      for (const remove of removeProjectors) remove();
       await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
       engine.commit();
+      markEpoch();
       try {
         store.writeSnapshot(engine.state);
       } catch (error) {
@@ -283,10 +312,15 @@ function seedFirstRun(engine: Engine, auth: AuthService, demo: boolean): FirstRu
   };
 }
 
-/** No cron: when the office's clock passes the close hour, the hub closes the day and opens the next. */
+/**
+ * No cron: when the office's clock passes the close hour, the hub closes the day and opens the next.
+ * The service day only moves forward (core's `day.close` refuses to go back); a clock behind the last
+ * event is logged and raised to staff, since tickets then carry times earlier than ones before them.
+ */
 function rollOverServiceDay(engine: Engine, store: EventStore, log: Logger): void {
+  noticeClockSteppedBack(engine, log);
   const today = serviceDayOf(engine.now(), engine.state.config.office);
-  if (today === engine.state.serviceDay) return;
+  if (today <= engine.state.serviceDay) return;
   const reply = engine.execute({ kind: 'system' }, { type: 'day.close' }, null);
   if (reply.ok) {
     log.info({ serviceDay: engine.state.serviceDay }, 'service day opened');
@@ -298,6 +332,31 @@ function rollOverServiceDay(engine: Engine, store: EventStore, log: Logger): voi
   } else log.warn({ code: reply.code }, 'service day roll-over postponed');
 }
 
+const CLOCK_ALERT_SOURCE = 'system';
+
+function noticeClockSteppedBack(engine: Engine, log: Logger): void {
+  const behindMs = engine.latestEventAt - engine.now();
+  // A second of slack: events within one tick may carry times a hair apart.
+  if (behindMs <= 1_000) return;
+  const open = Object.values(engine.state.alerts).some(
+    (alert) => alert.alertKind === 'clockSteppedBack' && alert.source === CLOCK_ALERT_SOURCE,
+  );
+  if (open) return;
+  const minutes = Math.max(1, Math.round(behindMs / 60_000));
+  log.warn({ behindMs, latestEventAt: engine.latestEventAt }, 'the wall clock is behind the last stored event');
+  const reply = engine.execute(
+    { kind: 'system' },
+    {
+      type: 'alert.raise',
+      alertKind: 'clockSteppedBack',
+      message: `Đồng hồ máy chủ bị lùi khoảng ${minutes} phút so với lần ghi trước. Vui lòng kiểm tra giờ hệ thống (Clock stepped back ~${minutes} min; check the system time).`,
+    },
+    null,
+  );
+  if (!reply.ok) log.warn({ code: reply.code }, 'could not raise the clock alert');
+}
+
+/** `hubId` in the TXT record is the installation's id (stable across epochs), which kiosks pin. */
 async function publishMdns(port: number, name: string, hubId: string, log: Logger): Promise<() => void> {
   try {
     const { Bonjour } = await import('bonjour-service');

@@ -121,6 +121,13 @@ export class HubClient {
     this.socket.on('connect_error', () => this.update({ connection: 'offline' }));
     this.socket.on('event', (envelope) => this.receive(envelope));
     this.socket.on('pair.approved', () => void this.hello());
+    this.socket.on('hub.epoch', ({ hubId }) => {
+      if (hubId === this.storage.get(KEYS.hubId)) return;
+      // Another history: events from now on are not a continuation of ours; the hello brings a snapshot.
+      this.synced = false;
+      void this.hello();
+    });
+    this.socket.on('protocol.error', (error) => this.update({ problem: error }));
     this.socket.on('auth.revoked', (reason) => {
       this.storage.set(KEYS.sessionToken, null);
       if (reason.scope === 'session') {
@@ -375,7 +382,13 @@ export class HubClient {
   }
 
   private applySync(sync: SyncPayload): void {
+    const sameHub = this.storage.get(KEYS.hubId) === sync.hubId;
     this.storage.set(KEYS.hubId, sync.hubId);
+    if (sync.kind === 'events' && !sameHub && this.snapshot.state) {
+      // Events from another hub (or epoch) cannot continue our state: ask for everything, as a snapshot.
+      void this.resync(0);
+      return;
+    }
     if (sync.kind === 'snapshot') {
       this.update({ state: snapshotState(sync) });
       return;
@@ -403,12 +416,12 @@ export class HubClient {
   }
 
   /** A gap in the seqs: ask the hub for what is missing. */
-  private async resync(): Promise<void> {
+  private async resync(lastSeq = this.snapshot.state?.seq ?? 0): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
     try {
       const reply = await this.socket.timeout(this.options.requestTimeoutMs ?? 5000).emitWithAck('sync', {
-        lastSeq: this.snapshot.state?.seq ?? 0,
+        lastSeq,
         hubId: this.storage.get(KEYS.hubId),
       });
       if (reply.ok) this.applySync(reply.sync);

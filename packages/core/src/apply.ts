@@ -1,11 +1,13 @@
 import { applyAppointmentEvent, withoutPastAppointments } from './appointmentsDecide.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { numberingKey } from './numbering.js';
+import { expiresAtDayClose } from './selectors.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
 import { migratePriorityPolicy } from './schemas.js';
 import type { CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
 import { emptyTickets, putTickets } from './ticketIndex.js';
+import { ticketsWhere } from './ticketReads.js';
 
 /**
  * Folds one event into the state. Every participant (hub, counters, displays, admin) runs this same
@@ -219,11 +221,11 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'alert.cleared':
       return { ...state, alerts: removeKey(state.alerts, event.alertId) };
     case 'day.closed': {
-      const expired: Ticket[] = [];
-      for (const id of event.expiredTicketIds) {
-        const ticket = state.tickets.get(id);
-        if (ticket) expired.push({ ...ticket, status: 'expired' });
-      }
+      // Derived here, not carried in the event: every ticket still open (the same ones decide would have listed).
+      const expired = ticketsWhere(state, expiresAtDayClose).map((ticket): Ticket => ({
+        ...ticket,
+        status: 'expired',
+      }));
       const tickets = putTickets(state.tickets, expired);
       const counters: Record<string, CounterState> = {};
       for (const [id, c] of Object.entries(state.counters)) {

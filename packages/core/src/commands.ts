@@ -38,6 +38,8 @@ export const alertKindSchema = z.enum([
   'printerOffline',
   'printerCoverOpen',
   'printerError',
+  /** Raised by the hub itself when its wall clock reads earlier than the last stored event. */
+  'clockSteppedBack',
   'other',
 ]);
 export type AlertKind = z.infer<typeof alertKindSchema>;

@@ -469,8 +469,26 @@ describe('service day', () => {
     desk.run({ type: 'day.close' }, system);
     expect(desk.state.serviceDay).toBe('2026-12-01');
     const closed = desk.log.find((e) => e.event.type === 'day.closed')?.event;
-    expect(closed).toMatchObject({ serviceDay: '2026-11-30', expiredTicketIds: [served] });
+    expect(closed).toEqual({ type: 'day.closed', serviceDay: '2026-11-30', at: expect.any(Number) });
+    const beforeOpening = desk.log.filter((e) => e.event.type !== 'day.opened');
+    expect(applyAll(emptyState(), beforeOpening).tickets.get(served)?.status).toBe('expired');
     expect(desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk).ticket?.label).toBe('A001');
+  });
+
+  it('never goes back to a day already left when the clock steps back across the close hour', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    desk.advance(11 * 60 * MINUTE + MINUTE); // 20:01: the next service day opens
+    desk.run({ type: 'day.close' }, system);
+    expect(desk.state.serviceDay).toBe('2026-12-01');
+    const first = desk.issue('khai-sinh');
+    desk.advance(-10 * MINUTE); // 19:51 on the previous calendar day
+    const before = desk.log.length;
+    desk.run({ type: 'day.close' }, system);
+    expect(desk.log.length).toBe(before);
+    expect(desk.state.serviceDay).toBe('2026-12-01');
+    expect(desk.issue('khai-sinh')).not.toBe(first);
+    expect(desk.state.tickets.get(first)?.status).toBe('waiting');
   });
 
   it('lets an admin close today early; tickets wait for the next day', () => {

@@ -444,11 +444,11 @@ function assignClerk(state: QueueState, command: CommandOf<'counter.assignClerk'
 function closeDay(state: QueueState, ctx: DecideContext): Decision {
   const today = serviceDayOf(ctx.now, state.config.office);
   const events: DomainEvent[] = [];
-  const rollsOver = today !== state.serviceDay;
+  // ISO dates order as strings. A clock stepped back must never reopen a day already left behind.
+  const rollsOver = state.serviceDay === '' || today > state.serviceDay;
   if (!rollsOver && ctx.actor.kind === 'system') return accept();
   if (state.serviceDay !== '' && !state.dayClosed) {
-    const expiredTicketIds = ticketsWhere(state, (t) => isActiveTicket(t) || t.status === 'noShow').map((t) => t.id);
-    events.push({ type: 'day.closed', serviceDay: state.serviceDay, expiredTicketIds, at: ctx.now });
+    events.push({ type: 'day.closed', serviceDay: state.serviceDay, at: ctx.now });
   }
   if (rollsOver) events.push({ type: 'day.opened', serviceDay: today, at: ctx.now });
   return accept(...events);

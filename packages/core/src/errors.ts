@@ -88,6 +88,18 @@ export const errorMessages = {
     vi: 'Đang được sử dụng, không thể xóa.',
     en: 'It is in use and cannot be removed.',
   },
+  IDEMPOTENCY_CONFLICT: {
+    vi: 'Mã yêu cầu này đã được dùng cho một thao tác khác. Vui lòng thử lại (thiết bị sẽ tạo mã mới).',
+    en: 'This requestId was already used for a different command. Retry with a new requestId.',
+  },
+  UNKNOWN_EVENT: {
+    vi: 'Máy chủ không hỗ trợ loại tin nhắn này. Vui lòng cập nhật phần mềm thiết bị.',
+    en: 'The hub does not know this message name. Update the device software.',
+  },
+  MESSAGE_TOO_LARGE: {
+    vi: 'Tin nhắn quá lớn, máy chủ đã ngắt kết nối. Vui lòng báo quản trị.',
+    en: 'The message is too large; the hub closed the connection. Tell the administrator.',
+  },
   RATE_LIMITED: {
     vi: 'Thao tác quá nhanh, vui lòng thử lại sau giây lát.',
     en: 'Too many requests; please try again in a moment.',

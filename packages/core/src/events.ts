@@ -104,7 +104,11 @@ export const eventSchemas = {
   'day.closed': z.object({
     type: z.literal('day.closed'),
     serviceDay: isoDateSchema,
-    expiredTicketIds: z.array(idSchema),
+    /**
+     * Written by older hubs only. The fold derives the expired tickets itself (every
+     * ticket still waiting, called, serving, parked or no-show), so the event's size does not grow with the queue.
+     */
+    expiredTicketIds: z.array(idSchema).optional(),
     at,
   }),
   'day.opened': z.object({ type: z.literal('day.opened'), serviceDay: isoDateSchema, at }),

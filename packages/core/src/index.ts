@@ -31,3 +31,4 @@ export * from './reportDefinitions.js';
 export * from './voiceClips.js';
 export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';
+export * from './ratingMethod.js';

@@ -225,7 +225,21 @@ export interface HubToClientEvents {
    * PIN): forget the session token; the socket continues as its device, or as nobody.
    */
   'auth.revoked': (reason: { code: ErrorCode; message: string; scope: 'device' | 'session' }) => void;
+  /**
+   * The hub is about to close this connection because of what the client sent (today only
+   * `MESSAGE_TOO_LARGE`, with `details.limitBytes`). Sent once, just before the disconnect.
+   */
+  'protocol.error': (error: ErrorReply) => void;
+  /**
+   * The hub started a new epoch (a restored backup, or a database behind what a client had seen):
+   * seqs of the old `hubId` mean nothing now. A client whose stored hubId differs sends `hello` again
+   * and takes the snapshot it gets, dropping events until then.
+   */
+  'hub.epoch': (epoch: { hubId: string }) => void;
 }
+
+/** The largest message a client may send (bytes of one Socket.IO packet); larger ones get `protocol.error`. */
+export const MAX_MESSAGE_BYTES = 1_048_576;
 
 /** What a citizen's phone sees of one ticket (`/t/<token>`), and nothing about anyone else. */
 export interface TicketStatusView {

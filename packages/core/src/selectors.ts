@@ -176,6 +176,11 @@ export function isActiveTicket(ticket: Ticket): boolean {
   return ACTIVE_STATUSES.has(ticket.status);
 }
 
+/** The tickets `day.closed` turns to `expired`: everyone not served yet, and the no-shows. */
+export function expiresAtDayClose(ticket: Ticket): boolean {
+  return isActiveTicket(ticket) || ticket.status === 'noShow';
+}
+
 export interface ClerkDayFigures {
   served: number;
   noShows: number;

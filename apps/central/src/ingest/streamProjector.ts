@@ -3,6 +3,8 @@ import {
   emptyState,
   ticketById,
   allTickets,
+  expiresAtDayClose,
+  ticketsWhere,
   type EventEnvelope,
   type QueueState,
   type Rating,
@@ -75,6 +77,7 @@ export function foldBatch(
   const touched: Touched = { tickets: new Map(), ratings: [], counters: new Set(), removedCounters: new Set() };
   let current = state;
   for (const envelope of envelopes) {
+    const before = current;
     current = apply(current, envelope);
     const { event } = envelope;
     const ticketIds: string[] = [];
@@ -83,7 +86,8 @@ export function foldBatch(
         ticketIds.push(event.ticket.id);
         break;
       case 'day.closed':
-        ticketIds.push(...event.expiredTicketIds);
+        // day.closed carries no list: the tickets it expires are the ones still open before it.
+        ticketIds.push(...ticketsWhere(before, expiresAtDayClose).map((t) => t.id));
         for (const id of Object.keys(current.counters)) touched.counters.add(id);
         break;
       case 'day.opened':

@@ -1,4 +1,5 @@
 import type { Actor, DeviceKind, PairingRecord, Role } from '@motcua/core';
+import type { Projector } from '../store/eventStore.js';
 import type { Db } from '../store/openDatabase.js';
 import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
@@ -120,10 +121,20 @@ export class AuthService {
     return row ? toDeviceRecord(row) : null;
   }
 
-  setDeviceStatus(deviceId: string, status: DeviceRecord['status']): void {
-    this.db
-      .prepare('UPDATE device_pairings SET status = ?, expires_at = NULL WHERE device_id = ?')
-      .run(status, deviceId);
+  /** Keeps each pairing's status in step with the admin's device changes, in the events' transaction. */
+  pairingProjector(): Projector {
+    return {
+      name: 'device pairings',
+      project(tx, envelopes) {
+        for (const { event } of envelopes) {
+          if (event.type !== 'config.deviceUpserted') continue;
+          tx.prepare('UPDATE device_pairings SET status = ?, expires_at = NULL WHERE device_id = ?').run(
+            event.device.revoked ? 'revoked' : 'approved',
+            event.device.id,
+          );
+        }
+      },
+    };
   }
 
   /** Whether this device may act now: approved by an admin and not revoked since. */

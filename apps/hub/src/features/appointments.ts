@@ -29,6 +29,7 @@ import { readJsonBody, sendJson, type Route } from '../net/httpServer.js';
 import { TokenBucket } from '../net/tokenBucket.js';
 import { citizenAppRoutes } from './appointmentsCitizenApp.js';
 import { ticketStatusUrl } from './ticketStatus.js';
+import type { Db } from '../store/openDatabase.js';
 import type { HubContext, HubFeature } from './types.js';
 
 /** Per client IP: a few bookings in a burst, then one every few seconds. */
@@ -117,14 +118,14 @@ class RateLimiter {
     private readonly perMinute: number,
   ) {}
 
-  take(key: string, now: number): boolean {
+  take(key: string): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size > 10_000) this.buckets.clear();
       bucket = new TokenBucket(this.burst, this.perMinute / 60_000);
       this.buckets.set(key, bucket);
     }
-    return bucket.take(now);
+    return bucket.take();
   }
 }
 
@@ -184,7 +185,6 @@ export function createAppointmentsFeature(): HubFeature {
   let ctx: HubContext | null = null;
   let secret = '';
   let releaseTimer: ReturnType<typeof setInterval> | null = null;
-  let unsubscribe: (() => void) | null = null;
   const bookingLimiter = new RateLimiter(BOOKING_BURST, BOOKINGS_PER_MINUTE);
   const codeLimiter = new RateLimiter(CODE_ATTEMPT_BURST, CODE_ATTEMPTS_PER_MINUTE);
   const recentBookings = new Map<string, { at: number; status: number; body: unknown }>();
@@ -225,22 +225,32 @@ export function createAppointmentsFeature(): HubFeature {
     return appointment ? { code, appointment } : 'APPOINTMENT_NOT_FOUND';
   }
 
-  function record(hub: HubContext, envelopes: EventEnvelope[]): void {
-    const upsert = hub.db.prepare(
+  /**
+   * The booking records for reports and the contact details' lifetime, written in the events' own
+   * transaction: a booking, its record and its contact are stored together or not at all.
+   */
+  function project(tx: Db, envelopes: EventEnvelope[], after: QueueState): void {
+    const touched = new Map<string, number>();
+    for (const { event, at } of envelopes) {
+      if (event.type === 'appointment.booked') touched.set(event.appointment.id, at);
+      else if (event.type === 'appointment.released') for (const id of event.appointmentIds) touched.set(id, at);
+      else if ('appointmentId' in event) touched.set(event.appointmentId, at);
+      // Contact details are kept only while they can be used: until cancelled, or until the day is over.
+      if (event.type === 'appointment.cancelled')
+        tx.prepare('DELETE FROM appointment_contacts WHERE appointment_id = ?').run(event.appointmentId);
+      if (event.type === 'day.opened')
+        tx.prepare('DELETE FROM appointment_contacts WHERE day < ?').run(event.serviceDay);
+    }
+    if (touched.size === 0) return;
+    const upsert = tx.prepare(
       `INSERT INTO appointment_records (id, service_id, day, slot, status, arrival, ticket_id, booked_at, updated_at)
        VALUES (@id, @serviceId, @day, @slot, @status, @arrival, @ticketId, @bookedAt, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, arrival = excluded.arrival,
          ticket_id = excluded.ticket_id, updated_at = excluded.updated_at`,
     );
-    const ids = new Set<string>();
-    for (const { event } of envelopes) {
-      if (event.type === 'appointment.booked') ids.add(event.appointment.id);
-      else if (event.type === 'appointment.released') for (const id of event.appointmentIds) ids.add(id);
-      else if ('appointmentId' in event) ids.add(event.appointmentId);
-    }
-    for (const id of ids) {
-      const a = hub.engine.state.appointments?.[id];
-      if (a) upsert.run({ ...a, updatedAt: hub.engine.now() });
+    for (const [id, at] of touched) {
+      const a = after.appointments?.[id];
+      if (a) upsert.run({ ...a, updatedAt: at });
     }
   }
 
@@ -250,12 +260,10 @@ export function createAppointmentsFeature(): HubFeature {
       if (!reply.ok) hub.log.warn({ code: reply.code }, 'could not release overdue bookings');
       else hub.log.info({ seq: reply.result.seq }, 'overdue bookings released as no-shows');
     }
-    // Contact details are needed only until the appointment's day is over.
-    hub.db.prepare('DELETE FROM appointment_contacts WHERE day < ?').run(hub.engine.state.serviceDay);
   }
 
   async function book(hub: HubContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!bookingLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+    if (!bookingLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
     const parsed = bookRequestSchema.safeParse(await readJsonBody(req, 10_000));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -270,10 +278,16 @@ export function createAppointmentsFeature(): HubFeature {
     for (let attempt = 0; attempt < 5; attempt++) {
       code = bookingCodeFromBytes(randomBytes(8));
       const appointmentId = appointmentIdFor(code);
+      // The contact is written in the booking's transaction: never a booking that lost its contact.
+      const storeContact = (tx: Db) =>
+        tx
+          .prepare('INSERT INTO appointment_contacts (appointment_id, day, name, phone) VALUES (?, ?, ?, ?)')
+          .run(appointmentId, day, name, phone);
       reply = hub.engine.execute(
         { kind: 'system' },
         { type: 'appointment.book', appointmentId, serviceId, day, slot },
         null,
+        name || phone ? storeContact : undefined,
       );
       if (reply.ok || reply.code !== 'CONFLICT') break;
     }
@@ -282,11 +296,6 @@ export function createAppointmentsFeature(): HubFeature {
       return refusal(res, httpStatusOf(failed), failed);
     }
     const appointment = reply.result.appointment;
-    if (name || phone) {
-      hub.db
-        .prepare('INSERT INTO appointment_contacts (appointment_id, day, name, phone) VALUES (?, ?, ?, ?)')
-        .run(appointment.id, appointment.day, name, phone);
-    }
     const body = { ok: true, appointment: viewOf(hub, appointment, code) };
     if (requestId) {
       const now = Date.now();
@@ -335,7 +344,7 @@ export function createAppointmentsFeature(): HubFeature {
     const parsed = checkInRequestSchema.safeParse(request);
     if (!parsed.success) return fail('BAD_REQUEST');
     const key = actor.kind === 'device' ? actor.deviceId : actor.kind === 'user' ? actor.userId : 'system';
-    if (!codeLimiter.take(`checkin:${key}`, hub.engine.now())) return fail('RATE_LIMITED');
+    if (!codeLimiter.take(`checkin:${key}`)) return fail('RATE_LIMITED');
     const code = bookingCodeFromText(parsed.data.code);
     if (!code) return fail('APPOINTMENT_NOT_FOUND');
     const reply = hub.engine.execute(
@@ -388,7 +397,7 @@ export function createAppointmentsFeature(): HubFeature {
           method: 'GET',
           path: '/api/appointments/code/',
           handler: (req, res, url) => {
-            if (!codeLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+            if (!codeLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
             const found = findByCode(hub, decodeURIComponent(url.pathname.slice('/api/appointments/code/'.length)));
             if (typeof found === 'string') return refusal(res, 404, found);
             sendJson(res, 200, { ok: true, appointment: viewOf(hub, found.appointment, found.code) });
@@ -412,7 +421,7 @@ export function createAppointmentsFeature(): HubFeature {
           method: 'POST',
           path: '/api/appointments/cancel',
           handler: async (req, res) => {
-            if (!codeLimiter.take(clientIp(req), hub.engine.now())) return refusal(res, 429, 'RATE_LIMITED');
+            if (!codeLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
             const parsed = codeRequestSchema.safeParse(await readJsonBody(req, 10_000));
             if (!parsed.success) return refusal(res, 400, 'BAD_REQUEST');
             const found = findByCode(hub, parsed.data.code);
@@ -423,7 +432,6 @@ export function createAppointmentsFeature(): HubFeature {
               null,
             );
             if (!reply.ok) return refusal(res, httpStatusOf(reply.code), reply.code);
-            hub.db.prepare('DELETE FROM appointment_contacts WHERE appointment_id = ?').run(found.appointment.id);
             const cancelled = hub.engine.state.appointments?.[found.appointment.id] ?? found.appointment;
             sendJson(res, 200, { ok: true, appointment: viewOf(hub, cancelled, found.code) });
           },
@@ -431,6 +439,7 @@ export function createAppointmentsFeature(): HubFeature {
       ];
       return routes;
     },
+    projector: () => ({ name: 'appointment records', project }),
     onConnection(socket: Socket, hub, api) {
       api.handle(socket, 'appointment.checkIn', (request, actor) => checkIn(hub, request, actor));
     },
@@ -449,19 +458,6 @@ export function createAppointmentsFeature(): HubFeature {
         );
         if (!reply.ok) hub.log.warn({ code: reply.code }, 'demo booking policy refused');
       }
-      unsubscribe = hub.engine.onEvents((envelopes) => {
-        if (envelopes.some((e) => e.event.type.startsWith('appointment.'))) record(hub, envelopes);
-      });
-      // Catch up with bookings stored while the listener was not running (a crash between the two).
-      record(
-        hub,
-        Object.values(hub.engine.state.appointments ?? {}).map((appointment) => ({
-          seq: 0,
-          at: 0,
-          actor: 'system',
-          event: { type: 'appointment.booked', appointment },
-        })),
-      );
       releaseOverdue(hub);
       releaseTimer = setInterval(() => {
         try {
@@ -475,8 +471,6 @@ export function createAppointmentsFeature(): HubFeature {
     stop() {
       if (releaseTimer) clearInterval(releaseTimer);
       releaseTimer = null;
-      unsubscribe?.();
-      unsubscribe = null;
       ctx = null;
     },
   };

@@ -43,7 +43,7 @@ export class CentralShipper {
       enabled: true,
       centralUrl,
       officeId: this.officeId,
-      hubId: ctx.hubId,
+      hubId: ctx.hubId(),
       link: 'connecting',
       acknowledgedSeq: acknowledged,
       hubSeq: ctx.engine.state.seq,
@@ -119,7 +119,7 @@ export class CentralShipper {
   /** Central's cursor for this hub epoch: where shipping starts again. */
   private async resume(): Promise<number> {
     const { status, json } = await this.request<IngestCursor | Extract<IngestReply, { ok: false }>>(
-      `/api/ingest/cursor?hubId=${encodeURIComponent(this.ctx.hubId)}`,
+      `/api/ingest/cursor?hubId=${encodeURIComponent(this.ctx.hubId())}`,
     );
     if (!json.ok) throw new RefusedByCentral(`${status} ${json.code}: ${json.message}`);
     this.acknowledge(json.nextSeq - 1);
@@ -138,7 +138,7 @@ export class CentralShipper {
         }
         const { status, json } = await this.request<IngestReply>('/api/ingest', {
           officeId: this.officeId,
-          hubId: this.ctx.hubId,
+          hubId: this.ctx.hubId(),
           events,
         });
         if (json.ok) {
@@ -181,7 +181,7 @@ function offStatus(ctx: HubContext): CentralLinkStatus {
     enabled: false,
     centralUrl: null,
     officeId: null,
-    hubId: ctx.hubId,
+    hubId: ctx.hubId(),
     link: 'off',
     acknowledgedSeq: 0,
     hubSeq,

@@ -5,7 +5,7 @@ import type { AuthService } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
 import type { Route } from '../net/httpServer.js';
 import type { HubIo } from '../net/socketServer.js';
-import type { EventStore } from '../store/eventStore.js';
+import type { EventStore, Projector } from '../store/eventStore.js';
 import type { Db } from '../store/openDatabase.js';
 import type { HubOptions } from '../options.js';
 
@@ -18,7 +18,8 @@ export interface HubContext {
   io: HubIo;
   log: Logger;
   options: HubOptions;
-  hubId: string;
+  /** The current epoch's hubId (a new one after a restore). */
+  hubId(): string;
   /** The hub's base URL for links (e.g. the status QR), preferring the LAN address. */
   publicUrl(): string;
 }
@@ -37,11 +38,13 @@ export interface FeatureSocketApi {
 
 /**
  * A capability added to the hub (printing, reports, appointments …) in a file of its own:
- * HTTP routes, socket events per connection, and a start/stop for timers.
+ * HTTP routes, a projector, socket events per connection, and a start/stop for timers.
  */
 export interface HubFeature {
   name: string;
   routes?(ctx: HubContext): Route[];
+  /** The tables this feature keeps in step with the events, written in their transaction (see Projector). */
+  projector?(ctx: HubContext): Projector;
   onConnection?(socket: Socket, ctx: HubContext, api: FeatureSocketApi): void;
   /** Adds to the reply of an accepted command for the one who sent it (not stored, not broadcast). */
   commandReply?(ctx: HubContext, command: CommandInput, reply: CommandReply & { ok: true }): void;

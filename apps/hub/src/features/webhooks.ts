@@ -5,6 +5,7 @@ import {
   type Actor,
   type ErrorCode,
   type EventEnvelope,
+  type QueueState,
   type Ticket,
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
@@ -14,6 +15,7 @@ import {
 import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import { ticketStatusUrl } from './ticketStatus.js';
+import type { Db } from '../store/openDatabase.js';
 import type { HubContext, HubFeature } from './types.js';
 
 /** Each delivery attempt gives up after this long, so a slow receiver never holds anything. */
@@ -71,16 +73,14 @@ export function webhookRetryDelayMs(attempts: number): number {
 
 /**
  * Notifications for an office's SMS or Zalo gateway: "your turn is near" and "called", signed with
- * HMAC. The event listener only writes an outbox row; a separate loop delivers with a timeout and
+ * HMAC. A projector writes outbox rows in the events' own transaction; a separate loop delivers with a timeout and
  * exponential backoff, so a slow or failing receiver never touches the command path.
  */
 export function createWebhooksFeature(): HubFeature {
   let ctx: HubContext | null = null;
   let settings: WebhookSettings | null = null;
-  let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   const inFlight = new Set<number>();
-  const nearSent = new Set<string>();
 
   function loadSettings(hub: HubContext): WebhookSettings | null {
     const row = hub.db.prepare('SELECT url, secret, notify_ahead, enabled FROM webhook_settings WHERE id = 1').get() as
@@ -88,8 +88,8 @@ export function createWebhooksFeature(): HubFeature {
     return row ? { url: row.url, secret: row.secret, notifyAhead: row.notify_ahead, enabled: row.enabled === 1 } : null;
   }
 
-  function contactOf(hub: HubContext, ticketId: string): WebhookPayload['contact'] {
-    const row = hub.db
+  function contactOf(tx: Db, ticketId: string): WebhookPayload['contact'] {
+    const row = tx
       .prepare(
         `SELECT c.name, c.phone FROM appointment_records r JOIN appointment_contacts c ON c.appointment_id = r.id
          WHERE r.ticket_id = ?`,
@@ -100,18 +100,19 @@ export function createWebhooksFeature(): HubFeature {
 
   function payloadFor(
     hub: HubContext,
-    kind: WebhookKind,
-    id: string,
+    tx: Db,
+    state: QueueState,
+    notification: { kind: WebhookKind; id: string; at: number },
     ticket: Ticket,
     ahead: number,
     recall: boolean,
   ): WebhookPayload {
-    const state = hub.engine.state;
+    const { kind, id, at } = notification;
     const counter = ticket.counterId ? state.config.counters[ticket.counterId] : undefined;
     return {
       id,
       type: kind,
-      occurredAt: hub.engine.now(),
+      occurredAt: at,
       office: { name: state.config.office.name },
       ticket: {
         id: ticket.id,
@@ -126,42 +127,45 @@ export function createWebhooksFeature(): HubFeature {
       counter:
         kind === 'ticket.called' && counter ? { id: counter.id, number: counter.number, name: counter.name.vi } : null,
       recall,
-      contact: contactOf(hub, ticket.id),
+      contact: contactOf(tx, ticket.id),
     };
   }
 
-  function enqueue(hub: HubContext, payload: WebhookPayload): void {
-    hub.db
-      .prepare(
-        `INSERT OR IGNORE INTO webhook_outbox (dedupe_key, kind, ticket_id, body, status, attempts, next_at, created_at)
-         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
-      )
-      .run(payload.id, payload.type, payload.ticket.id, JSON.stringify(payload), Date.now(), Date.now());
+  function enqueue(tx: Db, payload: WebhookPayload): void {
+    tx.prepare(
+      `INSERT OR IGNORE INTO webhook_outbox (dedupe_key, kind, ticket_id, body, status, attempts, next_at, created_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
+    ).run(payload.id, payload.type, payload.ticket.id, JSON.stringify(payload), Date.now(), Date.now());
   }
 
-  /** Runs right after each command's events are stored: only reads the state and writes outbox rows. */
-  function onEvents(hub: HubContext, envelopes: EventEnvelope[]): void {
+  /**
+   * Writes the outbox rows the events call for, inside the transaction that stores them: a notification
+   * exists exactly when its event does, whatever crash comes after.
+   */
+  function project(hub: HubContext, tx: Db, envelopes: EventEnvelope[], state: QueueState): void {
     if (!settings?.enabled || !settings.url) return;
-    const state = hub.engine.state;
+    const queued = tx.prepare('SELECT 1 FROM webhook_outbox WHERE dedupe_key = ?');
     let queueChanged = false;
-    for (const { seq, event } of envelopes) {
-      if (event.type === 'day.opened') nearSent.clear();
+    let at = 0;
+    for (const { seq, event, at: eventAt } of envelopes) {
+      at = eventAt;
       if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
         const ticket = ticketById(state, event.ticketId);
         if (ticket) {
-          const id = `called:${ticket.id}:${seq}`;
-          enqueue(hub, payloadFor(hub, 'ticket.called', id, ticket, 0, event.type === 'ticket.recalled'));
+          const notification = { kind: 'ticket.called' as const, id: `called:${ticket.id}:${seq}`, at: eventAt };
+          enqueue(tx, payloadFor(hub, tx, state, notification, ticket, 0, event.type === 'ticket.recalled'));
         }
       }
       if (/^(ticket|counter|day|appointment)\./.test(event.type)) queueChanged = true;
     }
     if (queueChanged) {
       for (const [ticketId, ahead] of aheadByTicket(state)) {
-        if (ahead > settings.notifyAhead || nearSent.has(ticketId)) continue;
+        if (ahead > settings.notifyAhead) continue;
+        const id = `near:${ticketId}`;
+        if (queued.get(id)) continue;
         const ticket = ticketById(state, ticketId);
         if (!ticket) continue;
-        nearSent.add(ticketId);
-        enqueue(hub, payloadFor(hub, 'ticket.near', `near:${ticketId}`, ticket, ahead, false));
+        enqueue(tx, payloadFor(hub, tx, state, { kind: 'ticket.near', id, at }, ticket, ahead, false));
       }
     }
     setImmediate(() => deliverDue());
@@ -284,32 +288,21 @@ export function createWebhooksFeature(): HubFeature {
         return { ok: true, deliveries };
       });
     },
+    projector(hub) {
+      settings = loadSettings(hub);
+      return { name: 'webhook outbox', project: (tx, envelopes, after) => project(hub, tx, envelopes, after) };
+    },
     start(hub) {
       ctx = hub;
-      settings = loadSettings(hub);
-      for (const row of hub.db.prepare("SELECT dedupe_key FROM webhook_outbox WHERE kind = 'ticket.near'").all() as {
-        dedupe_key: string;
-      }[]) {
-        nearSent.add(row.dedupe_key.slice('near:'.length));
-      }
       hub.db
         .prepare("DELETE FROM webhook_outbox WHERE status != 'pending' AND created_at < ?")
         .run(Date.now() - 7 * 24 * 3600_000);
-      unsubscribe = hub.engine.onEvents((envelopes) => {
-        try {
-          onEvents(hub, envelopes);
-        } catch (error) {
-          hub.log.error({ err: error }, 'webhook notifications could not be queued');
-        }
-      });
       timer = setInterval(deliverDue, POLL_MS);
       timer.unref();
     },
     stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      unsubscribe?.();
-      unsubscribe = null;
       ctx = null;
     },
   };

@@ -1,4 +1,11 @@
-import { commandRequestSchema, domainError, type Actor, type CommandInput, type CommandReply } from '@motcua/core';
+import {
+  commandRequestSchema,
+  domainError,
+  parseCommand,
+  type Actor,
+  type CommandInput,
+  type CommandReply,
+} from '@motcua/core';
 import { errorReply } from '../engine.js';
 import type { SocketContext } from './socketContext.js';
 import { badRequest, guarded, type HubSocket } from './socketTypes.js';
@@ -29,11 +36,14 @@ export class DeviceRateLimits {
       bucket = new TokenBucket(burst, perMinute / 60_000);
       this.buckets.set(key, bucket);
     }
-    return bucket.take(this.ctx.engine.now());
+    return bucket.take();
   }
 }
 
-/** `command`: the actor is resolved now, the device's rate limits applied, then the engine decides. */
+/**
+ * `command`: the actor is resolved now, a retry answered from the stored reply, the device's rate limits
+ * applied to well-formed commands, then the engine decides.
+ */
 export function registerCommands(
   socket: HubSocket,
   ctx: SocketContext,
@@ -49,12 +59,18 @@ export function registerCommands(
       if (mustChangePassword && actor.kind === 'anonymous') {
         return ack(errorReply(domainError('PASSWORD_CHANGE_REQUIRED')));
       }
-      if (!limits.allows(actor, parsed.data.command)) return ack(errorReply(domainError('RATE_LIMITED')));
-      const command = parsed.data.command as CommandInput;
-      void ctx.engine.submit(actor, command, parsed.data.requestId).then((reply) => {
-        if (reply.ok) commandReply(command, reply);
+      const { command, requestId } = parsed.data;
+      const answer = (reply: CommandReply) => {
+        if (reply.ok) commandReply(command as CommandInput, reply);
         ack(reply);
-      });
+      };
+      // A retry gets its first answer (or IDEMPOTENCY_CONFLICT) even when the sender is over its rate limit.
+      const known = ctx.engine.knownReply(actor, command, requestId);
+      if (known) return void known.then(answer);
+      // Only a well-formed command takes a token: a device's bad input must not use up its budget.
+      if (parseCommand(command).ok && !limits.allows(actor, command))
+        return ack(errorReply(domainError('RATE_LIMITED')));
+      void ctx.engine.submit(actor, command, requestId).then(answer);
     }),
   );
 }

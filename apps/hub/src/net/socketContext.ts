@@ -8,7 +8,10 @@ import type { SocketIdentity } from './socketIdentity.js';
 import type { HubIo, HubSocket } from './socketTypes.js';
 
 export interface SocketOptions extends OriginPolicy {
-  hubId: string;
+  /** The hub's current epoch id; it changes when the hub finds itself behind its clients. */
+  hubId(): string;
+  /** Starts a new epoch (a new hubId) and returns it: clients resync from a snapshot. */
+  startNewEpoch(reason: string): string;
   /** Approve devices that connect from this machine without an admin (the demo only). */
   autoPairLocalhost: boolean;
   kioskIssuesPerMinute: number;

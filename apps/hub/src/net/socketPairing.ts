@@ -25,7 +25,7 @@ export class PairingLimits {
         if (oldest !== undefined) this.buckets.delete(oldest);
       }
     }
-    return bucket.take(this.ctx.engine.now());
+    return bucket.take();
   }
 }
 
@@ -55,13 +55,14 @@ function approveDevice(
   kind: DeviceKind,
   name: string,
   counterId: string | null,
+  printerProfileId: string | null,
   by: Actor,
 ) {
   return ctx.engine.execute(
     by,
     {
       type: 'config.upsertDevice',
-      device: { id: deviceId, kind, name, counterId, printerProfileId: null, revoked: false },
+      device: { id: deviceId, kind, name, counterId, printerProfileId, revoked: false },
     },
     null,
   );
@@ -100,7 +101,7 @@ export function registerPairing(
       socket.data.sessionTokenHash = null;
       let approved = false;
       if (automatic) {
-        approved = approveDevice(ctx, pairing.deviceId, kind, name, counterId, { kind: 'system' }).ok;
+        approved = approveDevice(ctx, pairing.deviceId, kind, name, counterId, null, { kind: 'system' }).ok;
         log.info({ deviceId: pairing.deviceId, kind }, 'device paired automatically (demo, localhost)');
       } else {
         log.info({ deviceId: pairing.deviceId, kind, pairingCode: pairing.pairingCode }, 'device waits for approval');
@@ -125,7 +126,8 @@ export function registerPairing(
       const pending = auth.findPendingByCode(parsed.data.pairingCode);
       if (!pending) return ack(errorReply(domainError('NOT_FOUND')));
       const name = parsed.data.name ?? pending.name;
-      const reply = approveDevice(ctx, pending.deviceId, pending.kind, name, parsed.data.counterId, actor);
+      const { counterId, printerProfileId } = parsed.data;
+      const reply = approveDevice(ctx, pending.deviceId, pending.kind, name, counterId, printerProfileId, actor);
       if (!reply.ok) return ack(reply);
       ack({ ok: true, deviceId: pending.deviceId });
     }),

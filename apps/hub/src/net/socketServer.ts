@@ -1,6 +1,7 @@
 import {
   domainError,
   MAX_CATCH_UP_EVENTS,
+  MAX_MESSAGE_BYTES,
   stateCodec,
   type CommandInput,
   type CommandReply,
@@ -61,7 +62,7 @@ export function attachSocketServer(
   let identity: SocketIdentity | null = null;
   const io: HubIo = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 2_000_000,
+    maxHttpBufferSize: 2 * MAX_MESSAGE_BYTES,
     pingInterval: 10_000,
     pingTimeout: 8_000,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
@@ -82,20 +83,60 @@ export function attachSocketServer(
   let snapshot: { seq: number; bytes: Buffer } | null = null;
 
   /** Missing events when the gap is short and the hub is the same, else (and for a client with nothing) a snapshot. */
-  function syncFrom(lastSeq: number, hubId: string | null): SyncPayload {
+  function syncFrom(lastSeq: number, clientHubId: string | null): SyncPayload {
     const seq = engine.state.seq;
-    const sameHub = hubId === null || hubId === options.hubId;
+    if (clientHubId === options.hubId() && lastSeq > seq) {
+      // A client has seen events this database does not hold (a restored backup, a lost file): the
+      // events after `seq` here are a different history, so the hub starts a new epoch and everyone resyncs.
+      startNewEpoch(`a client reports seq ${lastSeq}, the database ends at ${seq}`);
+    }
+    const hubId = options.hubId();
+    const sameHub = clientHubId === null || clientHubId === hubId;
     if (sameHub && lastSeq > 0 && lastSeq <= seq && seq - lastSeq <= MAX_CATCH_UP_EVENTS) {
       const first = recent[0];
-      if (lastSeq === seq) return { kind: 'events', hubId: options.hubId, events: [] };
+      if (lastSeq === seq) return { kind: 'events', hubId, events: [] };
       if (first && first.seq <= lastSeq + 1) {
-        return { kind: 'events', hubId: options.hubId, events: recent.filter((e) => e.seq > lastSeq) };
+        return { kind: 'events', hubId, events: recent.filter((e) => e.seq > lastSeq) };
       }
       const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
-      if (events.at(-1)?.seq === seq) return { kind: 'events', hubId: options.hubId, events };
+      if (events.at(-1)?.seq === seq) return { kind: 'events', hubId, events };
     }
     if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(stateCodec.encode(engine.state)) };
-    return { kind: 'snapshot', hubId: options.hubId, stateJson: snapshot.bytes };
+    return { kind: 'snapshot', hubId, stateJson: snapshot.bytes };
+  }
+
+  /** New hubId; every connected client is told, and its next hello gets a snapshot of this history. */
+  function startNewEpoch(reason: string): void {
+    const hubId = options.startNewEpoch(reason);
+    // After the current handler's ack has left, so the client that reported it has its snapshot first.
+    setImmediate(() => io.emit('hub.epoch', { hubId }));
+  }
+
+  /**
+   * A packet over MAX_MESSAGE_BYTES gets `protocol.error` MESSAGE_TOO_LARGE, then the connection closes
+   * (the transport's own limit, twice as large, closes without a word).
+   */
+  function refuseOversizeMessages(socket: HubSocket): void {
+    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type !== 'message') return;
+      const data = packet.data;
+      const size = typeof data === 'string' ? Buffer.byteLength(data) : Buffer.isBuffer(data) ? data.length : 0;
+      if (size <= MAX_MESSAGE_BYTES) return;
+      log.warn({ size, address: socket.handshake.address }, 'message over the size limit; closing the connection');
+      socket.emit('protocol.error', errorReply(domainError('MESSAGE_TOO_LARGE', { limitBytes: MAX_MESSAGE_BYTES })));
+      socket.disconnect(true);
+    });
+  }
+
+  /** Runs before the named handlers: a name nobody handles gets an answer instead of the client's timeout. */
+  function answerUnknownEvents(socket: HubSocket): void {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (socket.listeners(event as 'command').length > 0) return;
+      const name = String(event).slice(0, 64);
+      log.warn({ event: name }, 'unknown socket event');
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack(errorReply(domainError('UNKNOWN_EVENT', { event: name })));
+    });
   }
 
   const ctx: SocketContext = {
@@ -138,8 +179,8 @@ export function attachSocketServer(
       return;
     }
     if (event.type !== 'config.deviceUpserted') return;
+    // The pairing row changed in the event's own transaction (AuthService.pairingProjector).
     const { device } = event;
-    auth.setDeviceStatus(device.id, device.revoked ? 'revoked' : 'approved');
     for (const socket of io.sockets.sockets.values() as IterableIterator<HubSocket>) {
       if (socket.data.deviceId !== device.id) continue;
       const resolved = ctx.identity.refresh(socket);
@@ -174,6 +215,8 @@ export function attachSocketServer(
     } else {
       socket.data = { deviceId: null, sessionTokenHash: null };
     }
+    refuseOversizeMessages(socket);
+    answerUnknownEvents(socket);
     socket.on('disconnect', (reason) => log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected'));
     registerHello(socket, ctx);
     registerCommands(socket, ctx, deviceLimits, (command, reply) => extensions.commandReply?.(command, reply));

@@ -1,4 +1,12 @@
-/** Allows bursts of `capacity`, refilling at `perMs` tokens per millisecond. */
+/** Milliseconds from a clock that never steps back (unlike `Date.now()` when the wall clock is corrected). */
+export function monotonicMs(): number {
+  return performance.now();
+}
+
+/**
+ * Allows bursts of `capacity`, refilling at `perMs` tokens per millisecond. Refills follow a monotonic
+ * clock: a wall clock stepped back must not drain the bucket and lock a kiosk out.
+ */
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number | null = null;
@@ -6,13 +14,15 @@ export class TokenBucket {
   constructor(
     private readonly capacity: number,
     private readonly perMs: number,
+    private readonly clock: () => number = monotonicMs,
   ) {
     this.tokens = capacity;
   }
 
-  take(now: number): boolean {
+  take(): boolean {
+    const now = this.clock();
     if (this.updatedAt !== null)
-      this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * this.perMs);
+      this.tokens = Math.min(this.capacity, this.tokens + Math.max(0, now - this.updatedAt) * this.perMs);
     this.updatedAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

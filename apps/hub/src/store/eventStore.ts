@@ -14,13 +14,44 @@ import type { Db } from './openDatabase.js';
 
 const SNAPSHOT_EVERY = 1000;
 
+/**
+ * Keeps a feature's tables in step with the events: runs inside the transaction that stores them
+ * (the group commit's too), so a crash keeps both or neither. `after` is the state after them.
+ * A throw rolls the whole batch back and the commands are refused.
+ */
+export interface Projector {
+  name: string;
+  project(tx: Db, envelopes: EventEnvelope[], after: QueueState): void;
+}
+
+/** A write that belongs to one command but not to its events (e.g. a booking's contact details). */
+export type AlongsideWrite = (tx: Db) => void;
+
+/** One accepted command as stored: its events, its reply for retries, and what else it writes. */
+export interface StoredCommand {
+  envelopes: EventEnvelope[];
+  requestId: string | null;
+  actor: string;
+  /** Hash of the command as sent, so a requestId reused for another command is recognised. */
+  commandHash: string | null;
+  reply: CommandReply;
+  alongside?: AlongsideWrite | undefined;
+}
+
+/** A reply remembered for a requestId, with the hash of the command that got it (null: stored before hashes). */
+export interface RememberedReply {
+  reply: CommandReply;
+  commandHash: string | null;
+}
+
 /** Writes each command's events, the tables they update, and its reply, in one transaction. */
 export class EventStore {
   private readonly insertEvent;
   private readonly insertRequest;
   private readonly findRequest;
-  private readonly upsertTicket;
-  private readonly expireTicket;
+  private readonly insertTicket;
+  private readonly updateTicket;
+  private readonly expireTickets;
   private readonly upsertCounter;
   private readonly deleteCounter;
   private readonly insertRating;
@@ -31,6 +62,7 @@ export class EventStore {
   private readonly insertOutbox;
   private readonly selectOutbox;
   private lastSnapshotSeq = 0;
+  private readonly projectors: Projector[] = [];
   /** The hash of the last event in the chain (central_outbox). */
   private chainHead: string;
 
@@ -39,22 +71,29 @@ export class EventStore {
       'INSERT INTO events (seq, type, payload, at, actor, request_id) VALUES (@seq, @type, @payload, @at, @actor, @requestId)',
     );
     this.insertRequest = db.prepare(
-      'INSERT OR REPLACE INTO requests (request_id, actor, reply, at) VALUES (?, ?, ?, ?)',
+      'INSERT INTO requests (request_id, actor, command_hash, reply, at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.findRequest = db.prepare<[string, string], { reply: string }>(
-      'SELECT reply FROM requests WHERE request_id = ? AND actor = ?',
+    this.findRequest = db.prepare<[string, string], { reply: string; command_hash: string | null }>(
+      'SELECT reply, command_hash FROM requests WHERE request_id = ? AND actor = ?',
     );
-    this.upsertTicket = db.prepare(
+    // Plain INSERT: a ticket row is written once per id; a second `ticket.issued` for the same id is an
+    // error that rolls the command back, never an overwrite of an earlier day's history.
+    this.insertTicket = db.prepare(
       `INSERT INTO tickets (id, service_day, service_id, number, label, priority_group, source, status, issued_at,
          called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated)
        VALUES (@id, @serviceDay, @serviceId, @number, @label, @priorityGroup, @source, @status, @issuedAt,
-         @calledAt, @startedAt, @finishedAt, @counterId, @clerkId, @recallCount, @rated)
-       ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
-         called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
-         counter_id = excluded.counter_id, clerk_id = excluded.clerk_id, recall_count = excluded.recall_count,
-         rated = excluded.rated`,
+         @calledAt, @startedAt, @finishedAt, @counterId, @clerkId, @recallCount, @rated)`,
     );
-    this.expireTicket = db.prepare("UPDATE tickets SET status = 'expired' WHERE id = ?");
+    this.updateTicket = db.prepare(
+      `UPDATE tickets SET service_id = @serviceId, status = @status, called_at = @calledAt, started_at = @startedAt,
+         finished_at = @finishedAt, counter_id = @counterId, clerk_id = @clerkId, recall_count = @recallCount,
+         rated = @rated
+       WHERE id = @id AND service_day = @serviceDay`,
+    );
+    this.expireTickets = db.prepare(
+      `UPDATE tickets SET status = 'expired'
+       WHERE service_day = ? AND status IN ('waiting', 'called', 'serving', 'parked', 'noShow')`,
+    );
     this.upsertCounter = db.prepare(
       `INSERT INTO counters (id, status, pause_reason, clerk_id, current_ticket_id, since)
        VALUES (@id, @status, @pauseReason, @clerkId, @currentTicketId, @since)
@@ -82,35 +121,31 @@ export class EventStore {
     );
   }
 
-  /** The reply an accepted command with this requestId got, if any. */
-  previousReply(requestId: string, actor: string): CommandReply | null {
+  /** Adds a feature's projector; it runs in every later transaction. Returns its removal. */
+  addProjector(projector: Projector): () => void {
+    this.projectors.push(projector);
+    return () => {
+      const index = this.projectors.indexOf(projector);
+      if (index >= 0) this.projectors.splice(index, 1);
+    };
+  }
+
+  /** The reply an accepted command with this requestId from this sender got, if any. */
+  previousReply(requestId: string, actor: string): RememberedReply | null {
     const row = this.findRequest.get(requestId, actor);
-    return row ? (JSON.parse(row.reply) as CommandReply) : null;
+    return row ? { reply: JSON.parse(row.reply) as CommandReply, commandHash: row.command_hash } : null;
   }
 
   /**
-   * Stores one accepted command: its events, the projections they change (read from the state
-   * after them), and its reply. All or nothing; throws if SQLite refuses.
+   * Stores several commands in one transaction (group commit); `after` is the state after all of them.
+   * Their events, the core tables, every feature's projection and each command's own writes: all or
+   * nothing. Throws if SQLite (or a projector) refuses.
    */
-  append(
-    envelopes: EventEnvelope[],
-    after: QueueState,
-    requestId: string | null,
-    actor: string,
-    reply: CommandReply,
-  ): void {
-    this.appendBatch([{ envelopes, requestId, actor, reply }], after);
-  }
-
-  /** Stores several commands in one transaction (group commit); `after` is the state after all of them. */
-  appendBatch(
-    commands: { envelopes: EventEnvelope[]; requestId: string | null; actor: string; reply: CommandReply }[],
-    after: QueueState,
-  ): void {
+  appendBatch(commands: StoredCommand[], after: QueueState): void {
     let head = this.chainHead;
     this.db.transaction(() => {
       const all: EventEnvelope[] = [];
-      for (const { envelopes, requestId, actor, reply } of commands) {
+      for (const { envelopes, requestId, actor, commandHash, reply, alongside } of commands) {
         for (const envelope of envelopes) {
           const payload = JSON.stringify(envelope.event);
           this.insertEvent.run({
@@ -128,10 +163,12 @@ export class EventStore {
         }
         all.push(...envelopes);
         if (requestId && envelopes.length > 0) {
-          this.insertRequest.run(requestId, actor, JSON.stringify(reply), envelopes[0]?.at ?? 0);
+          this.insertRequest.run(requestId, actor, commandHash, JSON.stringify(reply), envelopes[0]?.at ?? 0);
         }
+        alongside?.(this.db);
       }
       this.project(all, after);
+      for (const projector of this.projectors) projector.project(this.db, all, after);
       const last = all.at(-1);
       if (last && last.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.writeSnapshot(after);
     })();
@@ -170,6 +207,7 @@ export class EventStore {
   }
 
   private project(envelopes: EventEnvelope[], after: QueueState): void {
+    const issued = new Set<string>();
     const tickets = new Set<string>();
     const counters = new Set<string>();
     let configChanged = false;
@@ -177,10 +215,10 @@ export class EventStore {
       if (event.type.startsWith('config.')) configChanged = true;
       switch (event.type) {
         case 'ticket.issued':
-          tickets.add(event.ticket.id);
+          issued.add(event.ticket.id);
           break;
         case 'day.closed':
-          for (const id of event.expiredTicketIds) this.expireTicket.run(id);
+          this.expireTickets.run(event.serviceDay);
           for (const id of Object.keys(after.counters)) counters.add(id);
           break;
         case 'day.opened':
@@ -206,11 +244,17 @@ export class EventStore {
           if ('fromCounterId' in event && event.fromCounterId) counters.add(event.fromCounterId);
       }
     }
-    for (const id of tickets) {
+    for (const id of issued) {
       const ticket = ticketById(after, id);
       if (!ticket) continue;
       if (ticket.counterId) counters.add(ticket.counterId);
-      this.upsertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
+      this.insertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
+    }
+    for (const id of tickets) {
+      const ticket = ticketById(after, id);
+      if (!ticket || issued.has(id)) continue;
+      if (ticket.counterId) counters.add(ticket.counterId);
+      this.updateTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
     }
     for (const id of counters) {
       const counter = after.counters[id];
@@ -256,6 +300,12 @@ export class EventStore {
   /** Forgets idempotency replies older than `before` (they only guard retries of a lost ack). */
   pruneRequests(before: number): void {
     this.db.prepare('DELETE FROM requests WHERE at < ?').run(before);
+  }
+
+  /** The latest `at` among stored events (0 for none): the hub's clock should never be behind it. */
+  latestEventAt(): number {
+    const row = this.db.prepare('SELECT MAX(at) AS at FROM events').get() as { at: number | null };
+    return row.at ?? 0;
   }
 
   metaValue(key: string): string | null {

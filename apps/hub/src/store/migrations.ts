@@ -177,4 +177,21 @@ export const migrations: string[] = [
     hash TEXT NOT NULL
   );
   `,
+  `
+  -- Idempotency per sender: the same requestId from two senders are two requests, and the hash of the
+  -- command tells a retry (same hash) from a requestId reused for another command (IDEMPOTENCY_CONFLICT).
+  CREATE TABLE requests_by_sender (
+    request_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    command_hash TEXT,
+    reply TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (request_id, actor)
+  );
+  INSERT INTO requests_by_sender (request_id, actor, command_hash, reply, at)
+    SELECT request_id, actor, NULL, reply, at FROM requests;
+  DROP TABLE requests;
+  ALTER TABLE requests_by_sender RENAME TO requests;
+  CREATE INDEX requests_at ON requests (at);
+  `,
 ];
