@@ -1,9 +1,11 @@
+import { HubClient, memoryTokenStore } from '@motcua/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { signInAdminPage } from './support/adminPage.js';
 import { ensureAppBuilt } from './support/build.js';
-import { startHubProcess, type HubProcess } from './support/hubProcess.js';
+import { connectClerk, connectDevice } from './support/clients.js';
+import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 
@@ -123,6 +125,34 @@ describe('admin forms: errors name their field in Vietnamese, forms open on scre
     expect(saturdayTimes).toEqual(['07:30', '11:30', '13:30', '17:00']);
     await list.locator('[data-date="2026-02-16"]').waitFor();
     expect(await list.locator('li').count()).toBeGreaterThanOrEqual(11);
+  });
+
+  it('the audit log reads as Vietnamese sentences with local times, refused sign-ins included', async () => {
+    const kiosk = await connectDevice(hub.url, 'kiosk');
+    const clerk = await connectClerk(hub.url, 1);
+    const issued = await kiosk.send({ type: 'ticket.issue', serviceId: 'khai-sinh' });
+    const label = issued.ok ? issued.result.ticket?.label : '';
+    expect((await clerk.send({ type: 'ticket.callNext', counterId: 'quay-1' })).ok).toBe(true);
+    const stranger = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
+    await waitFor(() => stranger.getSnapshot().connection === 'online', 20_000, 'socket online');
+    expect((await stranger.signIn('canbo2', 'sai-mat-khau')).ok).toBe(false);
+    for (const client of [kiosk, clerk, stranger]) client.close();
+
+    await page.getByTestId('nav-audit').click();
+    const table = page.getByTestId('audit-table');
+    await table.locator('tr[data-type="ticket.called"]').first().waitFor({ timeout: 20_000 });
+    const called = await table.locator('tr[data-type="ticket.called"]').first().locator('td').allTextContents();
+    expect(called[1]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(called[2]).toBe(`Nguyễn Thị Lan gọi số ${label} đến Quầy 1.`);
+    const counterSaved = await table.locator('tr[data-type="config.counterUpserted"]').first().textContent();
+    expect(counterSaved).toContain('lưu Quầy 1.');
+    const allText = (await table.textContent()) ?? '';
+    expect(allText).not.toContain('{"');
+    expect(allText).not.toMatch(/\b(ticket|config|counter)\.[a-z]+/i);
+    const refused = page.getByTestId('signin-log');
+    await refused.waitFor({ timeout: 20_000 });
+    expect(await refused.textContent()).toContain('Đăng nhập không thành công với tài khoản “canbo2”');
+    await screenshot(page, 'admin-audit');
   });
 
   it('every app has a favicon the hub serves', async () => {

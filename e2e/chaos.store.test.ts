@@ -9,7 +9,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectDevice } from './support/clients.js';
 import { replayEventLog } from './support/eventLog.js';
-import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { staffToken, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 interface Health {
   ok: boolean;
@@ -19,7 +19,7 @@ interface Health {
 }
 
 async function health(url: string): Promise<{ status: number; body: Health }> {
-  const res = await fetch(`${url}/healthz?hash=1`);
+  const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${await staffToken(url)}` } });
   return { status: res.status, body: (await res.json()) as Health };
 }
 

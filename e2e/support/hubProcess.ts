@@ -1,4 +1,6 @@
+import { HubClient, memoryTokenStore } from '@motcua/client';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -55,6 +57,8 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { port, output, stop, kill9 } = await readyLine(child, 'HUB_READY', 'hub');
+  const password = /admin account: admin \/ (\S+)/.exec(output())?.[1];
+  if (password) adminPasswords.set(`http://127.0.0.1:${port}`, password);
   const hub: HubProcess = {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -105,16 +109,62 @@ export async function readyLine(
   return { port, output: () => output, stop: () => signal('SIGTERM'), kill9: () => signal('SIGKILL') };
 }
 
+/** The first-run admin password of each hub this test file started, by URL (a restart keeps the URL). */
+const adminPasswords = new Map<string, string>();
+const staffTokens = new Map<string, Promise<string>>();
+
+async function signInAdmin(url: string): Promise<string> {
+  const password = adminPasswords.get(url);
+  if (!password) throw new Error(`no admin password known for ${url}`);
+  const storage = memoryTokenStore();
+  const client = new HubClient({ url, storage }).connect();
+  try {
+    await waitFor(() => client.getSnapshot().connection === 'online', 20_000, 'admin socket online');
+    const reply = await signInAsAdmin(client, password);
+    if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
+    const token = storage.get('sessionToken');
+    if (!token) throw new Error('no session token after sign-in');
+    return token;
+  } finally {
+    client.close();
+  }
+}
+
+/** An admin session token for HTTP calls that need staff (the state hash of /healthz, reports). */
+export function staffToken(url: string): Promise<string> {
+  let token = staffTokens.get(url);
+  if (!token) {
+    token = signInAdmin(url);
+    token.catch(() => staffTokens.delete(url));
+    staffTokens.set(url, token);
+  }
+  return token;
+}
+
+/** /healthz with the state hash, asked as signed-in staff (the hash is not public). */
 export async function hubHealth(
   url: string,
 ): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
-  const res = await fetch(`${url}/healthz?hash=1`);
-  return (await res.json()) as { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+  type Health = { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+  const ask = async (): Promise<Health> => {
+    const token = await staffToken(url);
+    const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await res.json()) as Health;
+  };
+  const health = await ask();
+  if (health.stateHash !== undefined) return health;
+  // A test that moves the hub's clock hours ahead outlives the cached session: sign in again once.
+  staffTokens.delete(url);
+  return ask();
 }
 
 /** Moves the hub's clock (it must run with --test-clock). */
 export async function setHubClockOffset(url: string, offsetMs: number): Promise<{ serviceDay: string }> {
-  const res = await fetch(`${url}/__test__/clock`, { method: 'POST', body: JSON.stringify({ offsetMs }) });
+  const res = await fetch(`${url}/__test__/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ offsetMs }),
+  });
   return (await res.json()) as { serviceDay: string };
 }
 

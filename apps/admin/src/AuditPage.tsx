@@ -1,23 +1,9 @@
 import { useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
 import { useEffect, useState, type FormEvent } from 'react';
-import { formatDateTime } from './format';
+import { auditSentence, signInSentence, type AuditEntry, type SignInLogEntry } from './auditSentence';
+import { formatLocalDateTime } from './format';
 import { getJson } from './hubApi';
-
-interface AuditEntry {
-  seq: number;
-  at: number;
-  actor: string;
-  type: string;
-  event: Record<string, unknown>;
-}
-
-/** A short human reading of an event's content, without repeating its type. */
-function describe(event: Record<string, unknown>): string {
-  const { type: _type, ...rest } = event;
-  const text = JSON.stringify(rest);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
 
 /** The append-only event log: who did what and when, filterable by day, person and kind. */
 export function AuditPage() {
@@ -27,6 +13,7 @@ export function AuditPage() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [signIns, setSignIns] = useState<SignInLogEntry[]>([]);
 
   const load = async (before: number | null) => {
     const query = new URLSearchParams({ limit: '100' });
@@ -43,6 +30,9 @@ export function AuditPage() {
   };
   useEffect(() => {
     void load(null);
+    getJson<{ entries: SignInLogEntry[] }>('/api/audit/sign-ins?limit=50')
+      .then((reply) => setSignIns(reply.entries))
+      .catch(() => undefined);
     // Loads once on opening; later loads follow the filter form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -51,11 +41,6 @@ export function AuditPage() {
     void load(null);
   };
   const tz = state?.config.office.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const actorName = (actor: string) => {
-    if (actor.startsWith('user:')) return state?.config.users[actor.slice(5)]?.displayName ?? actor;
-    if (actor.startsWith('device:')) return state?.config.devices[actor.slice(7)]?.name ?? actor;
-    return actor === 'system' ? 'Hệ thống' : actor;
-  };
   return (
     <div className="page" data-testid="audit-page">
       <h1>{t({ vi: 'Nhật ký thao tác', en: 'Audit log' })}</h1>
@@ -107,21 +92,15 @@ export function AuditPage() {
           <tr>
             <th>#</th>
             <th>{t({ vi: 'Thời điểm', en: 'When' })}</th>
-            <th>{t({ vi: 'Người thực hiện', en: 'Who' })}</th>
-            <th>{t({ vi: 'Sự kiện', en: 'Event' })}</th>
-            <th>{t({ vi: 'Nội dung', en: 'Details' })}</th>
+            <th>{t({ vi: 'Việc đã làm', en: 'What happened' })}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={entry.seq}>
+            <tr key={entry.seq} data-type={entry.type}>
               <td className="num">{entry.seq}</td>
-              <td>{formatDateTime(entry.at, tz)}</td>
-              <td>{actorName(entry.actor)}</td>
-              <td>
-                <code>{entry.type}</code>
-              </td>
-              <td className="details">{describe(entry.event)}</td>
+              <td className="nowrap">{formatLocalDateTime(entry.at, tz)}</td>
+              <td className="audit-sentence">{state ? t(auditSentence(entry, state.config)) : entry.type}</td>
             </tr>
           ))}
         </tbody>
@@ -130,6 +109,21 @@ export function AuditPage() {
         <button type="button" className="btn" onClick={() => void load(nextBefore)}>
           {t({ vi: 'Xem thêm', en: 'Load more' })}
         </button>
+      )}
+      <h2>{t({ vi: 'Đăng nhập không thành công', en: 'Refused sign-ins' })}</h2>
+      {signIns.length === 0 ? (
+        <p className="muted">{t({ vi: 'Không có lần đăng nhập sai nào.', en: 'No refused sign-ins.' })}</p>
+      ) : (
+        <table className="table card" data-testid="signin-log">
+          <tbody>
+            {signIns.map((entry) => (
+              <tr key={entry.id} data-outcome={entry.outcome}>
+                <td className="nowrap">{formatLocalDateTime(entry.at, tz)}</td>
+                <td>{t(signInSentence(entry))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
+import { authorizeHttp, demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -6,15 +6,13 @@ import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
 import { newPassword } from '@motcua/secrets';
 import { Engine, storeErrorCode } from './engine.js';
-import {
-  createHttpServer,
-  lanAddresses,
-  sendHtml,
-  sendJson,
-  serveStatic,
-  readJsonBody,
-  type Route,
-} from './net/httpServer.js';
+import { z } from 'zod';
+import { hostChecker, lanAddresses } from './net/allowedHosts.js';
+import { trustFunction } from './net/clientAddress.js';
+import { httpCaller } from './net/httpGuard.js';
+import { createHttpApp, registerRoutes } from './net/httpServer.js';
+import { defineRoute, sendHtml, type HubRoute } from './net/routes.js';
+import { staticRoute } from './net/staticFiles.js';
 import { attachSocketServer, type HubIo } from './net/socketServer.js';
 import { landingPage } from './net/landingPage.js';
 import type { HubOptions } from './options.js';
@@ -46,8 +44,6 @@ export interface RunningHub {
   log: Logger;
   firstRun: FirstRunSecrets | null;
   close(): Promise<void>;
-  /** Extra HTTP routes from later features; checked before the built apps. */
-  routes: Route[];
 }
 
 export const DEMO_CLERK_PIN = '1234';
@@ -104,60 +100,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
   rollOverServiceDay(engine, store, log);
 
-  const routes: Route[] = [];
-  const builtinRoutes: Route[] = [
-    {
-      method: 'GET',
-      path: '/healthz',
-      handler: (_req, res, url) =>
-        sendJson(res, engine.health.ok ? 200 : 503, {
-          ok: engine.health.ok,
-          seq: engine.state.seq,
-          serviceDay: engine.state.serviceDay,
-          store: engine.health,
-          hubId,
-          time: clock(),
-          ...(url.searchParams.get('hash') === '1' ? { stateHash: stateHash(engine.state) } : {}),
-        }),
-    },
-    {
-      method: 'GET',
-      path: '/',
-      handler: (_req, res) =>
-        sendHtml(res, 200, landingPage(engine.state.config.office.name, running.lanUrls, running.port, appsBuilt())),
-    },
-    {
-      method: 'GET',
-      path: '/voice/default/',
-      handler: serveStatic(join(REPO_ROOT, 'apps/display/voice/default'), '/voice/default/', false),
-    },
-    {
-      method: 'GET',
-      path: '/voice/office/',
-      handler: serveStatic(join(options.dataDir, 'voice'), '/voice/office/', false),
-    },
-  ];
-  if (options.testClock) {
-    builtinRoutes.push({
-      method: 'POST',
-      path: '/__test__/clock',
-      handler: async (req, res) => {
-        const body = (await readJsonBody(req)) as { offsetMs?: unknown } | null;
-        if (typeof body?.offsetMs !== 'number') return sendJson(res, 400, { ok: false, code: 'BAD_REQUEST' });
-        clockOffset = body.offsetMs;
-        rollOverServiceDay(engine, store, log);
-        sendJson(res, 200, { ok: true, now: clock(), serviceDay: engine.state.serviceDay });
-      },
-    });
-  }
-  const appRoutes: Route[] = APPS.map((app) => ({
-    method: 'GET',
-    path: `/${app}/`,
-    handler: serveStatic(join(REPO_ROOT, 'apps', app, 'dist'), `/${app}/`, true),
-  }));
-
-  // Feature routes are added below, after the socket server exists; the list is read per request.
-  const server = createHttpServer(() => [...builtinRoutes, ...routes, ...appRoutes], log);
+  const trust = trustFunction(options.trustProxy);
+  const app = await createHttpApp({
+    log,
+    trust,
+    hostAllowed: hostChecker(options.allowedHostNames, () => publicHostNames(engine)),
+    callerOf: (req) => httpCaller(req, auth, engine),
+  });
+  const server = app.server;
   let context: HubContext | null = null;
   const sockets = attachSocketServer(
     server,
@@ -201,17 +151,63 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     hubId: () => hubId,
     publicUrl: () => lanUrls[0] ?? `http://127.0.0.1:${port}`,
   };
-  for (const feature of hubFeatures) routes.push(...(feature.routes?.(context) ?? []));
+  const builtinRoutes: HubRoute[] = [
+    defineRoute({
+      method: 'GET',
+      url: '/healthz',
+      query: z.object({ hash: z.string().max(8).optional() }),
+      handler: ({ query, request, reply }) => {
+        // The hash walks the whole state: only for signed-in staff (core's 'GET /healthz?hash=1' line).
+        const withHash =
+          query.hash === '1' && !authorizeHttp('GET /healthz?hash=1', httpCaller(request.raw, auth, engine).role);
+        return reply
+          .code(engine.health.ok ? 200 : 503)
+          .header('Cache-Control', 'no-store')
+          .send({
+            ok: engine.health.ok,
+            seq: engine.state.seq,
+            serviceDay: engine.state.serviceDay,
+            store: engine.health,
+            hubId,
+            time: clock(),
+            ...(withHash ? { stateHash: stateHash(engine.state) } : {}),
+          });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/',
+      handler: ({ reply }) =>
+        sendHtml(reply, 200, landingPage(engine.state.config.office.name, lanUrls, port, appsBuilt())),
+    }),
+    staticRoute('/voice/default', join(REPO_ROOT, 'apps/display/voice/default'), false),
+    staticRoute('/voice/office', join(options.dataDir, 'voice'), false),
+    ...APPS.map((name) => staticRoute(`/${name}`, join(REPO_ROOT, 'apps', name, 'dist'), true)),
+  ];
+  if (options.testClock) {
+    builtinRoutes.push(
+      defineRoute({
+        method: 'POST',
+        url: '/__test__/clock',
+        body: z.object({ offsetMs: z.number().int() }),
+        handler: ({ body }) => {
+          clockOffset = body.offsetMs;
+          rollOverServiceDay(engine, store, log);
+          return { ok: true, now: clock(), serviceDay: engine.state.serviceDay };
+        },
+      }),
+    );
+  }
+  registerRoutes(app, [...builtinRoutes, ...hubFeatures.flatMap((feature) => feature.routes?.(context) ?? [])], (req) =>
+    httpCaller(req, auth, engine),
+  );
   const removeProjectors: (() => void)[] = [];
   for (const feature of hubFeatures) {
     const projector = feature.projector?.(context);
     if (projector) removeProjectors.push(store.addProjector(projector));
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolveListen());
-  });
+  await app.listen({ port: options.port, host: options.host });
   const port = (server.address() as AddressInfo).port;
   const lanUrls = lanAddresses().map((address) => `http://${address}:${port}`);
 
@@ -250,7 +246,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     io,
     log,
     firstRun,
-    routes,
     async close() {
       if (closed) return;
       closed = true;
@@ -258,7 +253,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       unpublish?.();
       for (const feature of hubFeatures) await feature.stop?.();
       for (const remove of removeProjectors) remove();
-      await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      // Socket.IO closes its transports (clients see a dropped connection and reconnect to the next hub,
+      // not a "go away"), then the server; idle keep-alive and long-poll connections of browsers left open
+      // on the LAN are cut so they cannot hold the hub up.
+      const socketsClosed = new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      server.closeAllConnections();
+      await socketsClosed;
+      await app.close();
       engine.commit();
       markEpoch();
       try {
@@ -271,6 +272,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
   };
   return running;
+}
+
+/** The host of the office's public status address (kiosk setting), so phones reaching it by that name are served. */
+function publicHostNames(engine: Engine): string[] {
+  const base = engine.state.config.kiosk.statusBaseUrl;
+  if (!base) return [];
+  try {
+    return [new URL(base).hostname.toLowerCase()];
+  } catch {
+    return [];
+  }
 }
 
 function appsBuilt(): Record<string, boolean> {

@@ -3,8 +3,28 @@ import { join } from 'node:path';
 import { startHub } from './hub.js';
 import { parseHubOptions } from './options.js';
 
+/** SIGINT/SIGTERM: sockets, HTTP and the database are closed within this, or the process exits anyway. */
+const STOP_DEADLINE_MS = 4_500;
+
+/**
+ * Crash policy: an error nobody caught leaves the process in an unknown state, so it is logged and the
+ * process exits non-zero; the supervisor (deploy/motcua-hub.service, the Windows service) starts it again.
+ * Every acknowledged command is already in SQLite, so a restart loses nothing.
+ */
+function exitOnUncaught(): void {
+  const fatal = (kind: string) => (error: unknown) => {
+    console.error(`Lỗi không xử lý được, máy chủ dừng để khởi động lại / fatal ${kind}:`, error);
+    process.exit(70);
+  };
+  process.on('uncaughtException', fatal('uncaught exception'));
+  process.on('unhandledRejection', fatal('unhandled rejection'));
+}
+
 /** `npm start`: the hub with its database, the demo office, and the apps on one port. */
 async function main(): Promise<void> {
+  exitOnUncaught();
+  // Files the hub creates (database, WAL, backups, prints) are readable by its own user only: they hold PIN hashes.
+  process.umask(0o077);
   let options;
   try {
     options = parseHubOptions(process.argv.slice(2), process.env);
@@ -67,10 +87,18 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     hub.log.info({ signal }, 'stopping');
+    // A supervisor (systemd, a Windows service) waits a few seconds before killing: be gone before that.
+    setTimeout(() => {
+      hub.log.error({ signal }, `not stopped after ${STOP_DEADLINE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     hub
       .close()
       .then(() => process.exit(0))
-      .catch(() => process.exit(1));
+      .catch((error: unknown) => {
+        hub.log.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      });
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** false: X-Forwarded-For is ignored; true: believed from anyone; a list: believed from those proxies. */
+export type TrustProxySetting = boolean | string[];
+
 const booleanText = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 /** "a, b,c" → ["a", "b", "c"]. */
 const listText = z.string().transform((v) =>
@@ -47,6 +50,22 @@ export const hubOptionsSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * Whose X-Forwarded-For is believed: "false" (nobody, the default), "loopback" (a proxy on this machine),
+   * addresses or CIDR ranges separated by commas, or "true" (anyone: only behind a proxy nobody can bypass).
+   */
+  trustProxy: z
+    .string()
+    .default('false')
+    .transform((v): TrustProxySetting => {
+      const text = v.trim().toLowerCase();
+      if (['false', '0', 'no', ''].includes(text)) return false;
+      if (['true', '1', 'yes'].includes(text)) return true;
+      return text
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+    }),
   /** The province's central service (https://…); empty = no shipping. */
   centralUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** The credential central's admin issued for this office (office.<officeId>.<secret>). */
@@ -78,6 +97,7 @@ const flags: Record<string, keyof HubOptions> = {
   '--log-level': 'logLevel',
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
+  '--trust-proxy': 'trustProxy',
   '--central-url': 'centralUrl',
   '--central-credential': 'centralCredential',
   '--central-retry-max-ms': 'centralRetryMaxMs',
@@ -105,6 +125,7 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_LOG_LEVEL: 'logLevel',
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
+  HUB_TRUST_PROXY: 'trustProxy',
   HUB_CENTRAL_URL: 'centralUrl',
   HUB_CENTRAL_CREDENTIAL: 'centralCredential',
   HUB_CENTRAL_RETRY_MAX_MS: 'centralRetryMaxMs',

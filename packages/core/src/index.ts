@@ -11,6 +11,7 @@ export * from './queuePolicy.js';
 export * from './ticketReads.js';
 export * from './selectors.js';
 export * from './actors.js';
+export * from './access.js';
 export * from './decide.js';
 export * from './apply.js';
 export * from './protocol.js';

@@ -108,9 +108,14 @@ export class AuthService {
 
   /** Forgets pairings nobody approved in time: their codes stop working and their devices must ask again. */
   expirePendingPairings(): number {
-    return this.db
-      .prepare("DELETE FROM device_pairings WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?")
-      .run(this.clock()).changes;
+    // Bookkeeping on read paths (hello, pairing look-ups): a locked or read-only store must not refuse them.
+    try {
+      return this.db
+        .prepare("DELETE FROM device_pairings WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?")
+        .run(this.clock()).changes;
+    } catch {
+      return 0;
+    }
   }
 
   findPendingByCode(pairingCode: string): DeviceRecord | null {

@@ -22,20 +22,19 @@ import {
   type QueueState,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
-import { readJsonBody, sendJson, type Route } from '../net/httpServer.js';
+import { defineRoute, refusalBody, refuse, type HubRoute } from '../net/routes.js';
 import { TokenBucket } from '../net/tokenBucket.js';
 import { citizenAppRoutes } from './appointmentsCitizenApp.js';
 import { ticketStatusUrl } from './ticketStatus.js';
 import type { Db } from '../store/openDatabase.js';
 import type { HubContext, HubFeature } from './types.js';
 
-/** Per client IP: a few bookings in a burst, then one every few seconds. */
-export const BOOKINGS_PER_MINUTE = 12;
-export const BOOKING_BURST = 6;
-/** Per client IP (look-ups and cancels) and per kiosk (check-ins): enough for people, too few to guess codes. */
+/** Per client address (trust-proxy aware): bookings per window, enough for a family, too few to fill a day. */
+export const BOOKINGS_PER_WINDOW = 6;
+export const BOOKING_WINDOW_MS = 30_000;
+/** Per client address (look-ups and cancels) and per kiosk (check-ins): enough for people, too few to guess codes. */
 export const CODE_ATTEMPTS_PER_MINUTE = 30;
 export const CODE_ATTEMPT_BURST = 20;
 /** How often the hub releases bookings whose window has passed. */
@@ -55,6 +54,7 @@ const bookRequestSchema = z.strictObject({
   /** Made by the page once per submit: a retry returns the same booking. */
   requestId: z.string().min(8).max(64).optional(),
 });
+type BookRequest = z.output<typeof bookRequestSchema>;
 const codeRequestSchema = z.strictObject({ code: z.string().min(1).max(300) });
 const checkInRequestSchema = z.strictObject({
   /** What the citizen typed or the scanner sent: the code, or the booking link of the QR. */
@@ -76,20 +76,6 @@ export interface AppointmentView {
   officeName: string;
   /** The link the QR code carries. */
   bookingUrl: string;
-}
-
-function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
-function refusal(res: ServerResponse, status: number, code: ErrorCode, details?: Record<string, unknown>): void {
-  sendJson(res, status, {
-    ok: false,
-    code,
-    message: errorMessages[code].vi,
-    messageEn: errorMessages[code].en,
-    ...(details ? { details } : {}),
-  });
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -185,7 +171,6 @@ export function createAppointmentsFeature(): HubFeature {
   let ctx: HubContext | null = null;
   let secret = '';
   let releaseTimer: ReturnType<typeof setInterval> | null = null;
-  const bookingLimiter = new RateLimiter(BOOKING_BURST, BOOKINGS_PER_MINUTE);
   const codeLimiter = new RateLimiter(CODE_ATTEMPT_BURST, CODE_ATTEMPTS_PER_MINUTE);
   const recentBookings = new Map<string, { at: number; status: number; body: unknown }>();
 
@@ -262,16 +247,10 @@ export function createAppointmentsFeature(): HubFeature {
     }
   }
 
-  async function book(hub: HubContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!bookingLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
-    const parsed = bookRequestSchema.safeParse(await readJsonBody(req, 10_000));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return refusal(res, 400, 'BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
-    }
-    const { serviceId, day, slot, name, phone, requestId } = parsed.data;
+  function book(hub: HubContext, request: BookRequest): { status: number; body: unknown } {
+    const { serviceId, day, slot, name, phone, requestId } = request;
     const remembered = requestId ? recentBookings.get(requestId) : undefined;
-    if (remembered) return sendJson(res, remembered.status, remembered.body);
+    if (remembered) return remembered;
     let reply: CommandReply | null = null;
     let code = '';
     // A fresh code until its id is new (a clash of 40-bit codes is rare but possible).
@@ -293,17 +272,16 @@ export function createAppointmentsFeature(): HubFeature {
     }
     if (!reply || !reply.ok || !reply.result.appointment) {
       const failed = reply && !reply.ok ? reply.code : 'INTERNAL';
-      return refusal(res, httpStatusOf(failed), failed);
+      return { status: httpStatusOf(failed), body: refusalBody(failed) };
     }
     const appointment = reply.result.appointment;
-    const body = { ok: true, appointment: viewOf(hub, appointment, code) };
+    const booked = { at: Date.now(), status: 201, body: { ok: true, appointment: viewOf(hub, appointment, code) } };
     if (requestId) {
-      const now = Date.now();
-      for (const [key, value] of recentBookings) if (now - value.at > 10 * 60_000) recentBookings.delete(key);
-      recentBookings.set(requestId, { at: now, status: 201, body });
+      for (const [key, value] of recentBookings) if (booked.at - value.at > 10 * 60_000) recentBookings.delete(key);
+      recentBookings.set(requestId, booked);
     }
     hub.log.info({ serviceId, day, slot }, 'appointment booked online');
-    sendJson(res, 201, body);
+    return booked;
   }
 
   function publicServices(hub: HubContext) {
@@ -368,77 +346,74 @@ export function createAppointmentsFeature(): HubFeature {
 
   return {
     name: 'appointments',
-    routes: (hub) => {
-      const routes: Route[] = [
-        ...citizenAppRoutes(),
-        {
-          method: 'GET',
-          path: '/api/appointments/services',
-          handler: (_req, res) => sendJson(res, 200, publicServices(hub)),
+    routes: (hub): HubRoute[] => [
+      ...citizenAppRoutes(),
+      defineRoute({ method: 'GET', url: '/api/appointments/services', handler: () => publicServices(hub) }),
+      defineRoute({
+        method: 'GET',
+        url: '/api/appointments/slots',
+        query: z.object({ serviceId: idSchema, day: isoDateSchema }),
+        handler: ({ query }) => {
+          const slots = appointmentSlots(hub.engine.state, query.serviceId, query.day, hub.engine.now()).map((s) => ({
+            slot: s.slot,
+            left: Math.max(0, s.capacity - s.booked),
+            available: s.refusal === null,
+            reason: s.refusal,
+          }));
+          return { ok: true, serviceId: query.serviceId, day: query.day, slots };
         },
-        {
-          method: 'GET',
-          path: '/api/appointments/slots',
-          handler: (_req, res, url) => {
-            const serviceId = idSchema.safeParse(url.searchParams.get('serviceId'));
-            const day = isoDateSchema.safeParse(url.searchParams.get('day'));
-            if (!serviceId.success || !day.success) return refusal(res, 400, 'BAD_REQUEST');
-            const slots = appointmentSlots(hub.engine.state, serviceId.data, day.data, hub.engine.now()).map((s) => ({
-              slot: s.slot,
-              left: Math.max(0, s.capacity - s.booked),
-              available: s.refusal === null,
-              reason: s.refusal,
-            }));
-            sendJson(res, 200, { ok: true, serviceId: serviceId.data, day: day.data, slots });
-          },
+      }),
+      defineRoute({
+        method: 'POST',
+        url: '/api/appointments',
+        body: bookRequestSchema,
+        bodyLimit: 10_000,
+        rateLimit: { max: BOOKINGS_PER_WINDOW, windowMs: BOOKING_WINDOW_MS },
+        handler: ({ body, reply }) => {
+          const outcome = book(hub, body);
+          return reply.code(outcome.status).send(outcome.body);
         },
-        { method: 'POST', path: '/api/appointments', handler: (req, res) => book(hub, req, res) },
-        {
-          method: 'GET',
-          path: '/api/appointments/code/',
-          handler: (req, res, url) => {
-            if (!codeLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
-            const found = findByCode(hub, decodeURIComponent(url.pathname.slice('/api/appointments/code/'.length)));
-            if (typeof found === 'string') return refusal(res, 404, found);
-            sendJson(res, 200, { ok: true, appointment: viewOf(hub, found.appointment, found.code) });
-          },
+      }),
+      defineRoute({
+        method: 'GET',
+        url: '/api/appointments/code/:code',
+        params: z.object({ code: z.string().min(1).max(300) }),
+        rateLimit: { max: CODE_ATTEMPTS_PER_MINUTE, windowMs: 60_000 },
+        handler: ({ params, reply }) => {
+          const found = findByCode(hub, params.code);
+          if (typeof found === 'string') return refuse(reply, 404, found);
+          return { ok: true, appointment: viewOf(hub, found.appointment, found.code) };
         },
-        {
-          method: 'GET',
-          path: '/api/appointments/report',
-          handler: (req, res, url) => {
-            const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-            const session = token ? hub.auth.session(token) : null;
-            const user = session ? hub.engine.state.config.users[session.userId] : undefined;
-            if (!user || user.disabled) return refusal(res, 401, 'UNAUTHENTICATED');
-            if (user.role === 'clerk') return refusal(res, 403, 'FORBIDDEN');
-            const day = isoDateSchema.safeParse(url.searchParams.get('day') ?? hub.engine.state.serviceDay);
-            if (!day.success) return refusal(res, 400, 'BAD_REQUEST');
-            sendJson(res, 200, { ok: true, day: day.data, ...appointmentReport(hub, day.data) });
-          },
+      }),
+      defineRoute({
+        method: 'GET',
+        url: '/api/appointments/report',
+        query: z.object({ day: isoDateSchema.optional() }),
+        handler: ({ query }) => {
+          const day = query.day ?? hub.engine.state.serviceDay;
+          return { ok: true, day, ...appointmentReport(hub, day) };
         },
-        {
-          method: 'POST',
-          path: '/api/appointments/cancel',
-          handler: async (req, res) => {
-            if (!codeLimiter.take(clientIp(req))) return refusal(res, 429, 'RATE_LIMITED');
-            const parsed = codeRequestSchema.safeParse(await readJsonBody(req, 10_000));
-            if (!parsed.success) return refusal(res, 400, 'BAD_REQUEST');
-            const found = findByCode(hub, parsed.data.code);
-            if (typeof found === 'string') return refusal(res, 404, found);
-            const reply = hub.engine.execute(
-              { kind: 'system' },
-              { type: 'appointment.cancel', appointmentId: found.appointment.id },
-              null,
-            );
-            if (!reply.ok) return refusal(res, httpStatusOf(reply.code), reply.code);
-            const cancelled = hub.engine.state.appointments?.[found.appointment.id] ?? found.appointment;
-            sendJson(res, 200, { ok: true, appointment: viewOf(hub, cancelled, found.code) });
-          },
+      }),
+      defineRoute({
+        method: 'POST',
+        url: '/api/appointments/cancel',
+        body: codeRequestSchema,
+        bodyLimit: 10_000,
+        rateLimit: { max: CODE_ATTEMPTS_PER_MINUTE, windowMs: 60_000 },
+        handler: ({ body, reply }) => {
+          const found = findByCode(hub, body.code);
+          if (typeof found === 'string') return refuse(reply, 404, found);
+          const result = hub.engine.execute(
+            { kind: 'system' },
+            { type: 'appointment.cancel', appointmentId: found.appointment.id },
+            null,
+          );
+          if (!result.ok) return refuse(reply, httpStatusOf(result.code), result.code);
+          const cancelled = hub.engine.state.appointments?.[found.appointment.id] ?? found.appointment;
+          return { ok: true, appointment: viewOf(hub, cancelled, found.code) };
         },
-      ];
-      return routes;
-    },
+      }),
+    ],
     projector: () => ({ name: 'appointment records', project }),
     onConnection(socket: Socket, hub, api) {
       api.handle(socket, 'appointment.checkIn', (request, actor) => checkIn(hub, request, actor));

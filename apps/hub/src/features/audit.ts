@@ -1,8 +1,6 @@
 import { isoDateSchema } from '@motcua/core';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { sendJson } from '../net/httpServer.js';
-import { requireStaff, sendError } from './adminApi.js';
+import { defineRoute } from '../net/routes.js';
 import { serviceDayBounds } from './reportsQueries.js';
 import type { HubFeature } from './types.js';
 
@@ -31,28 +29,19 @@ export interface AuditEntry {
   actor: string;
   type: string;
   event: unknown;
-}
-
-/** The query string parsed by `schema`, or null after a 400 that names the bad parameter. */
-function parseQuery<S extends z.ZodType>(schema: S, url: URL, res: ServerResponse): z.output<S> | null {
-  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  sendError(res, 400, 'BAD_REQUEST', `${issue?.path.join('.')}: ${issue?.message}`);
-  return null;
+  /** The ticket's number ("A012") for ticket events, so the log reads like the desk talks. */
+  ticketLabel: string | null;
 }
 
 /** GET /api/audit: the append-only event log, newest first, filtered by day range, actor and type. */
 export const auditFeature: HubFeature = {
   name: 'audit',
   routes: (ctx) => [
-    {
+    defineRoute({
       method: 'GET',
-      path: '/api/audit',
-      handler: (req, res, url) => {
-        if (!requireStaff(ctx, req, res)) return;
-        const query = parseQuery(auditQuerySchema, url, res);
-        if (!query) return;
+      url: '/api/audit',
+      query: auditQuerySchema,
+      handler: ({ query }) => {
         const where: string[] = [];
         const params: (string | number)[] = [];
         const office = ctx.engine.state.config.office;
@@ -87,33 +76,35 @@ export const auditFeature: HubFeature = {
              ORDER BY seq DESC LIMIT ?`,
           )
           .all(...params, query.limit) as { seq: number; at: number; actor: string; type: string; payload: string }[];
-        const entries: AuditEntry[] = rows.map((row) => ({
-          seq: row.seq,
-          at: row.at,
-          actor: row.actor,
-          type: row.type,
-          event: JSON.parse(row.payload) as unknown,
-        }));
+        const labelOf = ctx.db.prepare('SELECT label FROM tickets WHERE id = ?');
+        const entries: AuditEntry[] = rows.map((row) => {
+          const event = JSON.parse(row.payload) as { ticketId?: unknown; ticket?: { label?: unknown } };
+          const ticketLabel =
+            typeof event.ticket?.label === 'string'
+              ? event.ticket.label
+              : typeof event.ticketId === 'string'
+                ? ((labelOf.get(event.ticketId) as { label: string } | undefined)?.label ?? null)
+                : null;
+          return { seq: row.seq, at: row.at, actor: row.actor, type: row.type, event, ticketLabel };
+        });
         const last = entries.at(-1);
-        sendJson(res, 200, {
+        return {
           ok: true,
           entries,
           nextBefore: entries.length === query.limit && last ? last.seq : null,
-        });
+        };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
-      path: '/api/audit/sign-ins',
+      url: '/api/audit/sign-ins',
+      query: signInLogQuerySchema,
       // Failed and throttled sign-ins (not events: nothing changed), newest first.
-      handler: (req, res, url) => {
-        if (!requireStaff(ctx, req, res)) return;
-        const query = parseQuery(signInLogQuerySchema, url, res);
-        if (!query) return;
+      handler: ({ query }) => {
         const entries = ctx.auth.signInLog(query.limit, query.before ?? null);
         const last = entries.at(-1);
-        sendJson(res, 200, { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null });
+        return { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null };
       },
-    },
+    }),
   ],
 };

@@ -1,9 +1,9 @@
 import { localTime } from '@motcua/core';
+import Database from 'better-sqlite3';
 import { createReadStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sendJson } from '../net/httpServer.js';
-import type { Db } from '../store/openDatabase.js';
-import { requireStaff } from './adminApi.js';
+import { defineRoute } from '../net/routes.js';
+import { ownerOnly, type Db } from '../store/openDatabase.js';
 import type { HubContext, HubFeature } from './types.js';
 
 export interface BackupSettings {
@@ -33,6 +33,7 @@ export function backupDir(dataDir: string): string {
  */
 export async function takeBackup(db: Db, path: string): Promise<void> {
   await db.backup(path);
+  ownerOnly(path);
 }
 
 const DAILY = /^motcua-(\d{4}-\d{2}-\d{2})\.sqlite$/;
@@ -69,6 +70,26 @@ export async function runDailyBackup(ctx: HubContext, settings: BackupSettings):
   return path;
 }
 
+/**
+ * Booking contacts (name, phone) are kept only until the appointment's day is over; the live database
+ * drops them then (appointments feature), and this drops them from every kept backup on the same rule,
+ * with secure_delete so the bytes are overwritten, not just unlinked. Returns how many were removed.
+ */
+export function purgeContactsFromBackups(dataDir: string, beforeDay: string): number {
+  let removed = 0;
+  for (const backup of dailyBackups(dataDir)) {
+    const db = new Database(join(backupDir(dataDir), backup.file));
+    try {
+      db.pragma('secure_delete = ON');
+      const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'appointment_contacts'").get();
+      if (hasTable) removed += db.prepare('DELETE FROM appointment_contacts WHERE day < ?').run(beforeDay).changes;
+    } finally {
+      db.close();
+    }
+  }
+  return removed;
+}
+
 let timer: ReturnType<typeof setInterval> | null = null;
 let running: Promise<unknown> = Promise.resolve();
 
@@ -79,52 +100,57 @@ let running: Promise<unknown> = Promise.resolve();
 export const backupFeature: HubFeature = {
   name: 'backup',
   routes: (ctx) => [
-    {
+    defineRoute({
       method: 'GET',
-      path: '/api/backup',
-      handler: async (req, res) => {
-        if (!requireStaff(ctx, req, res, ['admin'])) return;
+      url: '/api/backup',
+      handler: async ({ reply }) => {
         const dir = backupDir(ctx.options.dataDir);
         mkdirSync(dir, { recursive: true });
         const local = localTime(ctx.engine.now(), ctx.engine.state.config.office.timeZone);
         const path = join(dir, `download-${process.pid}-${Date.now()}.sqlite.partial`);
         try {
           await takeBackup(ctx.db, path);
-          res.writeHead(200, {
-            'Content-Type': 'application/vnd.sqlite3',
-            'Content-Length': String(statSync(path).size),
-            'Content-Disposition': `attachment; filename="motcua-${local.date}-${local.clock.replace(':', '')}.sqlite"`,
-            'Cache-Control': 'no-store',
-          });
-          await new Promise<void>((resolve, reject) => {
-            const stream = createReadStream(path);
-            stream.once('error', reject);
-            res.once('close', () => resolve());
-            stream.pipe(res);
-          });
-        } finally {
+        } catch (error) {
           rmSync(path, { force: true });
+          throw error;
         }
+        const stream = createReadStream(path);
+        // The copy is only for this download: gone once it is sent, or the browser went away.
+        stream.once('close', () => rmSync(path, { force: true }));
+        return reply
+          .type('application/vnd.sqlite3')
+          .header('Content-Length', String(statSync(path).size))
+          .header(
+            'Content-Disposition',
+            `attachment; filename="motcua-${local.date}-${local.clock.replace(':', '')}.sqlite"`,
+          )
+          .header('Cache-Control', 'no-store')
+          .send(stream);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
-      path: '/api/backups',
-      handler: (req, res) => {
-        if (!requireStaff(ctx, req, res, ['admin'])) return;
-        sendJson(res, 200, {
-          ok: true,
-          settings: backupSettingsFrom(process.env),
-          backups: dailyBackups(ctx.options.dataDir),
-        });
-      },
-    },
+      url: '/api/backups',
+      handler: () => ({
+        ok: true,
+        settings: backupSettingsFrom(process.env),
+        backups: dailyBackups(ctx.options.dataDir),
+      }),
+    }),
   ],
   start(ctx) {
     const settings = backupSettingsFrom(process.env);
+    let contactsPurgedBefore = '';
     const tick = () => {
       running = running
         .then(() => runDailyBackup(ctx, settings))
+        .then(() => {
+          const today = ctx.engine.state.serviceDay;
+          if (today === contactsPurgedBefore) return;
+          const removed = purgeContactsFromBackups(ctx.options.dataDir, today);
+          contactsPurgedBefore = today;
+          if (removed > 0) ctx.log.info({ removed }, 'past booking contacts removed from backups');
+        })
         .catch((error: unknown) => ctx.log.error({ err: error }, 'daily backup failed'));
     };
     tick();

@@ -1,6 +1,5 @@
 import type { CentralLinkStatus, IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
-import { sendJson } from '../net/httpServer.js';
-import { requireStaff } from './adminApi.js';
+import { defineRoute } from '../net/routes.js';
 import type { HubContext, HubFeature } from './types.js';
 
 export const SHIP_BATCH_SIZE = 500;
@@ -196,14 +195,11 @@ function offStatus(ctx: HubContext): CentralLinkStatus {
 export const centralShippingFeature: HubFeature = {
   name: 'centralShipping',
   routes: (ctx) => [
-    {
+    defineRoute({
       method: 'GET',
-      path: '/api/central/status',
-      handler: (req, res) => {
-        if (!requireStaff(ctx, req, res)) return;
-        sendJson(res, 200, { ok: true, status: shippers.get(ctx)?.linkStatus() ?? offStatus(ctx) });
-      },
-    },
+      url: '/api/central/status',
+      handler: () => ({ ok: true, status: shippers.get(ctx)?.linkStatus() ?? offStatus(ctx) }),
+    }),
   ],
   start(ctx) {
     const { centralUrl, centralCredential, centralRetryMaxMs } = ctx.options;

@@ -1,11 +1,11 @@
 import { dossierCodeSchema, ratingScoreNames, type Actor, type OfficeConfig, type RatingScore } from '@motcua/core';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { sendJson } from '../net/httpServer.js';
+import { defineRoute } from '../net/routes.js';
 import type { Db } from '../store/openDatabase.js';
-import { requireStaff, sendError } from './adminApi.js';
-import { csvCell, write } from './exports.js';
-import { parseReportRange } from './reports.js';
+import { csvStream, download } from './exports.js';
+import { reportRangeSchema } from './reports.js';
 import { serviceDayBounds, timeZoneOffsetMs, yieldToEventLoop, type ReportRange } from './reportsQueries.js';
 import type { HubContext, HubFeature } from './types.js';
 
@@ -171,41 +171,12 @@ function visitCells(v: DossierVisit): (string | number)[] {
   ];
 }
 
-function attachment(res: ServerResponse, range: ReportRange, ext: string, contentType: string): void {
-  res.writeHead(200, {
-    'Content-Type': contentType,
-    'Content-Disposition': `attachment; filename="ho-so_${range.from}_${range.to}.${ext}"`,
-    'Cache-Control': 'no-store',
-  });
-}
+const fileNameOf = (range: ReportRange, ext: string) => `ho-so_${range.from}_${range.to}.${ext}`;
 
-async function sendDossiers(ctx: HubContext, res: ServerResponse, range: ReportRange, format: string): Promise<void> {
+async function writeDossierXlsx(ctx: HubContext, out: PassThrough, range: ReportRange): Promise<void> {
   const config = ctx.engine.state.config;
-  if (format === 'json') {
-    const dossiers: DossierVisit[] = [];
-    for await (const visit of dossierVisits(ctx.db, config, range)) dossiers.push(visit);
-    sendJson(res, 200, {
-      ok: true,
-      format: 'motcua.dossier-visits/1',
-      office: config.office.name,
-      timeZone: config.office.timeZone,
-      range,
-      dossiers,
-    });
-    return;
-  }
-  if (format === 'csv') {
-    attachment(res, range, 'csv', 'text/csv; charset=utf-8');
-    await write(res, `\uFEFF${DOSSIER_COLUMNS.map(csvCell).join(',')}\r\n`);
-    for await (const visit of dossierVisits(ctx.db, config, range)) {
-      await write(res, `${visitCells(visit).map(csvCell).join(',')}\r\n`);
-    }
-    res.end();
-    return;
-  }
-  attachment(res, range, 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = config.office.name;
   const sheet = workbook.addWorksheet('Hồ sơ');
   sheet.columns = DOSSIER_COLUMNS.map((name) => ({ header: name, width: Math.max(12, name.length + 2) }));
@@ -213,6 +184,46 @@ async function sendDossiers(ctx: HubContext, res: ServerResponse, range: ReportR
   for await (const visit of dossierVisits(ctx.db, config, range)) sheet.addRow(visitCells(visit)).commit();
   sheet.commit();
   await workbook.commit();
+}
+
+async function* dossierCells(ctx: HubContext, range: ReportRange): AsyncGenerator<(string | number)[]> {
+  for await (const visit of dossierVisits(ctx.db, ctx.engine.state.config, range)) yield visitCells(visit);
+}
+
+async function sendDossiers(
+  ctx: HubContext,
+  reply: FastifyReply,
+  range: ReportRange,
+  format: 'json' | 'csv' | 'xlsx',
+): Promise<unknown> {
+  const config = ctx.engine.state.config;
+  if (format === 'json') {
+    const dossiers: DossierVisit[] = [];
+    for await (const visit of dossierVisits(ctx.db, config, range)) dossiers.push(visit);
+    return {
+      ok: true,
+      format: 'motcua.dossier-visits/1',
+      office: config.office.name,
+      timeZone: config.office.timeZone,
+      range,
+      dossiers,
+    };
+  }
+  if (format === 'csv') {
+    return download(reply, 'text/csv; charset=utf-8', fileNameOf(range, 'csv')).send(
+      csvStream(ctx, DOSSIER_COLUMNS, dossierCells(ctx, range)),
+    );
+  }
+  const out = new PassThrough();
+  writeDossierXlsx(ctx, out, range).catch((error: unknown) => {
+    ctx.log.error({ err: error }, 'dossier xlsx export failed');
+    out.destroy(error as Error);
+  });
+  return download(
+    reply,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileNameOf(range, 'xlsx'),
+  ).send(out);
 }
 
 export const dossierLookupSchema = z.strictObject({ dossierCode: dossierCodeSchema });
@@ -261,16 +272,14 @@ function mayLookUp(actor: Actor): boolean {
 export const dossiersFeature: HubFeature = {
   name: 'dossiers',
   routes: (ctx) =>
-    (['json', 'csv', 'xlsx'] as const).map((format) => ({
-      method: 'GET' as const,
-      path: `/api/reports/dossiers.${format}`,
-      handler: async (req, res, url) => {
-        if (!requireStaff(ctx, req, res)) return;
-        const parsed = parseReportRange(url);
-        if (!parsed.ok) return sendError(res, 400, 'BAD_REQUEST', parsed.issue);
-        await sendDossiers(ctx, res, parsed.range, format);
-      },
-    })),
+    (['json', 'csv', 'xlsx'] as const).map((format) =>
+      defineRoute({
+        method: 'GET',
+        url: `/api/reports/dossiers.${format}`,
+        query: reportRangeSchema,
+        handler: ({ query, reply }) => sendDossiers(ctx, reply, query, format),
+      }),
+    ),
   onConnection(socket, ctx, api) {
     api.handle(socket, 'dossier.lookup', (request, actor) => {
       if (!mayLookUp(actor)) return api.error(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');

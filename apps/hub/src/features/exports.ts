@@ -1,8 +1,11 @@
 import { ratingScoreNames, type OfficeConfig, type RatingScore, type TicketStatus } from '@motcua/core';
-import type { ServerResponse } from 'node:http';
+import { stringify, type Stringifier } from 'csv-stringify';
+import type { FastifyReply } from 'fastify';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { defineRoute } from '../net/routes.js';
 import type { Db } from '../store/openDatabase.js';
-import { requireStaff, sendError } from './adminApi.js';
-import { parseReportRange } from './reports.js';
+import { reportRangeSchema } from './reports.js';
 import {
   computeReport,
   serviceDayBounds,
@@ -116,15 +119,6 @@ export async function* ticketRows(
   }
 }
 
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function write(res: ServerResponse, chunk: string): Promise<void> | void {
-  if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', () => resolve()));
-}
-
 const round = (value: number | null) => (value === null ? '' : Math.round(value * 10) / 10);
 
 /** The summary sheet: one line per service with counts, times and the satisfaction index, then the totals. */
@@ -174,17 +168,21 @@ function fileName(range: ReportRange, ext: string): string {
   return `bao-cao-mot-cua_${range.from}_${range.to}.${ext}`;
 }
 
-async function sendXlsx(ctx: HubContext, res: ServerResponse, range: ReportRange): Promise<void> {
+/** Headers of a file download the browser saves under the report's name. */
+export function download(reply: FastifyReply, type: string, name: string): FastifyReply {
+  return reply
+    .type(type)
+    .header('Content-Disposition', `attachment; filename="${name}"`)
+    .header('Cache-Control', 'no-store');
+}
+
+/** Writes the workbook into `out` row by row (exceljs streaming), so a year of tickets never sits in memory. */
+async function writeXlsx(ctx: HubContext, out: PassThrough, range: ReportRange): Promise<void> {
   const config = ctx.engine.state.config;
   const summary = await computeReport(ctx.db, config, range, ctx.engine.now());
-  res.writeHead(200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': `attachment; filename="${fileName(range, 'xlsx')}"`,
-    'Cache-Control': 'no-store',
-  });
   // Loaded on first export: exceljs is large and most hubs export rarely.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = config.office.name;
   const summarySheet = workbook.addWorksheet('Tổng hợp');
   summarySheet.addRow([`${config.office.name} — báo cáo từ ${range.from} đến ${range.to}`]).commit();
@@ -202,39 +200,65 @@ async function sendXlsx(ctx: HubContext, res: ServerResponse, range: ReportRange
   await workbook.commit();
 }
 
-async function sendCsv(ctx: HubContext, res: ServerResponse, range: ReportRange): Promise<void> {
-  res.writeHead(200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${fileName(range, 'csv')}"`,
-    'Cache-Control': 'no-store',
-  });
-  // The BOM makes Excel read the file as UTF-8, so Vietnamese letters show correctly.
-  await write(res, `\uFEFF${TICKET_COLUMNS.map(csvCell).join(',')}\r\n`);
-  let lines: string[] = [];
-  for await (const row of ticketRows(ctx.db, range, ctx.engine.state.config)) {
-    lines.push(row.map(csvCell).join(','));
-    if (lines.length >= 500) {
-      await write(res, `${lines.join('\r\n')}\r\n`);
-      lines = [];
-    }
+/**
+ * The ticket list as CSV. `escape_formulas` puts a quote before a cell starting with = + - @ tab or CR,
+ * so a service or clerk name typed as "=HYPERLINK(…)" stays text when the file is opened in Excel.
+ */
+async function writeCsv(csv: Stringifier, rows: AsyncIterable<(string | number)[]>): Promise<void> {
+  for await (const row of rows) {
+    if (!csv.write(row)) await once(csv, 'drain');
   }
-  if (lines.length) await write(res, `${lines.join('\r\n')}\r\n`);
-  res.end();
+  csv.end();
+}
+
+/**
+ * A CSV stream of `rows` under a header line (Excel-friendly: BOM, CRLF, formulas escaped). A failure
+ * half-way is logged and ends the download as broken rather than as a short file that looks complete.
+ */
+export function csvStream(
+  ctx: HubContext,
+  columns: readonly string[],
+  rows: AsyncIterable<(string | number)[]>,
+): Stringifier {
+  // The BOM makes Excel read the file as UTF-8, so Vietnamese letters show correctly.
+  const csv = stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true });
+  csv.write([...columns]);
+  writeCsv(csv, rows).catch((error: unknown) => {
+    ctx.log.error({ err: error }, 'csv export failed');
+    csv.destroy(error as Error);
+  });
+  return csv;
 }
 
 /** GET /api/reports/export.xlsx and .csv: the report of a range, streamed, with no row cap. */
 export const exportsFeature: HubFeature = {
   name: 'exports',
-  routes: (ctx) =>
-    (['xlsx', 'csv'] as const).map((format) => ({
-      method: 'GET' as const,
-      path: `/api/reports/export.${format}`,
-      handler: async (req, res, url) => {
-        if (!requireStaff(ctx, req, res)) return;
-        const parsed = parseReportRange(url);
-        if (!parsed.ok) return sendError(res, 400, 'BAD_REQUEST', parsed.issue);
-        if (format === 'xlsx') await sendXlsx(ctx, res, parsed.range);
-        else await sendCsv(ctx, res, parsed.range);
+  routes: (ctx) => [
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/export.xlsx',
+      query: reportRangeSchema,
+      handler: ({ query, reply }) => {
+        const out = new PassThrough();
+        writeXlsx(ctx, out, query).catch((error: unknown) => {
+          ctx.log.error({ err: error }, 'xlsx export failed');
+          out.destroy(error as Error);
+        });
+        return download(
+          reply,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          fileName(query, 'xlsx'),
+        ).send(out);
       },
-    })),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/reports/export.csv',
+      query: reportRangeSchema,
+      handler: ({ query, reply }) =>
+        download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
+          csvStream(ctx, TICKET_COLUMNS, ticketRows(ctx.db, query, ctx.engine.state.config)),
+        ),
+    }),
+  ],
 };

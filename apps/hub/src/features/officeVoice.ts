@@ -8,8 +8,8 @@ import {
   uploadClipSchema,
   type UploadClip,
 } from '@motcua/core';
-import { readJsonBody, sendJson } from '../net/httpServer.js';
-import { requireStaff, sendError } from './adminApi.js';
+import { z } from 'zod';
+import { defineRoute, refuse } from '../net/routes.js';
 import type { HubFeature } from './types.js';
 
 // The schemas live in core so the admin page checks uploads with the same rules before sending.
@@ -108,46 +108,41 @@ export const officeVoiceFeature: HubFeature = {
   routes: (ctx) => {
     const dir = join(ctx.options.dataDir, 'voice');
     return [
-      {
+      defineRoute({
         method: 'GET',
-        path: '/api/voice/office',
-        handler: (req, res) => {
-          if (!requireStaff(ctx, req, res)) return;
+        url: '/api/voice/office',
+        handler: () => {
           const manifest = readOfficeManifest(dir);
           const clips = Object.fromEntries(
             Object.entries(manifest.clips).map(([id, clip]) => [id, { ...clip, bytes: fileSize(dir, clip.file) }]),
           );
           const totalBytes = Object.values(clips).reduce((sum, clip) => sum + clip.bytes, 0);
-          sendJson(res, 200, { ok: true, clips, totalBytes, limitBytes: MAX_OFFICE_VOICE_BYTES });
+          return { ok: true, clips, totalBytes, limitBytes: MAX_OFFICE_VOICE_BYTES };
         },
-      },
-      {
+      }),
+      defineRoute({
         method: 'PUT',
-        path: '/api/voice/office/clip',
-        handler: async (req, res) => {
-          const user = requireStaff(ctx, req, res, ['admin']);
-          if (!user) return;
-          const parsed = uploadClipSchema.safeParse(await readJsonBody(req, 2 * MAX_CLIP_BYTES));
-          if (!parsed.success) return sendError(res, 400, 'BAD_REQUEST', parsed.error.issues[0]?.message);
-          const outcome = saveOfficeClip(dir, parsed.data);
-          if (!outcome.ok) return sendError(res, 400, 'BAD_REQUEST', outcome.issue);
-          ctx.log.info({ clipId: parsed.data.id, by: user.id }, 'office voice clip saved');
-          sendJson(res, 200, { ok: true, file: outcome.file, totalBytes: outcome.totalBytes });
+        url: '/api/voice/office/clip',
+        body: uploadClipSchema,
+        // Base64 of the largest clip, and the text around it.
+        bodyLimit: 2 * MAX_CLIP_BYTES,
+        handler: ({ body, user, reply }) => {
+          const outcome = saveOfficeClip(dir, body);
+          if (!outcome.ok) return refuse(reply, 400, 'BAD_REQUEST', { issue: outcome.issue });
+          ctx.log.info({ clipId: body.id, by: user?.id }, 'office voice clip saved');
+          return { ok: true, file: outcome.file, totalBytes: outcome.totalBytes };
         },
-      },
-      {
+      }),
+      defineRoute({
         method: 'DELETE',
-        path: '/api/voice/office/clip',
-        handler: (req, res, url) => {
-          const user = requireStaff(ctx, req, res, ['admin']);
-          if (!user) return;
-          const id = clipIdSchema.safeParse(url.searchParams.get('id'));
-          if (!id.success) return sendError(res, 400, 'BAD_REQUEST', id.error.issues[0]?.message);
-          if (!removeOfficeClip(dir, id.data)) return sendError(res, 404, 'NOT_FOUND');
-          ctx.log.info({ clipId: id.data, by: user.id }, 'office voice clip removed');
-          sendJson(res, 200, { ok: true });
+        url: '/api/voice/office/clip',
+        query: z.object({ id: clipIdSchema }),
+        handler: ({ query, user, reply }) => {
+          if (!removeOfficeClip(dir, query.id)) return refuse(reply, 404, 'NOT_FOUND');
+          ctx.log.info({ clipId: query.id, by: user?.id }, 'office voice clip removed');
+          return { ok: true };
         },
-      },
+      }),
     ];
   },
 };

@@ -14,8 +14,9 @@ import {
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
-import { sendHtml } from '../net/httpServer.js';
-import { serveCitizenIndex } from './appointmentsCitizenApp.js';
+import { defineRoute, sendHtml } from '../net/routes.js';
+import { sendAppIndex } from '../net/staticFiles.js';
+import { CITIZEN_DIST } from './appointmentsCitizenApp.js';
 import type { HubContext, HubFeature } from './types.js';
 
 /** The push a watching socket gets whenever its ticket's view changes. */
@@ -153,15 +154,15 @@ export function createTicketStatusFeature(): HubFeature {
         reply.result.statusUrl = ticketStatusUrl(ctx, ticket.id);
     },
     routes: (ctx) => [
-      {
+      defineRoute({
         method: 'GET',
-        path: '/t/',
-        handler: (req, res, url) => {
-          const token = decodeURIComponent(url.pathname.slice('/t/'.length)).replace(/\/$/, '');
-          if (!ticketIdForStatusToken(ctx, token)) return sendHtml(res, 404, invalidLinkPage());
-          return serveCitizenIndex(req, res, url);
+        url: '/t/:token',
+        params: z.object({ token: z.string().max(500) }),
+        handler: ({ params, reply }) => {
+          if (!ticketIdForStatusToken(ctx, params.token)) return sendHtml(reply, 404, invalidLinkPage());
+          return sendAppIndex(reply, CITIZEN_DIST);
         },
-      },
+      }),
     ],
     onConnection(socket: Socket, ctx, api) {
       api.handle(socket, 'ticketStatus.watch', (request): TicketStatusReply => {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
-import type { Route } from '../net/httpServer.js';
+import type { HubRoute } from '../net/routes.js';
 import type { HubIo } from '../net/socketServer.js';
 import type { EventStore, Projector } from '../store/eventStore.js';
 import type { Db } from '../store/openDatabase.js';
@@ -42,7 +42,8 @@ export interface FeatureSocketApi {
  */
 export interface HubFeature {
   name: string;
-  routes?(ctx: HubContext): Route[];
+  /** HTTP routes as data; the hub registers them behind the one guard (core's `httpRouteRoles`). */
+  routes?(ctx: HubContext): HubRoute[];
   /** The tables this feature keeps in step with the events, written in their transaction (see Projector). */
   projector?(ctx: HubContext): Projector;
   onConnection?(socket: Socket, ctx: HubContext, api: FeatureSocketApi): void;

@@ -1,37 +1,19 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { networkInterfaces } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { authorizeHttp, isHttpRouteKey, type HttpRouteKey } from '@motcua/core';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
-
-export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Exact path, or a prefix ending in "/". */
-  path: string;
-  handler: RouteHandler;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.opus': 'audio/ogg',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.webmanifest': 'application/manifest+json',
-};
+import type { z } from 'zod';
+import type { TrustFunction } from './clientAddress.js';
+import type { HttpCaller } from './httpGuard.js';
+import { refusalBody, refuse, type HubRoute } from './routes.js';
 
 /** The headers every response carries; the apps are built to work under this policy. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -55,106 +37,134 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+/** The longest request line plus headers Node accepts; longer gets 431 before any of our code runs. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** JSON bodies larger than this are refused (413) unless a route allows more (voice uploads). */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** The app folders served under /<app>/: a missing trailing slash redirects there. */
+const APP_MOUNTS = ['/kiosk', '/counter', '/display', '/admin', '/citizen', '/book'];
+
+export interface HttpAppOptions {
+  log: Logger;
+  trust: TrustFunction;
+  /** Whether the Host header names this hub (DNS rebinding and stray names are refused). */
+  hostAllowed(header: string | undefined): boolean;
+  /** Which user sent the request, from its bearer session (read per request). */
+  callerOf(req: IncomingMessage): HttpCaller;
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(html);
+function statusFor(error: FastifyError): number {
+  const status = error.statusCode ?? 500;
+  return status >= 400 && status < 600 ? status : 500;
 }
 
-/** Reads a JSON body of at most `limit` bytes; rejects with a status the caller sends back. */
-export function readJsonBody(req: IncomingMessage, limit = 1_000_000): Promise<unknown> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolveBody(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : null);
-      } catch {
-        reject(Object.assign(new Error('invalid JSON'), { status: 400 }));
-      }
-    });
-    req.on('error', reject);
+/**
+ * The hub's HTTP server: Fastify with the security headers on every answer, JSON-only bodies, the Host
+ * check, and every error answered as `{ ok:false, code, message }` (a malformed URL is a 400, never a crash).
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const { log } = options;
+  const app = Fastify({
+    loggerInstance: log.child({ part: 'http' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trust,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Keep-alive connections of open browsers must not hold the hub open at shutdown.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: (error, _request, reply) => {
+      reply.headers(SECURITY_HEADERS);
+      return refuse(reply, 400, 'BAD_REQUEST', { issue: error.message });
+    },
   });
+  // Only JSON: a text/plain POST (what a foreign page can send without a preflight) gets 415.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    if (!options.hostAllowed(request.headers.host)) {
+      void refuse(reply, 421, 'BAD_REQUEST', { issue: 'Host not served by this hub' });
+      return;
+    }
+    done();
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = statusFor(error);
+    if (status >= 500) {
+      log.error({ err: error, url: request.url }, 'HTTP handler failed');
+      return refuse(reply, 500, 'INTERNAL');
+    }
+    if (status === 429) return refuse(reply, 429, 'RATE_LIMITED');
+    if (status === 415) {
+      return refuse(reply, 415, 'BAD_REQUEST', {
+        issue: 'Cần gửi dữ liệu JSON (Content-Type: application/json) / JSON body required',
+      });
+    }
+    return refuse(reply, status, 'BAD_REQUEST', { issue: error.message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if ((request.method === 'GET' || request.method === 'HEAD') && APP_MOUNTS.includes(path)) {
+      return reply.redirect(`${path}/`, 301);
+    }
+    return refuse(reply, 404, 'NOT_FOUND');
+  });
+  await app.register(fastifyStatic, { root: '/', serve: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (request: FastifyRequest) => request.ip,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      ...refusalBody('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    }),
+  });
+  return app;
 }
 
-/** Serves a built single-page app from `root`; unknown paths get its index.html. */
-export function serveStatic(root: string, mount: string, fallbackToIndex: boolean): RouteHandler {
-  const absoluteRoot = resolve(root);
-  return (_req, res, url) => {
-    const relative = decodeURIComponent(url.pathname.slice(mount.length)) || 'index.html';
-    const target = normalize(join(absoluteRoot, relative));
-    if (!target.startsWith(absoluteRoot)) return sendJson(res, 403, { ok: false, code: 'FORBIDDEN' });
-    let file = target;
-    if (!existsSync(file) || statSync(file).isDirectory()) {
-      const index = join(file, 'index.html');
-      if (existsSync(index)) file = index;
-      else if (fallbackToIndex && extname(relative) === '') file = join(absoluteRoot, 'index.html');
-      else return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: 'Không tìm thấy / Not found' });
-    }
-    if (!existsSync(file)) {
-      return sendHtml(
-        res,
-        503,
-        `<!doctype html><meta charset="utf-8"><title>Chưa sẵn sàng</title><p>Ứng dụng chưa được build. Chạy <code>npm run build</code> rồi tải lại trang.</p><p>This app is not built yet: run <code>npm run build</code> and reload.</p>`,
-      );
-    }
-    const immutable = file.includes(`${join(absoluteRoot, 'assets')}`);
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  };
+function parsed<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; issue: string } {
+  if (!schema) return { ok: true, value: value as T };
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, issue: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
 }
 
-/** The machine's IPv4 addresses on the LAN, for the landing page and the start banner. */
-export function lanAddresses(): string[] {
-  const addresses: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) addresses.push(info.address);
-  }
-  return addresses;
-}
-
-export function createHttpServer(routes: () => Route[], log: Logger): Server {
-  return createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const url = new URL(req.url ?? '/', 'http://hub.local');
-    const route = routes().find(
-      (r) =>
-        r.method === req.method &&
-        (r.path === url.pathname ||
-          // "/" is the landing page only, not a prefix of every path.
-          (r.path.endsWith('/') && r.path !== '/' && url.pathname.startsWith(r.path)) ||
-          `${url.pathname}/` === r.path),
-    );
-    if (!route) {
-      if (url.pathname.startsWith('/socket.io/')) return; // Socket.IO answers these itself.
-      return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: 'Không tìm thấy / Not found' });
-    }
-    Promise.resolve(route.handler(req, res, url)).catch((error: unknown) => {
-      const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) log.error({ err: error, path: url.pathname }, 'HTTP handler failed');
-      if (!res.headersSent) {
-        sendJson(res, status, {
-          ok: false,
-          code: status === 413 || status === 400 ? 'BAD_REQUEST' : 'INTERNAL',
-          message: status >= 500 ? 'Lỗi hệ thống / Internal error' : (error as Error).message,
+/** The one place routes are registered: each behind the guard (core's table) and its schemas. */
+export function registerRoutes(app: FastifyInstance, routes: HubRoute[], callerOf: HttpAppOptions['callerOf']): void {
+  for (const route of routes) {
+    const key = `${route.method} ${route.url}`;
+    if (!isHttpRouteKey(key)) throw new Error(`HTTP route ${key} has no line in core's httpRouteRoles`);
+    const accessKey: HttpRouteKey = key;
+    app.route({
+      method: route.method,
+      url: route.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      config: route.rateLimit ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } : {},
+      handler: async (request, reply) => {
+        const caller = callerOf(request.raw);
+        const refusal = authorizeHttp(accessKey, caller.role);
+        if (refusal) return refuse(reply, refusal.code === 'UNAUTHENTICATED' ? 401 : 403, refusal.code);
+        const params = parsed(route.params, request.params);
+        const query = parsed(route.query, request.query);
+        const body = parsed(route.body, request.body);
+        for (const input of [params, query, body])
+          if (!input.ok) return refuse(reply, 400, 'BAD_REQUEST', { issue: input.issue });
+        if (!params.ok || !query.ok || !body.ok) return reply;
+        const result = await route.handler({
+          params: params.value,
+          query: query.value,
+          body: body.value,
+          user: caller.user,
+          request,
+          reply,
         });
-      } else res.end();
+        return result === undefined ? reply : result;
+      },
     });
-  });
+  }
 }

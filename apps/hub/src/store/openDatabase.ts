@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.js';
 
@@ -17,11 +17,27 @@ export function databasePath(dataDir: string): string {
 
 /** Opens (creating if needed) the hub's database and runs the migrations it has not seen yet. */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(databasePath(dataDir));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = databasePath(dataDir);
+  const db = new Database(path);
   for (const pragma of HUB_PRAGMAS) db.pragma(pragma);
+  ownerOnly(path, `${path}-wal`, `${path}-shm`);
   migrate(db);
   return db;
+}
+
+/**
+ * chmod 600: the database holds PIN and token hashes. New files are 0600 already (main sets the umask);
+ * this also closes up a file an older version created world-readable. Best effort on Windows.
+ */
+export function ownerOnly(...paths: string[]): void {
+  for (const file of paths) {
+    try {
+      if (existsSync(file)) chmodSync(file, 0o600);
+    } catch {
+      // A file system without POSIX modes (FAT, a Windows share): nothing to tighten.
+    }
+  }
 }
 
 export function migrate(db: Db): void {

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:central`: central's ingest into a real PostgreSQL (started here in a temp folder)
+ * against a raw batched INSERT floor measured in the same run, then many simulated offices shipping
+ * a busy day each over HTTP while the dashboard is queried.
+ */
+import pg from 'pg';
+import { createOffice } from '../apps/central/src/access.js';
+import { shipPending } from '../apps/central/src/demo/demoFeed.js';
+import { SimulatedOffice } from '../apps/central/src/demo/simulatedOffice.js';
+import { ingestBatch } from '../apps/central/src/ingest/ingestBatch.js';
+import { StreamStates } from '../apps/central/src/ingest/streamProjector.js';
+import { startCentral } from '../apps/central/src/startCentral.js';
+import { startPostgres } from '../e2e/support/postgresServer.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const INGEST_OFFICES = arg('ingest-offices', 10);
+const OFFICES = arg('offices', 200);
+/** Simulated minutes of a day per office (480 = 8 working hours). */
+const DAY_MINUTES = arg('day-minutes', 480);
+const DASHBOARD_QUERIES = arg('queries', 200);
+const BATCH = 500;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+};
+
+function simulatedDay(officeId: string, seed: number): SimulatedOffice {
+  const office = new SimulatedOffice(officeId, Date.now() - DAY_MINUTES * 60_000, seed);
+  for (let m = 0; m < DAY_MINUTES; m++) office.step();
+  return office;
+}
+
+async function main(): Promise<void> {
+  const postgres = await startPostgres();
+  try {
+    const central = await startCentral({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '',
+      databaseUrl: postgres.url,
+      adminPassword: 'bench-admin-1',
+      logLevel: 'warn',
+    });
+    const generatedAt = Date.now();
+    const offices = Array.from({ length: INGEST_OFFICES }, (_, i) => simulatedDay(`ingest-${i}`, i + 1));
+    const events = offices.reduce((n, o) => n + o.shipped.length, 0);
+    console.log(`generated ${INGEST_OFFICES} office days, ${events} events in ${Date.now() - generatedAt} ms`);
+
+    // Floor: the same rows, the same batch size, one multi-row INSERT per batch into a bare table.
+    const raw = new pg.Client(postgres.url);
+    await raw.connect();
+    await raw.query(
+      'CREATE TABLE floor_events (office_id TEXT, hub_id TEXT, seq BIGINT, at BIGINT, actor TEXT, payload TEXT, prev_hash TEXT, hash TEXT, PRIMARY KEY (office_id, hub_id, seq))',
+    );
+    let started = performance.now();
+    for (const office of offices) {
+      for (let i = 0; i < office.shipped.length; i += BATCH) {
+        const batch = office.shipped.slice(i, i + BATCH);
+        await raw.query(
+          `INSERT INTO floor_events SELECT $1::text, $2::text, u.* FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u`,
+          [
+            office.officeId,
+            office.hubId,
+            batch.map((e) => e.seq),
+            batch.map((e) => e.at),
+            batch.map((e) => e.actor),
+            batch.map((e) => e.payload),
+            batch.map((e) => e.prevHash),
+            batch.map((e) => e.hash),
+          ],
+        );
+      }
+    }
+    const floorRate = events / ((performance.now() - started) / 1000);
+    await raw.end();
+
+    // Central's ingest path: chain check, event insert, fold with core's apply, report projections.
+    for (const office of offices) await createOffice(central.sql, office.officeId, office.officeId, Date.now());
+    const states = new StreamStates();
+    started = performance.now();
+    for (const office of offices) {
+      for (let i = 0; i < office.shipped.length; i += BATCH) {
+        const reply = await ingestBatch(
+          central.sql,
+          states,
+          { officeId: office.officeId, hubId: office.hubId, events: office.shipped.slice(i, i + BATCH) },
+          Date.now(),
+        );
+        if (!reply.ok) throw new Error(`${reply.code}: ${reply.message}`);
+      }
+    }
+    const ingestRate = events / ((performance.now() - started) / 1000);
+    console.log(
+      `ingest: ${ingestRate.toFixed(0)} events/s; raw batched INSERT floor ${floorRate.toFixed(0)} events/s; ratio ${(ingestRate / floorRate).toFixed(2)} (target ≥ 0.5)`,
+    );
+
+    // Many offices, each shipping a busy day over HTTP, four at a time per central connection pool.
+    const generated = Date.now();
+    const day = Array.from({ length: OFFICES }, (_, i) => simulatedDay(`office-${i}`, 1000 + i));
+    const dayEvents = day.reduce((n, o) => n + o.shipped.length, 0);
+    console.log(`generated ${OFFICES} office days, ${dayEvents} events in ${Date.now() - generated} ms`);
+    const credentials = new Map<string, string>();
+    for (const office of day)
+      credentials.set(office.officeId, await createOffice(central.sql, office.officeId, office.officeId, Date.now()));
+    const login = await fetch(`${central.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'bench-admin-1' }),
+    });
+    const token = ((await login.json()) as { token: string }).token;
+    const queryTimes: number[] = [];
+    let shipping = true;
+    const querying = (async () => {
+      while (shipping || queryTimes.length < DASHBOARD_QUERIES) {
+        const t0 = performance.now();
+        const res = await fetch(`${central.url}/api/overview`, { headers: { authorization: `Bearer ${token}` } });
+        await res.json();
+        queryTimes.push(performance.now() - t0);
+        if (!shipping && queryTimes.length >= DASHBOARD_QUERIES) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    started = performance.now();
+    const queue = [...day];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let office = queue.shift(); office; office = queue.shift()) {
+          await shipPending(central.url, credentials.get(office.officeId) as string, office, 1);
+        }
+      }),
+    );
+    const shipSeconds = (performance.now() - started) / 1000;
+    shipping = false;
+    await querying;
+    console.log(
+      `${OFFICES} offices × ${DAY_MINUTES} simulated minutes: ${dayEvents} events shipped over HTTP in ${shipSeconds.toFixed(1)} s (${(dayEvents / shipSeconds).toFixed(0)} events/s; the day itself lasts ${(DAY_MINUTES / 60).toFixed(0)} h, so central keeps up ${((DAY_MINUTES * 60) / shipSeconds).toFixed(0)}× over)`,
+    );
+    console.log(
+      `dashboard overview of ${OFFICES + INGEST_OFFICES} offices while they ship: ${queryTimes.length} queries, p50 ${percentile(queryTimes, 0.5).toFixed(1)} ms, p95 ${percentile(queryTimes, 0.95).toFixed(1)} ms (target < 200 ms)`,
+    );
+    await central.close();
+  } finally {
+    await postgres.stop();
+  }
+}
+
+await main();
