@@ -168,7 +168,7 @@ describe('security: webhook targets, redirects and signatures, through a real hu
     await waitFor(() => toTrap.hits() >= 1, 30_000, 'the second receiver asked');
     const redirected = await deliveryWhere(
       admin,
-      (d) => d.lastError?.includes(trap.url),
+      (d) => d.lastError?.includes(trap.url) === true,
       'a delivery redirected to the trap recorded',
     );
     expect(redirected.lastError).toContain('not followed');
