@@ -13,7 +13,7 @@
  * Encoded as Ogg Opus 24 kbit/s (`.opus`). Writes manifest.json next to the clips.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,20 @@ function speak(spec: ClipSpec, wav: string, tmp: string): void {
   const voice = spec.lang === 'en' ? EN_VOICE : VI_VOICE;
   run('espeak-ng', ['-v', voice, '-s', String(SPEED), '-w', raw, spec.text]);
   const trimSilence = ['silence', '1', '0.02', '0.1%'];
-  run('sox', [raw, '-r', String(RATE), '-c', '1', '-b', '16', trimmed, ...trimSilence, 'reverse', ...trimSilence, 'reverse']);
+  run('sox', [
+    raw,
+    '-r',
+    String(RATE),
+    '-c',
+    '1',
+    '-b',
+    '16',
+    trimmed,
+    ...trimSilence,
+    'reverse',
+    ...trimSilence,
+    'reverse',
+  ]);
   // A second pass: sox's fade-out needs the length, which is unknown inside the trimming chain.
   const fade = String(EDGE_FADE_SECONDS);
   run('sox', [trimmed, wav, 'fade', 't', fade, '-0', fade, 'pad', '0', '0.05']);

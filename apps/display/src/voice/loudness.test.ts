@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { integratedLoudness, samplePeakDb } from './loudness.js';
 
 function sine(amplitude: number, hz: number, seconds: number, rate: number): Float32Array {
-  return Float32Array.from({ length: Math.round(seconds * rate) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate));
+  return Float32Array.from(
+    { length: Math.round(seconds * rate) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate),
+  );
 }
 
 describe('integratedLoudness (ITU-R BS.1770-4)', () => {
