@@ -195,6 +195,11 @@ export const migrations: string[] = [
   CREATE INDEX requests_at ON requests (at);
   `,
   `
+  -- The wait the citizen was promised at issue (minutes; NULL when no counter served the service), for
+  -- the ETA error report.
+  ALTER TABLE tickets ADD COLUMN eta_minutes REAL;
+  `,
+  `
   -- Webhook targets on the office LAN are refused unless an admin ticks this (features/webhooks.ts).
   ALTER TABLE webhook_settings ADD COLUMN allow_lan_targets INTEGER NOT NULL DEFAULT 0;
   `,
