@@ -395,6 +395,25 @@ describe('ratings', () => {
   });
 });
 
+describe('honest estimates', () => {
+  it('counts only counters open with a clerk; with none, the ticket says so and staff get one alert', () => {
+    const desk = TestDesk.open({ counters: [2] });
+    // Land (cấp GCN) is served only at counter 3, where nobody is signed in.
+    const first = desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(first.noCounterOpen).toBe(true);
+    const issued = desk.log.find((e) => e.event.type === 'ticket.issued')?.event;
+    expect(issued).toMatchObject({ estimate: { ahead: 0, etaMinutes: null } });
+    expect(Object.values(desk.state.alerts).map((a) => a.alertKind)).toEqual(['noCounterForService']);
+    desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(Object.keys(desk.state.alerts)).toHaveLength(1);
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-3', userId: 'canbo3' }, system);
+    const served = desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(served.noCounterOpen).toBe(false);
+    expect(desk.log.at(-1)?.event).toMatchObject({ type: 'ticket.issued', estimate: { ahead: 2 } });
+    expect(served.ahead).toBe(2);
+  });
+});
+
 describe('rating amendments', () => {
   it('lets the reason step amend the rating the first tap sent, and only for a rated ticket of this counter', () => {
     const desk = TestDesk.open();

@@ -87,14 +87,17 @@ export function meanServiceMinutes(state: QueueState, serviceId: string): number
 
 /** Counters that are open (or paused, they come back) and serve the service. */
 export function countersServing(state: QueueState, serviceId: string): Counter[] {
-  return Object.values(state.config.counters).filter(
-    (c) => c.serviceIds.includes(serviceId) && counterState(state, c.id).status !== 'closed',
-  );
+  return Object.values(state.config.counters).filter((c) => {
+    const now = counterState(state, c.id);
+    // A counter nobody is signed in at serves nobody, whatever its status says.
+    return c.serviceIds.includes(serviceId) && now.status !== 'closed' && now.clerkId !== null;
+  });
 }
 
 /**
  * Estimated wait in whole minutes for someone with `ahead` people before them:
- * rolling mean service time × people ahead ÷ counters open for the service (at least one).
+ * rolling mean service time × people ahead ÷ counters open with a clerk for the service (at least one;
+ * with none open, `countersServing` is empty and screens say so instead of promising a wait).
  */
 export function estimatedWaitMinutes(state: QueueState, serviceId: string, ahead: number): number {
   const counters = Math.max(1, countersServing(state, serviceId).length);
