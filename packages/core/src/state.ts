@@ -131,6 +131,7 @@ export function defaultOfficeConfig(): OfficeConfig {
       voiceEnabled: true,
       voiceLanguage: 'vi',
       numberReading: 'words',
+      numberDialect: 'north',
       voiceTemplateVi: 'Mời công dân có số thứ tự {number} đến quầy số {counter}',
       voiceTemplateEn: 'Ticket number {number}, please go to counter {counter}',
     },
