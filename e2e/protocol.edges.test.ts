@@ -71,6 +71,9 @@ describe('protocol edges, through a real hub', () => {
     const retry = await command(socket, 'dung-lai-0001', { serviceId: 'khai-sinh', type: 'ticket.issue' });
     expect(retry.ok && retry.result.ticket?.id).toBe(first.ok && first.result.ticket?.id);
     expect(retry.ok && retry.result.seq).toBe(first.ok && first.result.seq);
+    // The ticket's status link (the printed QR) comes with the first reply and with the retry alike.
+    expect(first.ok && first.result.statusUrl).toMatch(/^http:\/\/.+\/t\/[A-Za-z0-9_-]{22}$/);
+    expect(retry.ok && retry.result.statusUrl).toBe(first.ok && first.result.statusUrl);
     expect((await hubHealth(hub.url)).stateHash).toBe(before.stateHash);
 
     // The key is per sender: another kiosk may use the same requestId for its own command.
