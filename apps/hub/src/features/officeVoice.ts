@@ -10,7 +10,7 @@ import {
 } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
-import type { HubFeature } from './types.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 // The schemas live in core so the admin page checks uploads with the same rules before sending.
 export { audioExtensionOf, clipIdSchema, MAX_CLIP_BYTES, MAX_OFFICE_VOICE_BYTES, uploadClipSchema, type UploadClip };
@@ -103,11 +103,11 @@ export function removeOfficeClip(dir: string, id: string): boolean {
   return true;
 }
 
-export const officeVoiceFeature: HubFeature = {
-  name: 'officeVoice',
-  routes: (ctx) => {
-    const dir = join(ctx.options.dataDir, 'voice');
-    return [
+export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
+  const dir = join(ctx.options.dataDir, 'voice');
+  return {
+    name: 'officeVoice',
+    routes: [
       defineRoute({
         method: 'GET',
         url: '/api/voice/office',
@@ -143,6 +143,7 @@ export const officeVoiceFeature: HubFeature = {
           return { ok: true };
         },
       }),
-    ];
-  },
-};
+    ],
+    stop: () => undefined,
+  };
+}
