@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { isoWeekdayOf, nextDate, zonedEpoch } from '@motcua/core';
+import { CLIP_TOO_LARGE, isoWeekdayOf, MAX_CLIP_BYTES, nextDate, zonedEpoch } from '@motcua/core';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -172,6 +172,20 @@ describe('admin: online booking, notification webhooks and the office voice, in 
     expect(await row.locator('[data-testid=voice-feedback].form-error').textContent()).toContain(
       'không phải tệp âm thanh Ogg, MP3 hay WAV',
     );
+    // Too large: the same message the hub gives for every oversize upload.
+    const tooLarge = Buffer.alloc(MAX_CLIP_BYTES + 1);
+    tooLarge.write('OggS', 0, 'latin1');
+    await page.setInputFiles(`[data-testid=voice-upload-${clipId}]`, {
+      name: 'ghi-am-dai.opus',
+      mimeType: 'audio/ogg',
+      buffer: tooLarge,
+    });
+    await waitFor(
+      async () =>
+        (await row.locator('[data-testid=voice-feedback].form-error').textContent())?.includes(CLIP_TOO_LARGE.vi),
+      10_000,
+      'the oversize message',
+    );
 
     await page.setInputFiles(
       `[data-testid=voice-upload-${clipId}]`,
@@ -182,7 +196,9 @@ describe('admin: online booking, notification webhooks and the office voice, in 
     const manifest = (await (await fetch(`${hub.url}/voice/office/manifest.json`)).json()) as {
       clips: Record<string, { file: string; text: string }>;
     };
-    expect(manifest.clips[clipId]).toEqual({ file: `${clipId}.opus`, text: 'Mời công dân có số thứ tự' });
+    // The length stored is the one the hub decoded ("ba" is under a second).
+    expect(manifest.clips[clipId]).toMatchObject({ file: `${clipId}.opus`, text: 'Mời công dân có số thứ tự' });
+    expect((manifest.clips[clipId] as { durationMs?: number }).durationMs).toBeGreaterThan(100);
     await screenshot(page, 'admin-voice');
 
     await page.click(`[data-testid=voice-remove-${clipId}]`);

@@ -153,6 +153,12 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     expect(await page.textContent('[data-testid=report-by-service] tr[data-key=khai-sinh] td:nth-child(2)')).toBe(
       String(khaiSinh),
     );
+    const promised = inRange.filter((t) => t.serviceId === 'khai-sinh' && t.serviceDay === from && t.calledAt !== null);
+    const promisedCount = promised.filter((t) => t.etaMinutes !== null).length;
+    expect(promisedCount).toBeGreaterThan(0);
+    expect(
+      await page.textContent(`[data-testid=report-eta-error] tr[data-key="${from} khai-sinh"] td:nth-child(3)`),
+    ).toBe(String(promisedCount));
     await page.waitForTimeout(300); // Charts draw on the next frame; this is for the picture only.
     await screenshot(page, 'admin-reports');
 
@@ -174,6 +180,10 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     expect(total?.getCell(2).value).toBe(inRange.length);
     expect(total?.getCell(3).value).toBe(served);
     expect(total?.getCell(12).value).toBe(Math.round(index * 10) / 10);
+    const etaSheet = workbook.getWorksheet('Sai lệch dự kiến');
+    let etaRows = 0;
+    etaSheet?.eachRow((row, n) => n > 2 && etaRows++);
+    expect(etaRows).toBeGreaterThan(0);
     await context.close();
   }, 120_000);
 

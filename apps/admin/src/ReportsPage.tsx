@@ -7,7 +7,7 @@ import { download, fetchReport, type ReportSummary } from './hubApi';
 import { ReportChart } from './ReportChart';
 
 type Outcome = ReportSummary['byService'][number];
-type Times = ReportSummary['waiting'];
+type Times = Pick<ReportSummary['waiting'], 'overall'>;
 
 function nameOf(config: OfficeConfig, kind: 'service' | 'field' | 'counter' | 'clerk', key: string): string {
   if (key === '') return kind === 'field' ? '(không rõ)' : '(chưa gọi)';
@@ -175,6 +175,7 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
             ['Chờ đến lượt (lấy số → gọi)', summary.waiting],
             ['Đi đến quầy (gọi → bắt đầu)', summary.walk],
             ['Phục vụ (bắt đầu → xong)', summary.service],
+            ['Sai lệch thời gian chờ dự kiến (|dự kiến − thực tế|)', summary.etaError],
           ]}
         />
         <p className="muted">
@@ -210,6 +211,7 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
         kind="clerk"
       />
       <OutcomeTable title="Theo ngày" rows={summary.byDay} name={(k) => k} summary={summary} kind="day" />
+      <EtaErrorTable summary={summary} config={config} />
     </div>
   );
 }
@@ -258,6 +260,50 @@ function TimesTable({ rows }: { rows: [string, Times][] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** How far the wait told at the kiosk was from the wait that followed, per service day and service. */
+function EtaErrorTable({ summary, config }: { summary: ReportSummary; config: OfficeConfig }) {
+  const { t } = useLanguage();
+  return (
+    <section className="card">
+      <h2>
+        {t({
+          vi: 'Sai lệch thời gian chờ dự kiến theo ngày và thủ tục',
+          en: 'Estimated wait error by day and service',
+        })}
+      </h2>
+      <table className="table" data-testid="report-eta-error">
+        <thead>
+          <tr>
+            <th>Ngày</th>
+            <th>Thủ tục</th>
+            <th className="num">Số vé</th>
+            <th className="num">Trung vị</th>
+            <th className="num">p90</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.etaError.byDayAndService.map((row) => {
+            const [day = '', serviceId = ''] = row.key.split(' ');
+            return (
+              <tr key={row.key} data-key={row.key}>
+                <td>{day}</td>
+                <td>{nameOf(config, 'service', serviceId)}</td>
+                <td className="num">{row.count}</td>
+                <td className="num">{formatDuration(row.medianSeconds)}</td>
+                <td className="num">{formatDuration(row.p90Seconds)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted">
+        |Thời gian chờ dự kiến khi lấy số − thời gian chờ thực tế|, trên các vé đã được gọi; vé lấy khi chưa có quầy
+        tiếp nhận không có thời gian dự kiến nên không tính.
+      </p>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { audioExtensionOf, matchesSearch, MAX_CLIP_BYTES, uploadClipSchema } from '@motcua/core';
+import { audioExtensionOf, CLIP_TOO_LARGE, matchesSearch, MAX_CLIP_BYTES, uploadClipSchema } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { VOICE_CLIPS, type ClipLanguage } from '@motcua/core';
@@ -108,12 +108,8 @@ export function VoicePage() {
     event.target.value = '';
     if (!file) return;
     const refuse = (message: LocalizedText) => setFeedback({ ok: false, clipId, text: message });
-    if (file.size > MAX_CLIP_BYTES) {
-      return refuse({
-        vi: `Tệp ${kilobytes(file.size)} quá lớn (tối đa 1 MB). Hãy cắt bớt khoảng lặng hoặc nén lại (Ogg Opus, MP3).`,
-        en: `The file (${kilobytes(file.size)}) is too large (1 MB max). Trim the silence or compress it (Ogg Opus, MP3).`,
-      });
-    }
+    // The same message the hub gives for every oversize case.
+    if (file.size > MAX_CLIP_BYTES) return refuse(CLIP_TOO_LARGE);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (!audioExtensionOf(bytes)) {
       return refuse({
@@ -125,14 +121,16 @@ export function VoicePage() {
     if (!parsed.success) return refuse(validationMessage(parsed.error.issues[0], () => null));
     setBusyClip(clipId);
     try {
-      await putJson('/api/voice/office/clip', parsed.data);
+      const saved = await putJson<{ warning?: string }>('/api/voice/office/clip', parsed.data);
       setVersion((v) => v + 1);
+      // The hub's warning (a clip over 5 s) is "vi / en".
+      const [warningVi = '', warningEn = warningVi] = saved.warning?.split(' / ') ?? [];
       setFeedback({
         ok: true,
         clipId,
         text: {
-          vi: `Đã lưu bản ghi của cơ quan cho “${text}”. Màn hình hiển thị dùng bản ghi này sau khi tải lại trang.`,
-          en: `Saved the office’s recording for “${text}”. Displays use it after their page reloads.`,
+          vi: `Đã lưu bản ghi của cơ quan cho “${text}”. Màn hình hiển thị dùng bản ghi này sau khi tải lại trang.${warningVi ? ` ${warningVi}` : ''}`,
+          en: `Saved the office’s recording for “${text}”. Displays use it after their page reloads.${warningEn ? ` ${warningEn}` : ''}`,
         },
       });
       await load();

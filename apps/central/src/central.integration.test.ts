@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeReport, allTickets, type IngestReply, type ShippedEvent } from '@motcua/core';
 import { startPostgres, type PostgresServer } from '../../../e2e/support/postgresServer.js';
 import { SimulatedOffice } from './demo/simulatedOffice.js';
-import { chainHash } from './ingest/ingestBatch.js';
+import { chainHash, ingestBatch } from './ingest/ingestBatch.js';
+import { StreamStates } from './ingest/streamProjector.js';
 import { startCentral, type Central } from './startCentral.js';
 
 const ADMIN_PASSWORD = 'mat-khau-tinh-123';
@@ -23,6 +24,43 @@ async function post(
 async function get(url: string, token: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+type RatingOfDay = { ticketId: string; serviceId: string; counterId: string; clerkId: string | null; score: string };
+
+/** The office's own ratings, as its hub's table holds them: the first answer, replaced by a later amend. */
+function ratingsOf(office: SimulatedOffice, serviceDay: string) {
+  const ratings = new Map<string, RatingOfDay & { reasons: string[]; serviceDay: string }>();
+  for (const shipped of office.shipped) {
+    const event = JSON.parse(shipped.payload) as {
+      type: string;
+      rating?: RatingOfDay & { reasons: string[] };
+      ticketId?: string;
+      score?: string;
+      reasons?: string[];
+    };
+    if (event.type === 'rating.submitted' && event.rating)
+      ratings.set(event.rating.ticketId, { ...event.rating, serviceDay });
+    const given = event.ticketId ? ratings.get(event.ticketId) : undefined;
+    if (event.type === 'rating.amended' && given) {
+      ratings.set(given.ticketId, { ...given, score: event.score ?? given.score, reasons: event.reasons ?? [] });
+    }
+  }
+  return [...ratings.values()];
+}
+
+/** The office's own report of its day with the shared definitions, as JSON travels. */
+function ownReport(office: SimulatedOffice): unknown {
+  const day = office.state.serviceDay;
+  const fields = Object.fromEntries(Object.values(office.state.config.services).map((s) => [s.id, s.fieldId]));
+  const report = summarizeReport(
+    { from: day, to: day },
+    office.state.config.office,
+    fields,
+    [...allTickets(office.state)],
+    ratingsOf(office, day) as Parameters<typeof summarizeReport>[4],
+  );
+  return JSON.parse(JSON.stringify(report));
 }
 
 // The same SQL on both: a real PostgreSQL server started here, and the embedded PGlite.
@@ -91,28 +129,39 @@ describe.each(['postgres', 'pglite'] as const)('central on %s', (kind) => {
     // Central's report equals the report over the office's own tickets, with the shared definitions.
     const day = office.state.serviceDay;
     const drill = await get(`${central.url}/api/offices/xa-a?from=${day}&to=${day}`, adminToken);
-    const ratings = office.shipped
-      .map(
-        (e) =>
-          JSON.parse(e.payload) as {
-            type: string;
-            rating?: { serviceId: string; counterId: string; clerkId: string | null; score: 'satisfied' };
-          },
-      )
-      .flatMap((e) => (e.type === 'rating.submitted' && e.rating ? [{ ...e.rating, serviceDay: day }] : []));
-    const fields = Object.fromEntries(Object.values(office.state.config.services).map((s) => [s.id, s.fieldId]));
-    const expected = summarizeReport(
-      { from: day, to: day },
-      office.state.config.office,
-      fields,
-      [...allTickets(office.state)],
-      ratings,
-    );
-    expect(drill.json.report).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(drill.json.report).toEqual(ownReport(office));
     expect((drill.json.overview as { waitingNow: number }).waitingNow).toBe(
       [...allTickets(office.state)].filter((t) => t.status === 'waiting').length,
     );
   });
+
+  it('continues a long stream after a restart (state from the stored snapshot) and counts amended ratings as amended', async () => {
+    const credential = (
+      await post(`${central.url}/api/admin/offices`, adminToken, { id: 'xa-dai', name: 'Văn phòng đông' })
+    ).json.credential as string;
+    expect(credential).toBeTruthy();
+    const office = new SimulatedOffice('xa-dai', Date.UTC(2026, 11, 1, 1, 0), 21);
+    while (office.shipped.length < 4500) office.step();
+    expect(office.shipped.some((e) => e.payload.includes('"rating.amended"'))).toBe(true);
+    // Each batch through a fresh in-memory cache: what a central restarted between batches does, so
+    // the fold is rebuilt from the stored snapshot (written every 2,000 events) and the events after it.
+    for (let i = 0; i < office.shipped.length; i += 250) {
+      const reply = await ingestBatch(
+        central.sql,
+        new StreamStates(),
+        { officeId: 'xa-dai', hubId: office.hubId, events: office.shipped.slice(i, i + 250) },
+        Date.now(),
+      );
+      expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    }
+    const snapshots = await central.sql.query<{ seq: number }>(
+      "SELECT seq::int AS seq FROM stream_snapshots WHERE office_id = 'xa-dai'",
+    );
+    expect(snapshots.rows[0]?.seq).toBeGreaterThanOrEqual(4000);
+    const day = office.state.serviceDay;
+    const drill = await get(`${central.url}/api/offices/xa-dai?from=${day}&to=${day}`, adminToken);
+    expect(drill.json.report).toEqual(ownReport(office));
+  }, 120_000);
 
   it('refuses a tampered batch and an altered replay, and raises both', async () => {
     const office = new SimulatedOffice('xa-b', Date.UTC(2026, 11, 1, 1, 0), 9);

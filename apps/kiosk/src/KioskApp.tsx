@@ -2,6 +2,7 @@ import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import {
   type LocalizedName,
+  countersServing,
   estimatedWaitMinutes,
   formatTicketLabel,
   REPRINT_WINDOW_MS,
@@ -440,6 +441,12 @@ function FieldsScreen(props: {
   );
 }
 
+/** Said instead of an estimate when no counter with a clerk serves the procedure: no false promise. */
+const NO_COUNTER_OPEN = {
+  vi: 'Hiện chưa có quầy tiếp nhận thủ tục này, vui lòng chờ hoặc hỏi cán bộ hướng dẫn',
+  en: 'No counter is taking this procedure right now; please wait or ask a staff member',
+};
+
 function ServiceButton(props: { state: QueueState; service: Service; now: number; onService(service: Service): void }) {
   const { t } = useLanguage();
   const { state, service } = props;
@@ -447,12 +454,14 @@ function ServiceButton(props: { state: QueueState; service: Service; now: number
   const waiting = serviceQueueSummary(state, service.id).waiting;
   const note = refusal
     ? t(refusalMessage(refusal).title)
-    : waiting === 0
-      ? t({ vi: 'Không có người chờ', en: 'Nobody waiting' })
-      : t({
-          vi: `${waiting} người đang chờ · khoảng ${estimatedWaitMinutes(state, service.id, waiting)} phút`,
-          en: `${waiting} waiting · about ${estimatedWaitMinutes(state, service.id, waiting)} min`,
-        });
+    : countersServing(state, service.id).length === 0
+      ? t(NO_COUNTER_OPEN)
+      : waiting === 0
+        ? t({ vi: 'Không có người chờ', en: 'Nobody waiting' })
+        : t({
+            vi: `${waiting} người đang chờ · khoảng ${estimatedWaitMinutes(state, service.id, waiting)} phút`,
+            en: `${waiting} waiting · about ${estimatedWaitMinutes(state, service.id, waiting)} min`,
+          });
   return (
     <button
       type="button"
@@ -617,10 +626,12 @@ function TicketScreen(props: {
           </div>
           <div>
             <dt>{t({ vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' })}</dt>
-            <dd>
-              {(issued.etaMinutes ?? 0) < 1
-                ? t({ vi: 'dưới 1 phút', en: 'under 1 min' })
-                : t({ vi: `khoảng ${issued.etaMinutes} phút`, en: `about ${issued.etaMinutes} min` })}
+            <dd data-testid="kiosk-ticket-eta">
+              {issued.noCounterOpen
+                ? t(NO_COUNTER_OPEN)
+                : (issued.etaMinutes ?? 0) < 1
+                  ? t({ vi: 'dưới 1 phút', en: 'under 1 min' })
+                  : t({ vi: `khoảng ${issued.etaMinutes} phút`, en: `about ${issued.etaMinutes} min` })}
             </dd>
           </div>
         </dl>

@@ -48,6 +48,17 @@ function releaseCounterOf(state: QueueState, ticketId: string, at: number): Queu
   return withCounter(state, ticket.counterId, () => ({ currentTicketId: null, since: at }));
 }
 
+function withCounterSample(
+  times: Record<string, Record<string, number[]>>,
+  ticket: Ticket,
+  seconds: number,
+): Record<string, Record<string, number[]>> {
+  if (!ticket.counterId) return times;
+  const byService = times[ticket.counterId] ?? {};
+  const samples = [...(byService[ticket.serviceId] ?? []), seconds].slice(-SERVICE_TIME_SAMPLES);
+  return { ...times, [ticket.counterId]: { ...byService, [ticket.serviceId]: samples } };
+}
+
 function withConfig(state: QueueState, change: Partial<OfficeConfig>): QueueState {
   return { ...state, config: { ...state.config, ...change } };
 }
@@ -139,6 +150,7 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return {
         ...withTicket(next, event.ticketId, () => ({ status: 'finished', startedAt, finishedAt: event.at })),
         serviceTimes: { ...state.serviceTimes, [ticket.serviceId]: samples },
+        counterServiceTimes: withCounterSample(state.counterServiceTimes ?? {}, ticket, seconds),
       };
     }
     case 'ticket.noShow':

@@ -3,7 +3,13 @@ import { apply, applyAll } from './apply.js';
 import type { PriorityPolicy } from './schemas.js';
 import { priorityPolicySchema } from './schemas.js';
 import { emptyState } from './state.js';
-import { displayBoard, estimatedWaitMinutes, ticketsAhead, waitingForCounter } from './selectors.js';
+import {
+  counterServiceMinutes,
+  displayBoard,
+  estimatedWaitMinutes,
+  ticketsAhead,
+  waitingForCounter,
+} from './selectors.js';
 import { admin, clerkAt, display, kiosk, MINUTE, MONDAY_9AM, ratingPadAt, system, TestDesk } from './testkit.js';
 import { alwaysOpen } from './demoOffice.js';
 import { errorCodes, errorMessages } from './errors.js';
@@ -395,6 +401,25 @@ describe('ratings', () => {
   });
 });
 
+describe('honest estimates', () => {
+  it('counts only counters open with a clerk; with none, the ticket says so and staff get one alert', () => {
+    const desk = TestDesk.open({ counters: [2] });
+    // Land (cấp GCN) is served only at counter 3, where nobody is signed in.
+    const first = desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(first.noCounterOpen).toBe(true);
+    const issued = desk.log.find((e) => e.event.type === 'ticket.issued')?.event;
+    expect(issued).toMatchObject({ estimate: { ahead: 0, etaMinutes: null } });
+    expect(Object.values(desk.state.alerts).map((a) => a.alertKind)).toEqual(['noCounterForService']);
+    desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(Object.keys(desk.state.alerts)).toHaveLength(1);
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-3', userId: 'canbo3' }, system);
+    const served = desk.run({ type: 'ticket.issue', serviceId: 'cap-gcn-qsdd' }, kiosk);
+    expect(served.noCounterOpen).toBe(false);
+    expect(desk.log.at(-1)?.event).toMatchObject({ type: 'ticket.issued', estimate: { ahead: 2 } });
+    expect(served.ahead).toBe(2);
+  });
+});
+
 describe('rating amendments', () => {
   it('lets the reason step amend the rating the first tap sent, and only for a rated ticket of this counter', () => {
     const desk = TestDesk.open();
@@ -590,6 +615,27 @@ describe('estimates and replay', () => {
     const b = desk.issue('khai-sinh');
     expect(ticketsAhead(desk.state, a)).toBe(0);
     expect(ticketsAhead(desk.state, b)).toBe(1);
+  });
+
+  it('adds up each open counter at its own recent pace for the service', () => {
+    const desk = TestDesk.open({ counters: [1, 2] });
+    const serve = (counter: number, minutes: number) => {
+      const id = desk.issue('khai-sinh');
+      expect(desk.callNext(counter)).toBe(id);
+      desk.advance(minutes * MINUTE);
+      desk.finish(counter, id);
+    };
+    for (let i = 0; i < 3; i++) {
+      serve(1, 2);
+      serve(2, 6);
+    }
+    expect(counterServiceMinutes(desk.state, 'quay-1', 'khai-sinh')).toBe(2);
+    expect(counterServiceMinutes(desk.state, 'quay-2', 'khai-sinh')).toBe(6);
+    // Together they clear 1/2 + 1/6 = 2/3 ticket a minute: 4 people ahead take 6 minutes, where the
+    // pooled mean (4 min) over two counters would have said 8.
+    expect(estimatedWaitMinutes(desk.state, 'khai-sinh', 4)).toBe(6);
+    desk.run({ type: 'counter.close', counterId: 'quay-1' }, clerkAt(1));
+    expect(estimatedWaitMinutes(desk.state, 'khai-sinh', 4)).toBe(24);
   });
 
   it('replaying the log from empty gives exactly the live state', () => {

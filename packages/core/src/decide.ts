@@ -8,11 +8,11 @@ import { decideAppointment } from './appointmentsDecide.js';
 import type { DomainEvent } from './events.js';
 import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numbering.js';
 import { checkOpeningHours, serviceDayOf } from './officeTime.js';
-import { pickNextTicket } from './queuePolicy.js';
+import { aheadInLine, pickNextTicket, queuePolicySettings } from './queuePolicy.js';
 import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
-import { counterState, hasOpenAlert, isActiveTicket } from './selectors.js';
+import { counterState, countersServing, estimatedWaitMinutes, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
-import { firstInLine, ticketById, ticketsWhere, waitingLines } from './ticketReads.js';
+import { firstInLine, ticketById, ticketsWhere, waitingLineLength, waitingLines } from './ticketReads.js';
 
 export interface DecideContext {
   /** The hub's clock, epoch milliseconds. */
@@ -227,8 +227,23 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
   const label = formatTicketLabel(service, number);
   const baseId = `${state.serviceDay.replaceAll('-', '')}-${label}`;
   const id = ticketById(state, baseId) ? `${baseId}-${state.seq + 1}` : baseId;
+  const estimate = issueEstimate(state, service.id, command.priorityGroup !== null);
+  const nobodyServes: DomainEvent[] =
+    estimate.etaMinutes === null && !state.alerts[`nocounter-${service.id}`]
+      ? [
+          {
+            type: 'alert.raised',
+            alertId: `nocounter-${service.id}`,
+            alertKind: 'noCounterForService',
+            message: `Chưa có quầy mở tiếp nhận thủ tục "${service.name.vi}" nhưng công dân đã lấy số ${label}. Vui lòng mở quầy hoặc hướng dẫn công dân.`,
+            source: 'system',
+            at: ctx.now,
+          },
+        ]
+      : [];
   const issued: DomainEvent = {
     type: 'ticket.issued',
+    estimate,
     ticket: {
       id,
       serviceDay: state.serviceDay,
@@ -251,14 +266,41 @@ function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx:
       rated: false,
     },
   };
-  if (command.dossierCode === null) return accept(issued);
-  return accept(issued, {
-    type: 'ticket.dossierAttached',
-    ticketId: id,
-    dossierCode: command.dossierCode,
-    counterId: null,
-    at: ctx.now,
-  });
+  if (command.dossierCode === null) return accept(issued, ...nobodyServes);
+  return accept(
+    issued,
+    {
+      type: 'ticket.dossierAttached',
+      ticketId: id,
+      dossierCode: command.dossierCode,
+      counterId: null,
+      at: ctx.now,
+    },
+    ...nobodyServes,
+  );
+}
+
+/**
+ * What a new ticket is told: people ahead of it (it is last in its class) and the estimated wait,
+ * null when no counter with a clerk serves the service, since any number would be a false promise.
+ */
+function issueEstimate(
+  state: QueueState,
+  serviceId: string,
+  isPriority: boolean,
+): { ahead: number; etaMinutes: number | null } {
+  const line = { serviceId };
+  const sameClass = waitingLineLength(state, line, isPriority ? 'priority' : 'normal');
+  const otherClass = waitingLineLength(state, line, isPriority ? 'normal' : 'priority');
+  const ahead = aheadInLine(
+    isPriority,
+    sameClass,
+    otherClass,
+    queuePolicySettings(state.config.priority).priorityBurst,
+  );
+  const etaMinutes =
+    countersServing(state, serviceId).length === 0 ? null : estimatedWaitMinutes(state, serviceId, ahead);
+  return { ahead, etaMinutes };
 }
 
 /** Whether the ticket was finished at this counter no longer ago than `windows` rating windows. */

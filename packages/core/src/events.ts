@@ -25,7 +25,15 @@ const at = z.number();
 const ticketAt = { ticketId: idSchema, at };
 
 export const eventSchemas = {
-  'ticket.issued': z.object({ type: z.literal('ticket.issued'), ticket: ticketSchema }),
+  'ticket.issued': z.object({
+    type: z.literal('ticket.issued'),
+    ticket: ticketSchema,
+    /**
+     * What the citizen was told at issue, kept for the ETA error report: people ahead and the estimated
+     * wait, null when no counter with a clerk served the service. Absent in events of older hubs.
+     */
+    estimate: z.object({ ahead: z.number().int(), etaMinutes: z.number().nullable() }).optional(),
+  }),
   'ticket.called': z.object({
     type: z.literal('ticket.called'),
     ...ticketAt,

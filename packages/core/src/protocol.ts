@@ -7,7 +7,7 @@ import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import type { DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, idSchema } from './schemas.js';
-import { estimatedWaitMinutes, ticketsAhead } from './selectors.js';
+import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
 
 /** Bumped when a change is not additive. Sent in `hello`. */
@@ -159,6 +159,8 @@ export interface CommandResult {
   statusUrl?: string;
   ahead?: number;
   etaMinutes?: number;
+  /** True when no counter with a clerk serves the ticket's service: the wait cannot be promised. */
+  noCounterOpen?: boolean;
   /** The booking an `appointment.*` command created or changed. */
   appointment?: Appointment;
 }
@@ -180,6 +182,7 @@ export function commandResult(state: QueueState, command: Command, events: Domai
     if (command.type === 'ticket.issue' || command.type === 'appointment.checkIn') {
       result.ahead = ticketsAhead(state, ticket.id);
       result.etaMinutes = estimatedWaitMinutes(state, ticket.serviceId, result.ahead);
+      result.noCounterOpen = countersServing(state, ticket.serviceId).length === 0;
     }
   }
   const appointmentId = 'appointmentId' in command ? command.appointmentId : undefined;

@@ -55,6 +55,18 @@ export interface IdleRow {
   idleSeconds: number;
 }
 
+/**
+ * How far the wait promised at issue was from the wait that followed: |estimate − actual| in seconds,
+ * over called tickets that were given an estimate (none is given while no counter serves).
+ */
+export interface EtaErrorBreakdown {
+  overall: TimeStats;
+  byService: TimeStats[];
+  byDay: TimeStats[];
+  /** Key "YYYY-MM-DD serviceId". */
+  byDayAndService: TimeStats[];
+}
+
 export interface ReportSummary {
   range: ReportRange;
   timeZone: string;
@@ -71,6 +83,7 @@ export interface ReportSummary {
   waiting: TimeBreakdown;
   walk: TimeBreakdown;
   service: TimeBreakdown;
+  etaError: EtaErrorBreakdown;
   idle: { totalSeconds: number; byCounter: IdleRow[]; byClerk: IdleRow[] };
   satisfaction: {
     overall: SatisfactionRow;
@@ -95,6 +108,8 @@ export interface ReportTicket {
   finishedAt: number | null;
   counterId: string | null;
   clerkId: string | null;
+  /** The wait promised at issue in minutes; null or absent when none was given. */
+  etaMinutes?: number | null;
 }
 
 /** One rating as the reports read it, with the service day of its ticket. */
@@ -130,6 +145,15 @@ export const reportTimeMetrics = {
       : null,
 } as const;
 export type ReportTimeMetric = keyof typeof reportTimeMetrics;
+
+/** |promised − actual| wait in seconds of a called ticket that was promised a wait, else null. */
+export function etaErrorSeconds(t: Pick<ReportTicket, 'issuedAt' | 'calledAt' | 'etaMinutes'>): number | null {
+  if (t.calledAt === null || t.etaMinutes === null || t.etaMinutes === undefined) return null;
+  return Math.abs(t.etaMinutes * 60 - (t.calledAt - t.issuedAt) / 1000);
+}
+
+/** The key of the day-and-service rows of the ETA error. */
+export const dayAndServiceKey = (serviceDay: string, serviceId: string) => `${serviceDay} ${serviceId}`;
 
 /** 1-based ranks of the median and p90 among n sorted values (nearest rank, as the hub's SQL uses). */
 export const medianRank = (n: number) => Math.floor((n + 1) / 2);
@@ -224,28 +248,52 @@ export function timeStats(key: string, values: readonly number[]): TimeStats {
   };
 }
 
-export function timeBreakdown(metric: ReportTimeMetric, tickets: readonly ReportTicket[]): TimeBreakdown {
-  const samples = tickets.flatMap((t) => {
-    const v = reportTimeMetrics[metric](t);
+interface Sample {
+  t: ReportTicket;
+  v: number;
+}
+
+function samplesOf(tickets: readonly ReportTicket[], valueOf: (t: ReportTicket) => number | null): Sample[] {
+  return tickets.flatMap((t) => {
+    const v = valueOf(t);
     return v === null ? [] : [{ t, v }];
   });
-  const statsBy = (keyOf: (t: ReportTicket) => string) =>
-    [...groupBy(samples, (s) => keyOf(s.t))]
-      .map(([key, group]) =>
-        timeStats(
-          key,
-          group.map((s) => s.v),
-        ),
-      )
-      .sort(byKey);
+}
+
+function statsBy(samples: readonly Sample[], keyOf: (t: ReportTicket) => string): TimeStats[] {
+  return [...groupBy(samples, (s) => keyOf(s.t))]
+    .map(([key, group]) =>
+      timeStats(
+        key,
+        group.map((s) => s.v),
+      ),
+    )
+    .sort(byKey);
+}
+
+const overallStats = (samples: readonly Sample[]) =>
+  timeStats(
+    '',
+    samples.map((s) => s.v),
+  );
+
+export function timeBreakdown(metric: ReportTimeMetric, tickets: readonly ReportTicket[]): TimeBreakdown {
+  const samples = samplesOf(tickets, reportTimeMetrics[metric]);
   return {
-    overall: timeStats(
-      '',
-      samples.map((s) => s.v),
-    ),
-    byService: statsBy((t) => t.serviceId),
-    byCounter: statsBy((t) => t.counterId ?? ''),
-    byClerk: statsBy((t) => t.clerkId ?? ''),
+    overall: overallStats(samples),
+    byService: statsBy(samples, (t) => t.serviceId),
+    byCounter: statsBy(samples, (t) => t.counterId ?? ''),
+    byClerk: statsBy(samples, (t) => t.clerkId ?? ''),
+  };
+}
+
+export function etaErrorBreakdown(tickets: readonly ReportTicket[]): EtaErrorBreakdown {
+  const samples = samplesOf(tickets, etaErrorSeconds);
+  return {
+    overall: overallStats(samples),
+    byService: statsBy(samples, (t) => t.serviceId),
+    byDay: statsBy(samples, (t) => t.serviceDay),
+    byDayAndService: statsBy(samples, (t) => dayAndServiceKey(t.serviceDay, t.serviceId)),
   };
 }
 
@@ -296,6 +344,7 @@ export function summarizeReport(
     waiting: timeBreakdown('waiting', tickets),
     walk: timeBreakdown('walk', tickets),
     service: timeBreakdown('service', tickets),
+    etaError: etaErrorBreakdown(tickets),
     idle: { totalSeconds: 0, byCounter: [], byClerk: [] },
     satisfaction: {
       overall: satisfactionRow('', ratings),

@@ -200,6 +200,11 @@ export const displaySettingsSchema = z.object({
   voiceEnabled: z.boolean(),
   voiceLanguage: z.enum(['vi', 'en', 'vi+en']),
   numberReading: z.enum(['words', 'digits']),
+  /**
+   * Regional reading of numbers: 'north' (một trăm linh một, hai mươi tư, nghìn) or 'south' (một trăm lẻ
+   * một, hai mươi bốn, ngàn). Optional so configurations saved before it existed stay valid; 'north' then.
+   */
+  numberDialect: z.enum(['north', 'south']).optional(),
   /** "Mời công dân có số thứ tự {number} đến quầy số {counter}" */
   voiceTemplateVi: text(300),
   voiceTemplateEn: text(300),

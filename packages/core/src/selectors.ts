@@ -77,28 +77,51 @@ export function aheadByTicket(state: QueueState): Map<string, number> {
   return ahead;
 }
 
+const MIN_SAMPLES = 3;
+const mean = (samples: readonly number[]) => samples.reduce((sum, s) => sum + s, 0) / samples.length;
+
 /** Mean of the recent service times of a service in minutes, or its configured default before data exists. */
 export function meanServiceMinutes(state: QueueState, serviceId: string): number {
   const samples = state.serviceTimes[serviceId] ?? [];
   const fallback = state.config.services[serviceId]?.defaultServiceMinutes ?? 5;
-  if (samples.length < 3) return fallback;
-  return samples.reduce((sum, s) => sum + s, 0) / samples.length / 60;
+  if (samples.length < MIN_SAMPLES) return fallback;
+  return mean(samples) / 60;
+}
+
+/**
+ * Mean minutes this counter recently took for a ticket of the service; the service's mean until the
+ * counter has served a few of them.
+ */
+export function counterServiceMinutes(state: QueueState, counterId: string, serviceId: string): number {
+  const samples = state.counterServiceTimes?.[counterId]?.[serviceId] ?? [];
+  if (samples.length < MIN_SAMPLES) return meanServiceMinutes(state, serviceId);
+  // A counter that finished tickets in under a second (mistaps) must not promise an instant wait.
+  return Math.max(mean(samples) / 60, 0.1);
 }
 
 /** Counters that are open (or paused, they come back) and serve the service. */
 export function countersServing(state: QueueState, serviceId: string): Counter[] {
-  return Object.values(state.config.counters).filter(
-    (c) => c.serviceIds.includes(serviceId) && counterState(state, c.id).status !== 'closed',
-  );
+  return Object.values(state.config.counters).filter((c) => {
+    const now = counterState(state, c.id);
+    // A counter nobody is signed in at serves nobody, whatever its status says.
+    return c.serviceIds.includes(serviceId) && now.status !== 'closed' && now.clerkId !== null;
+  });
 }
 
 /**
- * Estimated wait in whole minutes for someone with `ahead` people before them:
- * rolling mean service time × people ahead ÷ counters open for the service (at least one).
+ * Estimated wait in whole minutes for someone with `ahead` people before them: the people ahead
+ * divided by how many tickets per minute the counters open with a clerk clear together, each at its
+ * own recent pace for the service. With none open, one counter at the service's pace is assumed;
+ * screens check `countersServing` first and say nobody serves instead of promising a wait.
  */
 export function estimatedWaitMinutes(state: QueueState, serviceId: string, ahead: number): number {
-  const counters = Math.max(1, countersServing(state, serviceId).length);
-  return Math.ceil((meanServiceMinutes(state, serviceId) * ahead) / counters);
+  const counters = countersServing(state, serviceId);
+  const ticketsPerMinute =
+    counters.length === 0
+      ? 1 / meanServiceMinutes(state, serviceId)
+      : counters.reduce((sum, c) => sum + 1 / counterServiceMinutes(state, c.id, serviceId), 0);
+  // The epsilon keeps float noise (3 ÷ (1/4 + 1/4 + 1/4)) from adding a minute.
+  return Math.ceil(ahead / ticketsPerMinute - 1e-9);
 }
 
 export interface ServiceQueueSummary {

@@ -54,6 +54,11 @@ export interface QueueState {
   issuedToday: Record<string, number>;
   /** Recent service times (seconds) per service, newest last, for the estimated wait. */
   serviceTimes: Record<string, number[]>;
+  /**
+   * Recent service times (seconds) per counter and service, newest last: a slow and a fast counter
+   * clear a line at different speeds. Absent in snapshots written before it existed.
+   */
+  counterServiceTimes?: Record<string, Record<string, number[]>>;
   /** Newest first. */
   recentCalls: CallRecord[];
   alerts: Record<string, StaffAlert>;
@@ -124,6 +129,7 @@ export function defaultOfficeConfig(): OfficeConfig {
       voiceEnabled: true,
       voiceLanguage: 'vi',
       numberReading: 'words',
+      numberDialect: 'north',
       voiceTemplateVi: 'Mời công dân có số thứ tự {number} đến quầy số {counter}',
       voiceTemplateEn: 'Ticket number {number}, please go to counter {counter}',
     },

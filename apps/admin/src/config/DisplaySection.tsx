@@ -69,6 +69,15 @@ export function DisplayForm({ state }: { state: QueueState }) {
           <option value="digits">Đọc từng chữ số (một không hai ba)</option>
         </select>
       </Field>
+      <Field label="Giọng đọc số theo vùng miền">
+        <select
+          value={display.numberDialect ?? 'north'}
+          onChange={(e) => setDisplay({ ...display, numberDialect: e.target.value === 'south' ? 'south' : 'north' })}
+        >
+          <option value="north">Miền Bắc (một trăm linh một, hai mươi tư, nghìn)</option>
+          <option value="south">Miền Nam (một trăm lẻ một, hai mươi bốn, ngàn)</option>
+        </select>
+      </Field>
       <Field label="Câu mời tiếng Việt ({number}, {counter})" wide>
         <input
           value={display.voiceTemplateVi}

@@ -95,6 +95,19 @@ export class SimulatedOffice {
             { type: 'rating.submit', counterId: `quay-${n}`, ticketId: current, score, reasons: [] },
             ratingPadAt(n),
           );
+          // Now and then the citizen goes on to the reason step, which amends the first answer.
+          if (this.random() < 0.15) {
+            this.run(
+              {
+                type: 'rating.amend',
+                counterId: `quay-${n}`,
+                ticketId: current,
+                score: 'dissatisfied',
+                reasons: ['waitedTooLong'],
+              },
+              ratingPadAt(n),
+            );
+          }
         }
       } else if (!current && this.random() < 0.6) {
         const before = this.state.seq;

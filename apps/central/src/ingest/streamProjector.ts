@@ -5,6 +5,7 @@ import {
   allTickets,
   expiresAtDayClose,
   ticketsWhere,
+  stateCodec,
   type EventEnvelope,
   type QueueState,
   type Rating,
@@ -33,7 +34,8 @@ export class StreamStates {
         [officeId, hubId],
       )
     ).rows[0];
-    let state = snapshot && snapshot.seq <= lastSeq ? (JSON.parse(snapshot.state) as QueueState) : emptyState();
+    // Through core's codec: the tickets are a persistent map, which plain JSON would not give back.
+    let state = snapshot && snapshot.seq <= lastSeq ? stateCodec.decode(snapshot.state) : emptyState();
     while (state.seq < lastSeq) {
       const rows = (
         await tx.query<{ seq: number; at: number; actor: string; payload: string }>(
@@ -61,7 +63,10 @@ export class StreamStates {
 
 interface Touched {
   tickets: Map<string, Ticket>;
-  ratings: { rating: Rating; serviceDay: string }[];
+  /** Ratings first given in this batch, as they stand after it (an amend in the same batch applied). */
+  ratings: Map<string, { rating: Rating; serviceDay: string }>;
+  /** Amends of ratings stored by an earlier batch: the latest answer per ticket. */
+  amendments: Map<string, Pick<Rating, 'score' | 'reasons'>>;
   counters: Set<string>;
   removedCounters: Set<string>;
 }
@@ -74,7 +79,13 @@ export function foldBatch(
   state: QueueState,
   envelopes: readonly EventEnvelope[],
 ): { after: QueueState; touched: Touched } {
-  const touched: Touched = { tickets: new Map(), ratings: [], counters: new Set(), removedCounters: new Set() };
+  const touched: Touched = {
+    tickets: new Map(),
+    ratings: new Map(),
+    amendments: new Map(),
+    counters: new Set(),
+    removedCounters: new Set(),
+  };
   let current = state;
   for (const envelope of envelopes) {
     const before = current;
@@ -95,11 +106,19 @@ export function foldBatch(
         break;
       case 'rating.submitted':
         ticketIds.push(event.rating.ticketId);
-        touched.ratings.push({
+        touched.ratings.set(event.rating.ticketId, {
           rating: event.rating,
           serviceDay: ticketById(current, event.rating.ticketId)?.serviceDay ?? current.serviceDay,
         });
         break;
+      case 'rating.amended': {
+        // The reason step replaces the first answer, as the hub's own ratings table does.
+        ticketIds.push(event.ticketId);
+        const given = touched.ratings.get(event.ticketId);
+        if (given) given.rating = { ...given.rating, score: event.score, reasons: event.reasons };
+        else touched.amendments.set(event.ticketId, { score: event.score, reasons: event.reasons });
+        break;
+      }
       case 'config.counterRemoved':
         touched.removedCounters.add(event.counterId);
         touched.counters.delete(event.counterId);
@@ -164,8 +183,8 @@ export async function writeProjections(
       [JSON.stringify(rows)],
     );
   }
-  if (touched.ratings.length > 0) {
-    const rows = touched.ratings.map(({ rating, serviceDay }) => ({
+  if (touched.ratings.size > 0) {
+    const rows = [...touched.ratings.values()].map(({ rating, serviceDay }) => ({
       office_id: officeId,
       ticket_id: rating.ticketId,
       service_day: serviceDay,
@@ -182,6 +201,19 @@ export async function writeProjections(
          counter_id TEXT, clerk_id TEXT, service_id TEXT, score TEXT, reasons TEXT, at BIGINT)
        ON CONFLICT (office_id, ticket_id) DO NOTHING`,
       [JSON.stringify(rows)],
+    );
+  }
+  if (touched.amendments.size > 0) {
+    const rows = [...touched.amendments].map(([ticketId, answer]) => ({
+      ticket_id: ticketId,
+      score: answer.score,
+      reasons: JSON.stringify(answer.reasons),
+    }));
+    await tx.query(
+      `UPDATE ratings SET score = r.score, reasons = r.reasons
+       FROM jsonb_to_recordset($2::jsonb) AS r(ticket_id TEXT, score TEXT, reasons TEXT)
+       WHERE ratings.office_id = $1 AND ratings.ticket_id = r.ticket_id`,
+      [officeId, JSON.stringify(rows)],
     );
   }
   if (touched.removedCounters.size > 0) {
@@ -221,7 +253,7 @@ export async function writeProjections(
     await tx.query(
       `INSERT INTO stream_snapshots (office_id, hub_id, seq, state) VALUES ($1, $2, $3, $4)
        ON CONFLICT (office_id, hub_id) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
-      [officeId, hubId, after.seq, JSON.stringify(after)],
+      [officeId, hubId, after.seq, stateCodec.encode(after)],
     );
   }
 }

@@ -65,6 +65,7 @@ export function voiceSettings(state: QueueState | null, player: VoicePlayer): An
   return {
     language: display?.voiceLanguage ?? 'vi',
     numberReading: display?.numberReading ?? 'words',
+    dialect: display?.numberDialect ?? 'north',
     templateVi: display?.voiceTemplateVi,
     templateEn: display?.voiceTemplateEn,
     phrases: templatePhrases(player.phrases()),

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { announcementClips, type AnnouncementSettings } from './announcementClips.js';
-import { VOICE_CLIPS } from '@motcua/core';
+import { PAUSE_LONG, PAUSE_SHORT, VOICE_CLIPS } from '@motcua/core';
+import { OggOpusDecoder } from 'ogg-opus-decoder';
+import { integratedLoudness } from './loudness.js';
+import { LOUDNESS_TOLERANCE_LU, TARGET_LUFS } from './voiceLoudnessTarget.js';
 
 const VOICE_DIR = fileURLToPath(new URL('../../voice/default/', import.meta.url));
 const MAX_TOTAL_BYTES = 3 * 1024 * 1024;
@@ -67,4 +70,42 @@ describe('default voice clip set (apps/display/voice/default)', () => {
     }
     expect([...missing]).toEqual([]);
   });
+});
+
+describe('default voice clip loudness (EBU R128) and edges', () => {
+  const sounding = Object.entries(manifest.clips).filter(([id]) => id !== PAUSE_SHORT && id !== PAUSE_LONG);
+
+  async function decodeAll(): Promise<Map<string, Float32Array>> {
+    const decoder = new OggOpusDecoder();
+    await decoder.ready;
+    const decoded = new Map<string, Float32Array>();
+    try {
+      for (const [id, clip] of sounding) {
+        const result = await decoder.decodeFile(readFileSync(join(VOICE_DIR, clip.file)));
+        expect(result.sampleRate, id).toBe(48000);
+        decoded.set(id, result.channelData[0] ?? new Float32Array());
+        await decoder.reset();
+      }
+    } finally {
+      decoder.free();
+    }
+    return decoded;
+  }
+
+  it(`every sounding clip, chime included, is at ${TARGET_LUFS} LUFS ± ${LOUDNESS_TOLERANCE_LU} LU and fades in and out`, async () => {
+    const decoded = await decodeAll();
+    const offTarget: string[] = [];
+    const clicks: string[] = [];
+    const twoMs = 96;
+    const edgePeak = (part: Float32Array) => part.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+    for (const [id, samples] of decoded) {
+      const lufs = integratedLoudness(samples, 48000);
+      if (!(Math.abs(lufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU)) offTarget.push(`${id}: ${lufs.toFixed(1)} LUFS`);
+      // Without a fade, speech starts at full level right where the silence was trimmed (0.2 on the old set).
+      if (edgePeak(samples.subarray(0, twoMs)) > 0.1) clicks.push(`${id} starts abruptly`);
+      if (edgePeak(samples.subarray(samples.length - twoMs)) > 0.02) clicks.push(`${id} ends abruptly`);
+    }
+    expect(offTarget).toEqual([]);
+    expect(clicks).toEqual([]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { ratingScoreNames, type OfficeConfig, type TicketStatus } from '@motcua/core';
+import { etaErrorSeconds, ratingScoreNames, type OfficeConfig, type TicketStatus } from '@motcua/core';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
@@ -38,6 +38,8 @@ export const TICKET_COLUMNS = [
   'Thời gian đến quầy (giây)',
   'Thời gian phục vụ (giây)',
   'Đánh giá',
+  'Thời gian chờ dự kiến khi lấy số (phút)',
+  'Sai lệch dự kiến (giây)',
 ] as const;
 
 /**
@@ -76,6 +78,8 @@ export async function* ticketRows(
       span(t.calledAt, t.startedAt),
       t.status === 'finished' ? span(t.startedAt, t.finishedAt) : '',
       t.score ? ratingScoreNames[t.score].vi : '',
+      t.etaMinutes ?? '',
+      etaErrorSeconds({ issuedAt: t.issuedAt, calledAt: t.calledAt, etaMinutes: t.etaMinutes }) ?? '',
     ];
   }
 }
@@ -92,6 +96,7 @@ function summaryRows(summary: ReportSummary, config: OfficeConfig): (string | nu
     const service = key === '' ? summary.service.overall : summary.service.byService.find((s) => s.key === key);
     const satisfaction =
       key === '' ? summary.satisfaction.overall : summary.satisfaction.byService.find((s) => s.key === key);
+    const etaError = key === '' ? summary.etaError.overall : summary.etaError.byService.find((s) => s.key === key);
     rows.push([
       key === '' ? 'Tổng cộng' : (config.services[key]?.name.vi ?? key),
       counts?.issued ?? 0,
@@ -105,6 +110,8 @@ function summaryRows(summary: ReportSummary, config: OfficeConfig): (string | nu
       round(service?.meanSeconds ?? null),
       satisfaction?.ratings ?? 0,
       round(satisfaction?.index ?? null),
+      round(etaError?.medianSeconds ?? null),
+      round(etaError?.p90Seconds ?? null),
     ]);
   }
   return rows;
@@ -123,7 +130,31 @@ export const SUMMARY_COLUMNS = [
   'Phục vụ trung bình (giây)',
   'Số lượt đánh giá',
   'Chỉ số hài lòng (%)',
+  'Sai lệch dự kiến trung vị (giây)',
+  'Sai lệch dự kiến p90 (giây)',
 ] as const;
+
+/** The ETA error sheet: one line per service day and service. */
+export const ETA_ERROR_COLUMNS = [
+  'Ngày làm việc',
+  'Thủ tục',
+  'Số vé có thời gian dự kiến',
+  'Sai lệch trung vị (giây)',
+  'Sai lệch p90 (giây)',
+] as const;
+
+function etaErrorRows(summary: ReportSummary, config: OfficeConfig): (string | number)[][] {
+  return summary.etaError.byDayAndService.map((row) => {
+    const [serviceDay = '', serviceId = ''] = row.key.split(' ');
+    return [
+      serviceDay,
+      config.services[serviceId]?.name.vi ?? serviceId,
+      row.count,
+      round(row.medianSeconds),
+      round(row.p90Seconds),
+    ];
+  });
+}
 
 function fileName(range: ReportRange, ext: string): string {
   return `bao-cao-mot-cua_${range.from}_${range.to}.${ext}`;
@@ -152,6 +183,14 @@ async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrou
   header.commit();
   for (const row of summaryRows(summary, config)) summarySheet.addRow(row).commit();
   summarySheet.commit();
+
+  const etaSheet = workbook.addWorksheet('Sai lệch dự kiến');
+  etaSheet.addRow(['|Thời gian chờ dự kiến khi lấy số − thời gian chờ thực tế|, theo ngày và thủ tục']).commit();
+  const etaHeader = etaSheet.addRow([...ETA_ERROR_COLUMNS]);
+  etaHeader.font = { bold: true };
+  etaHeader.commit();
+  for (const row of etaErrorRows(summary, config)) etaSheet.addRow(row).commit();
+  etaSheet.commit();
 
   const ticketSheet = workbook.addWorksheet('Danh sách vé');
   ticketSheet.columns = TICKET_COLUMNS.map((name) => ({ header: name, width: Math.max(12, name.length + 2) }));

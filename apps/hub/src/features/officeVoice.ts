@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { join } from 'node:path';
 import {
   audioExtensionOf,
+  CLIP_TOO_LARGE_ISSUE,
   clipIdSchema,
+  judgeDecodedClip,
   MAX_CLIP_BYTES,
   MAX_OFFICE_VOICE_BYTES,
   uploadClipSchema,
@@ -11,6 +13,7 @@ import {
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
 import type { FeatureContext, HubFeature } from './types.js';
+import { decodeClip } from './voiceDecoding.js';
 
 // The schemas live in core so the admin page checks uploads with the same rules before sending.
 export { audioExtensionOf, clipIdSchema, MAX_CLIP_BYTES, MAX_OFFICE_VOICE_BYTES, uploadClipSchema, type UploadClip };
@@ -60,17 +63,23 @@ function fileSize(dir: string, file: string): number {
   return existsSync(path) ? statSync(path).size : 0;
 }
 
-export type SaveClipOutcome = { ok: true; file: string; totalBytes: number } | { ok: false; issue: string };
+export type SaveClipOutcome =
+  { ok: true; file: string; totalBytes: number; durationMs: number; warning?: string } | { ok: false; issue: string };
 
-/** Adds or replaces one clip; refuses files that are not audio, too big, or over the folder's limit. */
-export function saveOfficeClip(dir: string, upload: UploadClip): SaveClipOutcome {
+/**
+ * Adds or replaces one clip; refuses files that are not audio, too big, that the display could not play
+ * (decoded here: length, channels, sample rate), or over the folder's limit. The stored length is the
+ * decoded one, not the browser's claim.
+ */
+export async function saveOfficeClip(dir: string, upload: UploadClip): Promise<SaveClipOutcome> {
   const bytes = Buffer.from(upload.data, 'base64');
-  if (bytes.length > MAX_CLIP_BYTES)
-    return { ok: false, issue: 'Tệp quá lớn (tối đa 1 MB) / File too large (1 MB max)' };
+  if (bytes.length > MAX_CLIP_BYTES) return { ok: false, issue: CLIP_TOO_LARGE_ISSUE };
   const extension = audioExtensionOf(bytes);
   if (!extension) {
     return { ok: false, issue: 'Không phải tệp âm thanh Ogg, MP3 hay WAV / Not an Ogg, MP3 or WAV audio file' };
   }
+  const judgement = judgeDecodedClip(await decodeClip(bytes));
+  if (!judgement.ok) return judgement;
   mkdirSync(dir, { recursive: true });
   const manifest = readOfficeManifest(dir);
   const previous = manifest.clips[upload.id];
@@ -83,13 +92,15 @@ export function saveOfficeClip(dir: string, upload: UploadClip): SaveClipOutcome
   const file = `${upload.id}${extension}`;
   writeFileSync(join(dir, file), bytes);
   if (previous && previous.file !== file) rmSync(join(dir, previous.file), { force: true });
-  manifest.clips[upload.id] = {
-    file,
-    text: upload.text,
-    ...(upload.durationMs !== undefined ? { durationMs: upload.durationMs } : {}),
-  };
+  manifest.clips[upload.id] = { file, text: upload.text, durationMs: judgement.durationMs };
   writeManifest(dir, manifest);
-  return { ok: true, file, totalBytes: othersBytes + bytes.length };
+  return {
+    ok: true,
+    file,
+    totalBytes: othersBytes + bytes.length,
+    durationMs: judgement.durationMs,
+    ...(judgement.warning ? { warning: judgement.warning } : {}),
+  };
 }
 
 /** Removes one clip (the displays use the default one again); false when there was none. */
@@ -124,13 +135,14 @@ export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
         method: 'PUT',
         url: '/api/voice/office/clip',
         body: uploadClipSchema,
-        // Base64 of the largest clip, and the text around it.
+        // Base64 of the largest clip, and the text around it; a bigger body gets the same message.
         bodyLimit: 2 * MAX_CLIP_BYTES,
-        handler: ({ body, user, reply }) => {
-          const outcome = saveOfficeClip(dir, body);
+        tooLargeIssue: CLIP_TOO_LARGE_ISSUE,
+        handler: async ({ body, user, reply }) => {
+          const outcome = await saveOfficeClip(dir, body);
           if (!outcome.ok) return refuse(reply, 400, 'BAD_REQUEST', { issue: outcome.issue });
-          ctx.log.info({ clipId: body.id, by: user?.id }, 'office voice clip saved');
-          return { ok: true, file: outcome.file, totalBytes: outcome.totalBytes };
+          ctx.log.info({ clipId: body.id, by: user?.id, durationMs: outcome.durationMs }, 'office voice clip saved');
+          return outcome;
         },
       }),
       defineRoute({

@@ -15,6 +15,8 @@ export interface TicketRecord {
   startedAt: number | null;
   finishedAt: number | null;
   score: RatingScore | null;
+  /** The wait promised when the ticket was issued (null: no estimate then). */
+  etaMinutes: number | null;
 }
 
 /**
@@ -41,7 +43,8 @@ export class SqliteReportStore implements ReportStore {
     const page = this.db.prepare<[string, string, number, number], TicketRecord & { rowid: number }>(
       `SELECT t.rowid AS rowid, t.label, t.service_day AS serviceDay, t.service_id AS serviceId,
          t.counter_id AS counterId, t.clerk_id AS clerkId, t.status, t.issued_at AS issuedAt,
-         t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt, r.score
+         t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt, r.score,
+         t.eta_minutes AS etaMinutes
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
        WHERE t.service_day BETWEEN ? AND ? AND t.rowid > ? ORDER BY t.rowid LIMIT ?`,
     );

@@ -142,6 +142,31 @@ describe('reports over a seeded office history (4 service days, 560 tickets)', (
     }
   });
 
+  it('measures the ETA error |promised − actual wait| by service, by day and by day and service', async () => {
+    const summary = await report(dataset.days[0] as string, dataset.days.at(-1) as string);
+    const errorOf = (t: SeededTicket) => {
+      const waited = waitingOf(t);
+      return waited === null || t.etaMinutes === null ? null : Math.abs(t.etaMinutes * 60 - waited);
+    };
+    const promised = dataset.tickets.filter((t) => errorOf(t) !== null);
+    expect(promised.length).toBeGreaterThan(300);
+    expectStats(summary.etaError.overall, defined(promised.map(errorOf)));
+    const checks: ['byService' | 'byDay' | 'byDayAndService', (t: SeededTicket) => string][] = [
+      ['byService', (t) => t.serviceId],
+      ['byDay', (t) => t.serviceDay],
+      ['byDayAndService', (t) => `${t.serviceDay} ${t.serviceId}`],
+    ];
+    for (const [name, key] of checks) {
+      const expected = groupBy(promised, key);
+      expect(summary.etaError[name].map((r) => r.key).sort(), name).toEqual([...expected.keys()].sort());
+      for (const [k, group] of expected)
+        expectStats(
+          summary.etaError[name].find((r) => r.key === k),
+          defined(group.map(errorOf)),
+        );
+    }
+  });
+
   it('adds up clerk idle time (open, clerk signed in, no current ticket) by counter and clerk', async () => {
     const [, second, third] = dataset.days as [string, string, string];
     const summary = await report(second, third);

@@ -28,6 +28,8 @@ export interface SeededTicket {
   counterId: string | null;
   clerkId: string | null;
   rating: RatingScore | null;
+  /** The wait the kiosk promised, or null when it said no counter serves the service. */
+  etaMinutes: number | null;
 }
 
 /** A stretch of time a counter was open, with a clerk signed in, and no current ticket. */
@@ -199,6 +201,7 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
           counterId: null,
           clerkId: null,
           rating: null,
+          etaMinutes: result.noCounterOpen ? null : (result.etaMinutes ?? null),
         });
         if (late) continue;
         if (random() < 0.04) {

@@ -1,6 +1,7 @@
 import {
   serviceDayBounds,
   timeZoneOffsetMs,
+  type EtaErrorBreakdown,
   type IdleRow,
   type OfficeConfig,
   type OutcomeCounts,
@@ -64,6 +65,11 @@ const TIME_METRICS = {
     value: '(t.finished_at - t.started_at) / 1000.0',
     where: "t.status = 'finished' AND t.started_at IS NOT NULL AND t.finished_at IS NOT NULL",
   },
+  /** core's etaErrorSeconds: |promised − actual| wait of a called ticket that was promised one. */
+  etaError: {
+    value: 'ABS(t.eta_minutes * 60.0 - (t.called_at - t.issued_at) / 1000.0)',
+    where: 't.called_at IS NOT NULL AND t.eta_minutes IS NOT NULL',
+  },
 } as const;
 
 /** Mean, and nearest-rank median and p90, per group, with window functions. */
@@ -91,19 +97,31 @@ function timeStatsBy(db: Db, metric: keyof typeof TIME_METRICS, keySql: string, 
   }));
 }
 
-function timeBreakdown(db: Db, metric: keyof typeof TIME_METRICS, params: Row): TimeBreakdown {
-  const overall = timeStatsBy(db, metric, "''", params)[0] ?? {
+const overallStats = (db: Db, metric: keyof typeof TIME_METRICS, params: Row): TimeStats =>
+  timeStatsBy(db, metric, "''", params)[0] ?? {
     key: '',
     count: 0,
     meanSeconds: null,
     medianSeconds: null,
     p90Seconds: null,
   };
+
+function timeBreakdown(db: Db, metric: 'waiting' | 'walk' | 'service', params: Row): TimeBreakdown {
   return {
-    overall,
+    overall: overallStats(db, metric, params),
     byService: timeStatsBy(db, metric, 't.service_id', params),
     byCounter: timeStatsBy(db, metric, "COALESCE(t.counter_id, '')", params),
     byClerk: timeStatsBy(db, metric, "COALESCE(t.clerk_id, '')", params),
+  };
+}
+
+function etaErrorBreakdown(db: Db, params: Row): EtaErrorBreakdown {
+  return {
+    overall: overallStats(db, 'etaError', params),
+    byService: timeStatsBy(db, 'etaError', 't.service_id', params),
+    byDay: timeStatsBy(db, 'etaError', 't.service_day', params),
+    // core's dayAndServiceKey.
+    byDayAndService: timeStatsBy(db, 'etaError', "t.service_day || ' ' || t.service_id", params),
   };
 }
 
@@ -279,6 +297,7 @@ export async function computeReport(
     waiting: timeBreakdown(db, 'waiting', params),
     walk: timeBreakdown(db, 'walk', params),
     service: timeBreakdown(db, 'service', params),
+    etaError: etaErrorBreakdown(db, params),
     idle: { totalSeconds: 0, byCounter: [], byClerk: [] },
     satisfaction: {
       overall: satisfactionBy(db, "''", params)[0] ?? {

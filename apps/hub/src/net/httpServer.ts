@@ -97,6 +97,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
       return refuse(reply, 500, 'INTERNAL');
     }
     if (status === 429) return refuse(reply, 429, 'RATE_LIMITED');
+    if (status === 413) {
+      const routeIssue = (request.routeOptions.config as { tooLargeIssue?: string } | undefined)?.tooLargeIssue;
+      // The client is told before the rest of a huge body arrives; the connection then closes.
+      reply.header('Connection', 'close');
+      return refuse(reply, 413, 'BAD_REQUEST', {
+        issue: routeIssue ?? 'Dữ liệu gửi lên quá lớn / Request body too large',
+      });
+    }
     if (status === 415) {
       return refuse(reply, 415, 'BAD_REQUEST', {
         issue: 'Cần gửi dữ liệu JSON (Content-Type: application/json) / JSON body required',
@@ -144,7 +152,10 @@ export function registerRoutes(app: FastifyInstance, routes: HubRoute[], callerO
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-      config: route.rateLimit ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } : {},
+      config: {
+        ...(route.rateLimit ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.windowMs } } : {}),
+        ...(route.tooLargeIssue ? { tooLargeIssue: route.tooLargeIssue } : {}),
+      },
       handler: async (request, reply) => {
         const caller = callerOf(request.raw);
         const refusal = authorizeHttp(accessKey, caller.role);

@@ -28,6 +28,8 @@ export interface HubRoute<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   bodyLimit?: number;
+  /** The `issue` of the 413 answered for a body over `bodyLimit` (else a generic one). */
+  tooLargeIssue?: string;
   /** Per client address (trust-proxy aware): at most `max` calls per `windowMs`. */
   rateLimit?: { max: number; windowMs: number };
   handler(call: RouteCall<P, Q, B>): unknown;

@@ -73,9 +73,9 @@ export class EventStore {
     // error that rolls the command back, never an overwrite of an earlier day's history.
     this.insertTicket = db.prepare(
       `INSERT INTO tickets (id, service_day, service_id, number, label, priority_group, source, status, issued_at,
-         called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated)
+         called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated, eta_minutes)
        VALUES (@id, @serviceDay, @serviceId, @number, @label, @priorityGroup, @source, @status, @issuedAt,
-         @calledAt, @startedAt, @finishedAt, @counterId, @clerkId, @recallCount, @rated)`,
+         @calledAt, @startedAt, @finishedAt, @counterId, @clerkId, @recallCount, @rated, @etaMinutes)`,
     );
     this.updateTicket = db.prepare(
       `UPDATE tickets SET service_id = @serviceId, status = @status, called_at = @calledAt, started_at = @startedAt,
@@ -156,7 +156,8 @@ export class EventStore {
   }
 
   private project(envelopes: EventEnvelope[], after: QueueState): void {
-    const issued = new Set<string>();
+    /** Issued tickets with the wait they were promised. */
+    const issued = new Map<string, number | null>();
     const tickets = new Set<string>();
     const counters = new Set<string>();
     let configChanged = false;
@@ -164,7 +165,7 @@ export class EventStore {
       if (event.type.startsWith('config.')) configChanged = true;
       switch (event.type) {
         case 'ticket.issued':
-          issued.add(event.ticket.id);
+          issued.set(event.ticket.id, event.estimate?.etaMinutes ?? null);
           break;
         case 'day.closed':
           this.expireTickets.run(event.serviceDay);
@@ -193,11 +194,11 @@ export class EventStore {
           if ('fromCounterId' in event && event.fromCounterId) counters.add(event.fromCounterId);
       }
     }
-    for (const id of issued) {
+    for (const [id, etaMinutes] of issued) {
       const ticket = ticketById(after, id);
       if (!ticket) continue;
       if (ticket.counterId) counters.add(ticket.counterId);
-      this.insertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0 });
+      this.insertTicket.run({ ...ticket, rated: ticket.rated ? 1 : 0, etaMinutes });
     }
     for (const id of tickets) {
       const ticket = ticketById(after, id);

@@ -148,4 +148,9 @@ export const migrations: string[] = [
   ALTER TABLE requests_by_sender RENAME TO requests;
   CREATE INDEX requests_at ON requests (at);
   `,
+  `
+  -- The wait the citizen was promised at issue (minutes; NULL when no counter served the service), for
+  -- the ETA error report.
+  ALTER TABLE tickets ADD COLUMN eta_minutes REAL;
+  `,
 ];
