@@ -12,6 +12,7 @@ type JsonSchema = {
   const?: unknown;
   anyOf?: JsonSchema[];
   pattern?: string;
+  minLength?: number;
   maxLength?: number;
   minimum?: number;
   maximum?: number;
@@ -36,6 +37,9 @@ function typeOf(schema: JsonSchema, depth = 0): string {
   if (type === 'object' && schema.propertyNames)
     return `{ [${typeOf(schema.propertyNames, depth)}]: ${typeOf(schema.additionalProperties as JsonSchema, depth)} }`;
   if (type === 'integer') return 'integer';
+  if (type === 'string' && schema.maxLength !== undefined) {
+    return `string (${schema.minLength ? `${schema.minLength}–` : '≤'}${schema.maxLength})`;
+  }
   if (type === 'null') return 'null';
   return type ?? 'any';
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeReport, allTickets, type IngestReply, type ShippedEvent } from '@motcua/core';
+import { summarizeReport, allTickets, satisfactionIndex, type IngestReply, type ShippedEvent } from '@motcua/core';
+import type { OfficeOverview } from './reports/officeReports.js';
 import { startPostgres, type PostgresServer } from '../../../e2e/support/postgresServer.js';
 import { SimulatedOffice } from './demo/simulatedOffice.js';
 import { chainHash, ingestBatch } from './ingest/ingestBatch.js';
@@ -53,11 +54,22 @@ function ratingsOf(office: SimulatedOffice, serviceDay: string) {
 function ownReport(office: SimulatedOffice): unknown {
   const day = office.state.serviceDay;
   const fields = Object.fromEntries(Object.values(office.state.config.services).map((s) => [s.id, s.fieldId]));
+  // The wait promised at issue travels in ticket.issued, not in the folded ticket.
+  const promised = new Map<string, number | null>();
+  for (const shipped of office.shipped) {
+    const event = JSON.parse(shipped.payload) as {
+      type: string;
+      ticket?: { id: string };
+      estimate?: { etaMinutes: number | null };
+    };
+    if (event.type === 'ticket.issued' && event.ticket)
+      promised.set(event.ticket.id, event.estimate?.etaMinutes ?? null);
+  }
   const report = summarizeReport(
     { from: day, to: day },
     office.state.config.office,
     fields,
-    [...allTickets(office.state)],
+    [...allTickets(office.state)].map((t) => ({ ...t, etaMinutes: promised.get(t.id) ?? null })),
     ratingsOf(office, day) as Parameters<typeof summarizeReport>[4],
   );
   return JSON.parse(JSON.stringify(report));
@@ -161,6 +173,17 @@ describe.each(['postgres', 'pglite'] as const)('central on %s', (kind) => {
     const day = office.state.serviceDay;
     const drill = await get(`${central.url}/api/offices/xa-dai?from=${day}&to=${day}`, adminToken);
     expect(drill.json.report).toEqual(ownReport(office));
+    // The dashboard row's day totals (kept by the projector) agree with the office's own day.
+    const today = [...allTickets(office.state)].filter((t) => t.serviceDay === day);
+    const ratings = ratingsOf(office, day);
+    const satisfied = ratings.filter((r) => r.score === 'verySatisfied' || r.score === 'satisfied').length;
+    const overview = (await get(`${central.url}/api/overview`, adminToken)).json.offices as OfficeOverview[];
+    expect(overview.find((o) => o.officeId === 'xa-dai')).toMatchObject({
+      issuedToday: today.length,
+      servedToday: today.filter((t) => t.status === 'finished').length,
+      ratingsToday: ratings.length,
+      satisfactionToday: satisfactionIndex(satisfied, ratings.length),
+    });
   }, 120_000);
 
   it('refuses a tampered batch and an altered replay, and raises both', async () => {

@@ -1,7 +1,6 @@
 import type { HubClient } from '@motcua/client';
-import { PROTOCOL_VERSION, stateHash, type CommandReply, type EventEnvelope, ticketById } from '@motcua/core';
+import { stateHash, type CommandReply, type EventEnvelope, ticketById } from '@motcua/core';
 import Database from 'better-sqlite3';
-import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from '../../../e2e/support/clients.js';
 import {
@@ -11,25 +10,9 @@ import {
   waitFor,
   type HubProcess,
 } from '../../../e2e/support/hubProcess.js';
+import { io as connectSocket } from 'socket.io-client';
+import { pairedSocket, rawSocket } from '../../../e2e/support/rawSocket.js';
 import { databasePath } from './store/openDatabase.js';
-
-/** A raw Socket.IO connection, for what the typed client never sends. */
-async function rawSocket(url: string): Promise<Socket> {
-  const socket = connectSocket(url, { transports: ['websocket'], forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-/** A raw socket that paired as a device and said hello. */
-async function pairedSocket(url: string, kind: 'kiosk' | 'display'): Promise<Socket> {
-  const socket = await rawSocket(url);
-  const pair = await socket.emitWithAck('pair.request', { kind, name: `raw ${kind}` });
-  await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: pair.deviceToken, lastSeq: 0 });
-  return socket;
-}
 
 function issue(client: HubClient, serviceId = 'khai-sinh'): Promise<CommandReply> {
   return client.send({ type: 'ticket.issue', serviceId });

@@ -6,6 +6,7 @@ import {
   expiresAtDayClose,
   ticketsWhere,
   stateCodec,
+  SATISFIED_SCORES,
   type EventEnvelope,
   type QueueState,
   type Rating,
@@ -63,6 +64,8 @@ export class StreamStates {
 
 interface Touched {
   tickets: Map<string, Ticket>;
+  /** The wait promised at issue, for tickets issued in this batch (kept once, never overwritten). */
+  etaMinutes: Map<string, number | null>;
   /** Ratings first given in this batch, as they stand after it (an amend in the same batch applied). */
   ratings: Map<string, { rating: Rating; serviceDay: string }>;
   /** Amends of ratings stored by an earlier batch: the latest answer per ticket. */
@@ -81,6 +84,7 @@ export function foldBatch(
 ): { after: QueueState; touched: Touched } {
   const touched: Touched = {
     tickets: new Map(),
+    etaMinutes: new Map(),
     ratings: new Map(),
     amendments: new Map(),
     counters: new Set(),
@@ -95,6 +99,7 @@ export function foldBatch(
     switch (event.type) {
       case 'ticket.issued':
         ticketIds.push(event.ticket.id);
+        touched.etaMinutes.set(event.ticket.id, event.estimate?.etaMinutes ?? null);
         break;
       case 'day.closed':
         // day.closed carries no list: the tickets it expires are the ones still open before it.
@@ -169,13 +174,15 @@ export async function writeProjections(
       clerk_id: t.clerkId,
       recall_count: t.recallCount,
       rated: t.rated,
+      eta_minutes: touched.etaMinutes.get(t.id) ?? null,
     }));
     await tx.query(
       `INSERT INTO tickets (office_id, id, service_day, service_id, number, label, priority_group, source, status,
-         issued_at, called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated)
+         issued_at, called_at, started_at, finished_at, counter_id, clerk_id, recall_count, rated, eta_minutes)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id TEXT, id TEXT, service_day TEXT, service_id TEXT,
          number INTEGER, label TEXT, priority_group TEXT, source TEXT, status TEXT, issued_at BIGINT, called_at BIGINT,
-         started_at BIGINT, finished_at BIGINT, counter_id TEXT, clerk_id TEXT, recall_count INTEGER, rated BOOLEAN)
+         started_at BIGINT, finished_at BIGINT, counter_id TEXT, clerk_id TEXT, recall_count INTEGER, rated BOOLEAN,
+         eta_minutes DOUBLE PRECISION)
        ON CONFLICT (office_id, id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
          called_at = excluded.called_at, started_at = excluded.started_at, finished_at = excluded.finished_at,
          counter_id = excluded.counter_id, clerk_id = excluded.clerk_id, recall_count = excluded.recall_count,
@@ -258,7 +265,11 @@ export async function writeProjections(
   }
 }
 
-/** The dashboard's row for an office: what the folded state says now. */
+/**
+ * The dashboard's row for an office: what the folded state says now, with the current day's totals
+ * (tickets from the state; ratings counted from the ratings table this transaction has just written,
+ * since the state keeps no scores), so the overview of all offices reads one row each.
+ */
 async function writeOfficeLive(
   tx: SqlQueryable,
   officeId: string,
@@ -269,7 +280,13 @@ async function writeOfficeLive(
 ): Promise<void> {
   let waitingNow = 0;
   let oldestWaiting: number | null = null;
+  let issuedToday = 0;
+  let servedToday = 0;
   for (const ticket of allTickets(state)) {
+    if (ticket.serviceDay === state.serviceDay) {
+      issuedToday++;
+      if (ticket.status === 'finished') servedToday++;
+    }
     if (ticket.status !== 'waiting') continue;
     waitingNow++;
     if (oldestWaiting === null || ticket.issuedAt < oldestWaiting) oldestWaiting = ticket.issuedAt;
@@ -277,15 +294,23 @@ async function writeOfficeLive(
   const countersOpen = Object.values(state.counters).filter((c) => c.status === 'open').length;
   const serviceFields = Object.fromEntries(Object.values(state.config.services).map((s) => [s.id, s.fieldId]));
   await tx.query(
-    `INSERT INTO office_live (office_id, hub_id, seq, service_day, office_name, time_zone, day_close_hour, waiting_now,
-       oldest_waiting_issued_at, counters_open, service_fields, last_event_at, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `WITH day_ratings AS (
+       SELECT COUNT(*)::int AS ratings, (COUNT(*) FILTER (WHERE score = ANY($16::text[])))::int AS satisfied
+       FROM ratings WHERE office_id = $1 AND service_day = $4
+     )
+     INSERT INTO office_live (office_id, hub_id, seq, service_day, office_name, time_zone, day_close_hour, waiting_now,
+       oldest_waiting_issued_at, counters_open, service_fields, last_event_at, received_at, issued_today, served_today,
+       ratings_today, satisfied_today)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, day_ratings.ratings, day_ratings.satisfied
+     FROM day_ratings
      ON CONFLICT (office_id) DO UPDATE SET hub_id = excluded.hub_id, seq = excluded.seq,
        service_day = excluded.service_day, office_name = excluded.office_name, time_zone = excluded.time_zone,
        day_close_hour = excluded.day_close_hour, waiting_now = excluded.waiting_now,
        oldest_waiting_issued_at = excluded.oldest_waiting_issued_at, counters_open = excluded.counters_open,
        service_fields = excluded.service_fields, last_event_at = excluded.last_event_at,
-       received_at = excluded.received_at`,
+       received_at = excluded.received_at, issued_today = excluded.issued_today,
+       served_today = excluded.served_today, ratings_today = excluded.ratings_today,
+       satisfied_today = excluded.satisfied_today`,
     [
       officeId,
       hubId,
@@ -300,6 +325,9 @@ async function writeOfficeLive(
       JSON.stringify(serviceFields),
       lastEventAt,
       now,
+      issuedToday,
+      servedToday,
+      SATISFIED_SCORES,
     ],
   );
 }

@@ -1,7 +1,6 @@
 import {
   summarizeReport,
   satisfactionIndex,
-  SATISFIED_SCORES,
   type ReportRange,
   type ReportRating,
   type ReportSummary,
@@ -33,7 +32,7 @@ export interface OfficeOverview {
   stale: boolean;
 }
 
-/** Every visible office on one page: one query over the live rows and today's tickets and ratings. */
+/** Every visible office on one page: one row each from office_live, whose day totals the projector keeps. */
 export async function officesOverview(
   sql: SqlQueryable,
   officeIds: readonly string[],
@@ -57,21 +56,13 @@ export async function officesOverview(
     }>(
       `SELECT o.id, o.name, o.last_contact_at, l.service_day, l.waiting_now,
          l.oldest_waiting_issued_at, l.counters_open, l.seq, l.last_event_at,
-         COALESCE(t.issued, 0)::int AS issued, COALESCE(t.served, 0)::int AS served,
-         COALESCE(r.ratings, 0)::int AS ratings, COALESCE(r.satisfied, 0)::int AS satisfied
+         COALESCE(l.issued_today, 0) AS issued, COALESCE(l.served_today, 0) AS served,
+         COALESCE(l.ratings_today, 0) AS ratings, COALESCE(l.satisfied_today, 0) AS satisfied
        FROM offices o
        LEFT JOIN office_live l ON l.office_id = o.id
-       LEFT JOIN LATERAL (
-         SELECT COUNT(*) AS issued, COUNT(*) FILTER (WHERE status = 'finished') AS served
-         FROM tickets WHERE office_id = o.id AND service_day = l.service_day
-       ) t ON TRUE
-       LEFT JOIN LATERAL (
-         SELECT COUNT(*) AS ratings, COUNT(*) FILTER (WHERE score = ANY($2::text[])) AS satisfied
-         FROM ratings WHERE office_id = o.id AND service_day = l.service_day
-       ) r ON TRUE
        WHERE o.id = ANY($1::text[])
        ORDER BY o.id`,
-      [officeIds, SATISFIED_SCORES],
+      [officeIds],
     )
   ).rows;
   return rows.map((row) => ({
@@ -132,8 +123,10 @@ async function reportRows(
       finished_at: number | null;
       counter_id: string | null;
       clerk_id: string | null;
+      eta_minutes: number | null;
     }>(
-      `SELECT office_id, service_day, service_id, status, issued_at, called_at, started_at, finished_at, counter_id, clerk_id
+      `SELECT office_id, service_day, service_id, status, issued_at, called_at, started_at, finished_at, counter_id,
+         clerk_id, eta_minutes
        FROM tickets WHERE office_id = ANY($1::text[]) AND service_day BETWEEN $2 AND $3`,
       [officeIds, range.from, range.to],
     )
@@ -148,6 +141,7 @@ async function reportRows(
     finishedAt: r.finished_at,
     counterId: r.counter_id,
     clerkId: r.clerk_id,
+    etaMinutes: r.eta_minutes,
   }));
   const ratings = (
     await sql.query<{
