@@ -1,7 +1,9 @@
 /**
  * The core schema (the event log, its projections, secrets), versioned and applied in order at start;
- * `PRAGMA user_version` records the last one run. Features keep their own tables and versions
- * (features/store/featureMigrations.ts).
+ * `PRAGMA user_version` records the last one run. Features keep their own tables and versions: a change to
+ * appointment_*, webhook_* or central_outbox is a new step in that feature store's `FeatureMigrations`
+ * (e.g. `webhookOutboxMigrations` in features/webhookOutboxStore.ts), never a step here — these run before
+ * the features' tables exist on a new database.
  */
 export const migrations: string[] = [
   `
