@@ -3,6 +3,7 @@ import {
   webhookSettingsUpdateSchema,
   type QueueState,
   type TargetRefusal,
+  type WebhookDelivery,
   ticketById,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
@@ -26,18 +27,6 @@ function refusalText(details: unknown): LocalizedText | null {
   return typeof refusal === 'string' && refusal in targetRefusalMessages
     ? targetRefusalMessages[refusal as TargetRefusal]
     : null;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  kind: 'ticket.near' | 'ticket.called';
-  ticketId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAt: number;
-  createdAt: number;
-  deliveredAt: number | null;
 }
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;

@@ -9,6 +9,7 @@ import {
   type Ticket,
   webhookSettingsSchema,
   webhookSettingsUpdateSchema,
+  type WebhookKind,
   type WebhookSettings,
   type TargetPolicy,
   type TargetRefusal,
@@ -16,11 +17,10 @@ import {
   ticketById,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
-import type { Socket } from 'socket.io';
 import { checkedPost, refusalOfUrl, TargetRefusedError } from '../net/checkedPost.js';
-import { ticketStatusUrl } from './ticketStatus.js';
-import type { Db } from '../store/openDatabase.js';
-import type { HubContext, HubFeature } from './types.js';
+import { featureError } from './featureError.js';
+import type { FeatureContext, HubFeature } from './types.js';
+import type { PendingDelivery, WebhookOutboxStore } from './webhookOutboxStore.js';
 
 /** Each delivery attempt gives up after this long, so a slow receiver never holds anything. */
 export const WEBHOOK_TIMEOUT_MS = 5_000;
@@ -34,7 +34,7 @@ const POLL_MS = 500;
 // The schemas live in core so the admin page checks the form with the same rules before sending.
 export { webhookSettingsSchema, type WebhookSettings };
 
-export type WebhookKind = 'ticket.near' | 'ticket.called';
+export type { WebhookKind };
 
 /** The JSON body of every delivery (documented in docs/protocol.md). */
 export interface WebhookPayload {
@@ -59,14 +59,6 @@ export interface WebhookPayload {
   contact: { name: string; phone: string } | null;
 }
 
-interface OutboxRow {
-  id: number;
-  dedupe_key: string;
-  kind: WebhookKind;
-  body: string;
-  attempts: number;
-}
-
 /**
  * `X-Motcua-Signature`: HMAC-SHA256 of `<X-Motcua-Timestamp>.<body>`, so a receiver that checks the
  * timestamp is recent also knows it was not swapped for an old one (docs/webhooks.md).
@@ -79,50 +71,28 @@ export function webhookRetryDelayMs(attempts: number): number {
   return Math.min(WEBHOOK_RETRY_MAX_MS, WEBHOOK_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
+/** What the webhooks feature takes from others: the ticket's status link and a booking's contact. */
+export interface WebhookSources {
+  statusUrl(ticketId: string): string;
+  contactForTicket(ticketId: string): WebhookPayload['contact'];
+}
+
 /**
  * Notifications for an office's SMS or Zalo gateway: "your turn is near" and "called", signed with
  * HMAC. A projector writes outbox rows in the events' own transaction; a separate loop delivers with a timeout and
  * exponential backoff, so a slow or failing receiver never touches the command path.
  */
-export function createWebhooksFeature(): HubFeature {
-  let ctx: HubContext | null = null;
-  let settings: WebhookSettings | null = null;
+export function createWebhooksFeature(
+  ctx: FeatureContext,
+  store: WebhookOutboxStore,
+  sources: WebhookSources,
+): HubFeature {
+  let settings: WebhookSettings | null = store.settings();
   let timer: ReturnType<typeof setInterval> | null = null;
+  let stopped = false;
   const inFlight = new Set<number>();
 
-  function loadSettings(hub: HubContext): WebhookSettings | null {
-    const row = hub.db
-      .prepare('SELECT url, secret, notify_ahead, enabled, allow_lan_targets FROM webhook_settings WHERE id = 1')
-      .get() as
-      { url: string; secret: string; notify_ahead: number; enabled: number; allow_lan_targets: number } | undefined;
-    return row
-      ? {
-          url: row.url,
-          secret: row.secret,
-          notifyAhead: row.notify_ahead,
-          enabled: row.enabled === 1,
-          allowLanTargets: row.allow_lan_targets === 1,
-        }
-      : null;
-  }
-
-  function policyOf(hub: HubContext, current: { allowLanTargets: boolean }): TargetPolicy {
-    return { allowPrivate: current.allowLanTargets, allowLoopback: hub.options.webhookAllowLoopback };
-  }
-
-  function contactOf(tx: Db, ticketId: string): WebhookPayload['contact'] {
-    const row = tx
-      .prepare(
-        `SELECT c.name, c.phone FROM appointment_records r JOIN appointment_contacts c ON c.appointment_id = r.id
-         WHERE r.ticket_id = ?`,
-      )
-      .get(ticketId) as { name: string; phone: string } | undefined;
-    return row ?? null;
-  }
-
   function payloadFor(
-    hub: HubContext,
-    tx: Db,
     state: QueueState,
     notification: { kind: WebhookKind; id: string; at: number },
     ticket: Ticket,
@@ -144,29 +114,28 @@ export function createWebhooksFeature(): HubFeature {
         status: ticket.status,
         ahead,
         etaMinutes: kind === 'ticket.near' ? estimatedWaitMinutes(state, ticket.serviceId, ahead) : 0,
-        statusUrl: ticketStatusUrl(hub, ticket.id),
+        statusUrl: sources.statusUrl(ticket.id),
       },
       counter:
         kind === 'ticket.called' && counter ? { id: counter.id, number: counter.number, name: counter.name.vi } : null,
       recall,
-      contact: contactOf(tx, ticket.id),
+      contact: sources.contactForTicket(ticket.id),
     };
   }
 
-  function enqueue(tx: Db, payload: WebhookPayload): void {
-    tx.prepare(
-      `INSERT OR IGNORE INTO webhook_outbox (dedupe_key, kind, ticket_id, body, status, attempts, next_at, created_at)
-       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    ).run(payload.id, payload.type, payload.ticket.id, JSON.stringify(payload), Date.now(), Date.now());
+  function enqueue(payload: WebhookPayload): void {
+    store.enqueue(
+      { dedupeKey: payload.id, kind: payload.type, ticketId: payload.ticket.id, body: JSON.stringify(payload) },
+      ctx.clock.now(),
+    );
   }
 
   /**
    * Writes the outbox rows the events call for, inside the transaction that stores them: a notification
    * exists exactly when its event does, whatever crash comes after.
    */
-  function project(hub: HubContext, tx: Db, envelopes: EventEnvelope[], state: QueueState): void {
+  function project(envelopes: EventEnvelope[], state: QueueState): void {
     if (!settings?.enabled || !settings.url) return;
-    const queued = tx.prepare('SELECT 1 FROM webhook_outbox WHERE dedupe_key = ?');
     let queueChanged = false;
     let at = 0;
     for (const { seq, event, at: eventAt } of envelopes) {
@@ -175,7 +144,7 @@ export function createWebhooksFeature(): HubFeature {
         const ticket = ticketById(state, event.ticketId);
         if (ticket) {
           const notification = { kind: 'ticket.called' as const, id: `called:${ticket.id}:${seq}`, at: eventAt };
-          enqueue(tx, payloadFor(hub, tx, state, notification, ticket, 0, event.type === 'ticket.recalled'));
+          enqueue(payloadFor(state, notification, ticket, 0, event.type === 'ticket.recalled'));
         }
       }
       if (/^(ticket|counter|day|appointment)\./.test(event.type)) queueChanged = true;
@@ -184,16 +153,31 @@ export function createWebhooksFeature(): HubFeature {
       for (const [ticketId, ahead] of aheadByTicket(state)) {
         if (ahead > settings.notifyAhead) continue;
         const id = `near:${ticketId}`;
-        if (queued.get(id)) continue;
+        if (store.isQueued(id)) continue;
         const ticket = ticketById(state, ticketId);
         if (!ticket) continue;
-        enqueue(tx, payloadFor(hub, tx, state, { kind: 'ticket.near', id, at }, ticket, ahead, false));
+        enqueue(payloadFor(state, { kind: 'ticket.near', id, at }, ticket, ahead, false));
       }
     }
     setImmediate(() => deliverDue());
   }
 
-  async function deliver(hub: HubContext, row: OutboxRow): Promise<void> {
+  function policyOf(current: { allowLanTargets: boolean }): TargetPolicy {
+    return { allowPrivate: current.allowLanTargets, allowLoopback: ctx.options.webhookAllowLoopback };
+  }
+
+  /** The refusal of a receiver address, naming the field, and logged for the audit. */
+  function refusedTarget(request: unknown, refusal: TargetRefusal) {
+    ctx.log.warn({ url: (request as { url?: unknown } | null)?.url, refusal }, 'webhook target refused');
+    return {
+      ok: false as const,
+      code: 'BAD_REQUEST' as const,
+      message: targetRefusalMessages[refusal].vi,
+      details: { path: 'url', refusal },
+    };
+  }
+
+  async function deliver(row: PendingDelivery): Promise<void> {
     const current = settings;
     let error: string | null = null;
     if (!current?.url) error = 'no webhook URL';
@@ -203,13 +187,13 @@ export function createWebhooksFeature(): HubFeature {
         'Content-Type': 'application/json; charset=utf-8',
         'User-Agent': 'motcua-hub',
         'X-Motcua-Event': row.kind,
-        'X-Motcua-Delivery': row.dedupe_key,
+        'X-Motcua-Delivery': row.dedupeKey,
         'X-Motcua-Timestamp': timestamp,
         'X-Motcua-Signature': signWebhookBody(current.secret, timestamp, row.body),
       };
       try {
         // The target is checked again here, not only at save: a stored URL or its DNS may point elsewhere now.
-        const outcome = await checkedPost(current.url, headers, row.body, policyOf(hub, current), WEBHOOK_TIMEOUT_MS);
+        const outcome = await checkedPost(current.url, headers, row.body, policyOf(current), WEBHOOK_TIMEOUT_MS);
         if (outcome.status >= 300 && outcome.status < 400) {
           error = `HTTP ${outcome.status}: redirect to ${outcome.location ?? '?'} not followed`;
         } else if (outcome.status < 200 || outcome.status >= 300) error = `HTTP ${outcome.status}`;
@@ -222,52 +206,31 @@ export function createWebhooksFeature(): HubFeature {
               : String(failure);
       }
     }
-    if (ctx !== hub) return; // The hub stopped while this was on the wire.
+    if (stopped) return; // The hub stopped while this was on the wire; the row stays pending for the next start.
     const attempts = row.attempts + 1;
     if (!error) {
-      hub.db
-        .prepare("UPDATE webhook_outbox SET status = 'delivered', attempts = ?, delivered_at = ? WHERE id = ?")
-        .run(attempts, Date.now(), row.id);
+      store.markDelivered(row.id, attempts, ctx.clock.now());
       return;
     }
     const gaveUp = attempts >= WEBHOOK_MAX_ATTEMPTS;
-    hub.db
-      .prepare('UPDATE webhook_outbox SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?')
-      .run(gaveUp ? 'failed' : 'pending', attempts, Date.now() + webhookRetryDelayMs(attempts), error, row.id);
-    hub.log[gaveUp ? 'error' : 'warn']({ delivery: row.dedupe_key, attempts, error }, 'webhook delivery failed');
+    store.markFailedAttempt(row.id, attempts, error, ctx.clock.now() + webhookRetryDelayMs(attempts), gaveUp);
+    ctx.log[gaveUp ? 'error' : 'warn']({ delivery: row.dedupeKey, attempts, error }, 'webhook delivery failed');
   }
 
   function deliverDue(): void {
-    const hub = ctx;
-    if (!hub || inFlight.size >= MAX_IN_FLIGHT) return;
-    const due = hub.db
-      .prepare(
-        `SELECT id, dedupe_key, kind, body, attempts FROM webhook_outbox
-         WHERE status = 'pending' AND next_at <= ? ORDER BY id LIMIT ?`,
-      )
-      .all(Date.now(), MAX_IN_FLIGHT * 4) as OutboxRow[];
+    if (stopped || inFlight.size >= MAX_IN_FLIGHT) return;
+    const due = store.due(ctx.clock.now(), WEBHOOK_RETRY_MAX_MS, MAX_IN_FLIGHT * 4);
     for (const row of due) {
       if (inFlight.size >= MAX_IN_FLIGHT) break;
       if (inFlight.has(row.id)) continue;
       inFlight.add(row.id);
-      void deliver(hub, row)
-        .catch((error: unknown) => hub.log.error({ err: error }, 'webhook delivery crashed'))
+      void deliver(row)
+        .catch((error: unknown) => ctx.log.error({ err: error }, 'webhook delivery crashed'))
         .finally(() => {
           inFlight.delete(row.id);
           setImmediate(() => deliverDue());
         });
     }
-  }
-
-  /** The refusal of a receiver address, naming the field, and logged for the audit. */
-  function refusedTarget(hub: HubContext, request: unknown, refusal: TargetRefusal) {
-    hub.log.warn({ url: (request as { url?: unknown } | null)?.url, refusal }, 'webhook target refused');
-    return {
-      ok: false as const,
-      code: 'BAD_REQUEST' as const,
-      message: targetRefusalMessages[refusal].vi,
-      details: { path: 'url', refusal },
-    };
   }
 
   function adminOnly(actor: Actor): { ok: false; code: ErrorCode; message: string } | null {
@@ -278,8 +241,9 @@ export function createWebhooksFeature(): HubFeature {
 
   return {
     name: 'webhooks',
-    onConnection(socket: Socket, hub, api) {
-      api.handle(socket, 'webhooks.get', (_request, actor) => {
+    projector: { name: 'webhook outbox', project },
+    socketHandlers: {
+      'webhooks.get': (_request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
         const current = settings;
@@ -294,35 +258,27 @@ export function createWebhooksFeature(): HubFeature {
               }
             : null,
         };
-      });
-      api.handle(socket, 'webhooks.set', async (request, actor) => {
+      },
+      'webhooks.set': async (request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
         const parsed = webhookSettingsUpdateSchema.safeParse(request);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const refusal =
-            issue?.code === 'custom' ? (issue.params as { refusal?: TargetRefusal } | undefined)?.refusal : undefined;
-          if (refusal) return refusedTarget(hub, request, refusal);
-          return api.error('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
+          const params =
+            issue?.code === 'custom' ? (issue.params as { refusal?: TargetRefusal } | undefined) : undefined;
+          if (params?.refusal) return refusedTarget(request, params.refusal);
+          return featureError('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
         }
         // The secret is write-only: a form left blank keeps the one already saved.
         const secret = parsed.data.secret ?? settings?.secret;
-        if (!secret) return api.error('BAD_REQUEST', { path: 'secret', issue: 'secret required' });
+        if (!secret) return featureError('BAD_REQUEST', { path: 'secret', issue: 'secret required' });
         const next: WebhookSettings = { ...parsed.data, secret };
-        const refusal = next.url ? await refusalOfUrl(next.url, policyOf(hub, next)) : null;
-        if (refusal) return refusedTarget(hub, request, refusal);
-        hub.db
-          .prepare(
-            `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled, allow_lan_targets)
-             VALUES (1, ?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret,
-               notify_ahead = excluded.notify_ahead, enabled = excluded.enabled,
-               allow_lan_targets = excluded.allow_lan_targets`,
-          )
-          .run(next.url, next.secret, next.notifyAhead, next.enabled ? 1 : 0, next.allowLanTargets ? 1 : 0);
+        const refusal = next.url ? await refusalOfUrl(next.url, policyOf(next)) : null;
+        if (refusal) return refusedTarget(request, refusal);
+        store.saveSettings(next);
         settings = next;
-        hub.log.info(
+        ctx.log.info(
           {
             url: next.url,
             notifyAhead: next.notifyAhead,
@@ -332,38 +288,22 @@ export function createWebhooksFeature(): HubFeature {
           'webhook settings saved',
         );
         return { ok: true };
-      });
-      api.handle(socket, 'webhooks.deliveries', (_request, actor) => {
+      },
+      'webhooks.deliveries': (_request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
-        const deliveries = hub.db
-          .prepare(
-            `SELECT dedupe_key AS id, kind, ticket_id AS ticketId, status, attempts, last_error AS lastError,
-               next_at AS nextAt, created_at AS createdAt, delivered_at AS deliveredAt
-             FROM webhook_outbox ORDER BY id DESC LIMIT 100`,
-          )
-          .all();
-        return { ok: true, deliveries };
-      });
+        return { ok: true, deliveries: store.recentDeliveries(100) };
+      },
     },
-    projector(hub) {
-      settings = loadSettings(hub);
-      return { name: 'webhook outbox', project: (tx, envelopes, after) => project(hub, tx, envelopes, after) };
-    },
-    start(hub) {
-      ctx = hub;
-      hub.db
-        .prepare("DELETE FROM webhook_outbox WHERE status != 'pending' AND created_at < ?")
-        .run(Date.now() - 7 * 24 * 3600_000);
+    start() {
+      store.pruneFinished(ctx.clock.now() - 7 * 24 * 3600_000);
       timer = setInterval(deliverDue, POLL_MS);
       timer.unref();
     },
     stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
-      ctx = null;
     },
   };
 }
-
-export const webhooksFeature = createWebhooksFeature();
