@@ -60,7 +60,7 @@ export interface FeatureProjector {
 /**
  * One capability of one hub (printing, reports, appointments …), built by its `createXFeature(ctx, store)`:
  * HTTP routes, a projector, socket events, and scheduled jobs started by `start` and ended by `stop`.
- * Its tables and their migrations belong to its store (see docs/decisions/0006-feature-stores.md).
+ * Its tables and their migrations belong to its store (see docs/decisions/0008-feature-stores.md).
  */
 export interface HubFeature {
   name: string;
