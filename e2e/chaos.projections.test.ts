@@ -124,6 +124,7 @@ describe('chaos: kill -9 inside bursts that trigger webhooks and bookings', () =
       await hub.kill9();
       const bookedAtKill = new Set(acked.booked);
       const calledAtKill = new Set(acked.called);
+      const issuedAtKill = [...acked.issued.keys()];
       stop.now = true;
       for (const client of [...kiosks, ...clerks.map(([c]) => c)]) client.close();
       await running;
@@ -155,6 +156,7 @@ describe('chaos: kill -9 inside bursts that trigger webhooks and bookings', () =
           events.flatMap((e) => (e.event.type === 'ticket.issued' ? [e.event.ticket.id] : [])),
         );
         for (const row of outbox) expect(issuedInLog.has(row.ticketId), `${row.key} is for a stored ticket`).toBe(true);
+        for (const id of issuedAtKill) expect(issuedInLog.has(id), `acknowledged issue of ${id} kept`).toBe(true);
 
         // Every booking in the log has its record; every acknowledged booking its contact.
         const secret = (

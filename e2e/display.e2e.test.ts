@@ -350,6 +350,81 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
     await context.close();
   }, 120_000);
 
+  it('tells what each counter is doing: called, serving, free once finished, resumed (read out), paused with its reason, closed', async () => {
+    const wall = await openDisplay(browser, `${hub.url}/display/`);
+    const single = await openDisplay(browser, `${hub.url}/display/?counter=5`, { width: 1280, height: 720 });
+    const clerk5 = await connectClerk(hub.url, 5);
+    clients.push(clerk5);
+    const tile = '[data-testid="tile-5"]';
+    const tileIs = async (status: string, label: string) => {
+      await wall.page.waitForSelector(`${tile}[data-status="${status}"][data-label="${label}"]`, { timeout: 10_000 });
+      await single.page.waitForSelector(`[data-testid="counter-screen"][data-status="${status}"]`, { timeout: 10_000 });
+      await single.page.waitForSelector(`[data-testid="counter-current"][data-label="${label}"]`, { timeout: 10_000 });
+    };
+    const send = async (command: Parameters<HubClient['send']>[0]) => {
+      const reply = await clerk5.send(command);
+      expect(reply.ok ? 'ok' : reply.code).toBe('ok');
+      return reply.ok ? reply.result : null;
+    };
+    // An earlier test may have left a ticket at this counter.
+    const left = clerk5.state?.counters['quay-5']?.currentTicketId;
+    if (left) await send({ type: 'ticket.finish', counterId: 'quay-5', ticketId: left });
+    await tileIs('idle', '');
+    expect(await wall.page.textContent(`${tile} .tile-status`)).toContain('Đang mở');
+
+    await issue('nguoi-co-cong', 2);
+    const first = (await send({ type: 'ticket.callNext', counterId: 'quay-5' }))!.ticket!;
+    await tileIs('called', first.label);
+    expect(await single.page.textContent('[data-testid="counter-status"]')).toContain('Mời số');
+    await send({ type: 'ticket.recall', counterId: 'quay-5', ticketId: first.id });
+    // The history says the last call of this ticket was a recall.
+    await wall.page.waitForSelector(`[data-testid="recent-calls"] li[data-label="${first.label}"] .badge`);
+    expect(await wall.page.textContent(`[data-testid="recent-calls"] li[data-label="${first.label}"] .badge`)).toBe(
+      'Gọi lại · Recall',
+    );
+    await send({ type: 'ticket.start', counterId: 'quay-5', ticketId: first.id });
+    await tileIs('serving', first.label);
+    expect(await single.page.textContent('[data-testid="counter-status"]')).toContain('Đang phục vụ');
+
+    // Parked, then the next ticket called and finished: the counter is free, no longer "now serving".
+    await send({ type: 'ticket.park', counterId: 'quay-5', ticketId: first.id });
+    await tileIs('idle', '');
+    const second = (await send({ type: 'ticket.callNext', counterId: 'quay-5' }))!.ticket!;
+    await tileIs('called', second.label);
+    await send({ type: 'ticket.finish', counterId: 'quay-5', ticketId: second.id });
+    await tileIs('idle', '');
+    await screenshot(single.page, 'display-counter-free-1280x720');
+
+    // Resuming the parked ticket is shown and read out like a call.
+    const announcedBefore = (await history(wall.page)).length;
+    const resume = await send({ type: 'ticket.resume', counterId: 'quay-5', ticketId: first.id });
+    await tileIs('serving', first.label);
+    expect(await wall.page.textContent(`${tile} .badge`)).toBe('Tiếp tục · Resumed');
+    await waitFor(
+      async () => (await history(wall.page)).some((h) => h.eventSeq === resume!.seq),
+      10_000,
+      'the resume announced',
+    );
+    expect((await history(wall.page)).slice(announcedBefore).at(-1)).toMatchObject({
+      label: first.label,
+      counterNumber: 5,
+      recall: false,
+    });
+    await send({ type: 'ticket.finish', counterId: 'quay-5', ticketId: first.id });
+
+    await send({ type: 'counter.pause', counterId: 'quay-5', reason: 'Họp giao ban' });
+    await tileIs('paused', '');
+    expect(await wall.page.textContent(`${tile} .tile-status`)).toContain('Tạm dừng: Họp giao ban');
+    expect(await single.page.textContent('[data-testid="counter-status"]')).toContain('Tạm dừng: Họp giao ban');
+    await screenshot(wall.page, 'display-counter-paused-1920x1080');
+
+    await send({ type: 'counter.close', counterId: 'quay-5' });
+    await tileIs('closed', '');
+    expect(await wall.page.textContent(`${tile} .tile-status`)).toContain('Quầy đóng');
+    await wall.context.close();
+    await single.context.close();
+  }, 120_000);
+
   it('in a browser without the autoplay flag, offers "Bật âm thanh" once and speaks after the click', async () => {
     const strict = await chromium.launch({
       executablePath: chromiumPath(),

@@ -71,6 +71,9 @@ describe('protocol edges, through a real hub', () => {
     const retry = await command(socket, 'dung-lai-0001', { serviceId: 'khai-sinh', type: 'ticket.issue' });
     expect(retry.ok && retry.result.ticket?.id).toBe(first.ok && first.result.ticket?.id);
     expect(retry.ok && retry.result.seq).toBe(first.ok && first.result.seq);
+    // The ticket's status link (the printed QR) comes with the first reply and with the retry alike.
+    expect(first.ok && first.result.statusUrl).toMatch(/^http:\/\/.+\/t\/[A-Za-z0-9_-]{22}$/);
+    expect(retry.ok && retry.result.statusUrl).toBe(first.ok && first.result.statusUrl);
     expect((await hubHealth(hub.url)).stateHash).toBe(before.stateHash);
 
     // The key is per sender: another kiosk may use the same requestId for its own command.
@@ -103,6 +106,23 @@ describe('protocol edges, through a real hub', () => {
       ok: false,
       code: 'IDEMPOTENCY_CONFLICT',
     });
+  });
+
+  it('sends each event with the recovery offset as a second argument, the envelope first', async () => {
+    const { socket: display } = await pairRawSocket(hub.url, 'display');
+    sockets.push(display);
+    const received: unknown[][] = [];
+    display.on('event', (...args: unknown[]) => received.push(args));
+    const issued = await command(await kiosk(), 'offset-00001', { type: 'ticket.issue', serviceId: 'ket-hon' });
+    if (!issued.ok) throw new Error(`issue refused: ${issued.code}`);
+    const args = await waitFor(
+      () => received.find(([envelope]) => (envelope as { seq: number }).seq === issued.result.seq),
+      10_000,
+      'the ticket.issued event',
+    );
+    expect(args).toHaveLength(2);
+    expect(args[0]).toMatchObject({ seq: issued.result.seq, event: { type: 'ticket.issued' } });
+    expect(typeof args[1]).toBe('string');
   });
 
   it('answers an unknown event name with UNKNOWN_EVENT when an ack is asked for, and keeps the connection', async () => {

@@ -1,5 +1,5 @@
-import { sortedCounters, type Counter, type QueueState } from '@motcua/core';
-import { counterSubtitle } from './boardModel';
+import { boardEntry, sortedCounters, type Counter, type QueueState } from '@motcua/core';
+import { boardStatusText, callKindBadge, counterSubtitle } from './boardModel';
 import type { Highlight } from './hooks';
 import { Arrow, Clock } from './WallBoard';
 
@@ -17,12 +17,16 @@ export function CounterScreen({
   highlight: Highlight | null;
   now: number;
 }) {
-  const calls = state.recentCalls.filter((c) => c.counterId === counter.id);
-  const current = calls[0] ?? null;
-  const earlier = calls.slice(1, 1 + EARLIER_CALLS_SHOWN);
+  const entry = boardEntry(state, counter);
+  const current = entry.call;
+  const status = boardStatusText(entry);
+  const badge = current ? callKindBadge(current) : null;
+  const earlier = state.recentCalls
+    .filter((c) => c.counterId === counter.id && c.ticketId !== current?.ticketId)
+    .slice(0, EARLIER_CALLS_SHOWN);
   const isNew = Boolean(current && highlight && highlight.ticketId === current.ticketId && highlight.at === current.at);
   return (
-    <div className="single" data-testid="counter-screen" data-counter-id={counter.id}>
+    <div className="single" data-testid="counter-screen" data-counter-id={counter.id} data-status={entry.status}>
       <header className="single-header">
         <div className="single-counter">
           <span className="single-counter-word">
@@ -33,22 +37,23 @@ export function CounterScreen({
         <div className="single-name">{counterSubtitle(counter.name.vi, counter.number) || counter.name.vi}</div>
         <Clock now={now} timeZone={state.config.office.timeZone} />
       </header>
-      <main className={`single-main${isNew ? ' tile--new' : ''}`}>
-        <div className="single-caption">
-          {current ? 'Mời số' : 'Chưa gọi số'} <span className="en">· {current ? 'Now serving' : 'No call yet'}</span>
+      <main className={`single-main single-main--${entry.status}${isNew ? ' tile--new' : ''}`}>
+        <div className="single-caption" data-testid="counter-status">
+          {status.vi} <span className="en">· {status.en}</span>
         </div>
         <div className="single-label" data-testid="counter-current" data-label={current?.label ?? ''}>
           {current?.label ?? '—'}
         </div>
-        {current?.recall ? <span className="badge">Gọi lại · Recall</span> : null}
+        {badge ? <span className="badge">{badge}</span> : null}
       </main>
       <footer className="single-earlier">
         {earlier.length > 0 ? (
           <>
             <span className="single-earlier-title">Đã gọi · Called before</span>
             {earlier.map((c) => (
-              <span key={`${c.ticketId}@${c.at}`} className="single-earlier-label">
+              <span key={`${c.ticketId}@${c.at}`} className="single-earlier-label" data-label={c.label}>
                 {c.label}
+                {callKindBadge(c) ? <span className="badge badge--small">{callKindBadge(c)}</span> : null}
               </span>
             ))}
           </>

@@ -7,7 +7,7 @@ import {
   type CallRecord,
   type QueueState,
 } from '@motcua/core';
-import { counterSubtitle, tileColumns } from './boardModel';
+import { boardStatusText, callKindBadge, counterSubtitle, tileColumns } from './boardModel';
 import { formatClock } from './format';
 import type { Highlight } from './hooks';
 
@@ -37,11 +37,14 @@ function CounterTile({ entry, highlight }: { entry: BoardEntry; highlight: Highl
   const { call } = entry;
   const isNew = isHighlighted(call, highlight);
   const subtitle = counterSubtitle(entry.counterName, entry.counterNumber);
+  const status = boardStatusText(entry);
+  const badge = call ? callKindBadge(call) : null;
   return (
     <article
-      className={`tile${isNew ? ' tile--new' : ''}${call ? '' : ' tile--empty'}`}
+      className={`tile tile--${entry.status}${isNew ? ' tile--new' : ''}${call ? '' : ' tile--empty'}`}
       data-testid={`tile-${entry.counterNumber}`}
       data-counter-id={entry.counterId}
+      data-status={entry.status}
       data-label={call?.label ?? ''}
     >
       <div className="tile-label">{call?.label ?? '—'}</div>
@@ -53,8 +56,11 @@ function CounterTile({ entry, highlight }: { entry: BoardEntry; highlight: Highl
         </div>
       </div>
       <div className="tile-sub">
-        {call?.recall ? <span className="badge">Gọi lại · Recall</span> : null}
-        <span className="tile-name">{call ? subtitle : `${subtitle} · Chưa gọi số`}</span>
+        {badge ? <span className="badge">{badge}</span> : null}
+        <span className="tile-status">
+          {status.vi} <span className="en">· {status.en}</span>
+        </span>
+        {subtitle ? <span className="tile-name">{subtitle}</span> : null}
       </div>
     </article>
   );
@@ -83,7 +89,7 @@ function RecentCalls({ calls, rows, highlight }: { calls: CallRecord[]; rows: nu
               <span className="recent-label">{call.label}</span>
               <Arrow />
               <span className="recent-counter">Quầy {call.counterNumber}</span>
-              {call.recall ? <span className="badge badge--small">Gọi lại</span> : null}
+              {callKindBadge(call) ? <span className="badge badge--small">{callKindBadge(call)}</span> : null}
             </li>
           ))}
         </ol>

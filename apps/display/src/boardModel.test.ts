@@ -55,12 +55,20 @@ describe('callToAnnounce', () => {
         counterNumber: 1,
         calledAt: called.at,
         recall: false,
+        resume: false,
       },
     });
     desk.advance(30_000);
     desk.run({ type: 'ticket.recall', counterId: 'quay-1', ticketId }, clerkAt(1));
     const recalled = desk.log.at(-1)!;
     expect(callToAnnounce(recalled, desk.state, LIVE)).toMatchObject({ call: { recall: true, label: 'A001' } });
+    desk.run({ type: 'ticket.park', counterId: 'quay-1', ticketId }, clerkAt(1));
+    desk.advance(60_000);
+    desk.run({ type: 'ticket.resume', counterId: 'quay-1', ticketId }, clerkAt(1));
+    const resumed = desk.log.at(-1)!;
+    expect(callToAnnounce(resumed, desk.state, LIVE)).toMatchObject({
+      call: { resume: true, recall: false, label: 'A001', calledAt: resumed.at },
+    });
   });
 
   it('never reads calls caught up after a reconnect, while offline, with the voice off, or of another counter', () => {

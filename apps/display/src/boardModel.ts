@@ -2,7 +2,7 @@
  * What the wall display reads from the shared state: which counter a per-counter screen stands at, how
  * many tiles per row, and which events are announced. Pure: no DOM, no clock.
  */
-import type { Counter, EventEnvelope, QueueState } from '@motcua/core';
+import type { BoardEntry, Counter, EventEnvelope, QueueState } from '@motcua/core';
 import { sortedCounters, ticketById } from '@motcua/core';
 
 /** `?counter=3` (the counter number) or `?counter=quay-3` (its id) → the counter, or null when unknown. */
@@ -45,6 +45,29 @@ export function counterSubtitle(name: string, number: number): string {
   return rest.trim();
 }
 
+/** The line under a counter's number on the board: what the counter is doing, Vietnamese first. */
+export function boardStatusText(entry: Pick<BoardEntry, 'status' | 'pauseReason'>): { vi: string; en: string } {
+  switch (entry.status) {
+    case 'called':
+      return { vi: 'Mời số', en: 'Now calling' };
+    case 'serving':
+      return { vi: 'Đang phục vụ', en: 'Serving' };
+    case 'idle':
+      return { vi: 'Đang mở · Chờ gọi số tiếp theo', en: 'Open' };
+    case 'paused':
+      return { vi: entry.pauseReason ? `Tạm dừng: ${entry.pauseReason}` : 'Tạm dừng', en: 'Paused' };
+    case 'closed':
+      return { vi: 'Quầy đóng', en: 'Closed' };
+  }
+}
+
+/** The badge of a call in the history and on the board: how the ticket was last called. */
+export function callKindBadge(call: { recall: boolean; resume?: boolean }): string | null {
+  if (call.recall) return 'Gọi lại · Recall';
+  if (call.resume) return 'Tiếp tục · Resumed';
+  return null;
+}
+
 export interface CallToAnnounce {
   eventSeq: number;
   ticketId: string;
@@ -54,6 +77,8 @@ export interface CallToAnnounce {
   /** The hub's time of the call (the event's `at`). */
   calledAt: number;
   recall: boolean;
+  /** A parked ticket taken up again: read out like a first call. */
+  resume: boolean;
 }
 
 export type NotAnnouncedReason = 'not-a-call' | 'not-live' | 'offline' | 'voice-off' | 'other-counter' | 'unknown';
@@ -66,6 +91,13 @@ export interface AnnounceContext {
   counterId: string | null;
 }
 
+/** Events the board shows and reads out as a call: a call, a recall, and a parked ticket resumed. */
+export function isBoardCall(
+  event: EventEnvelope['event'],
+): event is Extract<EventEnvelope['event'], { type: 'ticket.called' | 'ticket.recalled' | 'ticket.resumed' }> {
+  return event.type === 'ticket.called' || event.type === 'ticket.recalled' || event.type === 'ticket.resumed';
+}
+
 /**
  * Whether a folded event is a call the display reads out, and what to read. Calls folded while catching
  * up, or while the connection is not online, are never read: they are old news in the waiting room.
@@ -76,7 +108,7 @@ export function callToAnnounce(
   context: AnnounceContext,
 ): { call: CallToAnnounce } | { skip: NotAnnouncedReason } {
   const event = envelope.event;
-  if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') return { skip: 'not-a-call' };
+  if (!isBoardCall(event)) return { skip: 'not-a-call' };
   if (!context.live) return { skip: 'not-live' };
   if (!context.online) return { skip: 'offline' };
   if (!state.config.display.voiceEnabled) return { skip: 'voice-off' };
@@ -93,6 +125,7 @@ export function callToAnnounce(
       counterNumber: counter.number,
       calledAt: envelope.at,
       recall: event.type === 'ticket.recalled',
+      resume: event.type === 'ticket.resumed',
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
+import { isBoardCall } from './boardModel';
 
 /** The hub's clock, ticking every `intervalMs` (the screen's clock follows the hub, not the PC). */
 export function useHubNow(intervalMs = 1000): number {
@@ -31,7 +32,7 @@ export function useNewCallHighlight(): Highlight | null {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = client.onEvent((envelope, meta) => {
       const event = envelope.event;
-      if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') return;
+      if (!isBoardCall(event)) return;
       if (!meta.live || client.getSnapshot().connection !== 'online') return;
       setHighlight({ ticketId: event.ticketId, counterId: event.counterId, at: envelope.at });
       if (timer !== undefined) clearTimeout(timer);

@@ -4,7 +4,7 @@ import { numberingKey } from './numbering.js';
 import { expiresAtDayClose } from './selectors.js';
 import type { OfficeConfig, Ticket } from './schemas.js';
 import { migratePriorityPolicy } from './schemas.js';
-import type { CounterState, QueueState } from './state.js';
+import type { CallRecord, CounterState, QueueState } from './state.js';
 import { emptyCounterState, RECENT_CALLS_KEPT, SERVICE_TIME_SAMPLES } from './state.js';
 import { emptyTickets, putTickets } from './ticketIndex.js';
 import { ticketsWhere } from './ticketReads.js';
@@ -48,6 +48,31 @@ function releaseCounterOf(state: QueueState, ticketId: string, at: number): Queu
   return withCounter(state, ticket.counterId, () => ({ currentTicketId: null, since: at }));
 }
 
+/**
+ * Puts a call at the head of the recent calls. A recall or resume replaces the ticket's earlier record,
+ * so the history lists each ticket once, marked by how it was last called.
+ */
+function withCallRecord(
+  state: QueueState,
+  ticket: Ticket,
+  counterId: string,
+  at: number,
+  kind: 'call' | 'recall' | 'resume',
+): QueueState {
+  const record: CallRecord = {
+    ticketId: ticket.id,
+    label: ticket.label,
+    counterId,
+    counterNumber: state.config.counters[counterId]?.number ?? 0,
+    serviceId: ticket.serviceId,
+    at,
+    recall: kind === 'recall',
+    ...(kind === 'resume' ? { resume: true } : {}),
+  };
+  const earlier = kind === 'call' ? state.recentCalls : state.recentCalls.filter((c) => c.ticketId !== ticket.id);
+  return { ...state, recentCalls: [record, ...earlier].slice(0, RECENT_CALLS_KEPT) };
+}
+
 function withCounterSample(
   times: Record<string, Record<string, number[]>>,
   ticket: Ticket,
@@ -85,7 +110,6 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
     case 'ticket.called': {
       const ticket = state.tickets.get(event.ticketId);
       if (!ticket) return state;
-      const counter = state.config.counters[event.counterId];
       let next = withTicket(state, event.ticketId, () => ({
         status: 'called',
         calledAt: event.at,
@@ -101,42 +125,13 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         // Snapshots from before the burst rule have no streak yet.
         priorityStreak: event.priority ? (c.priorityStreak ?? 0) + 1 : 0,
       }));
-      return {
-        ...next,
-        recentCalls: [
-          {
-            ticketId: ticket.id,
-            label: ticket.label,
-            counterId: event.counterId,
-            counterNumber: counter?.number ?? 0,
-            serviceId: ticket.serviceId,
-            at: event.at,
-            recall: false,
-          },
-          ...state.recentCalls,
-        ].slice(0, RECENT_CALLS_KEPT),
-      };
+      return withCallRecord(next, ticket, event.counterId, event.at, 'call');
     }
     case 'ticket.recalled': {
       const ticket = state.tickets.get(event.ticketId);
       if (!ticket) return state;
-      const counter = state.config.counters[event.counterId];
       const next = withTicket(state, event.ticketId, (t) => ({ recallCount: t.recallCount + 1 }));
-      return {
-        ...next,
-        recentCalls: [
-          {
-            ticketId: ticket.id,
-            label: ticket.label,
-            counterId: event.counterId,
-            counterNumber: counter?.number ?? 0,
-            serviceId: ticket.serviceId,
-            at: event.at,
-            recall: true,
-          },
-          ...state.recentCalls.filter((c) => c.ticketId !== ticket.id),
-        ].slice(0, RECENT_CALLS_KEPT),
-      };
+      return withCallRecord(next, ticket, event.counterId, event.at, 'recall');
     }
     case 'ticket.started':
       return withTicket(state, event.ticketId, () => ({ status: 'serving', startedAt: event.at }));
@@ -191,11 +186,19 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
         status: 'parked',
       }));
     case 'ticket.resumed': {
+      const ticket = state.tickets.get(event.ticketId);
+      if (!ticket) return state;
       const next = withTicket(state, event.ticketId, (t) => ({
         status: 'serving',
         startedAt: t.startedAt ?? event.at,
       }));
-      return withCounter(next, event.counterId, () => ({ currentTicketId: event.ticketId, since: event.at }));
+      return withCallRecord(
+        withCounter(next, event.counterId, () => ({ currentTicketId: event.ticketId, since: event.at })),
+        ticket,
+        event.counterId,
+        event.at,
+        'resume',
+      );
     }
     case 'ticket.cancelled':
       return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({

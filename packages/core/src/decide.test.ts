@@ -232,6 +232,36 @@ describe('calling and serving', () => {
     expect(board.byCounter.find((e) => e.counterNumber === 1)?.call?.label).toBe('A001');
   });
 
+  it('the board tells each counter as it is: called, serving, free, paused with its reason, closed; resumes are calls', () => {
+    const desk = TestDesk.open({ counters: [1, 2] });
+    const tile = (n: number) => displayBoard(desk.state).byCounter.find((e) => e.counterNumber === n);
+    expect(tile(3)).toMatchObject({ status: 'closed', call: null });
+    expect(tile(1)).toMatchObject({ status: 'idle', call: null });
+    const first = desk.issue('khai-sinh');
+    const second = desk.issue('khai-sinh');
+    desk.callNext(1);
+    expect(tile(1)).toMatchObject({ status: 'called', call: { label: 'A001' } });
+    desk.run({ type: 'ticket.start', counterId: 'quay-1', ticketId: first }, clerkAt(1));
+    expect(tile(1)).toMatchObject({ status: 'serving', call: { label: 'A001' } });
+    desk.run({ type: 'ticket.park', counterId: 'quay-1', ticketId: first }, clerkAt(1));
+    expect(tile(1)).toMatchObject({ status: 'idle', call: null });
+    desk.callNext(1);
+    desk.finish(1, second);
+    // Finished: no longer "now serving", though the history keeps the call.
+    expect(tile(1)).toMatchObject({ status: 'idle', call: null });
+    expect(displayBoard(desk.state).recent[0]).toMatchObject({ label: 'A002' });
+    desk.advance(MINUTE);
+    desk.run({ type: 'ticket.resume', counterId: 'quay-1', ticketId: first }, clerkAt(1));
+    expect(tile(1)).toMatchObject({ status: 'serving', call: { label: 'A001', resume: true, recall: false } });
+    expect(displayBoard(desk.state).recent[0]).toMatchObject({ label: 'A001', resume: true });
+    expect(displayBoard(desk.state).recent.filter((c) => c.ticketId === first)).toHaveLength(1);
+    desk.finish(1, first);
+    desk.run({ type: 'counter.pause', counterId: 'quay-1', reason: 'Họp giao ban' }, clerkAt(1));
+    expect(tile(1)).toMatchObject({ status: 'paused', pauseReason: 'Họp giao ban', call: null });
+    desk.run({ type: 'counter.close', counterId: 'quay-1' }, clerkAt(1));
+    expect(tile(1)).toMatchObject({ status: 'closed', call: null });
+  });
+
   it('requires start before finish when the office says so', () => {
     const desk = TestDesk.open();
     desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, requireStart: true } });

@@ -148,10 +148,19 @@ export function serviceQueueSummary(state: QueueState, serviceId: string): Servi
   return { serviceId, waiting, longestWaitingSince: longest };
 }
 
+/**
+ * What a counter shows the waiting room: closed (or nobody signed in), paused (with its reason), open
+ * with nobody called, a ticket called, or a ticket being served.
+ */
+export type BoardStatus = 'closed' | 'paused' | 'idle' | 'called' | 'serving';
+
 export interface BoardEntry {
   counterId: string;
   counterNumber: number;
   counterName: string;
+  status: BoardStatus;
+  pauseReason: string | null;
+  /** The call of the ticket the counter has now (called or serving), null once it is finished. */
   call: CallRecord | null;
 }
 
@@ -160,17 +169,35 @@ export interface DisplayBoard {
   recent: CallRecord[];
 }
 
-/** What the wall display shows: the latest call of each counter and the last calls. */
+/** The truth about one counter for the board: a finished ticket is no longer "now serving". */
+export function boardEntry(state: QueueState, counter: Counter): BoardEntry {
+  const now = counterState(state, counter.id);
+  const entry = { counterId: counter.id, counterNumber: counter.number, counterName: counter.name.vi };
+  if (now.status === 'paused') return { ...entry, status: 'paused', pauseReason: now.pauseReason, call: null };
+  if (now.status === 'closed' || now.clerkId === null) {
+    return { ...entry, status: 'closed', pauseReason: null, call: null };
+  }
+  const ticket = now.currentTicketId ? ticketById(state, now.currentTicketId) : undefined;
+  if (!ticket || (ticket.status !== 'called' && ticket.status !== 'serving')) {
+    return { ...entry, status: 'idle', pauseReason: null, call: null };
+  }
+  const call = state.recentCalls.find((c) => c.ticketId === ticket.id && c.counterId === counter.id) ?? {
+    // Older than the calls kept: the board still names the ticket the counter has.
+    ticketId: ticket.id,
+    label: ticket.label,
+    counterId: counter.id,
+    counterNumber: counter.number,
+    serviceId: ticket.serviceId,
+    at: ticket.calledAt ?? now.since,
+    recall: false,
+  };
+  return { ...entry, status: ticket.status, pauseReason: null, call };
+}
+
+/** What the wall display shows: each counter's state and current call, and the last calls. */
 export function displayBoard(state: QueueState, recentCount = state.config.display.recentCallsShown): DisplayBoard {
-  const latest = new Map<string, CallRecord>();
-  for (const call of state.recentCalls) if (!latest.has(call.counterId)) latest.set(call.counterId, call);
   return {
-    byCounter: sortedCounters(state).map((c) => ({
-      counterId: c.id,
-      counterNumber: c.number,
-      counterName: c.name.vi,
-      call: latest.get(c.id) ?? null,
-    })),
+    byCounter: sortedCounters(state).map((c) => boardEntry(state, c)),
     recent: state.recentCalls.slice(0, recentCount),
   };
 }

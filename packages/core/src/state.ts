@@ -27,6 +27,8 @@ export interface CallRecord {
   serviceId: string;
   at: number;
   recall: boolean;
+  /** A parked ticket taken up again: shown and read out like a call. Absent on older records. */
+  resume?: boolean;
 }
 
 export interface StaffAlert {
