@@ -108,6 +108,23 @@ describe('protocol edges, through a real hub', () => {
     });
   });
 
+  it('sends each event with the recovery offset as a second argument, the envelope first', async () => {
+    const { socket: display } = await pairRawSocket(hub.url, 'display');
+    sockets.push(display);
+    const received: unknown[][] = [];
+    display.on('event', (...args: unknown[]) => received.push(args));
+    const issued = await command(await kiosk(), 'offset-00001', { type: 'ticket.issue', serviceId: 'ket-hon' });
+    if (!issued.ok) throw new Error(`issue refused: ${issued.code}`);
+    const args = await waitFor(
+      () => received.find(([envelope]) => (envelope as { seq: number }).seq === issued.result.seq),
+      10_000,
+      'the ticket.issued event',
+    );
+    expect(args).toHaveLength(2);
+    expect(args[0]).toMatchObject({ seq: issued.result.seq, event: { type: 'ticket.issued' } });
+    expect(typeof args[1]).toBe('string');
+  });
+
   it('answers an unknown event name with UNKNOWN_EVENT when an ack is asked for, and keeps the connection', async () => {
     const socket = await kiosk();
     const reply = (await socket.timeout(10_000).emitWithAck('queue.reset', { everything: true })) as ErrorReply;
