@@ -144,6 +144,18 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
         expect(stored.map((e) => JSON.parse(e.payload))).toEqual(log.map((e) => e.event));
         expect(new Set(stored.map((e) => e.hub_id))).toEqual(new Set([status.hubId]));
 
+        // The report tables follow ingest: wait until central has projected up to the hub's seq.
+        await waitFor(
+          async () => {
+            const overview = (await (
+              await fetch(`${central.url}/api/overview`, { headers: { authorization: `Bearer ${adminToken}` } })
+            ).json()) as { offices: { officeId: string; seq: number }[] };
+            return overview.offices.find((o) => o.officeId === office.id)?.seq === health.seq;
+          },
+          60_000,
+          `${office.id} projected up to seq ${health.seq}`,
+        );
+
         // The same report from the office and from central, with the shared definitions.
         const day = health.serviceDay;
         const hubToken = await hubSessionToken(office);
