@@ -118,6 +118,7 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
     await central.kill9();
     await sleep(randomMs(500, 2000));
     central = await central.restart();
+    const centralUrl = central.url;
 
     const db = new pg.Client(postgres.url);
     await db.connect();
@@ -148,7 +149,7 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
         await waitFor(
           async () => {
             const overview = (await (
-              await fetch(`${central.url}/api/overview`, { headers: { authorization: `Bearer ${adminToken}` } })
+              await fetch(`${centralUrl}/api/overview`, { headers: { authorization: `Bearer ${adminToken}` } })
             ).json()) as { offices: { officeId: string; seq: number }[] };
             return overview.offices.find((o) => o.officeId === office.id)?.seq === health.seq;
           },
