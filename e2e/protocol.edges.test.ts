@@ -179,6 +179,26 @@ describe('protocol edges, through a real hub', () => {
     expect((await hubHealth(hub.url)).seq).toBe(before.seq);
   });
 
+  it('starts a new epoch when a client of this hubId reports a seq the database never reached, and tells every socket', async () => {
+    const listener = await kiosk();
+    const epochs: { hubId: string }[] = [];
+    listener.on('hub.epoch', (epoch: { hubId: string }) => epochs.push(epoch));
+    const before = await hubHealth(hub.url);
+    const { socket: ahead, deviceToken } = await pairRawSocket(hub.url, 'display');
+    sockets.push(ahead);
+    const reply = (await ahead.timeout(10_000).emitWithAck('hello', {
+      protocol: PROTOCOL_VERSION,
+      deviceToken,
+      lastSeq: before.seq + 50,
+      hubId: before.hubId,
+    })) as { ok: boolean; sync: { kind: string; hubId: string } };
+    expect(reply).toMatchObject({ ok: true, sync: { kind: 'snapshot' } });
+    expect(reply.sync.hubId).not.toBe(before.hubId);
+    await waitFor(() => epochs.length > 0, 10_000, 'hub.epoch on the other socket');
+    expect(epochs[0]).toEqual({ hubId: reply.sync.hubId });
+    expect((await hubHealth(hub.url)).hubId).toBe(reply.sync.hubId);
+  });
+
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {
     const waiting = await startHubProcess({ args: ['--no-auto-pair-localhost'] });
     const prints = mkdtempSync(join(tmpdir(), 'motcua-prints-'));
