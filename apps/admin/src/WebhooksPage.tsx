@@ -1,4 +1,4 @@
-import { webhookSettingsUpdateSchema, type QueueState, ticketById } from '@motcua/core';
+import { webhookSettingsUpdateSchema, type QueueState, type WebhookDelivery, ticketById } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -11,18 +11,6 @@ interface SavedSettings {
   url: string;
   notifyAhead: number;
   enabled: boolean;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  kind: 'ticket.near' | 'ticket.called';
-  ticketId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAt: number;
-  createdAt: number;
-  deliveredAt: number | null;
 }
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;

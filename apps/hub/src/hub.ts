@@ -16,8 +16,10 @@ import { staticRoute } from './net/staticFiles.js';
 import { attachSocketServer, type HubIo } from './net/socketServer.js';
 import { landingPage } from './net/landingPage.js';
 import type { HubOptions } from './options.js';
-import { hubFeatures } from './features/index.js';
-import type { HubContext } from './features/types.js';
+import { createHubFeatures } from './features/index.js';
+import { openSqliteFeatureStores } from './features/store/openSqliteFeatureStores.js';
+import type { FeatureContext, HubFeature } from './features/types.js';
+import { monotonicMs } from './net/tokenBucket.js';
 import { installationId, openEpoch, startNewEpoch, writeEpochMark } from './store/epoch.js';
 import { EventStore } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
@@ -63,6 +65,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const db = openDatabase(options.dataDir);
   const store = new EventStore(db);
+  const featureStores = openSqliteFeatureStores(db);
   const state = store.loadState();
   const priorHubId = store.metaValue('hub_id');
   const epoch = openEpoch(store, options.dataDir, state.seq);
@@ -108,7 +111,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     callerOf: (req) => httpCaller(req, auth, engine),
   });
   const server = app.server;
-  let context: HubContext | null = null;
+  // Built once the socket server exists; no connection is accepted before the hub listens.
+  let features: HubFeature[] = [];
   const sockets = attachSocketServer(
     server,
     engine,
@@ -130,27 +134,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
     {
       onConnection: (socket, api) => {
-        if (!context) return;
-        for (const feature of hubFeatures) feature.onConnection?.(socket, context, api);
+        for (const feature of features)
+          for (const [event, handler] of Object.entries(feature.socketHandlers ?? {}))
+            api.handle(socket, event, (request, actor) => handler(request, actor, socket));
       },
       commandReply: (command, reply) => {
-        if (!context) return;
-        for (const feature of hubFeatures) feature.commandReply?.(context, command, reply);
+        for (const feature of features) feature.commandReply?.(command, reply);
       },
     },
   );
   const { io } = sockets;
-  context = {
+  const context: FeatureContext = {
     engine,
-    store,
     auth,
-    db,
     io,
     log,
     options,
+    clock: { now: clock, monotonic: monotonicMs },
     hubId: () => hubId,
     publicUrl: () => lanUrls[0] ?? `http://127.0.0.1:${port}`,
   };
+  features = createHubFeatures(context, featureStores);
   const builtinRoutes: HubRoute[] = [
     defineRoute({
       method: 'GET',
@@ -198,13 +202,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }),
     );
   }
-  registerRoutes(app, [...builtinRoutes, ...hubFeatures.flatMap((feature) => feature.routes?.(context) ?? [])], (req) =>
+  registerRoutes(app, [...builtinRoutes, ...features.flatMap((feature) => feature.routes ?? [])], (req) =>
     httpCaller(req, auth, engine),
   );
   const removeProjectors: (() => void)[] = [];
-  for (const feature of hubFeatures) {
-    const projector = feature.projector?.(context);
-    if (projector) removeProjectors.push(store.addProjector(projector));
+  for (const { projector } of features) {
+    // The feature's store shares the hub's connection: its writes here are inside the events' transaction.
+    if (projector)
+      removeProjectors.push(
+        store.addProjector({
+          name: projector.name,
+          project: (_tx, envelopes, after) => projector.project(envelopes, after),
+        }),
+      );
   }
 
   await app.listen({ port: options.port, host: options.host });
@@ -223,9 +233,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }, 5_000);
   dayTimer.unref();
 
-  for (const feature of hubFeatures) {
+  for (const feature of features) {
     try {
-      await feature.start?.(context);
+      await feature.start?.();
     } catch (error) {
       // A locked, full or read-only store must not keep the hub from serving the queue; /healthz reports the store.
       if (!storeErrorCode(error)) throw error;
@@ -251,7 +261,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closed = true;
       clearInterval(dayTimer);
       unpublish?.();
-      for (const feature of hubFeatures) await feature.stop?.();
+      for (const feature of features) await feature.stop();
       for (const remove of removeProjectors) remove();
       // Socket.IO closes its transports (clients see a dropped connection and reconnect to the next hub,
       // not a "go away"), then the server; idle keep-alive and long-poll connections of browsers left open

@@ -2,7 +2,7 @@ import { idSchema, type TicketPrintout } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
 import { loadPrinter } from './loadPrinter.js';
-import type { HubFeature } from './types.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 const testPrintSchema = z.strictObject({ profileId: idSchema });
 
@@ -26,30 +26,33 @@ export function testTicketPrintout(officeName: string, timeZone: string, at: num
  * POST /api/printers/test {profileId}: prints a test ticket through that printer profile from the hub
  * (network and file printers; a USB printer on a kiosk prints from the kiosk). Admin only.
  */
-export const adminApiFeature: HubFeature = {
-  name: 'adminApi',
-  routes: (ctx) => [
-    defineRoute({
-      method: 'POST',
-      url: '/api/printers/test',
-      body: testPrintSchema,
-      bodyLimit: 10_000,
-      handler: async ({ body, reply }) => {
-        const profile = ctx.engine.state.config.printerProfiles[body.profileId];
-        if (!profile) return refuse(reply, 404, 'NOT_FOUND');
-        const { office } = ctx.engine.state.config;
-        const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
-        try {
-          await printTicket(profile, testTicketPrintout(office.name, office.timeZone, ctx.engine.now()), {
-            timeoutMs: 8000,
-          });
-          return { ok: true };
-        } catch (error) {
-          if (!isPrinterError(error)) throw error;
-          const message = printerErrorMessage(error.code);
-          return { ok: false, code: `PRINTER_${error.code}`, message: message.vi, messageEn: message.en };
-        }
-      },
-    }),
-  ],
-};
+export function createAdminApiFeature(ctx: FeatureContext): HubFeature {
+  return {
+    name: 'adminApi',
+    routes: [
+      defineRoute({
+        method: 'POST',
+        url: '/api/printers/test',
+        body: testPrintSchema,
+        bodyLimit: 10_000,
+        handler: async ({ body, reply }) => {
+          const profile = ctx.engine.state.config.printerProfiles[body.profileId];
+          if (!profile) return refuse(reply, 404, 'NOT_FOUND');
+          const { office } = ctx.engine.state.config;
+          const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
+          try {
+            await printTicket(profile, testTicketPrintout(office.name, office.timeZone, ctx.engine.now()), {
+              timeoutMs: 8000,
+            });
+            return { ok: true };
+          } catch (error) {
+            if (!isPrinterError(error)) throw error;
+            const message = printerErrorMessage(error.code);
+            return { ok: false, code: `PRINTER_${error.code}`, message: message.vi, messageEn: message.en };
+          }
+        },
+      }),
+    ],
+    stop: () => undefined,
+  };
+}

@@ -2,7 +2,8 @@ import { isoDateSchema } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute } from '../net/routes.js';
 import { serviceDayBounds } from './reportsQueries.js';
-import type { HubFeature } from './types.js';
+import type { AuditLogStore } from './auditLogStore.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 export const auditQuerySchema = z.object({
   from: isoDateSchema.optional(),
@@ -34,77 +35,54 @@ export interface AuditEntry {
 }
 
 /** GET /api/audit: the append-only event log, newest first, filtered by day range, actor and type. */
-export const auditFeature: HubFeature = {
-  name: 'audit',
-  routes: (ctx) => [
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit',
-      query: auditQuerySchema,
-      handler: ({ query }) => {
-        const where: string[] = [];
-        const params: (string | number)[] = [];
-        const office = ctx.engine.state.config.office;
-        if (query.from) {
-          where.push('at >= ?');
-          params.push(serviceDayBounds({ from: query.from, to: query.from }, office).startsAt);
-        }
-        if (query.to) {
-          where.push('at < ?');
-          params.push(serviceDayBounds({ from: query.to, to: query.to }, office).endsAt);
-        }
-        if (query.actor) {
-          where.push('actor = ?');
-          params.push(query.actor);
-        }
-        if (query.type) {
-          if (query.type.endsWith('.')) {
-            where.push('substr(type, 1, ?) = ?');
-            params.push(query.type.length, query.type);
-          } else {
-            where.push('type = ?');
-            params.push(query.type);
-          }
-        }
-        if (query.before) {
-          where.push('seq < ?');
-          params.push(query.before);
-        }
-        const rows = ctx.db
-          .prepare(
-            `SELECT seq, at, actor, type, payload FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY seq DESC LIMIT ?`,
-          )
-          .all(...params, query.limit) as { seq: number; at: number; actor: string; type: string; payload: string }[];
-        const labelOf = ctx.db.prepare('SELECT label FROM tickets WHERE id = ?');
-        const entries: AuditEntry[] = rows.map((row) => {
-          const event = JSON.parse(row.payload) as { ticketId?: unknown; ticket?: { label?: unknown } };
-          const ticketLabel =
-            typeof event.ticket?.label === 'string'
-              ? event.ticket.label
-              : typeof event.ticketId === 'string'
-                ? ((labelOf.get(event.ticketId) as { label: string } | undefined)?.label ?? null)
-                : null;
-          return { seq: row.seq, at: row.at, actor: row.actor, type: row.type, event, ticketLabel };
-        });
-        const last = entries.at(-1);
-        return {
-          ok: true,
-          entries,
-          nextBefore: entries.length === query.limit && last ? last.seq : null,
-        };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit/sign-ins',
-      query: signInLogQuerySchema,
-      // Failed and throttled sign-ins (not events: nothing changed), newest first.
-      handler: ({ query }) => {
-        const entries = ctx.auth.signInLog(query.limit, query.before ?? null);
-        const last = entries.at(-1);
-        return { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null };
-      },
-    }),
-  ],
-};
+export function createAuditFeature(ctx: FeatureContext, store: AuditLogStore): HubFeature {
+  return {
+    name: 'audit',
+    routes: [
+      defineRoute({
+        method: 'GET',
+        url: '/api/audit',
+        query: auditQuerySchema,
+        handler: ({ query }) => {
+          const office = ctx.engine.state.config.office;
+          const logged = store.events({
+            fromAt: query.from ? serviceDayBounds({ from: query.from, to: query.from }, office).startsAt : undefined,
+            toAt: query.to ? serviceDayBounds({ from: query.to, to: query.to }, office).endsAt : undefined,
+            actor: query.actor,
+            type: query.type,
+            beforeSeq: query.before,
+            limit: query.limit,
+          });
+          const entries: AuditEntry[] = logged.map((row) => {
+            const event = row.event as { ticketId?: unknown; ticket?: { label?: unknown } };
+            const ticketLabel =
+              typeof event.ticket?.label === 'string'
+                ? event.ticket.label
+                : typeof event.ticketId === 'string'
+                  ? store.ticketLabel(event.ticketId)
+                  : null;
+            return { ...row, ticketLabel };
+          });
+          const last = entries.at(-1);
+          return {
+            ok: true,
+            entries,
+            nextBefore: entries.length === query.limit && last ? last.seq : null,
+          };
+        },
+      }),
+      defineRoute({
+        method: 'GET',
+        url: '/api/audit/sign-ins',
+        query: signInLogQuerySchema,
+        // Failed and throttled sign-ins (not events: nothing changed), newest first.
+        handler: ({ query }) => {
+          const entries = ctx.auth.signInLog(query.limit, query.before ?? null);
+          const last = entries.at(-1);
+          return { ok: true, entries, nextBefore: entries.length === query.limit && last ? last.id : null };
+        },
+      }),
+    ],
+    stop: () => undefined,
+  };
+}

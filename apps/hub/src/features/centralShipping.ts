@@ -1,6 +1,7 @@
 import type { CentralLinkStatus, IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
 import { defineRoute } from '../net/routes.js';
-import type { HubContext, HubFeature } from './types.js';
+import type { CentralOutboxStore } from './centralOutboxStore.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 export const SHIP_BATCH_SIZE = 500;
 /** While idle, the hub checks in this often so central sees the office is alive (data freshness). */
@@ -31,13 +32,14 @@ export class CentralShipper {
   private readonly officeId: string;
 
   constructor(
-    private readonly ctx: HubContext,
+    private readonly ctx: FeatureContext,
+    private readonly store: CentralOutboxStore,
     private readonly centralUrl: string,
     private readonly credential: string,
     private readonly retryMaxMs: number,
   ) {
     this.officeId = officeIdOfCredential(credential) ?? '';
-    const acknowledged = Number(ctx.store.metaValue('central_acknowledged_seq') ?? 0);
+    const acknowledged = store.acknowledgedSeq();
     this.status = {
       enabled: true,
       centralUrl,
@@ -112,7 +114,7 @@ export class CentralShipper {
     this.status.lastError = null;
     this.status.nextAttemptAt = null;
     this.failures = 0;
-    this.ctx.store.setMetaValue('central_acknowledged_seq', String(seq));
+    this.store.setAcknowledgedSeq(seq);
   }
 
   /** Central's cursor for this hub epoch: where shipping starts again. */
@@ -129,7 +131,7 @@ export class CentralShipper {
     while (!this.stopped) {
       try {
         this.next ??= await this.resume();
-        const events: ShippedEvent[] = this.ctx.store.outboxFrom(this.next, SHIP_BATCH_SIZE);
+        const events: ShippedEvent[] = this.store.shippedFrom(this.next, SHIP_BATCH_SIZE);
         if (events.length === 0) {
           // Idle: wait for new events, or check in after a while so central knows the office is alive.
           if (!(await this.pause(HEARTBEAT_MS))) this.next = null;
@@ -161,9 +163,11 @@ export class CentralShipper {
         this.status.nextAttemptAt = Date.now() + wait;
         if (refused || this.failures === 1)
           this.ctx.log.warn({ err: error, retryInMs: wait }, 'central shipping paused');
-        // New events do not shorten a backoff: only the timer ends it.
-        const until = Date.now() + wait;
-        while (!this.stopped && Date.now() < until) await this.pause(until - Date.now());
+        // New events do not shorten a backoff: only the timer ends it (on the monotonic clock, so a wall
+        // clock stepped back does not stretch it).
+        const { monotonic } = this.ctx.clock;
+        const until = monotonic() + wait;
+        while (!this.stopped && monotonic() < until) await this.pause(until - monotonic());
       }
     }
   }
@@ -171,10 +175,7 @@ export class CentralShipper {
 
 class RefusedByCentral extends Error {}
 
-const shippers = new WeakMap<HubContext, CentralShipper>();
-const running = new Set<CentralShipper>();
-
-function offStatus(ctx: HubContext): CentralLinkStatus {
+function offStatus(ctx: FeatureContext): CentralLinkStatus {
   const hubSeq = ctx.engine.state.seq;
   return {
     enabled: false,
@@ -191,31 +192,35 @@ function offStatus(ctx: HubContext): CentralLinkStatus {
   };
 }
 
-/** GET /api/central/status; shipping runs when the hub has --central-url and --central-credential. */
-export const centralShippingFeature: HubFeature = {
-  name: 'centralShipping',
-  routes: (ctx) => [
-    defineRoute({
-      method: 'GET',
-      url: '/api/central/status',
-      handler: () => ({ ok: true, status: shippers.get(ctx)?.linkStatus() ?? offStatus(ctx) }),
-    }),
-  ],
-  start(ctx) {
-    const { centralUrl, centralCredential, centralRetryMaxMs } = ctx.options;
-    if (!centralUrl || !centralCredential) return;
-    if (!officeIdOfCredential(centralCredential)) {
-      ctx.log.error('central credential is not in the form office.<officeId>.<secret>: shipping stays off');
-      return;
-    }
-    const shipper = new CentralShipper(ctx, centralUrl.replace(/\/+$/, ''), centralCredential, centralRetryMaxMs);
-    shippers.set(ctx, shipper);
-    running.add(shipper);
-    shipper.start();
-  },
-  stop() {
-    // Features are still shared by every hub in a process (per-hub features are on their way): stop all.
-    for (const shipper of running) shipper.stop();
-    running.clear();
-  },
-};
+/**
+ * The chain of every event, written by a projector in the events' transaction whether or not shipping
+ * is on; GET /api/central/status; shipping runs when the hub has --central-url and --central-credential.
+ */
+export function createCentralShippingFeature(ctx: FeatureContext, store: CentralOutboxStore): HubFeature {
+  store.chainUnlinked();
+  let shipper: CentralShipper | null = null;
+  return {
+    name: 'centralShipping',
+    projector: { name: 'central outbox', project: (envelopes) => store.chain(envelopes) },
+    routes: [
+      defineRoute({
+        method: 'GET',
+        url: '/api/central/status',
+        handler: () => ({ ok: true, status: shipper?.linkStatus() ?? offStatus(ctx) }),
+      }),
+    ],
+    start() {
+      const { centralUrl, centralCredential, centralRetryMaxMs } = ctx.options;
+      if (!centralUrl || !centralCredential) return;
+      if (!officeIdOfCredential(centralCredential)) {
+        ctx.log.error('central credential is not in the form office.<officeId>.<secret>: shipping stays off');
+        return;
+      }
+      shipper = new CentralShipper(ctx, store, centralUrl.replace(/\/+$/, ''), centralCredential, centralRetryMaxMs);
+      shipper.start();
+    },
+    stop() {
+      shipper?.stop();
+    },
+  };
+}

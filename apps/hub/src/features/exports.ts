@@ -1,26 +1,13 @@
-import {
-  etaErrorSeconds,
-  ratingScoreNames,
-  type OfficeConfig,
-  type RatingScore,
-  type TicketStatus,
-} from '@motcua/core';
+import { etaErrorSeconds, ratingScoreNames, type OfficeConfig, type TicketStatus } from '@motcua/core';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { defineRoute } from '../net/routes.js';
-import type { Db } from '../store/openDatabase.js';
 import { reportRangeSchema } from './reports.js';
-import {
-  computeReport,
-  serviceDayBounds,
-  timeZoneOffsetMs,
-  yieldToEventLoop,
-  type ReportRange,
-  type ReportSummary,
-} from './reportsQueries.js';
-import type { HubContext, HubFeature } from './types.js';
+import type { ReportStore } from './reportStore.js';
+import { serviceDayBounds, timeZoneOffsetMs, type ReportRange, type ReportSummary } from './reportsQueries.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 export const TICKET_STATUS_NAMES: Record<TicketStatus, string> = {
   waiting: 'Đang chờ',
@@ -55,78 +42,45 @@ export const TICKET_COLUMNS = [
   'Sai lệch dự kiến (giây)',
 ] as const;
 
-interface TicketRow {
-  rowid: number;
-  label: string;
-  service_day: string;
-  service_id: string;
-  counter_id: string | null;
-  clerk_id: string | null;
-  status: TicketStatus;
-  issued_at: number;
-  called_at: number | null;
-  started_at: number | null;
-  finished_at: number | null;
-  score: RatingScore | null;
-  eta_minutes: number | null;
-}
-
-const PAGE_SIZE = 2000;
-
 /**
- * Every ticket of the range, in issue order, page by page (keyset on rowid). Pages rather than one
- * open cursor: the hub's single connection must stay free to store commands between pages.
+ * Every ticket of the range as spreadsheet cells, in issue order, times in the office's clock.
  */
 export async function* ticketRows(
-  db: Db,
+  store: ReportStore,
   range: ReportRange,
   config: OfficeConfig,
 ): AsyncGenerator<(string | number)[]> {
-  const page = db.prepare(
-    `SELECT t.rowid AS rowid, t.label, t.service_day, t.service_id, t.counter_id, t.clerk_id, t.status, t.issued_at,
-       t.called_at, t.started_at, t.finished_at, r.score, t.eta_minutes
-     FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
-     WHERE t.service_day BETWEEN ? AND ? AND t.rowid > ? ORDER BY t.rowid LIMIT ?`,
-  );
   const { startsAt } = serviceDayBounds(range, config.office);
   const offsetMs = timeZoneOffsetMs(startsAt, config.office.timeZone);
   const clock = (at: number | null) =>
     at === null ? '' : new Date(at + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
   const span = (from: number | null, to: number | null) => (from === null || to === null ? '' : (to - from) / 1000);
-  let lastRowid = 0;
-  for (;;) {
-    const rows = page.all(range.from, range.to, lastRowid, PAGE_SIZE) as TicketRow[];
-    for (const t of rows) {
-      const service = config.services[t.service_id];
-      const field = service ? config.fields[service.fieldId] : undefined;
-      const counter = t.counter_id ? config.counters[t.counter_id] : undefined;
-      const clerk = t.clerk_id ? config.users[t.clerk_id] : undefined;
-      const status = t.status === 'expired' && t.finished_at !== null ? 'noShow' : t.status;
-      yield [
-        t.label,
-        t.service_day,
-        service?.code ?? t.service_id,
-        service?.name.vi ?? t.service_id,
-        field?.name.vi ?? '',
-        counter ? counter.number : '',
-        clerk?.displayName ?? t.clerk_id ?? '',
-        TICKET_STATUS_NAMES[status],
-        clock(t.issued_at),
-        clock(t.called_at),
-        clock(t.started_at),
-        clock(t.finished_at),
-        span(t.issued_at, t.called_at),
-        span(t.called_at, t.started_at),
-        t.status === 'finished' ? span(t.started_at, t.finished_at) : '',
-        t.score ? ratingScoreNames[t.score].vi : '',
-        t.eta_minutes ?? '',
-        etaErrorSeconds({ issuedAt: t.issued_at, calledAt: t.called_at, etaMinutes: t.eta_minutes }) ?? '',
-      ];
-    }
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE_SIZE) return;
-    lastRowid = last.rowid;
-    await yieldToEventLoop();
+  for await (const t of store.ticketsInRange(range)) {
+    const service = config.services[t.serviceId];
+    const field = service ? config.fields[service.fieldId] : undefined;
+    const counter = t.counterId ? config.counters[t.counterId] : undefined;
+    const clerk = t.clerkId ? config.users[t.clerkId] : undefined;
+    const status = t.status === 'expired' && t.finishedAt !== null ? 'noShow' : t.status;
+    yield [
+      t.label,
+      t.serviceDay,
+      service?.code ?? t.serviceId,
+      service?.name.vi ?? t.serviceId,
+      field?.name.vi ?? '',
+      counter ? counter.number : '',
+      clerk?.displayName ?? t.clerkId ?? '',
+      TICKET_STATUS_NAMES[status],
+      clock(t.issuedAt),
+      clock(t.calledAt),
+      clock(t.startedAt),
+      clock(t.finishedAt),
+      span(t.issuedAt, t.calledAt),
+      span(t.calledAt, t.startedAt),
+      t.status === 'finished' ? span(t.startedAt, t.finishedAt) : '',
+      t.score ? ratingScoreNames[t.score].vi : '',
+      t.etaMinutes ?? '',
+      etaErrorSeconds({ issuedAt: t.issuedAt, calledAt: t.calledAt, etaMinutes: t.etaMinutes }) ?? '',
+    ];
   }
 }
 
@@ -215,9 +169,9 @@ export function download(reply: FastifyReply, type: string, name: string): Fasti
 }
 
 /** Writes the workbook into `out` row by row (exceljs streaming), so a year of tickets never sits in memory. */
-async function writeXlsx(ctx: HubContext, out: PassThrough, range: ReportRange): Promise<void> {
+async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrough, range: ReportRange): Promise<void> {
   const config = ctx.engine.state.config;
-  const summary = await computeReport(ctx.db, config, range, ctx.engine.now());
+  const summary = await store.summary(config, range, ctx.engine.now());
   // Loaded on first export: exceljs is large and most hubs export rarely.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -241,7 +195,7 @@ async function writeXlsx(ctx: HubContext, out: PassThrough, range: ReportRange):
   const ticketSheet = workbook.addWorksheet('Danh sách vé');
   ticketSheet.columns = TICKET_COLUMNS.map((name) => ({ header: name, width: Math.max(12, name.length + 2) }));
   ticketSheet.getRow(1).font = { bold: true };
-  for await (const row of ticketRows(ctx.db, range, config)) ticketSheet.addRow(row).commit();
+  for await (const row of ticketRows(store, range, config)) ticketSheet.addRow(row).commit();
   ticketSheet.commit();
   await workbook.commit();
 }
@@ -262,7 +216,7 @@ async function writeCsv(csv: Stringifier, rows: AsyncIterable<(string | number)[
  * half-way is logged and ends the download as broken rather than as a short file that looks complete.
  */
 export function csvStream(
-  ctx: HubContext,
+  ctx: FeatureContext,
   columns: readonly string[],
   rows: AsyncIterable<(string | number)[]>,
 ): Stringifier {
@@ -277,34 +231,37 @@ export function csvStream(
 }
 
 /** GET /api/reports/export.xlsx and .csv: the report of a range, streamed, with no row cap. */
-export const exportsFeature: HubFeature = {
-  name: 'exports',
-  routes: (ctx) => [
-    defineRoute({
-      method: 'GET',
-      url: '/api/reports/export.xlsx',
-      query: reportRangeSchema,
-      handler: ({ query, reply }) => {
-        const out = new PassThrough();
-        writeXlsx(ctx, out, query).catch((error: unknown) => {
-          ctx.log.error({ err: error }, 'xlsx export failed');
-          out.destroy(error as Error);
-        });
-        return download(
-          reply,
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          fileName(query, 'xlsx'),
-        ).send(out);
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/reports/export.csv',
-      query: reportRangeSchema,
-      handler: ({ query, reply }) =>
-        download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
-          csvStream(ctx, TICKET_COLUMNS, ticketRows(ctx.db, query, ctx.engine.state.config)),
-        ),
-    }),
-  ],
-};
+export function createExportsFeature(ctx: FeatureContext, store: ReportStore): HubFeature {
+  return {
+    name: 'exports',
+    routes: [
+      defineRoute({
+        method: 'GET',
+        url: '/api/reports/export.xlsx',
+        query: reportRangeSchema,
+        handler: ({ query, reply }) => {
+          const out = new PassThrough();
+          writeXlsx(ctx, store, out, query).catch((error: unknown) => {
+            ctx.log.error({ err: error }, 'xlsx export failed');
+            out.destroy(error as Error);
+          });
+          return download(
+            reply,
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            fileName(query, 'xlsx'),
+          ).send(out);
+        },
+      }),
+      defineRoute({
+        method: 'GET',
+        url: '/api/reports/export.csv',
+        query: reportRangeSchema,
+        handler: ({ query, reply }) =>
+          download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
+            csvStream(ctx, TICKET_COLUMNS, ticketRows(store, query, ctx.engine.state.config)),
+          ),
+      }),
+    ],
+    stop: () => undefined,
+  };
+}

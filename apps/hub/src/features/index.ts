@@ -1,29 +1,41 @@
-import { printingFeature } from './printing.js';
-import { adminApiFeature } from './adminApi.js';
-import { auditFeature } from './audit.js';
-import { backupFeature } from './backup.js';
-import { exportsFeature } from './exports.js';
-import { reportsFeature } from './reports.js';
-import { appointmentsFeature } from './appointments.js';
-import { ticketStatusFeature } from './ticketStatus.js';
-import { webhooksFeature } from './webhooks.js';
-import { officeVoiceFeature } from './officeVoice.js';
-import { dossiersFeature } from './dossiers.js';
-import { centralShippingFeature } from './centralShipping.js';
-import type { HubFeature } from './types.js';
+import { createAdminApiFeature } from './adminApi.js';
+import { createAppointmentsFeature } from './appointments/appointmentsFeature.js';
+import { createAuditFeature } from './audit.js';
+import { createBackupFeature } from './backup.js';
+import { createCentralShippingFeature } from './centralShipping.js';
+import { createDossiersFeature } from './dossiers.js';
+import { createExportsFeature } from './exports.js';
+import { createOfficeVoiceFeature } from './officeVoice.js';
+import { createPrintingFeature } from './printing.js';
+import { createReportsFeature } from './reports.js';
+import type { HubFeatureStores } from './store/hubFeatureStores.js';
+import { createTicketStatusFeature } from './ticketStatus.js';
+import type { FeatureContext, HubFeature } from './types.js';
+import { createWebhooksFeature } from './webhooks.js';
 
-/** Every feature the hub runs. Add a line per feature module. */
-export const hubFeatures: HubFeature[] = [
-  reportsFeature,
-  exportsFeature,
-  auditFeature,
-  backupFeature,
-  adminApiFeature,
-  printingFeature,
-  appointmentsFeature,
-  ticketStatusFeature,
-  webhooksFeature,
-  officeVoiceFeature,
-  dossiersFeature,
-  centralShippingFeature,
-];
+/**
+ * Every feature of one hub, each with its own store and state: two hubs in one process share nothing.
+ * Add a line per feature. The central outbox comes first so its chain link is written before anything
+ * else a batch projects.
+ */
+export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores): HubFeature[] {
+  const ticketStatus = createTicketStatusFeature(ctx, stores.ticketLinks);
+  const { statusUrl } = ticketStatus;
+  return [
+    createCentralShippingFeature(ctx, stores.centralOutbox),
+    createReportsFeature(ctx, stores.reports),
+    createExportsFeature(ctx, stores.reports),
+    createAuditFeature(ctx, stores.auditLog),
+    createBackupFeature(ctx, stores.backup, stores.backupScrubbers),
+    createAdminApiFeature(ctx),
+    createPrintingFeature(ctx, statusUrl),
+    createAppointmentsFeature(ctx, stores.appointments, statusUrl),
+    ticketStatus,
+    createWebhooksFeature(ctx, stores.webhookOutbox, {
+      statusUrl,
+      contactForTicket: (ticketId) => stores.appointments.contactForTicket(ticketId),
+    }),
+    createOfficeVoiceFeature(ctx),
+    createDossiersFeature(ctx, stores.dossiers),
+  ];
+}

@@ -12,7 +12,7 @@ import {
 } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
-import type { HubFeature } from './types.js';
+import type { FeatureContext, HubFeature } from './types.js';
 import { decodeClip } from './voiceDecoding.js';
 
 // The schemas live in core so the admin page checks uploads with the same rules before sending.
@@ -114,11 +114,11 @@ export function removeOfficeClip(dir: string, id: string): boolean {
   return true;
 }
 
-export const officeVoiceFeature: HubFeature = {
-  name: 'officeVoice',
-  routes: (ctx) => {
-    const dir = join(ctx.options.dataDir, 'voice');
-    return [
+export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
+  const dir = join(ctx.options.dataDir, 'voice');
+  return {
+    name: 'officeVoice',
+    routes: [
       defineRoute({
         method: 'GET',
         url: '/api/voice/office',
@@ -155,6 +155,7 @@ export const officeVoiceFeature: HubFeature = {
           return { ok: true };
         },
       }),
-    ];
-  },
-};
+    ],
+    stop: () => undefined,
+  };
+}

@@ -19,8 +19,7 @@ import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HubContext, HubFeature } from './types.js';
-import { ticketStatusUrl } from './ticketStatus.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
 export const PRINT_TIMEOUT_MS = 8000;
@@ -75,7 +74,7 @@ function refused(code: ErrorCode): { ok: false; code: string; message: string; m
  * prints on the printer assigned to the kiosk device, `print.preview` gives the on-screen picture.
  * Jobs run off the command path and per printer one after another, each bounded by a timeout.
  */
-export function createPrintingFeature(): HubFeature {
+export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId: string) => string): HubFeature {
   const lastTicketByDevice = new Map<string, { ticketId: string; issuedAt: number }>();
   const printerQueues = new Map<string, Promise<unknown>>();
 
@@ -94,7 +93,7 @@ export function createPrintingFeature(): HubFeature {
     return actor.kind === 'device' && actor.deviceKind === 'kiosk' ? actor.deviceId : null;
   }
 
-  function raiseAlert(ctx: HubContext, actor: Actor, alertKind: AlertKind, problem: string): void {
+  function raiseAlert(actor: Actor, alertKind: AlertKind, problem: string): void {
     if (actor.kind !== 'device') return;
     const deviceName = ctx.engine.state.config.devices[actor.deviceId]?.name ?? actor.deviceId;
     const message = `Máy lấy số ${deviceName}: ${problem}`.slice(0, 300);
@@ -102,7 +101,7 @@ export function createPrintingFeature(): HubFeature {
     if (!reply.ok) ctx.log.warn({ code: reply.code, alertKind }, 'could not raise the printer alert');
   }
 
-  async function printForKiosk(ctx: HubContext, request: unknown, actor: Actor): Promise<PrintReply> {
+  async function printForKiosk(request: unknown, actor: Actor): Promise<PrintReply> {
     const deviceId = kioskDeviceId(actor);
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printTicketRequestSchema.safeParse(request);
@@ -125,7 +124,7 @@ export function createPrintingFeature(): HubFeature {
       };
     lastTicketByDevice.set(deviceId, { ticketId, issuedAt: ticket.issuedAt });
 
-    const printout = ticketPrintout(state, ticketId, ticketStatusUrl(ctx, ticketId));
+    const printout = ticketPrintout(state, ticketId, statusUrl(ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
     const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
@@ -135,7 +134,7 @@ export function createPrintingFeature(): HubFeature {
         printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS }),
       );
       if (result.status.status === 'paperNearEnd') {
-        raiseAlert(ctx, actor, 'printerPaperNearEnd', 'Máy in sắp hết giấy');
+        raiseAlert(actor, 'printerPaperNearEnd', 'Máy in sắp hết giấy');
       }
       ctx.log.info({ deviceId, ticketId, reprint, printer: profile.id }, 'ticket printed');
       return { ok: true, status: result.status.status, previewPng };
@@ -143,18 +142,18 @@ export function createPrintingFeature(): HubFeature {
       if (!isPrinterError(error)) throw error;
       const code = error.code;
       const message = printerErrorMessage(code);
-      raiseAlert(ctx, actor, alertKindForPrinterError(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
+      raiseAlert(actor, alertKindForPrinterError(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
       ctx.log.warn({ deviceId, ticketId, code, detail: error.detail }, 'ticket not printed');
       return { ok: false, code: `PRINTER_${code}`, message: message.vi, messageEn: message.en, previewPng };
     }
   }
 
-  async function previewForKiosk(ctx: HubContext, request: unknown, actor: Actor): Promise<PrintPreviewReply> {
+  async function previewForKiosk(request: unknown, actor: Actor): Promise<PrintPreviewReply> {
     const deviceId = kioskDeviceId(actor);
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printPreviewRequestSchema.safeParse(request);
     if (!parsed.success) return refused('BAD_REQUEST');
-    const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, ticketStatusUrl(ctx, parsed.data.ticketId));
+    const printout = ticketPrintout(ctx.engine.state, parsed.data.ticketId, statusUrl(parsed.data.ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(ctx.engine.state, deviceId, ctx.options.dataDir);
     return { ok: true, previewPng: await previewDataUrl(printout, profile.paperWidth) };
@@ -162,14 +161,12 @@ export function createPrintingFeature(): HubFeature {
 
   return {
     name: 'printing',
-    onConnection(socket, ctx, api) {
-      api.handle(socket, 'print.ticket', (request, actor) => printForKiosk(ctx, request, actor));
-      api.handle(socket, 'print.preview', (request, actor) => previewForKiosk(ctx, request, actor));
+    socketHandlers: {
+      'print.ticket': (request, actor) => printForKiosk(request, actor),
+      'print.preview': (request, actor) => previewForKiosk(request, actor),
     },
     stop() {
       lastTicketByDevice.clear();
     },
   };
 }
-
-export const printingFeature = createPrintingFeature();

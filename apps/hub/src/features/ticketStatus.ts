@@ -12,12 +12,13 @@ import {
   allTickets,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { defineRoute, sendHtml } from '../net/routes.js';
 import { sendAppIndex } from '../net/staticFiles.js';
-import { CITIZEN_DIST } from './appointmentsCitizenApp.js';
-import type { HubContext, HubFeature } from './types.js';
+import { CITIZEN_DIST } from './appointments/citizenApp.js';
+import { secretInMeta } from './store/meta.js';
+import type { Db } from '../store/openDatabase.js';
+import type { FeatureContext, HubFeature } from './types.js';
 
 /** The push a watching socket gets whenever its ticket's view changes. */
 export const TICKET_STATUS_UPDATE = 'ticketStatus.update';
@@ -78,32 +79,17 @@ class TicketTokens {
   }
 }
 
-/** One set per hub (keyed by its store), so several hubs in one process never share secrets. */
-const tokensByStore = new WeakMap<object, TicketTokens>();
+/** Where the ticket links' secret is kept: one per hub, made on first use. */
+export interface TicketLinkStore {
+  linkSecret(make: () => string): string;
+}
 
-function tokensFor(ctx: HubContext): TicketTokens {
-  const known = tokensByStore.get(ctx.store);
-  if (known) return known;
-  let secret = ctx.store.metaValue('ticket_status_secret');
-  if (!secret) {
-    secret = randomBytes(32).toString('hex');
-    ctx.store.setMetaValue('ticket_status_secret', secret);
+export class SqliteTicketLinkStore implements TicketLinkStore {
+  constructor(private readonly db: Db) {}
+
+  linkSecret(make: () => string): string {
+    return secretInMeta(this.db, 'ticket_status_secret', make);
   }
-  const created = new TicketTokens(secret);
-  created.rebuild(ctx.engine.state);
-  tokensByStore.set(ctx.store, created);
-  return created;
-}
-
-/** The link a ticket's QR code opens: the office's public base (kiosk setting) or the hub's LAN address. */
-export function ticketStatusUrl(ctx: HubContext, ticketId: string): string {
-  const base = (ctx.engine.state.config.kiosk.statusBaseUrl || ctx.publicUrl()).replace(/\/+$/, '');
-  return `${base}/t/${tokensFor(ctx).tokenFor(ticketId)}`;
-}
-
-/** The ticket a status token stands for, or null. */
-export function ticketIdForStatusToken(ctx: HubContext, token: string): string | null {
-  return tokensFor(ctx).ticketIdFor(token);
 }
 
 function invalidLinkPage(): string {
@@ -114,17 +100,29 @@ function invalidLinkPage(): string {
 
 const STATUS_EVENTS = /^(ticket|counter|day)\./;
 
+/** The ticket status feature, with the signed link other features print and send. */
+export interface TicketStatusFeature extends HubFeature {
+  /** The link a ticket's QR code opens: the office's public base (kiosk setting) or the hub's LAN address. */
+  statusUrl(ticketId: string): string;
+}
+
 /**
  * Live ticket status for citizens' phones: `/t/<token>` serves the citizen app, whose socket sends
  * `ticketStatus.watch {token}` and then receives only that ticket's view. The socket stays
  * anonymous, so it can send no command and read no queue state.
  */
-export function createTicketStatusFeature(): HubFeature {
+export function createTicketStatusFeature(ctx: FeatureContext, store: TicketLinkStore): TicketStatusFeature {
+  const tokens = new TicketTokens(store.linkSecret(() => randomBytes(32).toString('hex')));
   let unsubscribe: (() => void) | null = null;
   const lastSent = new Map<string, string>();
   let pending = false;
 
-  function pushChanges(ctx: HubContext): void {
+  function statusUrl(ticketId: string): string {
+    const base = (ctx.engine.state.config.kiosk.statusBaseUrl || ctx.publicUrl()).replace(/\/+$/, '');
+    return `${base}/t/${tokens.tokenFor(ticketId)}`;
+  }
+
+  function pushChanges(): void {
     pending = false;
     const watched = new Set<string>();
     let positions: Map<string, number> | undefined;
@@ -147,43 +145,43 @@ export function createTicketStatusFeature(): HubFeature {
 
   return {
     name: 'ticketStatus',
+    statusUrl,
     // Whoever issues a ticket gets its signed status link for the printed QR.
-    commandReply(ctx, _command, reply) {
+    commandReply(_command, reply) {
       const ticket = reply.result.ticket;
-      if (ticket && reply.result.events.includes('ticket.issued'))
-        reply.result.statusUrl = ticketStatusUrl(ctx, ticket.id);
+      if (ticket && reply.result.events.includes('ticket.issued')) reply.result.statusUrl = statusUrl(ticket.id);
     },
-    routes: (ctx) => [
+    routes: [
       defineRoute({
         method: 'GET',
         url: '/t/:token',
         params: z.object({ token: z.string().max(500) }),
         handler: ({ params, reply }) => {
-          if (!ticketIdForStatusToken(ctx, params.token)) return sendHtml(reply, 404, invalidLinkPage());
+          if (!tokens.ticketIdFor(params.token)) return sendHtml(reply, 404, invalidLinkPage());
           return sendAppIndex(reply, CITIZEN_DIST);
         },
       }),
     ],
-    onConnection(socket: Socket, ctx, api) {
-      api.handle(socket, 'ticketStatus.watch', (request): TicketStatusReply => {
+    socketHandlers: {
+      'ticketStatus.watch': (request, _actor, socket): TicketStatusReply => {
         const parsed = watchSchema.safeParse(request);
-        const ticketId = parsed.success ? ticketIdForStatusToken(ctx, parsed.data.token) : null;
+        const ticketId = parsed.success ? tokens.ticketIdFor(parsed.data.token) : null;
         const view = ticketId ? ticketStatusView(ctx.engine.state, ticketId) : null;
         if (!ticketId || !view) return { ok: false, code: 'NOT_FOUND', message: errorMessages.NOT_FOUND.vi };
         // One ticket per connection: watching another leaves the first.
         for (const room of socket.rooms) if (room.startsWith('ticket:')) void socket.leave(room);
         void socket.join(roomOf(ticketId));
         return { ok: true, view };
-      });
+      },
     },
-    start(ctx) {
-      const ticketTokens = tokensFor(ctx);
+    start() {
+      tokens.rebuild(ctx.engine.state);
       unsubscribe = ctx.engine.onEvents((envelopes: EventEnvelope[]) => {
         let relevant = false;
         for (const { event } of envelopes) {
-          if (event.type === 'ticket.issued') ticketTokens.remember(event.ticket.id);
+          if (event.type === 'ticket.issued') tokens.remember(event.ticket.id);
           if (event.type === 'day.opened') {
-            ticketTokens.rebuild(ctx.engine.state);
+            tokens.rebuild(ctx.engine.state);
             lastSent.clear();
           }
           if (STATUS_EVENTS.test(event.type)) relevant = true;
@@ -191,7 +189,7 @@ export function createTicketStatusFeature(): HubFeature {
         // One recomputation per burst of commands, after the current one has been acknowledged.
         if (relevant && !pending) {
           pending = true;
-          setImmediate(() => pushChanges(ctx));
+          setImmediate(() => pushChanges());
         }
       });
     },
@@ -201,5 +199,3 @@ export function createTicketStatusFeature(): HubFeature {
     },
   };
 }
-
-export const ticketStatusFeature = createTicketStatusFeature();

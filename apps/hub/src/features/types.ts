@@ -1,23 +1,31 @@
-import type { Actor, CommandInput, CommandReply, ErrorReply, Identity } from '@motcua/core';
+import type { Actor, CommandInput, CommandReply, ErrorReply, EventEnvelope, Identity, QueueState } from '@motcua/core';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
 import type { HubRoute } from '../net/routes.js';
 import type { HubIo } from '../net/socketServer.js';
-import type { EventStore, Projector } from '../store/eventStore.js';
-import type { Db } from '../store/openDatabase.js';
 import type { HubOptions } from '../options.js';
 
-/** What a feature module gets to work with. */
-export interface HubContext {
+/** The hub's two clocks. */
+export interface HubClock {
+  /** The office's wall clock (with the test offset): for times people read and times stored. */
+  now(): number;
+  /** Milliseconds that never step back: for timers, rate limits, retry delays and cache lifetimes. */
+  monotonic(): number;
+}
+
+/**
+ * What one hub instance gives every feature it builds. No database: each feature gets its own narrow
+ * store from `createHubFeatures`, so two hubs in one process share nothing.
+ */
+export interface FeatureContext {
   engine: Engine;
-  store: EventStore;
   auth: AuthService;
-  db: Db;
   io: HubIo;
   log: Logger;
   options: HubOptions;
+  clock: HubClock;
   /** The current epoch's hubId (a new one after a restore). */
   hubId(): string;
   /** The hub's base URL for links (e.g. the status QR), preferring the LAN address. */
@@ -36,19 +44,34 @@ export interface FeatureSocketApi {
   error(code: ErrorReply['code'], details?: ErrorReply['details']): ErrorReply;
 }
 
+/** A socket event a feature answers; the hub registers it on every connection with an ack. */
+export type FeatureSocketHandler = (request: unknown, actor: Actor, socket: Socket) => unknown | Promise<unknown>;
+
 /**
- * A capability added to the hub (printing, reports, appointments …) in a file of its own:
- * HTTP routes, a projector, socket events per connection, and a start/stop for timers.
+ * Keeps a feature's records in step with the events. It runs inside the transaction that stores them
+ * (the group commit's too): whatever it writes through its feature's store commits or rolls back with
+ * the events. A throw rolls the whole batch back and the commands are refused.
+ */
+export interface FeatureProjector {
+  name: string;
+  project(envelopes: EventEnvelope[], after: QueueState): void;
+}
+
+/**
+ * One capability of one hub (printing, reports, appointments …), built by its `createXFeature(ctx, store)`:
+ * HTTP routes, a projector, socket events, and scheduled jobs started by `start` and ended by `stop`.
+ * Its tables and their migrations belong to its store (see docs/decisions/0008-feature-stores.md).
  */
 export interface HubFeature {
   name: string;
   /** HTTP routes as data; the hub registers them behind the one guard (core's `httpRouteRoles`). */
-  routes?(ctx: HubContext): HubRoute[];
-  /** The tables this feature keeps in step with the events, written in their transaction (see Projector). */
-  projector?(ctx: HubContext): Projector;
-  onConnection?(socket: Socket, ctx: HubContext, api: FeatureSocketApi): void;
+  routes?: HubRoute[];
+  projector?: FeatureProjector;
+  socketHandlers?: Record<string, FeatureSocketHandler>;
   /** Adds to the reply of an accepted command for the one who sent it (not stored, not broadcast). */
-  commandReply?(ctx: HubContext, command: CommandInput, reply: CommandReply & { ok: true }): void;
-  start?(ctx: HubContext): void | Promise<void>;
-  stop?(): void | Promise<void>;
+  commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
+  /** First writes and scheduled jobs, once the hub listens. */
+  start?(): void | Promise<void>;
+  /** Ends this feature's timers and work in flight; the hub's other features and other hubs go on. */
+  stop(): void | Promise<void>;
 }

@@ -1,15 +1,12 @@
 import {
   applyAll,
-  CHAIN_GENESIS_HASH,
   emptyState,
   stateCodec,
   ticketById,
   type CommandReply,
   type EventEnvelope,
   type QueueState,
-  type ShippedEvent,
 } from '@motcua/core';
-import { chainHash } from '@motcua/secrets';
 import type { Db } from './openDatabase.js';
 
 const SNAPSHOT_EVERY = 1000;
@@ -59,12 +56,8 @@ export class EventStore {
   private readonly upsertConfig;
   private readonly insertSnapshot;
   private readonly selectSince;
-  private readonly insertOutbox;
-  private readonly selectOutbox;
   private lastSnapshotSeq = 0;
   private readonly projectors: Projector[] = [];
-  /** The hash of the last event in the chain (central_outbox). */
-  private chainHead: string;
 
   constructor(private readonly db: Db) {
     this.insertEvent = db.prepare(
@@ -109,12 +102,6 @@ export class EventStore {
     this.upsertConfig = db.prepare(
       'INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.insertOutbox = db.prepare('INSERT INTO central_outbox (seq, prev_hash, hash) VALUES (?, ?, ?)');
-    this.selectOutbox = db.prepare<[number, number], ShippedEvent>(
-      `SELECT o.seq, e.at, e.actor, e.payload, o.prev_hash AS prevHash, o.hash
-       FROM central_outbox o JOIN events e ON e.seq = o.seq WHERE o.seq >= ? ORDER BY o.seq LIMIT ?`,
-    );
-    this.chainHead = this.completeChain();
     this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (seq, state, at) VALUES (?, ?, ?)');
     this.selectSince = db.prepare<[number, number], { seq: number; at: number; actor: string; payload: string }>(
       'SELECT seq, at, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -142,24 +129,18 @@ export class EventStore {
    * nothing. Throws if SQLite (or a projector) refuses.
    */
   appendBatch(commands: StoredCommand[], after: QueueState): void {
-    let head = this.chainHead;
     this.db.transaction(() => {
       const all: EventEnvelope[] = [];
       for (const { envelopes, requestId, actor, commandHash, reply, alongside } of commands) {
         for (const envelope of envelopes) {
-          const payload = JSON.stringify(envelope.event);
           this.insertEvent.run({
             seq: envelope.seq,
             type: envelope.event.type,
-            payload,
+            payload: JSON.stringify(envelope.event),
             at: envelope.at,
             actor: envelope.actor,
             requestId,
           });
-          // The outbox row for central, in the same transaction: the event's link in the chain.
-          const hash = chainHash(head, { seq: envelope.seq, at: envelope.at, actor: envelope.actor, payload });
-          this.insertOutbox.run(envelope.seq, head, hash);
-          head = hash;
         }
         all.push(...envelopes);
         if (requestId && envelopes.length > 0) {
@@ -172,38 +153,6 @@ export class EventStore {
       const last = all.at(-1);
       if (last && last.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.writeSnapshot(after);
     })();
-    this.chainHead = head;
-  }
-
-  /**
-   * Links every event not yet in the chain (a database from before the outbox existed) and returns
-   * the chain's head. Runs once at start, in pages of one transaction each.
-   */
-  private completeChain(): string {
-    const last = this.db.prepare('SELECT seq, hash FROM central_outbox ORDER BY seq DESC LIMIT 1').get() as
-      { seq: number; hash: string } | undefined;
-    let head = last?.hash ?? CHAIN_GENESIS_HASH;
-    let seq = last?.seq ?? 0;
-    const page = this.db.prepare<[number], { seq: number; at: number; actor: string; payload: string }>(
-      'SELECT seq, at, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT 5000',
-    );
-    for (;;) {
-      const rows = page.all(seq);
-      if (rows.length === 0) return head;
-      this.db.transaction(() => {
-        for (const row of rows) {
-          const hash = chainHash(head, row);
-          this.insertOutbox.run(row.seq, head, hash);
-          head = hash;
-          seq = row.seq;
-        }
-      })();
-    }
-  }
-
-  /** Events from `seq` on as they travel to central, with their chain links, at most `limit`. */
-  outboxFrom(seq: number, limit: number): ShippedEvent[] {
-    return this.selectOutbox.all(seq, limit);
   }
 
   private project(envelopes: EventEnvelope[], after: QueueState): void {

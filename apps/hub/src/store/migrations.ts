@@ -1,4 +1,10 @@
-/** Versioned schema changes, applied in order at start; `PRAGMA user_version` records the last one run. */
+/**
+ * The core schema (the event log, its projections, secrets), versioned and applied in order at start;
+ * `PRAGMA user_version` records the last one run. Features keep their own tables and versions: a change to
+ * appointment_*, webhook_* or central_outbox is a new step in that feature store's `FeatureMigrations`
+ * (e.g. `webhookOutboxMigrations` in features/webhookOutboxStore.ts), never a step here — these run before
+ * the features' tables exist on a new database.
+ */
 export const migrations: string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,53 +102,10 @@ export const migrations: string[] = [
     last_seen_at INTEGER NOT NULL
   );
   `,
-  `
-  -- Online booking (features/appointments.ts). The bookings themselves live in the event log and the
-  -- shared state; these keep the optional contact details (never in events) and a record for reports.
-  CREATE TABLE appointment_contacts (
-    appointment_id TEXT PRIMARY KEY,
-    day TEXT NOT NULL,
-    name TEXT NOT NULL,
-    phone TEXT NOT NULL
-  );
-  CREATE INDEX appointment_contacts_day ON appointment_contacts (day);
-  CREATE TABLE appointment_records (
-    id TEXT PRIMARY KEY,
-    service_id TEXT NOT NULL,
-    day TEXT NOT NULL,
-    slot TEXT NOT NULL,
-    status TEXT NOT NULL,
-    arrival TEXT,
-    ticket_id TEXT,
-    booked_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
-  );
-  CREATE INDEX appointment_records_day ON appointment_records (day, service_id);
-
-  -- Notifications (features/webhooks.ts): the office's webhook, and an outbox delivered off the command path.
-  CREATE TABLE webhook_settings (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    url TEXT NOT NULL,
-    secret TEXT NOT NULL,
-    notify_ahead INTEGER NOT NULL,
-    enabled INTEGER NOT NULL
-  );
-  CREATE TABLE webhook_outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    -- "near:<ticket>" or "called:<ticket>:<seq>": the same notification is queued once.
-    dedupe_key TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,
-    ticket_id TEXT NOT NULL,
-    body TEXT NOT NULL,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_at INTEGER NOT NULL,
-    last_error TEXT,
-    created_at INTEGER NOT NULL,
-    delivered_at INTEGER
-  );
-  CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_at);
-  `,
+  // Version 2 created the booking and webhook tables; they now belong to their features' stores
+  // (features/appointments/appointmentStore.ts, features/webhookOutboxStore.ts), whose first migration
+  // creates them on a new database and adopts them on one this version already ran on.
+  `SELECT 1;`,
   `
   -- Sign-in hardening (auth/authService.ts, docs/security.md): one-time passwords must be replaced, sessions
   -- remember the role they were opened with, pending pairings expire, and failed sign-ins are kept for the audit.
@@ -167,16 +130,9 @@ export const migrations: string[] = [
   );
   CREATE INDEX sign_in_log_at ON sign_in_log (at);
   `,
-  `
-  -- The outbox towards the province's central service (features/centralShipping.ts), written in the
-  -- events' transaction: one row per event with its link in the tamper-evident chain. The payload is
-  -- read from events; rows stay as the office's own record of the chain.
-  CREATE TABLE central_outbox (
-    seq INTEGER PRIMARY KEY,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-  );
-  `,
+  // Version 4 created central_outbox; it now belongs to the central shipping feature's store
+  // (features/centralOutboxStore.ts), which creates or adopts it the same way.
+  `SELECT 1;`,
   `
   -- Idempotency per sender: the same requestId from two senders are two requests, and the hash of the
   -- command tells a retry (same hash) from a requestId reused for another command (IDEMPOTENCY_CONFLICT).

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { REPO_ROOT } from '../repoRoot.js';
-import { defineRoute, type HubRoute } from '../net/routes.js';
-import { sendAppIndex, staticRoute } from '../net/staticFiles.js';
+import { REPO_ROOT } from '../../repoRoot.js';
+import { defineRoute, type HubRoute } from '../../net/routes.js';
+import { sendAppIndex, staticRoute } from '../../net/staticFiles.js';
 
 /** The citizen app's build (booking page and ticket status), served by the hub like the other apps. */
 export const CITIZEN_DIST = join(REPO_ROOT, 'apps', 'citizen', 'dist');

@@ -3,8 +3,8 @@ import { addDays, zonedEpoch, type AppointmentPolicy, type Office } from '@motcu
 import { request } from 'node:http';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminPasswordFrom, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
-import { setHubClockOffset, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
+import { adminPasswordFrom, connectAdmin, connectDevice } from '../../../../../e2e/support/clients.js';
+import { setHubClockOffset, startHubProcess, waitFor, type HubProcess } from '../../../../../e2e/support/hubProcess.js';
 import type { CheckInReply } from '@motcua/core';
 
 interface HttpReply {
