@@ -118,6 +118,7 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
     await central.kill9();
     await sleep(randomMs(500, 2000));
     central = await central.restart();
+    const centralUrl = central.url;
 
     const db = new pg.Client(postgres.url);
     await db.connect();
@@ -143,6 +144,18 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
         expect(stored.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
         expect(stored.map((e) => JSON.parse(e.payload))).toEqual(log.map((e) => e.event));
         expect(new Set(stored.map((e) => e.hub_id))).toEqual(new Set([status.hubId]));
+
+        // The report tables follow ingest: wait until central has projected up to the hub's seq.
+        await waitFor(
+          async () => {
+            const overview = (await (
+              await fetch(`${centralUrl}/api/overview`, { headers: { authorization: `Bearer ${adminToken}` } })
+            ).json()) as { offices: { officeId: string; seq: number }[] };
+            return overview.offices.find((o) => o.officeId === office.id)?.seq === health.seq;
+          },
+          60_000,
+          `${office.id} projected up to seq ${health.seq}`,
+        );
 
         // The same report from the office and from central, with the shared definitions.
         const day = health.serviceDay;

@@ -108,6 +108,23 @@ describe('protocol edges, through a real hub', () => {
     });
   });
 
+  it('sends each event with the recovery offset as a second argument, the envelope first', async () => {
+    const { socket: display } = await pairRawSocket(hub.url, 'display');
+    sockets.push(display);
+    const received: unknown[][] = [];
+    display.on('event', (...args: unknown[]) => received.push(args));
+    const issued = await command(await kiosk(), 'offset-00001', { type: 'ticket.issue', serviceId: 'ket-hon' });
+    if (!issued.ok) throw new Error(`issue refused: ${issued.code}`);
+    const args = await waitFor(
+      () => received.find(([envelope]) => (envelope as { seq: number }).seq === issued.result.seq),
+      10_000,
+      'the ticket.issued event',
+    );
+    expect(args).toHaveLength(2);
+    expect(args[0]).toMatchObject({ seq: issued.result.seq, event: { type: 'ticket.issued' } });
+    expect(typeof args[1]).toBe('string');
+  });
+
   it('answers an unknown event name with UNKNOWN_EVENT when an ack is asked for, and keeps the connection', async () => {
     const socket = await kiosk();
     const reply = (await socket.timeout(10_000).emitWithAck('queue.reset', { everything: true })) as ErrorReply;
@@ -160,6 +177,26 @@ describe('protocol edges, through a real hub', () => {
     expect(error).toMatchObject({ ok: false, code: 'MESSAGE_TOO_LARGE', details: { limitBytes: MAX_MESSAGE_BYTES } });
     expect(error!.message).toMatch(/Tin nhắn quá lớn/);
     expect((await hubHealth(hub.url)).seq).toBe(before.seq);
+  });
+
+  it('starts a new epoch when a client of this hubId reports a seq the database never reached, and tells every socket', async () => {
+    const listener = await kiosk();
+    const epochs: { hubId: string }[] = [];
+    listener.on('hub.epoch', (epoch: { hubId: string }) => epochs.push(epoch));
+    const before = await hubHealth(hub.url);
+    const { socket: ahead, deviceToken } = await pairRawSocket(hub.url, 'display');
+    sockets.push(ahead);
+    const reply = (await ahead.timeout(10_000).emitWithAck('hello', {
+      protocol: PROTOCOL_VERSION,
+      deviceToken,
+      lastSeq: before.seq + 50,
+      hubId: before.hubId,
+    })) as { ok: boolean; sync: { kind: string; hubId: string } };
+    expect(reply).toMatchObject({ ok: true, sync: { kind: 'snapshot' } });
+    expect(reply.sync.hubId).not.toBe(before.hubId);
+    await waitFor(() => epochs.length > 0, 10_000, 'hub.epoch on the other socket');
+    expect(epochs[0]).toEqual({ hubId: reply.sync.hubId });
+    expect((await hubHealth(hub.url)).hubId).toBe(reply.sync.hubId);
   });
 
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {

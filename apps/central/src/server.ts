@@ -18,12 +18,14 @@ import {
 import { listAlerts, raiseAlert } from './alerts.js';
 import type { SqlClient } from './db/sqlClient.js';
 import { ingestBatch, nextSeq } from './ingest/ingestBatch.js';
-import { StreamStates } from './ingest/streamProjector.js';
+import type { Projector } from './ingest/projector.js';
 import { officeReport, officesOverview, provinceReport } from './reports/officeReports.js';
 import { provinceReportWorkbook } from './reports/provinceWorkbook.js';
 
 export interface CentralServerOptions {
   sql: SqlClient;
+  /** Folds stored events into the report tables; woken after every stored batch. */
+  projector: Projector;
   now?: () => number;
   logLevel?: string;
 }
@@ -59,7 +61,6 @@ const loginSchema = z.object({ username: z.string().min(1).max(100), password: z
 export async function buildCentralServer(options: CentralServerOptions): Promise<FastifyInstance> {
   const { sql } = options;
   const now = options.now ?? Date.now;
-  const states = new StreamStates();
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
     // A batch of 1,000 events is a few hundred KB; leave room for large payloads.
@@ -133,8 +134,11 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
         `Mã xác thực này không thuộc văn phòng ${batch.officeId} / ${message}`,
       );
     }
-    const result: IngestReply = await ingestBatch(sql, states, batch, now());
-    if (result.ok) return result;
+    const result: IngestReply = await ingestBatch(sql, batch, now());
+    if (result.ok) {
+      if (result.stored > 0) options.projector.wake();
+      return result;
+    }
     return reply.code(result.code === 'GAP' ? 409 : result.code === 'BAD_REQUEST' ? 400 : 422).send(result);
   });
 

@@ -27,6 +27,7 @@ export * from './ticketPrintout.js';
 export * from './appointments.js';
 export * from './appointmentsDecide.js';
 export * from './webhookSettings.js';
+export * from './networkTargets.js';
 export * from './webhookDelivery.js';
 export * from './officeVoiceClip.js';
 export * from './centralShipping.js';

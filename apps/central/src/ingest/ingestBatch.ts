@@ -9,7 +9,6 @@ import {
 import { chainHash } from '@motcua/secrets';
 import type { SqlClient, SqlQueryable } from '../db/sqlClient.js';
 import { raiseAlert } from '../alerts.js';
-import { foldBatch, writeProjections, type StreamStates } from './streamProjector.js';
 
 export { chainHash };
 
@@ -80,83 +79,67 @@ async function insertEvents(
 /**
  * Stores one batch from an office hub, all or nothing: events already stored with the same hash are
  * acknowledged again and change nothing; a gap is refused with the seq to start from; a broken or
- * conflicting chain is refused and raised as an alert. The caller has checked the office credential.
+ * conflicting chain, or an event that is not a known event, is refused and raised as an alert. The
+ * caller has checked the office credential. The report tables follow behind (`Projector`).
  */
-export async function ingestBatch(
-  sql: SqlClient,
-  states: StreamStates,
-  batch: IngestBatch,
-  now: number,
-): Promise<IngestReply> {
+export async function ingestBatch(sql: SqlClient, batch: IngestBatch, now: number): Promise<IngestReply> {
   const { officeId, hubId } = batch;
-  let remember: (() => void) | null = null;
-  try {
-    const reply = await sql.transaction(async (tx): Promise<IngestReply> => {
-      await tx.query(
-        `INSERT INTO office_streams (office_id, hub_id, last_seq, last_hash, received_at) VALUES ($1, $2, 0, $3, $4)
+  return sql.transaction(async (tx): Promise<IngestReply> => {
+    await tx.query(
+      `INSERT INTO office_streams (office_id, hub_id, last_seq, last_hash, received_at) VALUES ($1, $2, 0, $3, $4)
          ON CONFLICT (office_id, hub_id) DO NOTHING`,
-        [officeId, hubId, CHAIN_GENESIS_HASH, now],
+      [officeId, hubId, CHAIN_GENESIS_HASH, now],
+    );
+    const head = (
+      await tx.query<{ last_seq: number; last_hash: string }>(
+        'SELECT last_seq, last_hash FROM office_streams WHERE office_id = $1 AND hub_id = $2 FOR UPDATE',
+        [officeId, hubId],
+      )
+    ).rows[0];
+    if (!head) throw new Error('stream row missing');
+    const repeated = batch.events.filter((e) => e.seq <= head.last_seq);
+    if (repeated.length > 0) {
+      const stored = new Map(
+        (
+          await tx.query<{ seq: number; hash: string }>(
+            'SELECT seq, hash FROM events WHERE office_id = $1 AND hub_id = $2 AND seq = ANY($3::bigint[])',
+            [officeId, hubId, repeated.map((e) => e.seq)],
+          )
+        ).rows.map((row) => [row.seq, row.hash]),
       );
-      const head = (
-        await tx.query<{ last_seq: number; last_hash: string }>(
-          'SELECT last_seq, last_hash FROM office_streams WHERE office_id = $1 AND hub_id = $2 FOR UPDATE',
-          [officeId, hubId],
-        )
-      ).rows[0];
-      if (!head) throw new Error('stream row missing');
-      const repeated = batch.events.filter((e) => e.seq <= head.last_seq);
-      if (repeated.length > 0) {
-        const stored = new Map(
-          (
-            await tx.query<{ seq: number; hash: string }>(
-              'SELECT seq, hash FROM events WHERE office_id = $1 AND hub_id = $2 AND seq = ANY($3::bigint[])',
-              [officeId, hubId, repeated.map((e) => e.seq)],
-            )
-          ).rows.map((row) => [row.seq, row.hash]),
-        );
-        const differs = repeated.find((e) => stored.get(e.seq) !== e.hash);
-        if (differs) {
-          const refusal: Refusal = {
-            ok: false,
-            code: 'CHAIN_CONFLICT',
-            message: `seq ${differs.seq} is already stored with another hash: a replayed or altered batch`,
-          };
-          await raiseAlert(tx, officeId, refusal.code, refusal.message, { hubId, seq: differs.seq }, now);
-          return refusal;
-        }
+      const differs = repeated.find((e) => stored.get(e.seq) !== e.hash);
+      if (differs) {
+        const refusal: Refusal = {
+          ok: false,
+          code: 'CHAIN_CONFLICT',
+          message: `seq ${differs.seq} is already stored with another hash: a replayed or altered batch`,
+        };
+        await raiseAlert(tx, officeId, refusal.code, refusal.message, { hubId, seq: differs.seq }, now);
+        return refusal;
       }
-      const fresh = batch.events.filter((e) => e.seq > head.last_seq);
-      if (fresh.length === 0) {
-        return { ok: true, acknowledgedSeq: head.last_seq, stored: 0, duplicates: repeated.length };
-      }
-      const broken = verifyChain(fresh, head.last_seq, head.last_hash);
-      if (broken) {
-        if (broken.code !== 'GAP') await raiseAlert(tx, officeId, broken.code, broken.message, { hubId }, now);
-        return broken;
-      }
-      const envelopes = parseEnvelopes(fresh);
-      if (!Array.isArray(envelopes)) {
-        await raiseAlert(tx, officeId, envelopes.code, envelopes.message, { hubId }, now);
-        return envelopes;
-      }
-      await insertEvents(tx, batch, fresh, envelopes, now);
-      const before = await states.load(tx, officeId, hubId, head.last_seq);
-      const { after, touched } = foldBatch(before, envelopes);
-      const last = fresh[fresh.length - 1] as ShippedEvent;
-      await writeProjections(tx, officeId, hubId, before, after, touched, last.at, now);
-      await tx.query(
-        'UPDATE office_streams SET last_seq = $3, last_hash = $4, received_at = $5 WHERE office_id = $1 AND hub_id = $2',
-        [officeId, hubId, last.seq, last.hash, now],
-      );
-      remember = () => states.remember(officeId, hubId, after);
-      return { ok: true, acknowledgedSeq: last.seq, stored: fresh.length, duplicates: repeated.length };
-    });
-    (remember as (() => void) | null)?.();
-    return reply;
-  } catch (error) {
-    states.forget(officeId, hubId);
-    throw error;
-  }
+    }
+    const fresh = batch.events.filter((e) => e.seq > head.last_seq);
+    if (fresh.length === 0) {
+      return { ok: true, acknowledgedSeq: head.last_seq, stored: 0, duplicates: repeated.length };
+    }
+    const broken = verifyChain(fresh, head.last_seq, head.last_hash);
+    if (broken) {
+      if (broken.code !== 'GAP') await raiseAlert(tx, officeId, broken.code, broken.message, { hubId }, now);
+      return broken;
+    }
+    const envelopes = parseEnvelopes(fresh);
+    if (!Array.isArray(envelopes)) {
+      await raiseAlert(tx, officeId, envelopes.code, envelopes.message, { hubId }, now);
+      return envelopes;
+    }
+    await insertEvents(tx, batch, fresh, envelopes, now);
+    const last = fresh[fresh.length - 1] as ShippedEvent;
+    await tx.query(
+      'UPDATE office_streams SET last_seq = $3, last_hash = $4, received_at = $5 WHERE office_id = $1 AND hub_id = $2',
+      [officeId, hubId, last.seq, last.hash, now],
+    );
+    return { ok: true, acknowledgedSeq: last.seq, stored: fresh.length, duplicates: repeated.length };
+  });
 }
 
 /** Where central expects a hub epoch to continue. */
