@@ -6,6 +6,7 @@ export * from './commands.js';
 export * from './events.js';
 export * from './state.js';
 export * from './officeTime.js';
+export * from './issueAvailability.js';
 export * from './numbering.js';
 export * from './queuePolicy.js';
 export * from './ticketReads.js';
