@@ -92,7 +92,10 @@ export function PrintersSection({ state }: { state: QueueState }) {
           <Field label="Tên">
             <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </Field>
-          <Field label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…)" wide>
+          <Field
+            label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…)"
+            wide
+          >
             <input value={draft.transportUrl} onChange={(e) => setDraft({ ...draft, transportUrl: e.target.value })} />
           </Field>
           <Field label="Khổ giấy">
