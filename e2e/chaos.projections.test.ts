@@ -91,7 +91,9 @@ describe('chaos: kill -9 inside bursts that trigger webhooks and bookings', () =
   });
 
   it('after each restart every acknowledged command has its outbox row, booking record and contact, none twice', async () => {
-    hub = await startHubProcess({ args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000'] });
+    hub = await startHubProcess({
+      args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--webhook-allow-loopback'],
+    });
     const gateway = await startReceiver();
     receiver = gateway.server;
     const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));

@@ -11,17 +11,6 @@ import { hubHealth, REPO_ROOT, staffToken, startHubProcess, waitFor, type HubPro
 
 const run = promisify(execFile);
 
-interface Health {
-  ok: boolean;
-  seq: number;
-  hubId: string;
-  stateHash?: string;
-}
-
-async function health(url: string): Promise<Health> {
-  return (await hubHealth(url)) as unknown as Health;
-}
-
 /** GET /api/backup as admin: a consistent copy of the live database, as the admin page downloads it. */
 async function downloadBackup(url: string, file: string): Promise<void> {
   const response = await fetch(`${url}/api/backup`, { headers: { Authorization: `Bearer ${await staffToken(url)}` } });
@@ -71,11 +60,11 @@ describe('chaos: a backup restored while a display is connected and ahead of it'
       for (const serviceId of ['khai-sinh', 'khai-sinh', 'ket-hon']) await issue(serviceId);
       const backup = join(backupDir, 'motcua-backup.sqlite');
       await downloadBackup(url, backup);
-      const atBackup = await health(url);
+      const atBackup = await hubHealth(url);
 
       // The timeline the backup does not hold: the display follows it and ends ahead of the backup.
       const lost = [await issue('khai-sinh'), await issue('ket-hon'), await issue('khai-sinh')];
-      const beforeRestore = await health(url);
+      const beforeRestore = await hubHealth(url);
       await waitFor(() => display.state?.seq === beforeRestore.seq, 15_000, 'the display at the hub seq');
       expect(display.state!.seq).toBeGreaterThan(atBackup.seq);
       const oldHubId = displayStorage.get('hubId');
@@ -96,7 +85,7 @@ describe('chaos: a backup restored while a display is connected and ahead of it'
         if (how === 'copied by hand, mark lost') rmSync(join(hub.dataDir, 'hub-epoch.json'));
       }
       hub = await hub.restart();
-      const afterRestore = await health(hub.url);
+      const afterRestore = await hubHealth(hub.url);
       expect(afterRestore.seq).toBe(atBackup.seq);
 
       // The display reconnects by itself with its old hubId and a lastSeq the new history never had.
@@ -106,7 +95,7 @@ describe('chaos: a backup restored while a display is connected and ahead of it'
         30_000,
         'the display on a new hubId, back at the restored seq',
       );
-      expect(displayStorage.get('hubId')).toBe((await health(hub.url)).hubId);
+      expect(displayStorage.get('hubId')).toBe((await hubHealth(hub.url)).hubId);
       for (const id of lost) expect(display.state!.tickets.get(id), `${id} is gone`).toBeUndefined();
       expect(stateCodec.hash(display.state)).toBe(afterRestore.stateHash);
 
@@ -117,14 +106,14 @@ describe('chaos: a backup restored while a display is connected and ahead of it'
         const reply = await kiosk2.send({ type: 'ticket.issue', serviceId });
         expect(reply).toMatchObject({ ok: true });
       }
-      const now = await health(hub.url);
+      const now = await hubHealth(hub.url);
       expect(now.seq).toBeGreaterThan(beforeRestore.seq);
       await waitFor(() => display.state?.seq === now.seq, 15_000, 'the display following the new history');
 
       // Exactly a fresh snapshot: what a display that never saw the old history gets (its pairing is one more event).
       const fresh = await connectDevice(hub.url, 'display');
       clients.push(fresh);
-      const final = await health(hub.url);
+      const final = await hubHealth(hub.url);
       await waitFor(
         () => display.state?.seq === final.seq && fresh.state?.seq === final.seq,
         15_000,

@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { ticketPrintout, ticketById } from '@motcua/core';
+import { localTime, officeIssueStatus, ticketPrintout, ticketById } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,27 @@ describe(
       await screenshot(page, 'kiosk-landscape-daily-cap');
       expect((await hubHealth(hub.url)).seq).toBe(seq);
       await tap('Về màn hình chính');
+    });
+
+    it('says on the first screen that the office is closed today and when it opens, and invites again once open', async () => {
+      const office = admin.state!.config.office;
+      const today = localTime(admin.hubNow(), office.timeZone).date;
+      expect((await admin.send({ type: 'config.setOffice', office: { ...office, holidays: [today] } })).ok).toBe(true);
+      const closed = page.getByTestId('kiosk-closed');
+      await closed.waitFor({ timeout: 10_000 });
+      expect(await closed.getAttribute('data-reason')).toBe('holiday');
+      const text = await closed.textContent();
+      expect(text).toContain('Hôm nay là ngày nghỉ');
+      const status = officeIssueStatus(admin.state!, admin.hubNow());
+      const reopens = status.open ? '' : (status.nextOpening ?? '');
+      expect(reopens).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      const [date, time] = reopens.split(' ') as [string, string];
+      expect(text).toContain(`tiếp nhận lại lúc ${time} ngày ${date.split('-').reverse().join('/')}`);
+      expect(await page.getByTestId('kiosk-start').count()).toBe(0);
+      await screenshot(page, 'kiosk-landscape-holiday');
+      expect((await admin.send({ type: 'config.setOffice', office })).ok).toBe(true);
+      await page.getByTestId('kiosk-start').waitFor({ timeout: 10_000 });
+      expect(await closed.count()).toBe(0);
     });
 
     it('shows paper-out clearly, still shows the ticket with its QR, and alerts staff', async () => {

@@ -76,6 +76,13 @@ describe('protocol edges, through a real hub', () => {
     expect(retry.ok && retry.result.statusUrl).toBe(first.ok && first.result.statusUrl);
     expect((await hubHealth(hub.url)).stateHash).toBe(before.stateHash);
 
+    // A refused command is not stored: the same requestId is evaluated again, and may then be accepted.
+    expect(await command(socket, 'tu-choi-0001', { type: 'ticket.issue', serviceId: 'khong-co' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await command(socket, 'tu-choi-0001', issueKhaiSinh)).toMatchObject({ ok: true });
+
     // The key is per sender: another kiosk may use the same requestId for its own command.
     const other = await command(await kiosk(), 'dung-lai-0001', { type: 'ticket.issue', serviceId: 'ket-hon' });
     expect(other).toMatchObject({ ok: true, result: { ticket: { serviceId: 'ket-hon' } } });
@@ -177,6 +184,26 @@ describe('protocol edges, through a real hub', () => {
     expect(error).toMatchObject({ ok: false, code: 'MESSAGE_TOO_LARGE', details: { limitBytes: MAX_MESSAGE_BYTES } });
     expect(error!.message).toMatch(/Tin nhắn quá lớn/);
     expect((await hubHealth(hub.url)).seq).toBe(before.seq);
+  });
+
+  it('starts a new epoch when a client of this hubId reports a seq the database never reached, and tells every socket', async () => {
+    const listener = await kiosk();
+    const epochs: { hubId: string }[] = [];
+    listener.on('hub.epoch', (epoch: { hubId: string }) => epochs.push(epoch));
+    const before = await hubHealth(hub.url);
+    const { socket: ahead, deviceToken } = await pairRawSocket(hub.url, 'display');
+    sockets.push(ahead);
+    const reply = (await ahead.timeout(10_000).emitWithAck('hello', {
+      protocol: PROTOCOL_VERSION,
+      deviceToken,
+      lastSeq: before.seq + 50,
+      hubId: before.hubId,
+    })) as { ok: boolean; sync: { kind: string; hubId: string } };
+    expect(reply).toMatchObject({ ok: true, sync: { kind: 'snapshot' } });
+    expect(reply.sync.hubId).not.toBe(before.hubId);
+    await waitFor(() => epochs.length > 0, 10_000, 'hub.epoch on the other socket');
+    expect(epochs[0]).toEqual({ hubId: reply.sync.hubId });
+    expect((await hubHealth(hub.url)).hubId).toBe(reply.sync.hubId);
   });
 
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {

@@ -144,8 +144,8 @@ export function staffToken(url: string): Promise<string> {
 /** /healthz with the state hash, asked as signed-in staff (the hash is not public). */
 export async function hubHealth(
   url: string,
-): Promise<{ ok: boolean; seq: number; serviceDay: string; stateHash?: string }> {
-  type Health = { ok: boolean; seq: number; serviceDay: string; stateHash?: string };
+): Promise<{ ok: boolean; seq: number; serviceDay: string; hubId: string; stateHash?: string }> {
+  type Health = { ok: boolean; seq: number; serviceDay: string; hubId: string; stateHash?: string };
   const ask = async (): Promise<Health> => {
     const token = await staffToken(url);
     const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,4 +1,11 @@
-import { webhookSettingsUpdateSchema, type QueueState, type WebhookDelivery, ticketById } from '@motcua/core';
+import {
+  targetRefusalMessages,
+  webhookSettingsUpdateSchema,
+  type QueueState,
+  type TargetRefusal,
+  type WebhookDelivery,
+  ticketById,
+} from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -11,6 +18,15 @@ interface SavedSettings {
   url: string;
   notifyAhead: number;
   enabled: boolean;
+  allowLanTargets: boolean;
+}
+
+/** The hub's refusal of a receiver address (`details.refusal`), in the admin's words. */
+function refusalText(details: unknown): LocalizedText | null {
+  const refusal = (details as { refusal?: unknown } | undefined)?.refusal;
+  return typeof refusal === 'string' && refusal in targetRefusalMessages
+    ? targetRefusalMessages[refusal as TargetRefusal]
+    : null;
 }
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;
@@ -73,6 +89,7 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
   const [secret, setSecret] = useState('');
   const [notifyAhead, setNotifyAhead] = useState(String(saved?.notifyAhead ?? 3));
   const [enabled, setEnabled] = useState(saved?.enabled ?? true);
+  const [allowLanTargets, setAllowLanTargets] = useState(saved?.allowLanTargets ?? false);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
 
@@ -92,6 +109,7 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
       url: url.trim(),
       notifyAhead: notifyAhead.trim() === '' ? Number.NaN : Number(notifyAhead),
       enabled,
+      allowLanTargets,
       ...(secret ? { secret } : {}),
     };
     const parsed = webhookSettingsUpdateSchema.safeParse(value);
@@ -99,7 +117,9 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
       const issue = parsed.error.issues[0];
       setFeedback({
         ok: false,
-        text: validationMessage(issue, (path) => FIELD_LABELS[String(path[0])] ?? null),
+        text:
+          (issue?.code === 'custom' ? refusalText(issue.params) : null) ??
+          validationMessage(issue, (path) => FIELD_LABELS[String(path[0])] ?? null),
       });
       return;
     }
@@ -107,7 +127,7 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
     const reply = await callFeature(client, 'webhooks.set', parsed.data);
     setBusy(false);
     if (!reply.ok) {
-      setFeedback({ ok: false, text: reply.message });
+      setFeedback({ ok: false, text: refusalText(reply.details) ?? reply.message });
       return;
     }
     setSecret('');
@@ -128,10 +148,11 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
           vi: 'Máy chủ gửi yêu cầu POST có chữ ký HMAC tới cổng SMS/Zalo của cơ quan khi công dân sắp đến lượt và khi số được gọi.',
           en: 'The hub POSTs a signed (HMAC) request to the office’s SMS/Zalo gateway when a citizen’s turn is near and when the number is called.',
         })}{' '}
-        <span data-testid="webhook-docs">Xem định dạng trong docs/protocol.md</span>
-        <span>
-          {' '}
-          ({t({ vi: 'mục', en: 'section' })} <code>Webhooks for an SMS or Zalo gateway</code>)
+        <span data-testid="webhook-docs">
+          {t({
+            vi: 'Cách cổng kiểm tra chữ ký và chống gửi lại: xem docs/webhooks.md.',
+            en: 'How the gateway checks the signature and refuses replays: see docs/webhooks.md.',
+          })}
         </span>
       </p>
       <label className="field wide">
@@ -182,6 +203,18 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
       <label className="check">
         <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         {t({ vi: 'Đang bật gửi thông báo', en: 'Notifications on' })}
+      </label>
+      <label className="check wide-row">
+        <input
+          type="checkbox"
+          name="allowLanTargets"
+          checked={allowLanTargets}
+          onChange={(e) => setAllowLanTargets(e.target.checked)}
+        />
+        {t({
+          vi: 'Cho phép địa chỉ trong mạng nội bộ (cổng SMS/Zalo đặt trong mạng cơ quan: 10.x, 172.16–31.x, 192.168.x)',
+          en: 'Allow LAN addresses (the SMS/Zalo gateway is on the office network: 10.x, 172.16–31.x, 192.168.x)',
+        })}
       </label>
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="webhook-save">

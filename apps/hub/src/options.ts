@@ -66,6 +66,11 @@ export const hubOptionsSchema = z.object({
         .map((a) => a.trim())
         .filter(Boolean);
     }),
+  /**
+   * Webhook deliveries to this machine itself (127.0.0.1, ::1, localhost): only for a gateway the operator
+   * runs beside the hub. An admin cannot turn this on from the web page (docs/security.md).
+   */
+  webhookAllowLoopback: booleanText.default(false),
   /** The province's central service (https://…); empty = no shipping. */
   centralUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** The credential central's admin issued for this office (office.<officeId>.<secret>). */
@@ -98,6 +103,7 @@ const flags: Record<string, keyof HubOptions> = {
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
   '--trust-proxy': 'trustProxy',
+  '--webhook-allow-loopback': 'webhookAllowLoopback',
   '--central-url': 'centralUrl',
   '--central-credential': 'centralCredential',
   '--central-retry-max-ms': 'centralRetryMaxMs',
@@ -126,6 +132,7 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
   HUB_TRUST_PROXY: 'trustProxy',
+  HUB_WEBHOOK_ALLOW_LOOPBACK: 'webhookAllowLoopback',
   HUB_CENTRAL_URL: 'centralUrl',
   HUB_CENTRAL_CREDENTIAL: 'centralCredential',
   HUB_CENTRAL_RETRY_MAX_MS: 'centralRetryMaxMs',

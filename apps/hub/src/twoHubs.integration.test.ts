@@ -24,7 +24,19 @@ interface Office {
 async function startOffice(): Promise<Office> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-two-hubs-'));
   const options = parseHubOptions(
-    ['--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--no-mdns', '--log-level', 'silent'],
+    // The webhook receiver runs on 127.0.0.1, which only the operator's flag allows.
+    [
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+      '--no-mdns',
+      '--log-level',
+      'silent',
+      '--webhook-allow-loopback',
+    ],
     {},
   );
   const hub = await startHub(options);

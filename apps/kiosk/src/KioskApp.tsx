@@ -5,22 +5,24 @@ import {
   countersServing,
   estimatedWaitMinutes,
   formatTicketLabel,
+  officeIssueStatus,
   REPRINT_WINDOW_MS,
+  serviceRefusal,
   serviceQueueSummary,
   type CommandResult,
+  type OfficeIssueStatus,
   type PrintReply,
   type QueueState,
   type Service,
 } from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { refusalMessage } from './kioskMessages';
+import { officeClosedMessage, refusalMessage, type Refusal } from './kioskMessages';
 import type { KioskBridge } from './kioskBridge';
 import { DossierEntry } from './DossierEntry';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { hasProcedureInfo, ProcedureInfoPanel } from './ProcedureInfoPanel';
 import { kioskFields, searchServices, servicesOfField } from './searchServices';
-import { serviceRefusal, type Refusal } from './serviceAvailability';
 import { FirstPinScreen, SettingsScreen } from './SettingsScreen';
 import { alertKindForPrintCode, printIssuedTicket, ticketPreview } from './ticketPrinting';
 import { secondsLeft, useIdleReturn } from './useIdleReturn';
@@ -180,6 +182,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     body = (
       <HomeScreen
         online={online}
+        status={officeIssueStatus(state, client.hubNow())}
         bookingsOpen={Boolean(state.config.appointments)}
         onCollectResult={resultServiceId ? () => choose(state.config.services[resultServiceId]!) : null}
         onStart={() => setScreen({ name: 'fields', query: '', keyboard: false })}
@@ -311,25 +314,34 @@ function Clock({ now, timeZone, language }: { now: number; timeZone: string; lan
 
 function HomeScreen(props: {
   online: boolean;
+  /** Whether any service gives a ticket now: when none does, the first screen says so and when to come back. */
+  status: OfficeIssueStatus;
   bookingsOpen: boolean;
   onStart(): void;
   onCheckIn(): void;
   /** Straight to collecting a result, when the office has such a procedure. */
   onCollectResult: (() => void) | null;
 }) {
-  const { online, onStart } = props;
+  const { online, onStart, status } = props;
   const { t } = useLanguage();
   return (
     <section className="kiosk-home">
       <p className="kiosk-welcome">{t({ vi: 'Kính chào quý khách', en: 'Welcome' })}</p>
-      <button type="button" className="kiosk-start" onClick={onStart} disabled={!online} data-testid="kiosk-start">
-        <span className="kiosk-start-title">{t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}</span>
-        <span className="kiosk-start-sub">
-          {online
-            ? t({ vi: 'Chạm vào đây để bắt đầu', en: 'Touch here to start' })
-            : t({ vi: 'Hệ thống đang kết nối lại…', en: 'Reconnecting to the system…' })}
-        </span>
-      </button>
+      {status.open ? (
+        <button type="button" className="kiosk-start" onClick={onStart} disabled={!online} data-testid="kiosk-start">
+          <span className="kiosk-start-title">{t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}</span>
+          <span className="kiosk-start-sub">
+            {online
+              ? t({ vi: 'Chạm vào đây để bắt đầu', en: 'Touch here to start' })
+              : t({ vi: 'Hệ thống đang kết nối lại…', en: 'Reconnecting to the system…' })}
+          </span>
+        </button>
+      ) : (
+        <div className="kiosk-closed" role="status" data-testid="kiosk-closed" data-reason={status.reason}>
+          <span className="kiosk-closed-title">{t(officeClosedMessage(status).title)}</span>
+          <span className="kiosk-closed-body">{t(officeClosedMessage(status).body)}</span>
+        </div>
+      )}
       {props.bookingsOpen ? (
         <button
           type="button"

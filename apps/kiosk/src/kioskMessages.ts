@@ -1,5 +1,10 @@
-import { errorMessages, isoDateSchema, type ErrorCode, type LocalizedName } from '@motcua/core';
-import type { Refusal } from './serviceAvailability';
+import { errorMessages, isoDateSchema, type ErrorCode, type LocalizedName, type OfficeIssueStatus } from '@motcua/core';
+
+/** Why no ticket was issued: core's serviceRefusal read locally, or the hub's error reply. */
+export interface Refusal {
+  code: ErrorCode;
+  details?: Record<string, string | number | boolean | null | undefined>;
+}
 
 export interface KioskMessage {
   title: LocalizedName;
@@ -83,4 +88,26 @@ export function refusalMessage(refusal: Refusal): KioskMessage {
         body: { vi: `${errorMessages[code].vi} ${ASK_STAFF.vi}`, en: `${errorMessages[code].en} ${ASK_STAFF.en}` },
       };
   }
+}
+
+const OFFICE_CLOSED_TITLES: Record<Extract<OfficeIssueStatus, { open: false }>['reason'], LocalizedName> = {
+  dayClosed: { vi: 'Đã kết thúc ngày làm việc', en: 'The working day is over' },
+  holiday: { vi: 'Hôm nay là ngày nghỉ', en: 'The office is closed today' },
+  outsideHours: { vi: 'Ngoài giờ tiếp nhận hồ sơ', en: 'Outside opening hours' },
+  allCapped: { vi: 'Đã hết số thứ tự hôm nay', en: 'No more tickets today' },
+  noService: { vi: 'Hiện chưa tiếp nhận thủ tục nào', en: 'No procedure is taking tickets now' },
+};
+
+/** The kiosk's first screen when no service issues a ticket: why, and when to come back. */
+export function officeClosedMessage(status: Extract<OfficeIssueStatus, { open: false }>): KioskMessage {
+  const when = comeBackAt(status.nextOpening);
+  return {
+    title: OFFICE_CLOSED_TITLES[status.reason],
+    body: when
+      ? {
+          vi: `Bộ phận một cửa tiếp nhận lại lúc ${when.vi}. Kính mời Ông/Bà quay lại.`,
+          en: `Tickets are issued again at ${when.en}. Please come back then.`,
+        }
+      : ASK_STAFF,
+  };
 }

@@ -1,8 +1,8 @@
+import { serviceRefusal } from '@motcua/core';
 import { MINUTE, MONDAY_9AM, TestDesk } from '@motcua/core/testkit';
 import { describe, expect, it } from 'vitest';
 import { comeBackAt, refusalMessage } from './kioskMessages';
 import { kioskFields, searchServices, servicesOfField } from './searchServices';
-import { serviceRefusal } from './serviceAvailability';
 
 describe('search on the kiosk', () => {
   const state = TestDesk.open().state;

@@ -7,7 +7,8 @@ import { domainError } from './errors.js';
 import { decideAppointment } from './appointmentsDecide.js';
 import type { DomainEvent } from './events.js';
 import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numbering.js';
-import { checkOpeningHours, serviceDayOf } from './officeTime.js';
+import { serviceRefusal } from './issueAvailability.js';
+import { serviceDayOf } from './officeTime.js';
 import { aheadInLine, pickNextTicket, queuePolicySettings } from './queuePolicy.js';
 import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
 import { counterState, countersServing, estimatedWaitMinutes, hasOpenAlert, isActiveTicket } from './selectors.js';
@@ -200,27 +201,13 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
 }
 
 function issueTicket(state: QueueState, command: CommandOf<'ticket.issue'>, ctx: DecideContext): Decision {
-  const { office, priority } = state.config;
+  const { priority } = state.config;
+  const refusal = serviceRefusal(state, command.serviceId, ctx.now);
+  if (refusal) return refuse(refusal.code, refusal.details);
   const service = state.config.services[command.serviceId];
   if (!service) return refuse('NOT_FOUND');
-  if (state.dayClosed) return refuse('SERVICE_DAY_CLOSED');
-  if (!service.enabled) return refuse('SERVICE_CLOSED');
-  const hours = checkOpeningHours(
-    ctx.now,
-    service.openingHours ?? office.openingHours,
-    office.timeZone,
-    office.holidays,
-  );
-  if (!hours.open) {
-    return refuse(hours.reason === 'holiday' ? 'OFFICE_HOLIDAY' : 'OUTSIDE_OPENING_HOURS', {
-      nextOpening: hours.nextOpening,
-    });
-  }
   if (command.priorityGroup !== null && !priority.groups.some((g) => g.id === command.priorityGroup)) {
     return refuse('PRIORITY_NOT_ENABLED');
-  }
-  if (service.dailyCap > 0 && (state.issuedToday[service.id] ?? 0) >= service.dailyCap) {
-    return refuse('DAILY_CAP_REACHED', { dailyCap: service.dailyCap });
   }
   const number = nextTicketNumber(state, service);
   if (number === null) return refuse('NUMBER_RANGE_EXHAUSTED');

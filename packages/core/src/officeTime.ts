@@ -87,6 +87,17 @@ export function checkOpeningHours(at: number, hours: WeeklyHours, timeZone: stri
   return closed(today.some((range) => range.from > local.clock) ? 'beforeOpening' : 'afterClosing');
 }
 
+/** The first opening on a later day than `at`'s ("YYYY-MM-DD HH:MM"), for what opens only tomorrow. */
+export function nextOpeningAfterToday(
+  at: number,
+  hours: WeeklyHours,
+  timeZone: string,
+  holidays: string[],
+): string | null {
+  // A clock past every range skips the rest of today.
+  return findNextOpening({ ...localTime(at, timeZone), clock: '24:00' }, hours, holidays);
+}
+
 function findNextOpening(local: LocalTime, hours: WeeklyHours, holidays: string[]): string | null {
   if (!holidays.includes(local.date)) {
     const today = hours[String(local.weekday) as keyof WeeklyHours] ?? [];

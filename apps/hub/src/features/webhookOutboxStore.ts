@@ -64,6 +64,8 @@ export const webhookOutboxMigrations: FeatureMigrations = {
     );
     CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox (status, next_at);
     `,
+    // LAN targets are refused unless an admin ticks this (docs/webhooks.md).
+    `ALTER TABLE webhook_settings ADD COLUMN allow_lan_targets INTEGER NOT NULL DEFAULT 0;`,
   ],
 };
 
@@ -94,19 +96,36 @@ export class SqliteWebhookOutboxStore implements WebhookOutboxStore {
 
   settings(): WebhookSettings | null {
     const row = this.db
-      .prepare('SELECT url, secret, notify_ahead, enabled FROM webhook_settings WHERE id = 1')
-      .get() as { url: string; secret: string; notify_ahead: number; enabled: number } | undefined;
-    return row ? { url: row.url, secret: row.secret, notifyAhead: row.notify_ahead, enabled: row.enabled === 1 } : null;
+      .prepare('SELECT url, secret, notify_ahead, enabled, allow_lan_targets FROM webhook_settings WHERE id = 1')
+      .get() as
+      { url: string; secret: string; notify_ahead: number; enabled: number; allow_lan_targets: number } | undefined;
+    return row
+      ? {
+          url: row.url,
+          secret: row.secret,
+          notifyAhead: row.notify_ahead,
+          enabled: row.enabled === 1,
+          allowLanTargets: row.allow_lan_targets === 1,
+        }
+      : null;
   }
 
   saveSettings(settings: WebhookSettings): void {
     this.db
       .prepare(
-        `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled) VALUES (1, ?, ?, ?, ?)
+        `INSERT INTO webhook_settings (id, url, secret, notify_ahead, enabled, allow_lan_targets)
+         VALUES (1, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret,
-           notify_ahead = excluded.notify_ahead, enabled = excluded.enabled`,
+           notify_ahead = excluded.notify_ahead, enabled = excluded.enabled,
+           allow_lan_targets = excluded.allow_lan_targets`,
       )
-      .run(settings.url, settings.secret, settings.notifyAhead, settings.enabled ? 1 : 0);
+      .run(
+        settings.url,
+        settings.secret,
+        settings.notifyAhead,
+        settings.enabled ? 1 : 0,
+        settings.allowLanTargets ? 1 : 0,
+      );
   }
 
   isQueued(dedupeKey: string): boolean {

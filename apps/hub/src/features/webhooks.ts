@@ -11,9 +11,13 @@ import {
   webhookSettingsUpdateSchema,
   type WebhookKind,
   type WebhookSettings,
+  type TargetPolicy,
+  type TargetRefusal,
+  targetRefusalMessages,
   ticketById,
 } from '@motcua/core';
 import { createHmac } from 'node:crypto';
+import { checkedPost, refusalOfUrl, TargetRefusedError } from '../net/checkedPost.js';
 import { featureError } from './featureError.js';
 import type { FeatureContext, HubFeature } from './types.js';
 import type { PendingDelivery, WebhookOutboxStore } from './webhookOutboxStore.js';
@@ -55,8 +59,12 @@ export interface WebhookPayload {
   contact: { name: string; phone: string } | null;
 }
 
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/**
+ * `X-Motcua-Signature`: HMAC-SHA256 of `<X-Motcua-Timestamp>.<body>`, so a receiver that checks the
+ * timestamp is recent also knows it was not swapped for an old one (docs/webhooks.md).
+ */
+export function signWebhookBody(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 export function webhookRetryDelayMs(attempts: number): number {
@@ -154,30 +162,48 @@ export function createWebhooksFeature(
     setImmediate(() => deliverDue());
   }
 
+  function policyOf(current: { allowLanTargets: boolean }): TargetPolicy {
+    return { allowPrivate: current.allowLanTargets, allowLoopback: ctx.options.webhookAllowLoopback };
+  }
+
+  /** The refusal of a receiver address, naming the field, and logged for the audit. */
+  function refusedTarget(request: unknown, refusal: TargetRefusal) {
+    ctx.log.warn({ url: (request as { url?: unknown } | null)?.url, refusal }, 'webhook target refused');
+    return {
+      ok: false as const,
+      code: 'BAD_REQUEST' as const,
+      message: targetRefusalMessages[refusal].vi,
+      details: { path: 'url', refusal },
+    };
+  }
+
   async function deliver(row: PendingDelivery): Promise<void> {
     const current = settings;
     let error: string | null = null;
     if (!current?.url) error = 'no webhook URL';
     else {
       const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers = {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'motcua-hub',
+        'X-Motcua-Event': row.kind,
+        'X-Motcua-Delivery': row.dedupeKey,
+        'X-Motcua-Timestamp': timestamp,
+        'X-Motcua-Signature': signWebhookBody(current.secret, timestamp, row.body),
+      };
       try {
-        const response = await fetch(current.url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json; charset=utf-8',
-            'User-Agent': 'motcua-hub',
-            'X-Motcua-Event': row.kind,
-            'X-Motcua-Delivery': row.dedupeKey,
-            'X-Motcua-Timestamp': timestamp,
-            'X-Motcua-Signature': signWebhookBody(current.secret, row.body),
-          },
-          body: row.body,
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        });
-        await response.body?.cancel();
-        if (!response.ok) error = `HTTP ${response.status}`;
+        // The target is checked again here, not only at save: a stored URL or its DNS may point elsewhere now.
+        const outcome = await checkedPost(current.url, headers, row.body, policyOf(current), WEBHOOK_TIMEOUT_MS);
+        if (outcome.status >= 300 && outcome.status < 400) {
+          error = `HTTP ${outcome.status}: redirect to ${outcome.location ?? '?'} not followed`;
+        } else if (outcome.status < 200 || outcome.status >= 300) error = `HTTP ${outcome.status}`;
       } catch (failure) {
-        error = failure instanceof Error ? failure.message : String(failure);
+        error =
+          failure instanceof TargetRefusedError
+            ? `${targetRefusalMessages[failure.refusal].vi} (${failure.address})`
+            : failure instanceof Error
+              ? failure.message
+              : String(failure);
       }
     }
     if (stopped) return; // The hub stopped while this was on the wire; the row stays pending for the next start.
@@ -223,24 +249,44 @@ export function createWebhooksFeature(
         const current = settings;
         return {
           ok: true,
-          settings: current ? { url: current.url, notifyAhead: current.notifyAhead, enabled: current.enabled } : null,
+          settings: current
+            ? {
+                url: current.url,
+                notifyAhead: current.notifyAhead,
+                enabled: current.enabled,
+                allowLanTargets: current.allowLanTargets,
+              }
+            : null,
         };
       },
-      'webhooks.set': (request, actor) => {
+      'webhooks.set': async (request, actor) => {
         const refused = adminOnly(actor);
         if (refused) return refused;
         const parsed = webhookSettingsUpdateSchema.safeParse(request);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          const params =
+            issue?.code === 'custom' ? (issue.params as { refusal?: TargetRefusal } | undefined) : undefined;
+          if (params?.refusal) return refusedTarget(request, params.refusal);
           return featureError('BAD_REQUEST', { path: issue?.path.join('.') ?? null, issue: issue?.message ?? null });
         }
         // The secret is write-only: a form left blank keeps the one already saved.
         const secret = parsed.data.secret ?? settings?.secret;
         if (!secret) return featureError('BAD_REQUEST', { path: 'secret', issue: 'secret required' });
         const next: WebhookSettings = { ...parsed.data, secret };
+        const refusal = next.url ? await refusalOfUrl(next.url, policyOf(next)) : null;
+        if (refusal) return refusedTarget(request, refusal);
         store.saveSettings(next);
         settings = next;
-        ctx.log.info({ url: next.url, notifyAhead: next.notifyAhead, enabled: next.enabled }, 'webhook settings saved');
+        ctx.log.info(
+          {
+            url: next.url,
+            notifyAhead: next.notifyAhead,
+            enabled: next.enabled,
+            allowLanTargets: next.allowLanTargets,
+          },
+          'webhook settings saved',
+        );
         return { ok: true };
       },
       'webhooks.deliveries': (_request, actor) => {

@@ -83,7 +83,7 @@ describe('a database written before features had their own stores', () => {
     });
     expect(await call(admin!, 'webhooks.get', {})).toMatchObject({
       ok: true,
-      settings: { url: 'http://127.0.0.1:9/hook', notifyAhead: 2, enabled: true },
+      settings: { url: 'http://127.0.0.1:9/hook', notifyAhead: 2, enabled: true, allowLanTargets: false },
     });
     const deliveries = await call<{ ok: true; deliveries: { id: string }[] }>(admin!, 'webhooks.deliveries', {});
     expect(deliveries.deliveries.length).toBeGreaterThanOrEqual(5);
@@ -105,7 +105,8 @@ describe('a database written before features had their own stores', () => {
       expect(versions).toEqual([
         { feature: 'appointments', version: 2 },
         { feature: 'centralOutbox', version: 1 },
-        { feature: 'webhooks', version: 1 },
+        // Version 2 adds allow_lan_targets (off: an adopted webhook keeps its URL, LAN targets need an admin's tick).
+        { feature: 'webhooks', version: 2 },
       ]);
       expect(db.prepare('SELECT name, phone FROM appointment_contacts').all()).toEqual([
         { name: 'Nguyễn Văn A', phone: '0901234567' },
