@@ -172,8 +172,23 @@ describe('province: three office hubs ship to one central on PostgreSQL through 
         ).json()) as { report: ReportSummary };
         expect(local.summary.totals.issued).toBeGreaterThan(5);
         expect(local.summary.satisfaction.overall.ratings).toBeGreaterThan(0);
-        // Idle time needs the event stream walk the hub does; central does not report it yet.
         expect(rounded({ ...remote.report, idle: null })).toEqual(rounded({ ...local.summary, idle: null }));
+        // Idle time by the same walk (core's foldIdle); a counter idle right now keeps counting, and the two
+        // answers were asked a moment apart, so each row may differ by those seconds.
+        const idleRows = (summary: ReportSummary) =>
+          [...summary.idle.byCounter, ...summary.idle.byClerk.map((r) => ({ ...r, key: `clerk ${r.key}` }))].map(
+            (r) => [r.key, r.idleSeconds] as const,
+          );
+        const remoteIdle = new Map(idleRows(remote.report));
+        expect(local.summary.idle.totalSeconds).toBeGreaterThan(0);
+        expect([...remoteIdle.keys()].sort()).toEqual(
+          idleRows(local.summary)
+            .map(([key]) => key)
+            .sort(),
+        );
+        for (const [key, seconds] of idleRows(local.summary)) {
+          expect(Math.abs((remoteIdle.get(key) ?? 0) - seconds), `idle ${key}`).toBeLessThan(30);
+        }
       }
     } finally {
       await db.end();

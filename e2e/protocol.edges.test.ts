@@ -76,6 +76,13 @@ describe('protocol edges, through a real hub', () => {
     expect(retry.ok && retry.result.statusUrl).toBe(first.ok && first.result.statusUrl);
     expect((await hubHealth(hub.url)).stateHash).toBe(before.stateHash);
 
+    // A refused command is not stored: the same requestId is evaluated again, and may then be accepted.
+    expect(await command(socket, 'tu-choi-0001', { type: 'ticket.issue', serviceId: 'khong-co' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await command(socket, 'tu-choi-0001', issueKhaiSinh)).toMatchObject({ ok: true });
+
     // The key is per sender: another kiosk may use the same requestId for its own command.
     const other = await command(await kiosk(), 'dung-lai-0001', { type: 'ticket.issue', serviceId: 'ket-hon' });
     expect(other).toMatchObject({ ok: true, result: { ticket: { serviceId: 'ket-hon' } } });

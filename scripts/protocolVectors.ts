@@ -34,6 +34,14 @@ export interface ProtocolVector {
   expected: StateSnapshot;
 }
 
+/** Many events folded in order from one state (files named `sequence--<case>.json`). */
+export interface ProtocolSequence {
+  description: string;
+  state: StateSnapshot;
+  envelopes: EventEnvelope[];
+  expected: StateSnapshot;
+}
+
 const VECTORS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/protocol-vectors');
 
 const service = (id: string, code: string, prefix: string, order: number, extra: Partial<Service> = {}): Service => ({
@@ -731,6 +739,87 @@ function appointmentScenarios(): void {
   );
 }
 
+/** A whole morning at two counters, folded in one go: the rules above interacting (streaks, transfers, recalls). */
+function morningSequence(): ProtocolSequence {
+  const desk = new VectorDesk();
+  const start = desk.state;
+  const envelopes: EventEnvelope[] = [];
+  const keep = (steps: { envelope: EventEnvelope }[]) => envelopes.push(...steps.map((s) => s.envelope));
+  const issue = (serviceId: string, priorityGroup: string | null = null) => {
+    desk.advance(1);
+    const steps = desk.run({ type: 'ticket.issue', serviceId, priorityGroup }, kiosk);
+    keep(steps);
+    const event = steps[0]?.envelope.event;
+    if (event?.type !== 'ticket.issued') throw new Error('no ticket issued');
+    return event.ticket.id;
+  };
+  const clerk = (counter: number, type: CounterTicketCommand, ticketId: string) => {
+    desk.advance(2);
+    keep(desk.clerk(counter, type, ticketId));
+  };
+  const callNext = (counter: number) => {
+    desk.advance(1);
+    const steps = desk.callNextSteps(counter);
+    keep(steps);
+    const event = steps[0]?.envelope.event;
+    if (event?.type !== 'ticket.called') throw new Error('nobody called');
+    return event.ticketId;
+  };
+  issue('khai-sinh');
+  issue('ket-hon');
+  issue('khai-sinh', 'elderly');
+  issue('ket-hon', 'disabled');
+  issue('tra-ket-qua');
+  const first = callNext(1);
+  clerk(1, 'ticket.start', first);
+  const second = callNext(2);
+  clerk(2, 'ticket.recall', second);
+  clerk(2, 'ticket.noShow', second);
+  clerk(1, 'ticket.finish', first);
+  desk.advance(1);
+  keep(
+    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: first, score: 'verySatisfied' }, ratingPadAt(1)),
+  );
+  const third = callNext(1);
+  clerk(1, 'ticket.park', third);
+  desk.advance(1);
+  keep(desk.run({ type: 'ticket.returnToQueue', ticketId: second, placement: 'front' }, clerkAt(2)));
+  const fourth = callNext(2);
+  desk.advance(1);
+  keep(
+    desk.run(
+      {
+        type: 'ticket.transfer',
+        ticketId: fourth,
+        toServiceId: 'khai-sinh',
+        toCounterId: 'quay-1',
+        placement: 'front',
+      },
+      clerkAt(2),
+    ),
+  );
+  clerk(1, 'ticket.resume', third);
+  clerk(1, 'ticket.finish', third);
+  const fifth = callNext(1);
+  clerk(1, 'ticket.finish', fifth);
+  issue('khai-sinh');
+  callNext(1);
+  desk.advance(30);
+  keep(desk.run({ type: 'counter.pause', counterId: 'quay-2', reason: 'Nghỉ trưa' }, clerkAt(2)));
+  desk.advance(60);
+  keep(desk.run({ type: 'day.close' }, admin));
+  desk.now += 20 * 60 * MINUTE;
+  keep(desk.run({ type: 'day.close' }, system));
+  issue('ket-hon');
+  return {
+    description:
+      'A morning at two counters, then the day closed early and the next one opened: priority calls and the streak, a recall, a no-show returned to the front, a transfer to the front of another counter, a parked ticket resumed, a rating, a pause.',
+    state: stateCodec.toSnapshot(start),
+    envelopes,
+    expected: stateCodec.toSnapshot(desk.state),
+  };
+}
+
 async function main(): Promise<void> {
   ticketScenarios();
   counterScenarios();
@@ -745,7 +834,11 @@ async function main(): Promise<void> {
   for (const [file, vector] of [...vectors].sort(([a], [b]) => a.localeCompare(b))) {
     writeFileSync(join(VECTORS_DIR, file), await format(JSON.stringify(vector), prettier));
   }
-  console.log(`${vectors.size} vectors in ${VECTORS_DIR}`);
+  writeFileSync(
+    join(VECTORS_DIR, 'sequence--a-morning.json'),
+    await format(JSON.stringify(morningSequence()), prettier),
+  );
+  console.log(`${vectors.size} vectors and a sequence in ${VECTORS_DIR}`);
 }
 
 await main();

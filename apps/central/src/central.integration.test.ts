@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summarizeReport, allTickets, satisfactionIndex, type IngestReply, type ShippedEvent } from '@motcua/core';
+import {
+  allTickets,
+  foldIdle,
+  openIdleIntervals,
+  satisfactionIndex,
+  sumIdle,
+  summarizeReport,
+  type IdleEventFields,
+  type IdleFold,
+  type IdleInterval,
+  type IngestReply,
+  type ShippedEvent,
+} from '@motcua/core';
 import type { OfficeOverview } from './reports/officeReports.js';
 import { startPostgres, type PostgresServer } from '../../../e2e/support/postgresServer.js';
 import { SimulatedOffice } from './demo/simulatedOffice.js';
@@ -72,7 +84,19 @@ function ownReport(office: SimulatedOffice): unknown {
     [...allTickets(office.state)].map((t) => ({ ...t, etaMinutes: promised.get(t.id) ?? null })),
     ratingsOf(office, day) as Parameters<typeof summarizeReport>[4],
   );
-  return JSON.parse(JSON.stringify(report));
+  // Idle time by core's walk over the office's own events (the simulated day is over: no running interval
+  // reaches past its end).
+  let fold: IdleFold = {};
+  const intervals: IdleInterval[] = [];
+  for (const shipped of office.shipped) {
+    const step = foldIdle(fold, JSON.parse(shipped.payload) as IdleEventFields, shipped.at);
+    fold = step.fold;
+    intervals.push(...step.ended);
+  }
+  intervals.push(...openIdleIntervals(fold, Math.min(report.endsAt, Date.now())));
+  const idle = sumIdle(intervals, report.startsAt, report.endsAt);
+  expect(idle.totalSeconds).toBeGreaterThan(0);
+  return JSON.parse(JSON.stringify({ ...report, idle }));
 }
 
 // The same SQL on both: a real PostgreSQL server started here, and the embedded PGlite.

@@ -191,7 +191,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
         [ids],
       )
     ).rows;
-    return provinceReport(sql, names, { from: parsed.data.from, to: parsed.data.to });
+    return provinceReport(sql, names, { from: parsed.data.from, to: parsed.data.to }, now());
   }
 
   app.get('/api/reports', async (request, reply) => {
@@ -235,7 +235,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
       ok: true,
       overview,
       range,
-      report: await officeReport(sql, officeId, range),
+      report: await officeReport(sql, officeId, range, now()),
       counters,
       alerts: await listAlerts(sql, [officeId], 20),
     };

@@ -21,7 +21,7 @@ interface Office {
 }
 
 /** A hub in this very process, as a second office's hub would be beside the first. */
-async function startOffice(): Promise<Office> {
+async function startOffice(officeId: string, centralUrl: string): Promise<Office> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-two-hubs-'));
   const options = parseHubOptions(
     // The webhook receiver runs on 127.0.0.1, which only the operator's flag allows.
@@ -36,6 +36,12 @@ async function startOffice(): Promise<Office> {
       '--log-level',
       'silent',
       '--webhook-allow-loopback',
+      '--central-url',
+      centralUrl,
+      '--central-credential',
+      `office.${officeId}.two-hubs-credential-0123`,
+      '--central-retry-max-ms',
+      '500',
     ],
     {},
   );
@@ -94,6 +100,38 @@ async function startReceiver(): Promise<{ server: Server; url: string; deliverie
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, deliveries };
 }
 
+/**
+ * Central's ingest as a hub sees it (docs/deployment-province.md), reduced to what the shipper needs:
+ * a cursor per hubId, and every batch acknowledged up to its last seq.
+ */
+async function startCentral(): Promise<{ server: Server; url: string; acknowledged: Map<string, number> }> {
+  const acknowledged = new Map<string, number>();
+  const server = createServer((req: IncomingMessage, res) => {
+    const url = new URL(req.url ?? '/', 'http://central');
+    res.setHeader('content-type', 'application/json');
+    if (req.method === 'GET' && url.pathname === '/api/ingest/cursor') {
+      const hubId = url.searchParams.get('hubId') ?? '';
+      res.end(JSON.stringify({ ok: true, hubId, nextSeq: (acknowledged.get(hubId) ?? 0) + 1 }));
+      return;
+    }
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      const batch = JSON.parse(text) as { hubId: string; events: { seq: number }[] };
+      const last = batch.events.at(-1)?.seq ?? acknowledged.get(batch.hubId) ?? 0;
+      acknowledged.set(batch.hubId, last);
+      res.end(JSON.stringify({ ok: true, acknowledgedSeq: last }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, acknowledged };
+}
+
+/** This hub's epoch id and last seq, from its health check. */
+async function health(office: Office): Promise<{ hubId: string; seq: number }> {
+  return (await (await fetch(`${office.hub.url}/healthz`)).json()) as { hubId: string; seq: number };
+}
+
 /** The hub whose status link this is (links carry the hub's address, which differs by port). */
 const portOf = (url: string) => new URL(url).port;
 
@@ -101,18 +139,22 @@ describe('two hubs in one process share nothing', () => {
   let first: Office | undefined;
   let second: Office | undefined;
   let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+  let central: Awaited<ReturnType<typeof startCentral>> | undefined;
 
   beforeAll(async () => {
-    first = await startOffice();
-    second = await startOffice();
+    central = await startCentral();
+    first = await startOffice('hub-a', central.url);
+    second = await startOffice('hub-b', central.url);
     receiver = await startReceiver();
   }, 90_000);
 
   afterAll(async () => {
     await closeOffice(first);
     await closeOffice(second);
-    receiver?.server.closeAllConnections();
-    receiver?.server.close();
+    for (const server of [receiver?.server, central?.server]) {
+      server?.closeAllConnections();
+      server?.close();
+    }
   });
 
   it('keeps bookings, their requestIds, codes and rate limits to the hub that took them', async () => {
@@ -211,7 +253,7 @@ describe('two hubs in one process share nothing', () => {
     expect(prints(a)).toBe(before[0]);
   }, 60_000);
 
-  it('queues and delivers webhooks only for the hub that set a receiver, and keeps delivering when the other stops', async () => {
+  it('delivers webhooks only for the hub that set a receiver and ships each log as its own; stopping one hub leaves the other’s jobs running', async () => {
     const a = first!;
     const b = second!;
     const set = await call<{ ok: boolean }>(a.admin, 'webhooks.set', {
@@ -230,12 +272,24 @@ describe('two hubs in one process share nothing', () => {
     expect(fromFirst.deliveries.length).toBeGreaterThan(0);
     expect(await call(b.admin, 'webhooks.deliveries', {})).toMatchObject({ ok: true, deliveries: [] });
 
-    // Stopping the second hub ends its timers only: the first one's delivery loop goes on.
+    // Each hub ships its own event log to central under its own hubId.
+    const [firstHub, secondHub] = [await health(a), await health(b)];
+    expect(firstHub.hubId).not.toBe(secondHub.hubId);
+    const shipped = (hub: { hubId: string }) => central!.acknowledged.get(hub.hubId) ?? 0;
+    await waitFor(
+      () => shipped(firstHub) >= firstHub.seq && shipped(secondHub) >= secondHub.seq,
+      30_000,
+      'both logs at central',
+    );
+
+    // Stopping the second hub ends its timers and loops only: the first one's delivery and shipping go on.
     await closeOffice(second);
     second = undefined;
     const delivered = receiver!.deliveries.length;
     await issue(a.kiosk);
     await waitFor(() => receiver!.deliveries.length > delivered, 20_000, 'a delivery after the other hub stopped');
     for (const delivery of receiver!.deliveries) expect(portOf(delivery.statusUrl)).toBe(String(a.hub.port));
-  }, 60_000);
+    const afterStop = await health(a);
+    await waitFor(() => shipped(afterStop) >= afterStop.seq, 30_000, 'the first hub still shipping');
+  }, 90_000);
 });

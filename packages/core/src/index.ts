@@ -32,6 +32,7 @@ export * from './webhookDelivery.js';
 export * from './officeVoiceClip.js';
 export * from './centralShipping.js';
 export * from './reportDefinitions.js';
+export * from './counterIdle.js';
 export * from './voiceClips.js';
 export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';

@@ -1,11 +1,43 @@
-import type { EventEnvelope } from '@motcua/core';
-import type { SqlClient } from '../db/sqlClient.js';
+import { foldIdle, type EventEnvelope, type IdleEventFields, type IdleFold, type IdleInterval } from '@motcua/core';
+import type { SqlClient, SqlQueryable } from '../db/sqlClient.js';
 import { foldBatch, StreamStates, writeProjections } from './streamProjector.js';
 
 /** Events folded per transaction: large enough to share the writes, small enough to keep locks short. */
 const PAGE = 2000;
 /** After a failed projection (a bug, the database gone), wait this long before trying again. */
 const RETRY_MS = 2000;
+
+/** Walks a page's events with core's idle rule; stores the intervals they end; returns the walk's state. */
+async function writeIdleIntervals(
+  tx: SqlQueryable,
+  officeId: string,
+  hubId: string,
+  start: IdleFold,
+  envelopes: readonly EventEnvelope[],
+): Promise<IdleFold> {
+  let fold = start;
+  const ended: IdleInterval[] = [];
+  for (const envelope of envelopes) {
+    const step = foldIdle(fold, envelope.event as IdleEventFields, envelope.at);
+    fold = step.fold;
+    ended.push(...step.ended);
+  }
+  if (ended.length > 0) {
+    await tx.query(
+      `INSERT INTO idle_intervals (office_id, hub_id, counter_id, clerk_id, from_at, to_at)
+       SELECT $1::text, $2::text, r.counter_id, r.clerk_id, r.from_at, r.to_at
+       FROM jsonb_to_recordset($3::jsonb) AS r(counter_id TEXT, clerk_id TEXT, from_at BIGINT, to_at BIGINT)`,
+      [
+        officeId,
+        hubId,
+        JSON.stringify(
+          ended.map((i) => ({ counter_id: i.counterId, clerk_id: i.clerkId, from_at: i.from, to_at: i.to })),
+        ),
+      ],
+    );
+  }
+  return fold;
+}
 
 interface StreamBehind {
   office_id: string;
@@ -101,8 +133,8 @@ export class Projector {
           [officeId, hubId],
         );
         const cursor = (
-          await tx.query<{ projected_seq: number }>(
-            'SELECT projected_seq FROM stream_projections WHERE office_id = $1 AND hub_id = $2 FOR UPDATE',
+          await tx.query<{ projected_seq: number; idle_fold: string }>(
+            'SELECT projected_seq, idle_fold FROM stream_projections WHERE office_id = $1 AND hub_id = $2 FOR UPDATE',
             [officeId, hubId],
           )
         ).rows[0];
@@ -126,11 +158,11 @@ export class Projector {
         const before = await this.states.load(tx, officeId, hubId, projected);
         const { after, touched } = foldBatch(before, envelopes);
         await writeProjections(tx, officeId, hubId, before, after, touched, last.at, this.now());
-        await tx.query('UPDATE stream_projections SET projected_seq = $3 WHERE office_id = $1 AND hub_id = $2', [
-          officeId,
-          hubId,
-          last.seq,
-        ]);
+        const idle = await writeIdleIntervals(tx, officeId, hubId, JSON.parse(cursor?.idle_fold ?? '{}'), envelopes);
+        await tx.query(
+          'UPDATE stream_projections SET projected_seq = $3, idle_fold = $4 WHERE office_id = $1 AND hub_id = $2',
+          [officeId, hubId, last.seq, JSON.stringify(idle)],
+        );
         remember = () => this.states.remember(officeId, hubId, after);
       });
       (remember as (() => void) | null)?.();

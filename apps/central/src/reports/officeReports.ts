@@ -1,6 +1,10 @@
 import {
+  openIdleIntervals,
   summarizeReport,
+  sumIdle,
   satisfactionIndex,
+  type IdleFold,
+  type IdleInterval,
   type ReportRange,
   type ReportRating,
   type ReportSummary,
@@ -167,11 +171,58 @@ async function reportRows(
   return { tickets, ratings };
 }
 
+/**
+ * Idle intervals of the offices that touch [startsAt, endsAt): the ones the projector stored, and the
+ * ones still running in each office's current stream, up to min(endsAt, now) as the hub counts them.
+ */
+async function idleIntervals(
+  sql: SqlQueryable,
+  officeIds: readonly string[],
+  startsAt: number,
+  endsAt: number,
+  now: number,
+): Promise<(IdleInterval & { officeId: string })[]> {
+  const ended = (
+    await sql.query<{ office_id: string; counter_id: string; clerk_id: string | null; from_at: number; to_at: number }>(
+      `SELECT office_id, counter_id, clerk_id, from_at, to_at FROM idle_intervals
+       WHERE office_id = ANY($1::text[]) AND to_at > $2 AND from_at < $3`,
+      [officeIds, startsAt, endsAt],
+    )
+  ).rows.map((r) => ({
+    officeId: r.office_id,
+    counterId: r.counter_id,
+    clerkId: r.clerk_id,
+    from: r.from_at,
+    to: r.to_at,
+  }));
+  const running = (
+    await sql.query<{ office_id: string; idle_fold: string }>(
+      `SELECT p.office_id, p.idle_fold FROM stream_projections p
+       JOIN office_live l ON l.office_id = p.office_id AND l.hub_id = p.hub_id
+       WHERE p.office_id = ANY($1::text[])`,
+      [officeIds],
+    )
+  ).rows.flatMap((r) =>
+    openIdleIntervals(JSON.parse(r.idle_fold) as IdleFold, Math.min(endsAt, now)).map((i) => ({
+      ...i,
+      officeId: r.office_id,
+    })),
+  );
+  return [...ended, ...running];
+}
+
 /** One office's report over its central copy, with the definitions the office hub uses. */
-export async function officeReport(sql: SqlQueryable, officeId: string, range: ReportRange): Promise<ReportSummary> {
+export async function officeReport(
+  sql: SqlQueryable,
+  officeId: string,
+  range: ReportRange,
+  now: number,
+): Promise<ReportSummary> {
   const settings = await reportSettings(sql, officeId);
   const { tickets, ratings } = await reportRows(sql, [officeId], range);
-  return summarizeReport(range, settings, settings.serviceFields, tickets, ratings);
+  const summary = summarizeReport(range, settings, settings.serviceFields, tickets, ratings);
+  const idle = await idleIntervals(sql, [officeId], summary.startsAt, summary.endsAt, now);
+  return { ...summary, idle: sumIdle(idle, summary.startsAt, summary.endsAt) };
 }
 
 export interface ProvinceReport {
@@ -186,24 +237,10 @@ export async function provinceReport(
   sql: SqlQueryable,
   offices: readonly { id: string; name: string }[],
   range: ReportRange,
+  now: number,
 ): Promise<ProvinceReport> {
   const ids = offices.map((o) => o.id);
   const { tickets, ratings } = await reportRows(sql, ids, range);
-  const perOffice = [];
-  for (const office of offices) {
-    const settings = await reportSettings(sql, office.id);
-    perOffice.push({
-      officeId: office.id,
-      name: office.name,
-      summary: summarizeReport(
-        range,
-        settings,
-        settings.serviceFields,
-        tickets.filter((t) => t.officeId === office.id),
-        ratings.filter((r) => r.officeId === office.id),
-      ),
-    });
-  }
   const first = offices[0] ? await reportSettings(sql, offices[0].id) : null;
   const combined = summarizeReport(
     range,
@@ -212,5 +249,27 @@ export async function provinceReport(
     tickets,
     ratings,
   );
-  return { range, combined, offices: perOffice };
+  const idle = await idleIntervals(sql, ids, combined.startsAt, combined.endsAt, now);
+  const perOffice = [];
+  for (const office of offices) {
+    const settings = await reportSettings(sql, office.id);
+    const summary = summarizeReport(
+      range,
+      settings,
+      settings.serviceFields,
+      tickets.filter((t) => t.officeId === office.id),
+      ratings.filter((r) => r.officeId === office.id),
+    );
+    const own = idle.filter((i) => i.officeId === office.id);
+    perOffice.push({
+      officeId: office.id,
+      name: office.name,
+      summary: { ...summary, idle: sumIdle(own, summary.startsAt, summary.endsAt) },
+    });
+  }
+  return {
+    range,
+    combined: { ...combined, idle: sumIdle(idle, combined.startsAt, combined.endsAt) },
+    offices: perOffice,
+  };
 }

@@ -1,7 +1,14 @@
 import {
+  foldIdle,
+  IDLE_EVENT_TYPES,
+  openIdleIntervals,
   serviceDayBounds,
+  sumIdle,
   timeZoneOffsetMs,
   type EtaErrorBreakdown,
+  type IdleEventFields,
+  type IdleFold,
+  type IdleInterval,
   type IdleRow,
   type OfficeConfig,
   type OutcomeCounts,
@@ -147,37 +154,13 @@ function satisfactionBy(db: Db, keySql: string, params: Row): SatisfactionRow[] 
   }));
 }
 
-const IDLE_EVENT_TYPES = [
-  'counter.opened',
-  'counter.paused',
-  'counter.closed',
-  'counter.clerkAssigned',
-  'ticket.called',
-  'ticket.resumed',
-  'ticket.finished',
-  'ticket.noShow',
-  'ticket.transferred',
-  'ticket.parked',
-  'ticket.cancelled',
-  'day.closed',
-  'day.opened',
-];
-
-interface CounterFold {
-  status: 'open' | 'paused' | 'closed';
-  clerkId: string | null;
-  currentTicketId: string | null;
-  /** When the counter last became idle, while it is idle. */
-  idleSince: number | null;
-}
-
 /** Lets the hub answer other requests between pages of a long scan. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Clerk idle time: a counter is idle while it is open, a clerk is signed in to it, and it has no
- * current ticket (called, being served). A streaming pass over the events in seq order, read in
- * pages so the hub keeps serving between them; intervals are clipped to [startsAt, endsAt).
+ * Clerk idle time by core's walk (`foldIdle`, the definition central uses too): a streaming pass over
+ * the events in seq order, read in pages so the hub keeps serving between them; intervals are clipped
+ * to [startsAt, endsAt).
  */
 export async function idleTime(
   db: Db,
@@ -186,26 +169,8 @@ export async function idleTime(
   now: number,
   pageSize = 5000,
 ): Promise<{ totalSeconds: number; byCounter: IdleRow[]; byClerk: IdleRow[] }> {
-  const counters = new Map<string, CounterFold>();
-  const byCounter = new Map<string, number>();
-  const byClerk = new Map<string, number>();
-  const credit = (counterId: string, clerkId: string | null, from: number, to: number) => {
-    const ms = Math.min(to, endsAt) - Math.max(from, startsAt);
-    if (ms <= 0) return;
-    byCounter.set(counterId, (byCounter.get(counterId) ?? 0) + ms);
-    if (clerkId) byClerk.set(clerkId, (byClerk.get(clerkId) ?? 0) + ms);
-  };
-  const isIdle = (c: CounterFold) => c.status === 'open' && c.clerkId !== null && c.currentTicketId === null;
-  const change = (counterId: string, at: number, update: (c: CounterFold) => void) => {
-    let counter = counters.get(counterId);
-    if (!counter) {
-      counter = { status: 'closed', clerkId: null, currentTicketId: null, idleSince: null };
-      counters.set(counterId, counter);
-    }
-    if (counter.idleSince !== null) credit(counterId, counter.clerkId, counter.idleSince, at);
-    update(counter);
-    counter.idleSince = isIdle(counter) ? at : null;
-  };
+  let fold: IdleFold = {};
+  const intervals: IdleInterval[] = [];
   const page = db.prepare(
     `SELECT seq, at, payload FROM events
      WHERE seq > ? AND at < ? AND type IN (${IDLE_EVENT_TYPES.map(() => '?').join(', ')})
@@ -219,34 +184,9 @@ export async function idleTime(
       payload: string;
     }[];
     for (const row of rows) {
-      const event = JSON.parse(row.payload) as { type: string; counterId?: string; ticketId?: string; userId?: string };
-      const at = row.at;
-      switch (event.type) {
-        case 'counter.opened':
-          change(event.counterId ?? '', at, (c) => (c.status = 'open'));
-          break;
-        case 'counter.paused':
-          change(event.counterId ?? '', at, (c) => (c.status = 'paused'));
-          break;
-        case 'counter.closed':
-          change(event.counterId ?? '', at, (c) => (c.status = 'closed'));
-          break;
-        case 'counter.clerkAssigned':
-          change(event.counterId ?? '', at, (c) => (c.clerkId = event.userId ?? null));
-          break;
-        case 'ticket.called':
-        case 'ticket.resumed':
-          change(event.counterId ?? '', at, (c) => (c.currentTicketId = event.ticketId ?? null));
-          break;
-        case 'day.closed':
-        case 'day.opened':
-          for (const id of counters.keys()) change(id, at, (c) => (c.currentTicketId = null));
-          break;
-        default:
-          for (const [id, c] of counters) {
-            if (c.currentTicketId === event.ticketId) change(id, at, (x) => (x.currentTicketId = null));
-          }
-      }
+      const step = foldIdle(fold, JSON.parse(row.payload) as IdleEventFields, row.at);
+      fold = step.fold;
+      for (const interval of step.ended) if (interval.to > startsAt) intervals.push(interval);
     }
     const last = rows.at(-1);
     if (!last) break;
@@ -254,12 +194,8 @@ export async function idleTime(
     if (rows.length < pageSize) break;
     await yieldToEventLoop();
   }
-  const until = Math.min(endsAt, now);
-  for (const [id, c] of counters) if (c.idleSince !== null) credit(id, c.clerkId, c.idleSince, until);
-  const rows = (m: Map<string, number>) =>
-    [...m].map(([key, ms]) => ({ key, idleSeconds: ms / 1000 })).sort((a, b) => a.key.localeCompare(b.key));
-  const totalMs = [...byCounter.values()].reduce((s, v) => s + v, 0);
-  return { totalSeconds: totalMs / 1000, byCounter: rows(byCounter), byClerk: rows(byClerk) };
+  intervals.push(...openIdleIntervals(fold, Math.min(endsAt, now)));
+  return sumIdle(intervals, startsAt, endsAt);
 }
 
 /** Everything the reports page shows for a range of service days, computed in SQL over the projections. */
