@@ -1,7 +1,6 @@
 import {
   CHAIN_GENESIS_HASH,
   domainEventSchema,
-  type EventEnvelope,
   type IngestBatch,
   type IngestReply,
   type ShippedEvent,
@@ -14,14 +13,22 @@ export { chainHash };
 
 type Refusal = Extract<IngestReply, { ok: false }>;
 
-/** Checks the new events link to the stored head and to each other; the first broken link refuses the batch. */
-function verifyChain(fresh: readonly ShippedEvent[], lastSeq: number, lastHash: string): Refusal | null {
+/** The first seq out of order (a gap to re-request), or null. */
+function seqGap(fresh: readonly ShippedEvent[], lastSeq: number): Refusal | null {
   let expectedSeq = lastSeq + 1;
-  let prevHash = lastHash;
   for (const event of fresh) {
     if (event.seq !== expectedSeq) {
       return { ok: false, code: 'GAP', message: `seq ${event.seq} arrived, ${expectedSeq} expected`, expectedSeq };
     }
+    expectedSeq++;
+  }
+  return null;
+}
+
+/** Checks the new events link to the stored head and to each other; the first broken link refuses the batch. */
+function verifyChain(fresh: readonly ShippedEvent[], lastHash: string): Refusal | null {
+  let prevHash = lastHash;
+  for (const event of fresh) {
     if (event.prevHash !== prevHash) {
       return { ok: false, code: 'CHAIN_BROKEN', message: `seq ${event.seq}: prevHash does not match the stored chain` };
     }
@@ -29,13 +36,13 @@ function verifyChain(fresh: readonly ShippedEvent[], lastSeq: number, lastHash: 
       return { ok: false, code: 'CHAIN_BROKEN', message: `seq ${event.seq}: hash does not match its content` };
     }
     prevHash = event.hash;
-    expectedSeq++;
   }
   return null;
 }
 
-function parseEnvelopes(events: readonly ShippedEvent[]): EventEnvelope[] | Refusal {
-  const envelopes: EventEnvelope[] = [];
+/** Every payload as JSON (its `type` goes into the row), or the first that is not JSON. */
+function parsePayloads(events: readonly ShippedEvent[]): { type: string; json: unknown }[] | Refusal {
+  const parsed: { type: string; json: unknown }[] = [];
   for (const e of events) {
     let json: unknown;
     try {
@@ -43,21 +50,31 @@ function parseEnvelopes(events: readonly ShippedEvent[]): EventEnvelope[] | Refu
     } catch {
       return { ok: false, code: 'BAD_REQUEST', message: `seq ${e.seq}: payload is not JSON` };
     }
-    const parsed = domainEventSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, code: 'BAD_REQUEST', message: `seq ${e.seq}: not a known event` };
-    envelopes.push({ seq: e.seq, at: e.at, actor: e.actor, event: json as EventEnvelope['event'] });
+    const type = (json as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string') return { ok: false, code: 'BAD_REQUEST', message: `seq ${e.seq}: not a known event` };
+    parsed.push({ type, json });
   }
-  return envelopes;
+  return parsed;
 }
 
-async function insertEvents(
+/** The first payload that is not one of core's events, or null. */
+function checkEvents(events: readonly ShippedEvent[], payloads: readonly { json: unknown }[]): Refusal | null {
+  for (let i = 0; i < events.length; i++) {
+    if (!domainEventSchema.safeParse(payloads[i]?.json).success) {
+      return { ok: false, code: 'BAD_REQUEST', message: `seq ${events[i]?.seq}: not a known event` };
+    }
+  }
+  return null;
+}
+
+function insertEvents(
   tx: SqlQueryable,
   batch: IngestBatch,
   fresh: readonly ShippedEvent[],
-  envelopes: readonly EventEnvelope[],
+  types: readonly string[],
   now: number,
-): Promise<void> {
-  await tx.query(
+): Promise<unknown> {
+  return tx.query(
     `INSERT INTO events (office_id, hub_id, seq, type, at, actor, payload, prev_hash, hash, received_at)
      SELECT $1::text, $2::text, u.*, $9::bigint FROM unnest($3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[],
        $10::text[]) AS u`,
@@ -65,7 +82,7 @@ async function insertEvents(
       batch.officeId,
       batch.hubId,
       fresh.map((e) => e.seq),
-      envelopes.map((e) => e.event.type),
+      types,
       fresh.map((e) => e.at),
       fresh.map((e) => e.actor),
       fresh.map((e) => e.payload),
@@ -76,6 +93,13 @@ async function insertEvents(
   );
 }
 
+/** A batch refused after its insert was sent: thrown to roll the transaction back. */
+class RefusedBatch extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
 /**
  * Stores one batch from an office hub, all or nothing: events already stored with the same hash are
  * acknowledged again and change nothing; a gap is refused with the seq to start from; a broken or
@@ -83,6 +107,17 @@ async function insertEvents(
  * caller has checked the office credential. The report tables follow behind (`Projector`).
  */
 export async function ingestBatch(sql: SqlClient, batch: IngestBatch, now: number): Promise<IngestReply> {
+  try {
+    return await storeBatch(sql, batch, now);
+  } catch (error) {
+    if (!(error instanceof RefusedBatch)) throw error;
+    const { refusal } = error;
+    await raiseAlert(sql, batch.officeId, refusal.code, refusal.message, { hubId: batch.hubId }, now);
+    return refusal;
+  }
+}
+
+async function storeBatch(sql: SqlClient, batch: IngestBatch, now: number): Promise<IngestReply> {
   const { officeId, hubId } = batch;
   return sql.transaction(async (tx): Promise<IngestReply> => {
     await tx.query(
@@ -122,17 +157,26 @@ export async function ingestBatch(sql: SqlClient, batch: IngestBatch, now: numbe
     if (fresh.length === 0) {
       return { ok: true, acknowledgedSeq: head.last_seq, stored: 0, duplicates: repeated.length };
     }
-    const broken = verifyChain(fresh, head.last_seq, head.last_hash);
-    if (broken) {
-      if (broken.code !== 'GAP') await raiseAlert(tx, officeId, broken.code, broken.message, { hubId }, now);
-      return broken;
+    const gap = seqGap(fresh, head.last_seq);
+    if (gap) return gap;
+    const payloads = parsePayloads(fresh);
+    if (!Array.isArray(payloads)) {
+      await raiseAlert(tx, officeId, payloads.code, payloads.message, { hubId }, now);
+      return payloads;
     }
-    const envelopes = parseEnvelopes(fresh);
-    if (!Array.isArray(envelopes)) {
-      await raiseAlert(tx, officeId, envelopes.code, envelopes.message, { hubId }, now);
-      return envelopes;
-    }
-    await insertEvents(tx, batch, fresh, envelopes, now);
+    // The insert goes to PostgreSQL while this process checks the chain and the schema (the two take
+    // about as long); a failed check rolls the insert back.
+    const inserting = insertEvents(
+      tx,
+      batch,
+      fresh,
+      payloads.map((p) => p.type),
+      now,
+    );
+    inserting.catch(() => undefined); // awaited below; a refusal must not leave it unhandled meanwhile
+    const refusal = verifyChain(fresh, head.last_hash) ?? checkEvents(fresh, payloads);
+    await inserting;
+    if (refusal) throw new RefusedBatch(refusal);
     const last = fresh[fresh.length - 1] as ShippedEvent;
     await tx.query(
       'UPDATE office_streams SET last_seq = $3, last_hash = $4, received_at = $5 WHERE office_id = $1 AND hub_id = $2',
