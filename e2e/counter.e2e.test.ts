@@ -274,6 +274,31 @@ describe('counter app against a real hub', () => {
     await quay2.getByTestId('current-ticket-idle').waitFor({ timeout: 20_000 });
   });
 
+  it('a clerk signing in at a second counter is asked first, and the first counter says where they went', async () => {
+    const quay4 = await openCounter(4);
+    const { page: quay3 } = await newPage(browser, { width: 1440, height: 900 });
+    await quay3.goto(`${hub.url}/counter/?counter=quay-3`);
+    await quay3.getByTestId('signin-username').fill('canbo4');
+    await quay3.getByTestId('signin-pin').fill(DEMO_PIN);
+    await quay3.getByTestId('signin-submit').click();
+    const confirm = quay3.getByTestId('signin-move-confirm');
+    await confirm.waitFor({ timeout: 20_000 });
+    expect(await confirm.textContent()).toContain('Ông/Bà đang làm việc tại Quầy 4. Chuyển sang quầy này?');
+    // Asking changed nothing: the clerk still works at Quầy 4.
+    expect(seen().counters['quay-4']).toMatchObject({ clerkId: 'canbo4', status: 'open' });
+    await screenshot(quay3, 'counter-signin-move-confirm');
+    await quay3.getByTestId('signin-move-confirm-yes').click();
+    await quay3.getByTestId('counter-name').waitFor({ timeout: 20_000 });
+    expect(await quay3.getByTestId('counter-name').textContent()).toContain('Quầy 3');
+    const moved = quay4.getByTestId('clerk-moved');
+    await moved.waitFor({ timeout: 20_000 });
+    expect(await moved.textContent()).toContain('Cán bộ đã chuyển sang Quầy 3');
+    await waitFor(() => seen().counters['quay-4']?.status === 'closed', 10_000, 'quay-4 closed');
+    expect(seen().counters['quay-3']?.clerkId).toBe('canbo4');
+    await quay3.context().close();
+    await quay4.context().close();
+  });
+
   it('takes screenshots of the counter screen and the compact bar', async () => {
     await waitFor(async () => (await quay1.getByTestId('connection-banner').count()) === 0, 30_000, 'quay-1 online');
     await issue('khai-sinh', 'elderly');

@@ -1,7 +1,6 @@
 import type { HubClient } from '@motcua/client';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type CommandReply, type ErrorReply } from '@motcua/core';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Socket } from 'socket.io-client';
@@ -208,7 +207,8 @@ describe('protocol edges, through a real hub', () => {
 
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {
     const waiting = await startHubProcess({ args: ['--no-auto-pair-localhost'] });
-    const prints = mkdtempSync(join(tmpdir(), 'motcua-prints-'));
+    // A file printer writes inside the hub's data folder only (docs/security.md).
+    const prints = join(waiting.dataDir, 'prints-quay-le-tan');
     try {
       const admin = await connectAdmin(waiting.url, adminPasswordFrom(waiting.output()));
       clients.push(admin);
@@ -277,7 +277,6 @@ describe('protocol edges, through a real hub', () => {
     } finally {
       await waiting.stop();
       waiting.cleanup();
-      rmSync(prints, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -153,7 +153,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
       profile: {
         id: 'matrix-printer',
         name: 'Máy in thử quyền',
-        transportUrl: 'file:///tmp/motcua-matrix-printer',
+        transportUrl: 'tcp://127.0.0.1:9',
         paperWidth: 80,
         mode: 'raster',
         codePage: '',

@@ -77,12 +77,12 @@ export function adminPasswordFrom(output: string): string {
   return match[1];
 }
 
-/** Gives a paired kiosk an 80 mm raster printer profile at `printerUrl` (e.g. a virtual printer), as an admin. */
-export async function assignPrinter(admin: HubClient, deviceId: string, printerUrl: string): Promise<PrinterProfile> {
-  const profile: PrinterProfile = {
-    id: 'may-in-sanh',
-    name: 'Máy in sảnh',
-    transportUrl: printerUrl,
+/** An 80 mm raster printer profile at `transportUrl`. */
+export function printerProfileAt(transportUrl: string, id = 'may-in-sanh', name = 'Máy in sảnh'): PrinterProfile {
+  return {
+    id,
+    name,
+    transportUrl,
     paperWidth: 80,
     mode: 'raster',
     codePage: '',
@@ -90,6 +90,11 @@ export async function assignPrinter(admin: HubClient, deviceId: string, printerU
     density: 4,
     beep: false,
   };
+}
+
+/** Gives a paired kiosk an 80 mm raster printer profile at `printerUrl` (e.g. a virtual printer), as an admin. */
+export async function assignPrinter(admin: HubClient, deviceId: string, printerUrl: string): Promise<PrinterProfile> {
+  const profile = printerProfileAt(printerUrl);
   const saved = await admin.send({ type: 'config.upsertPrinterProfile', profile });
   if (!saved.ok) throw new Error(`printer profile refused: ${saved.code}`);
   const device = admin.state?.config.devices[deviceId];

@@ -84,17 +84,21 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  /** The counter the clerk works at now, while they confirm moving here. */
+  const [movingFrom, setMovingFrom] = useState<number | null>(null);
   const chosen = boundCounterId ?? counterId;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    unlockSound();
-    askNotificationPermission();
+  async function signIn(moveFromOtherCounter: boolean) {
     setSending(true);
     setError(null);
-    const reply = await client.signIn(username.trim().toLowerCase(), pin, chosen || null);
+    const reply = await client.signIn(username.trim().toLowerCase(), pin, chosen || null, moveFromOtherCounter);
     setSending(false);
+    setMovingFrom(null);
     if (!reply.ok) {
+      if (reply.code === 'CLERK_AT_OTHER_COUNTER' && typeof reply.details?.counterNumber === 'number') {
+        setMovingFrom(reply.details.counterNumber);
+        return;
+      }
       setError(t(errorMessages[reply.code]));
       setPin('');
       return;
@@ -103,9 +107,16 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
     else setError(t({ vi: 'Tài khoản này không phải cán bộ quầy.', en: 'This account is not a counter clerk.' }));
   }
 
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    unlockSound();
+    askNotificationPermission();
+    void signIn(false);
+  }
+
   return (
     <main className="signin">
-      <form className="signin__card" onSubmit={(e) => void submit(e)} data-testid="signin-form">
+      <form className="signin__card" onSubmit={submit} data-testid="signin-form">
         <div className="signin__top">
           <h1>{t({ vi: 'Đăng nhập quầy giao dịch', en: 'Counter sign-in' })}</h1>
           <LanguageSwitch />
@@ -154,6 +165,28 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
             data-testid="signin-pin"
           />
         </label>
+        {movingFrom !== null && (
+          <div className="signin__confirm" role="alertdialog" data-testid="signin-move-confirm">
+            <p>
+              {t({
+                vi: `Ông/Bà đang làm việc tại Quầy ${movingFrom}. Chuyển sang quầy này? Quầy ${movingFrom} sẽ đóng.`,
+                en: `You are working at counter ${movingFrom}. Move to this counter? Counter ${movingFrom} will close.`,
+              })}
+            </p>
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={sending}
+              onClick={() => void signIn(true)}
+              data-testid="signin-move-confirm-yes"
+            >
+              {t({ vi: 'Chuyển sang quầy này', en: 'Move to this counter' })}
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => setMovingFrom(null)}>
+              {t({ vi: 'Hủy', en: 'Cancel' })}
+            </button>
+          </div>
+        )}
         {error && (
           <p className="signin__error" role="alert" data-testid="signin-error">
             {error}

@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useHubClient } from '@motcua/client';
 import type { LocalizedName, Placement, QueueState, Ticket } from '@motcua/core';
-import { clerkDayFigures, counterState, serviceQueueSummary, sortedCounters, sortedServices } from '@motcua/core';
+import {
+  clerkDayFigures,
+  counterOfClerk,
+  counterState,
+  serviceQueueSummary,
+  sortedCounters,
+  sortedServices,
+} from '@motcua/core';
 import { LanguageSwitch, useLanguage } from '@motcua/ui';
 import type { ActionAvailability, CounterActionId } from './counterActions';
 import { desktopBridge, onShellAction } from './desktopBridge';
@@ -189,6 +196,9 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
   const status = counterState(state, counterId);
   const clerk = state.config.users[clerkId];
   const figures = clerkDayFigures(state, clerkId);
+  // Signed in at another counter since: this screen says where they went instead of a bare "Đóng".
+  const workingAt = status.clerkId === clerkId ? null : counterOfClerk(state, clerkId);
+  const movedTo = workingAt && workingAt.id !== counterId ? workingAt : null;
   const bridge = desktopBridge();
 
   function openCompact() {
@@ -236,6 +246,15 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
           </button>
         </div>
       </header>
+
+      {movedTo && (
+        <div className="desk__paused desk__moved" role="status" data-testid="clerk-moved">
+          {t({
+            vi: `Cán bộ đã chuyển sang Quầy ${movedTo.number}. Quầy này đã đóng.`,
+            en: `The clerk moved to counter ${movedTo.number}. This counter is closed.`,
+          })}
+        </div>
+      )}
 
       {status.status === 'paused' && (
         <div className="desk__paused" role="status">

@@ -1,3 +1,4 @@
+import { printerAddressContext } from './features/printerAddressCheck.js';
 import { authorizeHttp, demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -130,6 +131,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       pairRequestBurst: options.pairRequestBurst,
       deviceAlertsPerMinute: options.deviceAlertsPerMinute,
       deviceAlertBurst: options.deviceAlertBurst,
+      printerAddress: printerAddressContext(options),
     },
     log,
     {

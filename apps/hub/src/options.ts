@@ -71,6 +71,8 @@ export const hubOptionsSchema = z.object({
    * runs beside the hub. An admin cannot turn this on from the web page (docs/security.md).
    */
   webhookAllowLoopback: booleanText.default(false),
+  /** Windows computers whose shared printers (windows-share://HOST/SHARE) may be used; this machine's always. */
+  printerShareHosts: listText.default([]),
   /** The province's central service (https://…); empty = no shipping. */
   centralUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** The credential central's admin issued for this office (office.<officeId>.<secret>). */
@@ -104,6 +106,7 @@ const flags: Record<string, keyof HubOptions> = {
   '--kiosk-issue-burst': 'kioskIssueBurst',
   '--trust-proxy': 'trustProxy',
   '--webhook-allow-loopback': 'webhookAllowLoopback',
+  '--printer-share-hosts': 'printerShareHosts',
   '--central-url': 'centralUrl',
   '--central-credential': 'centralCredential',
   '--central-retry-max-ms': 'centralRetryMaxMs',
@@ -133,6 +136,7 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
   HUB_TRUST_PROXY: 'trustProxy',
   HUB_WEBHOOK_ALLOW_LOOPBACK: 'webhookAllowLoopback',
+  HUB_PRINTER_SHARE_HOSTS: 'printerShareHosts',
   HUB_CENTRAL_URL: 'centralUrl',
   HUB_CENTRAL_CREDENTIAL: 'centralCredential',
   HUB_CENTRAL_RETRY_MAX_MS: 'centralRetryMaxMs',

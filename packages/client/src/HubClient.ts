@@ -226,8 +226,13 @@ export class HubClient {
     return last;
   }
 
-  async signIn(username: string, pin: string, counterId: string | null = null): Promise<SignInReply> {
-    const reply = await this.call('session.signIn', { username, pin, counterId });
+  async signIn(
+    username: string,
+    pin: string,
+    counterId: string | null = null,
+    moveFromOtherCounter = false,
+  ): Promise<SignInReply> {
+    const reply = await this.call('session.signIn', { username, pin, counterId, moveFromOtherCounter });
     if (reply.ok) {
       this.storage.set(KEYS.sessionToken, reply.sessionToken);
       await this.hello();

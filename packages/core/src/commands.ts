@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appointmentPolicySchema } from './appointments.js';
+import { printerProfileCommandSchema } from './printerAddress.js';
 import {
   clockTimeSchema,
   counterSchema,
@@ -11,7 +12,6 @@ import {
   isoDateSchema,
   kioskSettingsSchema,
   officeSchema,
-  printerProfileSchema,
   priorityPolicySchema,
   procedureInfoSchema,
   ratingReasonSchema,
@@ -138,7 +138,7 @@ export const commandSchemas = {
   'config.upsertDevice': z.strictObject({ type: z.literal('config.upsertDevice'), device: deviceSchema }),
   'config.upsertPrinterProfile': z.strictObject({
     type: z.literal('config.upsertPrinterProfile'),
-    profile: printerProfileSchema,
+    profile: printerProfileCommandSchema,
   }),
   'config.removePrinterProfile': z.strictObject({
     type: z.literal('config.removePrinterProfile'),

@@ -116,6 +116,10 @@ export const errorMessages = {
     vi: 'Cán bộ chỉ đăng nhập được tại máy quầy đã ghép nối. Vui lòng dùng máy tại quầy của mình.',
     en: 'Clerks sign in only at a paired counter device. Please use the device at your counter.',
   },
+  CLERK_AT_OTHER_COUNTER: {
+    vi: 'Cán bộ đang làm việc ở quầy khác. Xác nhận chuyển sang quầy này thì quầy kia sẽ đóng.',
+    en: 'This clerk is working at another counter. Confirm the move and that counter closes.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục.',
     en: 'Please change your password before continuing.',

@@ -59,6 +59,8 @@ export const signInRequestSchema = z.strictObject({
   /** A clerk's PIN, or an admin's or supervisor's password. */
   pin: secret,
   counterId: idSchema.nullable().default(null),
+  /** The clerk confirmed leaving the counter they work at; without it that sign-in is refused with CLERK_AT_OTHER_COUNTER. */
+  moveFromOtherCounter: z.boolean().default(false),
 });
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 

@@ -249,6 +249,14 @@ export function clerkDayFigures(state: QueueState, clerkId: string): ClerkDayFig
   return { served, noShows, meanServiceSeconds: served ? totalSeconds / served : null };
 }
 
+/** The counter a clerk works at now, if any (a clerk works at one counter at a time). */
+export function counterOfClerk(state: QueueState, clerkId: string): Counter | null {
+  for (const [counterId, now] of Object.entries(state.counters)) {
+    if (now.clerkId === clerkId) return state.config.counters[counterId] ?? null;
+  }
+  return null;
+}
+
 /** An alert of this kind from this source (an `actorRef`) that staff have not cleared yet. */
 export function hasOpenAlert(state: QueueState, source: string, alertKind: string): boolean {
   return Object.values(state.alerts).some((alert) => alert.source === source && alert.alertKind === alertKind);

@@ -1,4 +1,4 @@
-import { printerProfileSchema, type PrinterProfile, type QueueState } from '@motcua/core';
+import { printerProfileCommandSchema, type PrinterProfile, type QueueState } from '@motcua/core';
 import { useState } from 'react';
 import { postJson } from '../hubApi';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
@@ -79,7 +79,7 @@ export function PrintersSection({ state }: { state: QueueState }) {
           onSubmit={(e) => {
             e.preventDefault();
             void send(
-              printerProfileSchema,
+              printerProfileCommandSchema,
               draft,
               (profile) => ({ type: 'config.upsertPrinterProfile', profile }),
               `Đã lưu máy in “${draft.name}”.`,
@@ -92,7 +92,10 @@ export function PrintersSection({ state }: { state: QueueState }) {
           <Field label="Tên">
             <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </Field>
-          <Field label="Địa chỉ (tcp://IP:9100, device:///dev/usb/lp0, file:///thư-mục)" wide>
+          <Field
+            label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…)"
+            wide
+          >
             <input value={draft.transportUrl} onChange={(e) => setDraft({ ...draft, transportUrl: e.target.value })} />
           </Field>
           <Field label="Khổ giấy">

@@ -1,4 +1,4 @@
-import { errorMessages, type CommandInput } from '@motcua/core';
+import { errorMessages, printerAddressMessages, type CommandInput, type PrinterAddressRefusal } from '@motcua/core';
 import { useHubClient } from '@motcua/client';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ZodType } from 'zod';
@@ -29,10 +29,19 @@ export function useSender() {
       checked = parsed.data;
     }
     const reply = await client.send(command(checked));
-    setFeedback(reply.ok ? { ok: true, text: done } : { ok: false, text: errorMessages[reply.code].vi });
+    setFeedback(reply.ok ? { ok: true, text: done } : { ok: false, text: refusalText(reply) });
     return reply.ok;
   };
   return { send, feedback, setFeedback };
+}
+
+/** The hub's reason in the admin's words: a refused printer address names the rule, others their code. */
+function refusalText(reply: { code: keyof typeof errorMessages; details?: Record<string, unknown> }): string {
+  const refusal = reply.details?.refusal;
+  if (typeof refusal === 'string' && refusal in printerAddressMessages) {
+    return printerAddressMessages[refusal as PrinterAddressRefusal].vi;
+  }
+  return errorMessages[reply.code].vi;
 }
 
 export function FeedbackLine({ feedback }: { feedback: Feedback }) {

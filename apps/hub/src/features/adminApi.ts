@@ -1,7 +1,8 @@
-import { idSchema, type TicketPrintout } from '@motcua/core';
+import { idSchema, printerAddressMessages, type TicketPrintout } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
 import { loadPrinter } from './loadPrinter.js';
+import { printerAddressContext, printerAddressRefusalNow } from './printerAddressCheck.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
 const testPrintSchema = z.strictObject({ profileId: idSchema });
@@ -38,6 +39,14 @@ export function createAdminApiFeature(ctx: FeatureContext): HubFeature {
         handler: async ({ body, reply }) => {
           const profile = ctx.engine.state.config.printerProfiles[body.profileId];
           if (!profile) return refuse(reply, 404, 'NOT_FOUND');
+          const addressRefusal = await printerAddressRefusalNow(
+            profile.transportUrl,
+            printerAddressContext(ctx.options),
+          );
+          if (addressRefusal) {
+            const message = printerAddressMessages[addressRefusal];
+            return { ok: false, code: 'PRINTER_BAD_CONFIG', message: message.vi, messageEn: message.en };
+          }
           const { office } = ctx.engine.state.config;
           const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
           try {

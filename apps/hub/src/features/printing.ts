@@ -1,5 +1,6 @@
 import {
   errorMessages,
+  printerAddressMessages,
   printPreviewRequestSchema,
   printRefusal,
   printRefusalMessages,
@@ -19,6 +20,7 @@ import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { printerAddressContext, printerAddressRefusalNow } from './printerAddressCheck.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
@@ -129,6 +131,14 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
     const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
     const previewPng = await previewDataUrl(printout, profile.paperWidth);
+    const addressRefusal = await printerAddressRefusalNow(profile.transportUrl, printerAddressContext(ctx.options));
+    if (addressRefusal) {
+      // Defence in depth: an address stored before the rules, or a link out of the data folder, prints nothing.
+      const message = printerAddressMessages[addressRefusal];
+      raiseAlert(actor, 'printerError', message.vi);
+      ctx.log.warn({ deviceId, printer: profile.id, refusal: addressRefusal }, 'printer address refused at print time');
+      return { ok: false, code: 'PRINTER_BAD_CONFIG', message: message.vi, messageEn: message.en, previewPng };
+    }
     try {
       const result = await onPrinter(profile.transportUrl, () =>
         printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS }),

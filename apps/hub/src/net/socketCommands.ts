@@ -2,6 +2,9 @@ import {
   commandRequestSchema,
   domainError,
   parseCommand,
+  printerAddressMessages,
+  printerAddressRefusal,
+  type ErrorReply,
   type Actor,
   type CommandInput,
   type CommandReply,
@@ -41,6 +44,26 @@ export class DeviceRateLimits {
 }
 
 /**
+ * An admin's printer address is checked against this hub's data folder and allowed share hosts before the
+ * engine sees it (core's command schema has already checked its form). Others are refused by their role.
+ */
+function printerAddressRefused(ctx: SocketContext, actor: Actor, command: unknown): ErrorReply | null {
+  if (actor.kind !== 'user' || actor.role !== 'admin') return null;
+  const parsed = parseCommand(command);
+  if (!parsed.ok || parsed.command.type !== 'config.upsertPrinterProfile') return null;
+  const refusal = printerAddressRefusal(parsed.command.profile.transportUrl, ctx.options.printerAddress);
+  if (!refusal) return null;
+  ctx.log.warn({ transportUrl: parsed.command.profile.transportUrl, refusal }, 'printer address refused');
+  return errorReply(
+    domainError('BAD_REQUEST', {
+      path: 'profile.transportUrl',
+      refusal,
+      issue: printerAddressMessages[refusal].vi,
+    }),
+  );
+}
+
+/**
  * `command`: the actor is resolved now, a retry answered from the stored reply, the device's rate limits
  * applied to well-formed commands, then the engine decides.
  */
@@ -70,6 +93,8 @@ export function registerCommands(
       // Only a well-formed command takes a token: a device's bad input must not use up its budget.
       if (parseCommand(command).ok && !limits.allows(actor, command))
         return ack(errorReply(domainError('RATE_LIMITED')));
+      const printerRefusal = printerAddressRefused(ctx, actor, command);
+      if (printerRefusal) return ack(printerRefusal);
       void ctx.engine.submit(actor, command, requestId).then(answer);
     }),
   );

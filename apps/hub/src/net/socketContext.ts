@@ -1,4 +1,4 @@
-import type { SyncPayload } from '@motcua/core';
+import type { PrinterAddressContext, SyncPayload } from '@motcua/core';
 import type { Logger } from 'pino';
 import type { AuthService } from '../auth/authService.js';
 import type { SignInThrottle } from '../auth/signInThrottle.js';
@@ -22,6 +22,8 @@ export interface SocketOptions extends OriginPolicy {
   /** Alerts a device may raise: a burst, then this many per minute. */
   deviceAlertsPerMinute: number;
   deviceAlertBurst: number;
+  /** The data folder and share hosts an admin's printer address must keep to. */
+  printerAddress: PrinterAddressContext;
 }
 
 /** What the per-connection handlers (hello, commands, pairing, sessions) share. */

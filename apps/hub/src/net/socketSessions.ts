@@ -1,5 +1,6 @@
 import {
   changePasswordSchema,
+  counterOfClerk,
   credentialProblem,
   domainError,
   setPinSchema,
@@ -110,6 +111,15 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
       }
       if (user.role === 'clerk') {
         if (!counterId) return ack(errorReply(domainError('NOT_FOUND')));
+        // Signing in here closes the counter the clerk works at: only once they said so.
+        const elsewhere = counterOfClerk(engine.state, user.id);
+        if (elsewhere && elsewhere.id !== counterId && !parsed.data.moveFromOtherCounter) {
+          return ack(
+            errorReply(
+              domainError('CLERK_AT_OTHER_COUNTER', { counterId: elsewhere.id, counterNumber: elsewhere.number }),
+            ),
+          );
+        }
         const assigned = engine.execute(
           { kind: 'system' },
           { type: 'counter.assignClerk', counterId, userId: user.id },
