@@ -171,8 +171,29 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     expect(tickets?.getRow(1).getCell(1).value).toBe('Số thứ tự');
     expect((tickets?.actualRowCount ?? 0) - 1).toBe(inRange.length);
     const statuses: string[] = [];
-    tickets?.eachRow((row, n) => n > 1 && statuses.push(String(row.getCell(8).value)));
+    tickets?.eachRow((row, n) => n > 1 && statuses.push(String(row.getCell(9).value)));
     expect(statuses.filter((s) => s === 'Đã phục vụ').length).toBe(served);
+    // Real date, time and duration cells, shown as dd/mm/yyyy and h:mm:ss.
+    const firstTicket = tickets?.getRow(2);
+    expect(firstTicket?.getCell(2).value).toBeInstanceOf(Date);
+    expect(firstTicket?.getCell(2).numFmt).toBe('dd/mm/yyyy');
+    expect(firstTicket?.getCell(10).value).toBeInstanceOf(Date);
+    expect(firstTicket?.getCell(10).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
+    let waitCell: ExcelJS.Cell | undefined;
+    tickets?.eachRow((row, n) => {
+      if (n > 1 && !waitCell && row.getCell(14).value !== null) waitCell = row.getCell(14);
+    });
+    // A duration cell: a fraction of a day shown as h:mm:ss (exceljs reads such a cell back as a time).
+    expect(waitCell?.numFmt).toBe('[h]:mm:ss');
+    expect(waitCell?.value).toBeInstanceOf(Date);
+    // One sheet per counter, clerk, hour and priority group, each with a line per key.
+    for (const name of ['Theo quầy', 'Theo cán bộ', 'Theo giờ', 'Theo đối tượng ưu tiên']) {
+      const sheet = workbook.getWorksheet(name);
+      expect(sheet?.getRow(1).getCell(2).value, name).toBe('Số vé đã cấp');
+      let issued = 0;
+      sheet?.eachRow((row, n) => n > 1 && (issued += Number(row.getCell(2).value)));
+      expect(issued, name).toBe(inRange.length);
+    }
     let total: ExcelJS.Row | undefined;
     summarySheet?.eachRow((row) => {
       if (row.getCell(1).value === 'Tổng cộng') total = row;
@@ -283,5 +304,26 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]?.startsWith('Số thứ tự,Ngày làm việc')).toBe(true);
     expect(lines.length - 1).toBe(dataset.tickets.filter((t) => t.serviceDay >= from && t.serviceDay <= to).length);
+    // Dates as dd/mm/yyyy; durations as whole seconds by default.
+    const first = lines[1]?.split(',') ?? [];
+    expect(first[1]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(first[9]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+
+    // For Vietnamese Excel: semicolons between columns, durations as h:mm:ss.
+    const semicolon = await fetch(
+      `${hub.url}/api/reports/export.csv?from=${from}&to=${to}&delimiter=semicolon&durations=hms`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const semicolonLines = (await semicolon.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(semicolonLines[0]?.startsWith('Số thứ tự;Ngày làm việc;')).toBe(true);
+    const waits = semicolonLines.slice(1).map((line) => line.split(';')[13]);
+    expect(waits.some((w) => /^\d+:\d{2}:\d{2}$/.test(w ?? ''))).toBe(true);
+    const refused = await fetch(`${hub.url}/api/reports/export.csv?from=${from}&to=${to}&delimiter=tab`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(refused.status).toBe(400);
   }, 60_000);
 });

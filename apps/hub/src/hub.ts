@@ -132,6 +132,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       deviceAlertsPerMinute: options.deviceAlertsPerMinute,
       deviceAlertBurst: options.deviceAlertBurst,
       printerAddress: printerAddressContext(options),
+      trust,
     },
     log,
     {

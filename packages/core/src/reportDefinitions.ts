@@ -80,6 +80,8 @@ export interface ReportSummary {
   byClerk: OutcomeCounts[];
   byHour: OutcomeCounts[];
   byDay: OutcomeCounts[];
+  /** By priority group id ("" = a normal ticket). */
+  byPriority: OutcomeCounts[];
   waiting: TimeBreakdown;
   walk: TimeBreakdown;
   service: TimeBreakdown;
@@ -110,6 +112,8 @@ export interface ReportTicket {
   clerkId: string | null;
   /** The wait promised at issue in minutes; null or absent when none was given. */
   etaMinutes?: number | null;
+  /** The priority group the citizen declared at the kiosk; null or absent for a normal ticket. */
+  priorityGroup?: string | null;
 }
 
 /** One rating as the reports read it, with the service day of its ticket. */
@@ -341,6 +345,7 @@ export function summarizeReport(
     byClerk: outcomesBy(tickets, (t) => t.clerkId ?? ''),
     byHour: outcomesBy(tickets, (t) => reportHour(t.issuedAt, offsetMs)),
     byDay: outcomesBy(tickets, (t) => t.serviceDay),
+    byPriority: outcomesBy(tickets, (t) => t.priorityGroup ?? ''),
     waiting: timeBreakdown('waiting', tickets),
     walk: timeBreakdown('walk', tickets),
     service: timeBreakdown('service', tickets),

@@ -128,9 +128,10 @@ async function reportRows(
       counter_id: string | null;
       clerk_id: string | null;
       eta_minutes: number | null;
+      priority_group: string | null;
     }>(
       `SELECT office_id, service_day, service_id, status, issued_at, called_at, started_at, finished_at, counter_id,
-         clerk_id, eta_minutes
+         clerk_id, eta_minutes, priority_group
        FROM tickets WHERE office_id = ANY($1::text[]) AND service_day BETWEEN $2 AND $3`,
       [officeIds, range.from, range.to],
     )
@@ -146,6 +147,7 @@ async function reportRows(
     counterId: r.counter_id,
     clerkId: r.clerk_id,
     etaMinutes: r.eta_minutes,
+    priorityGroup: r.priority_group,
   }));
   const ratings = (
     await sql.query<{

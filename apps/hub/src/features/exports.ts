@@ -1,5 +1,12 @@
-import { etaErrorSeconds, ratingScoreNames, type OfficeConfig, type TicketStatus } from '@motcua/core';
+import {
+  etaErrorSeconds,
+  ratingScoreNames,
+  type OfficeConfig,
+  type OutcomeCounts,
+  type TicketStatus,
+} from '@motcua/core';
 import { stringify, type Stringifier } from 'csv-stringify';
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
@@ -20,6 +27,14 @@ export const TICKET_STATUS_NAMES: Record<TicketStatus, string> = {
   expired: 'Hết hạn',
 };
 
+/**
+ * A cell of an export: text, a number, an instant (shown in the office's clock), a service day, or a
+ * duration. The xlsx gets real date, time and duration cells; the CSV gets text Vietnamese Excel reads
+ * (dd/mm/yyyy, durations as whole seconds or h:mm:ss).
+ */
+export type ExportCell =
+  string | number | null | { instant: number; offsetMs: number } | { day: string } | { seconds: number };
+
 /** The columns of the ticket list, Vietnamese headers as the office's staff read them in Excel. */
 export const TICKET_COLUMNS = [
   'Số thứ tự',
@@ -27,6 +42,7 @@ export const TICKET_COLUMNS = [
   'Mã thủ tục',
   'Thủ tục',
   'Lĩnh vực',
+  'Đối tượng ưu tiên',
   'Quầy',
   'Cán bộ',
   'Trạng thái',
@@ -34,39 +50,92 @@ export const TICKET_COLUMNS = [
   'Giờ gọi',
   'Giờ bắt đầu',
   'Giờ kết thúc',
-  'Thời gian chờ (giây)',
-  'Thời gian đến quầy (giây)',
-  'Thời gian phục vụ (giây)',
+  'Thời gian chờ',
+  'Thời gian đến quầy',
+  'Thời gian phục vụ',
   'Đánh giá',
   'Thời gian chờ dự kiến khi lấy số (phút)',
-  'Sai lệch dự kiến (giây)',
+  'Sai lệch dự kiến',
 ] as const;
 
+export interface CsvFormat {
+  /** Vietnamese Excel (comma as the decimal mark) opens `;`-separated files into columns. */
+  delimiter: ',' | ';';
+  durations: 'seconds' | 'hms';
+}
+
+export const csvFormatSchema = z.object({
+  delimiter: z.enum(['comma', 'semicolon']).default('comma'),
+  durations: z.enum(['seconds', 'hms']).default('seconds'),
+});
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ddmmyyyy = (isoDay: string) => isoDay.split('-').reverse().join('/');
+
+/** h:mm:ss of a number of seconds (whole seconds). */
+export function hms(totalSeconds: number): string {
+  const s = Math.round(totalSeconds);
+  return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/** A cell as CSV text. */
+export function csvCell(cell: ExportCell, format: CsvFormat): string | number {
+  if (cell === null) return '';
+  if (typeof cell !== 'object') return cell;
+  if ('day' in cell) return ddmmyyyy(cell.day);
+  if ('seconds' in cell) return format.durations === 'hms' ? hms(cell.seconds) : Math.round(cell.seconds);
+  const local = new Date(cell.instant + cell.offsetMs).toISOString();
+  return `${ddmmyyyy(local.slice(0, 10))} ${local.slice(11, 19)}`;
+}
+
+/** A cell as an exceljs value: dates and times as Excel dates (in the office's clock), durations in days. */
+function xlsxCell(cell: ExportCell): string | number | Date | null {
+  if (cell === null || typeof cell !== 'object') return cell;
+  if ('day' in cell) return new Date(`${cell.day}T00:00:00Z`);
+  if ('seconds' in cell) return cell.seconds / 86_400;
+  return new Date(cell.instant + cell.offsetMs);
+}
+
+const XLSX_FORMATS: Partial<Record<(typeof TICKET_COLUMNS)[number], string>> = {
+  'Ngày làm việc': 'dd/mm/yyyy',
+  'Giờ lấy số': 'dd/mm/yyyy hh:mm:ss',
+  'Giờ gọi': 'dd/mm/yyyy hh:mm:ss',
+  'Giờ bắt đầu': 'dd/mm/yyyy hh:mm:ss',
+  'Giờ kết thúc': 'dd/mm/yyyy hh:mm:ss',
+  'Thời gian chờ': '[h]:mm:ss',
+  'Thời gian đến quầy': '[h]:mm:ss',
+  'Thời gian phục vụ': '[h]:mm:ss',
+  'Sai lệch dự kiến': '[h]:mm:ss',
+};
+
 /**
- * Every ticket of the range as spreadsheet cells, in issue order, times in the office's clock.
+ * Every ticket of the range as export cells, in issue order, times in the office's clock.
  */
 export async function* ticketRows(
   store: ReportStore,
   range: ReportRange,
   config: OfficeConfig,
-): AsyncGenerator<(string | number)[]> {
+): AsyncGenerator<ExportCell[]> {
   const { startsAt } = serviceDayBounds(range, config.office);
   const offsetMs = timeZoneOffsetMs(startsAt, config.office.timeZone);
-  const clock = (at: number | null) =>
-    at === null ? '' : new Date(at + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
-  const span = (from: number | null, to: number | null) => (from === null || to === null ? '' : (to - from) / 1000);
+  const clock = (at: number | null): ExportCell => (at === null ? null : { instant: at, offsetMs });
+  const span = (from: number | null, to: number | null): ExportCell =>
+    from === null || to === null ? null : { seconds: (to - from) / 1000 };
+  const groups = new Map(config.priority.groups.map((g) => [g.id, g.name.vi]));
   for await (const t of store.ticketsInRange(range)) {
     const service = config.services[t.serviceId];
     const field = service ? config.fields[service.fieldId] : undefined;
     const counter = t.counterId ? config.counters[t.counterId] : undefined;
     const clerk = t.clerkId ? config.users[t.clerkId] : undefined;
     const status = t.status === 'expired' && t.finishedAt !== null ? 'noShow' : t.status;
+    const etaError = etaErrorSeconds({ issuedAt: t.issuedAt, calledAt: t.calledAt, etaMinutes: t.etaMinutes });
     yield [
       t.label,
-      t.serviceDay,
+      { day: t.serviceDay },
       service?.code ?? t.serviceId,
       service?.name.vi ?? t.serviceId,
       field?.name.vi ?? '',
+      t.priorityGroup ? (groups.get(t.priorityGroup) ?? t.priorityGroup) : '',
       counter ? counter.number : '',
       clerk?.displayName ?? t.clerkId ?? '',
       TICKET_STATUS_NAMES[status],
@@ -76,12 +145,18 @@ export async function* ticketRows(
       clock(t.finishedAt),
       span(t.issuedAt, t.calledAt),
       span(t.calledAt, t.startedAt),
-      t.status === 'finished' ? span(t.startedAt, t.finishedAt) : '',
+      t.status === 'finished' ? span(t.startedAt, t.finishedAt) : null,
       t.score ? ratingScoreNames[t.score].vi : '',
       t.etaMinutes ?? '',
-      etaErrorSeconds({ issuedAt: t.issuedAt, calledAt: t.calledAt, etaMinutes: t.etaMinutes }) ?? '',
+      etaError === null ? null : { seconds: etaError },
     ];
   }
+}
+
+/** The office's services in the order of their ticket prefixes (A, B, C…), as the kiosk lists them. */
+function byPrefix(config: OfficeConfig): (a: string, b: string) => number {
+  const prefixOf = (id: string) => config.services[id]?.prefix ?? '\uffff';
+  return (a, b) => prefixOf(a).localeCompare(prefixOf(b)) || a.localeCompare(b);
 }
 
 const round = (value: number | null) => (value === null ? '' : Math.round(value * 10) / 10);
@@ -89,7 +164,7 @@ const round = (value: number | null) => (value === null ? '' : Math.round(value 
 /** The summary sheet: one line per service with counts, times and the satisfaction index, then the totals. */
 function summaryRows(summary: ReportSummary, config: OfficeConfig): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  const keys = summary.byService.map((s) => s.key);
+  const keys = summary.byService.map((s) => s.key).sort(byPrefix(config));
   for (const key of [...keys, '']) {
     const counts = key === '' ? summary.totals : summary.byService.find((s) => s.key === key);
     const waiting = key === '' ? summary.waiting.overall : summary.waiting.byService.find((s) => s.key === key);
@@ -168,6 +243,43 @@ export function download(reply: FastifyReply, type: string, name: string): Fasti
     .header('Cache-Control', 'no-store');
 }
 
+/** One sheet of outcome counts (and, where the summary has them, times) by a key: counter, clerk, hour… */
+function breakdownSheet(
+  workbook: import('exceljs').stream.xlsx.WorkbookWriter,
+  name: string,
+  keyHeader: string,
+  rows: readonly OutcomeCounts[],
+  label: (key: string) => string,
+  extra?: { headers: string[]; cells: (key: string) => (string | number)[] },
+): void {
+  const sheet = workbook.addWorksheet(name);
+  const header = sheet.addRow([
+    keyHeader,
+    'Số vé đã cấp',
+    'Đã phục vụ',
+    'Vắng mặt',
+    'Đã hủy',
+    'Hết hạn',
+    ...(extra?.headers ?? []),
+  ]);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of rows) {
+    sheet
+      .addRow([
+        label(row.key),
+        row.issued,
+        row.served,
+        row.noShow,
+        row.cancelled,
+        row.expired,
+        ...(extra?.cells(row.key) ?? []),
+      ])
+      .commit();
+  }
+  sheet.commit();
+}
+
 /** Writes the workbook into `out` row by row (exceljs streaming), so a year of tickets never sits in memory. */
 async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrough, range: ReportRange): Promise<void> {
   const config = ctx.engine.state.config;
@@ -177,12 +289,47 @@ async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrou
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = config.office.name;
   const summarySheet = workbook.addWorksheet('Tổng hợp');
-  summarySheet.addRow([`${config.office.name} — báo cáo từ ${range.from} đến ${range.to}`]).commit();
+  summarySheet
+    .addRow([`${config.office.name} — báo cáo từ ${ddmmyyyy(range.from)} đến ${ddmmyyyy(range.to)}`])
+    .commit();
   const header = summarySheet.addRow([...SUMMARY_COLUMNS]);
   header.font = { bold: true };
   header.commit();
   for (const row of summaryRows(summary, config)) summarySheet.addRow(row).commit();
   summarySheet.commit();
+
+  const minutes = (seconds: number | null | undefined) =>
+    seconds === null || seconds === undefined ? '' : round(seconds / 60);
+  const timesOf = (breakdown: 'byCounter' | 'byClerk') => ({
+    headers: ['Chờ trung vị (phút)', 'Phục vụ trung bình (phút)', 'Thời gian rảnh (phút)', 'Chỉ số hài lòng (%)'],
+    cells: (key: string) => [
+      minutes(summary.waiting[breakdown].find((s) => s.key === key)?.medianSeconds),
+      minutes(summary.service[breakdown].find((s) => s.key === key)?.meanSeconds),
+      minutes(summary.idle[breakdown].find((s) => s.key === key)?.idleSeconds),
+      round(summary.satisfaction[breakdown].find((s) => s.key === key)?.index ?? null),
+    ],
+  });
+  breakdownSheet(
+    workbook,
+    'Theo quầy',
+    'Quầy',
+    summary.byCounter,
+    (key) => (key ? `Quầy ${config.counters[key]?.number ?? key}` : '(chưa gọi)'),
+    timesOf('byCounter'),
+  );
+  breakdownSheet(
+    workbook,
+    'Theo cán bộ',
+    'Cán bộ',
+    summary.byClerk,
+    (key) => (key ? (config.users[key]?.displayName ?? key) : '(chưa gọi)'),
+    timesOf('byClerk'),
+  );
+  breakdownSheet(workbook, 'Theo giờ', 'Giờ lấy số', summary.byHour, (key) => `${key}:00–${key}:59`);
+  const groups = new Map(config.priority.groups.map((g) => [g.id, g.name.vi]));
+  breakdownSheet(workbook, 'Theo đối tượng ưu tiên', 'Đối tượng', summary.byPriority, (key) =>
+    key ? (groups.get(key) ?? key) : 'Thường (không ưu tiên)',
+  );
 
   const etaSheet = workbook.addWorksheet('Sai lệch dự kiến');
   etaSheet.addRow(['|Thời gian chờ dự kiến khi lấy số − thời gian chờ thực tế|, theo ngày và thủ tục']).commit();
@@ -193,9 +340,19 @@ async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrou
   etaSheet.commit();
 
   const ticketSheet = workbook.addWorksheet('Danh sách vé');
-  ticketSheet.columns = TICKET_COLUMNS.map((name) => ({ header: name, width: Math.max(12, name.length + 2) }));
+  ticketSheet.columns = TICKET_COLUMNS.map((name) => ({
+    header: name,
+    width: Math.max(12, name.length + 2, XLSX_FORMATS[name] ? 20 : 0),
+  }));
   ticketSheet.getRow(1).font = { bold: true };
-  for await (const row of ticketRows(store, range, config)) ticketSheet.addRow(row).commit();
+  const formats = TICKET_COLUMNS.map((name) => XLSX_FORMATS[name]);
+  for await (const cells of ticketRows(store, range, config)) {
+    const row = ticketSheet.addRow(cells.map(xlsxCell));
+    formats.forEach((numFmt, i) => {
+      if (numFmt) row.getCell(i + 1).numFmt = numFmt;
+    });
+    row.commit();
+  }
   ticketSheet.commit();
   await workbook.commit();
 }
@@ -204,9 +361,9 @@ async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrou
  * The ticket list as CSV. `escape_formulas` puts a quote before a cell starting with = + - @ tab or CR,
  * so a service or clerk name typed as "=HYPERLINK(…)" stays text when the file is opened in Excel.
  */
-async function writeCsv(csv: Stringifier, rows: AsyncIterable<(string | number)[]>): Promise<void> {
+async function writeCsv(csv: Stringifier, rows: AsyncIterable<ExportCell[]>, format: CsvFormat): Promise<void> {
   for await (const row of rows) {
-    if (!csv.write(row)) await once(csv, 'drain');
+    if (!csv.write(row.map((cell) => csvCell(cell, format)))) await once(csv, 'drain');
   }
   csv.end();
 }
@@ -218,12 +375,13 @@ async function writeCsv(csv: Stringifier, rows: AsyncIterable<(string | number)[
 export function csvStream(
   ctx: FeatureContext,
   columns: readonly string[],
-  rows: AsyncIterable<(string | number)[]>,
+  rows: AsyncIterable<ExportCell[]>,
+  format: CsvFormat = { delimiter: ',', durations: 'seconds' },
 ): Stringifier {
   // The BOM makes Excel read the file as UTF-8, so Vietnamese letters show correctly.
-  const csv = stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true });
+  const csv = stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true, delimiter: format.delimiter });
   csv.write([...columns]);
-  writeCsv(csv, rows).catch((error: unknown) => {
+  writeCsv(csv, rows, format).catch((error: unknown) => {
     ctx.log.error({ err: error }, 'csv export failed');
     csv.destroy(error as Error);
   });
@@ -255,10 +413,14 @@ export function createExportsFeature(ctx: FeatureContext, store: ReportStore): H
       defineRoute({
         method: 'GET',
         url: '/api/reports/export.csv',
-        query: reportRangeSchema,
+        // ?delimiter=semicolon for Vietnamese Excel, ?durations=hms for h:mm:ss instead of whole seconds.
+        query: z.intersection(reportRangeSchema, csvFormatSchema),
         handler: ({ query, reply }) =>
           download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
-            csvStream(ctx, TICKET_COLUMNS, ticketRows(store, query, ctx.engine.state.config)),
+            csvStream(ctx, TICKET_COLUMNS, ticketRows(store, query, ctx.engine.state.config), {
+              delimiter: query.delimiter === 'semicolon' ? ';' : ',',
+              durations: query.durations,
+            }),
           ),
       }),
     ],

@@ -17,6 +17,8 @@ export interface TicketRecord {
   score: RatingScore | null;
   /** The wait promised when the ticket was issued (null: no estimate then). */
   etaMinutes: number | null;
+  /** The priority group declared at the kiosk (null: a normal ticket). */
+  priorityGroup: string | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export class SqliteReportStore implements ReportStore {
       `SELECT t.rowid AS rowid, t.label, t.service_day AS serviceDay, t.service_id AS serviceId,
          t.counter_id AS counterId, t.clerk_id AS clerkId, t.status, t.issued_at AS issuedAt,
          t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt, r.score,
-         t.eta_minutes AS etaMinutes
+         t.eta_minutes AS etaMinutes, t.priority_group AS priorityGroup
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
        WHERE t.service_day BETWEEN ? AND ? AND t.rowid > ? ORDER BY t.rowid LIMIT ?`,
     );

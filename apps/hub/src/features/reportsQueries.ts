@@ -230,6 +230,7 @@ export async function computeReport(
     byClerk: outcomesBy(db, "COALESCE(t.clerk_id, '')", params),
     byHour: outcomesBy(db, "printf('%02d', CAST((t.issued_at + @offsetMs) / 3600000 AS INTEGER) % 24)", params),
     byDay: outcomesBy(db, 't.service_day', params),
+    byPriority: outcomesBy(db, "COALESCE(t.priority_group, '')", params),
     waiting: timeBreakdown(db, 'waiting', params),
     walk: timeBreakdown(db, 'walk', params),
     service: timeBreakdown(db, 'service', params),

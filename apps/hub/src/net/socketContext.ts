@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthService } from '../auth/authService.js';
 import type { SignInThrottle } from '../auth/signInThrottle.js';
 import type { Engine } from '../engine.js';
+import type { TrustFunction } from './clientAddress.js';
 import type { OriginPolicy } from './originPolicy.js';
 import type { SocketIdentity } from './socketIdentity.js';
 import type { HubIo, HubSocket } from './socketTypes.js';
@@ -22,6 +23,8 @@ export interface SocketOptions extends OriginPolicy {
   /** Alerts a device may raise: a burst, then this many per minute. */
   deviceAlertsPerMinute: number;
   deviceAlertBurst: number;
+  /** Whose X-Forwarded-For is believed (`--trust-proxy`), for per-source throttles and limits. */
+  trust: TrustFunction;
   /** The data folder and share hosts an admin's printer address must keep to. */
   printerAddress: PrinterAddressContext;
 }

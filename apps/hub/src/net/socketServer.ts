@@ -1,3 +1,4 @@
+import { clientAddress } from './clientAddress.js';
 import {
   domainError,
   MAX_CATCH_UP_EVENTS,
@@ -148,8 +149,8 @@ export function attachSocketServer(
     options,
     log,
     syncFrom,
-    // The TCP peer. Behind a reverse proxy every client shares the proxy's address: see docs/security.md.
-    sourceAddress: (socket) => socket.handshake.address,
+    // The TCP peer, or behind a trusted proxy (--trust-proxy) the client it forwards, as HTTP counts it.
+    sourceAddress: (socket) => clientAddress(socket.request, options.trust),
   };
   const deviceLimits = new DeviceRateLimits(ctx);
   const pairingLimits = new PairingLimits(ctx);
