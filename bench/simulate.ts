@@ -27,6 +27,7 @@ import {
   type QueueState,
 } from '../packages/core/src/index.js';
 import { emptyState } from '../packages/core/src/state.js';
+import { seededRandom } from '../packages/core/src/testkit.js';
 
 interface ServiceProfile {
   /** Share of the day's citizens who come for it. */
@@ -67,18 +68,6 @@ const MONDAY_MIDNIGHT = Date.UTC(2026, 10, 29, 17, 0);
 const WALK_MS = 0.5 * MINUTE;
 const system: Actor = { kind: 'system' };
 const kiosk: Actor = { kind: 'device', deviceId: 'kiosk-1', deviceKind: 'kiosk', counterId: null };
-
-/** mulberry32: a small seeded generator, so a run can be repeated. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Service times are skewed (most are quick, a few take long): a lognormal with the given mean, σ = 0.5. */
 function serviceMs(random: () => number, meanMinutes: number): number {
