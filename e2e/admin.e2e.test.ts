@@ -1,4 +1,4 @@
-import { allTickets } from '@motcua/core';
+import { allTickets, formatDayVi } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -140,8 +140,13 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
 
     const { context, page } = await signedInPage();
     await page.click('[data-testid=nav-reports]');
-    await page.fill('input[name=from]', from);
-    await page.fill('input[name=to]', to);
+    // Dates are typed and shown as dd/mm/yyyy whatever the browser's language; a day that does not
+    // exist is marked invalid and the report is not asked for.
+    await page.fill('input[name=from]', '31/02/2025');
+    expect(await page.getAttribute('input[name=from]', 'aria-invalid')).toBe('true');
+    await page.fill('input[name=from]', formatDayVi(from));
+    await page.fill('input[name=to]', formatDayVi(to));
+    expect(await page.getAttribute('input[name=from]', 'aria-invalid')).toBe('false');
     await page.click('[data-testid=report-run]');
     await page.waitForSelector('[data-testid=report-view]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid=stat-issued] .stat-value')).toBe(String(inRange.length));

@@ -1,5 +1,5 @@
 import { useQueueState } from '@motcua/client';
-import { useLanguage } from '@motcua/ui';
+import { DayInput, useLanguage } from '@motcua/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { auditSentence, signInSentence, type AuditEntry, type SignInLogEntry } from './auditSentence';
 import { formatLocalDateTime } from './format';
@@ -53,11 +53,11 @@ export function AuditPage() {
       <form className="card row" onSubmit={submit}>
         <label>
           {t({ vi: 'Từ ngày', en: 'From' })}
-          <input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />
+          <DayInput value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
         </label>
         <label>
           {t({ vi: 'Đến ngày', en: 'To' })}
-          <input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
+          <DayInput value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
         </label>
         <label>
           {t({ vi: 'Người thực hiện', en: 'Actor' })}

@@ -1,6 +1,6 @@
 import { ratingScoreNames, type OfficeConfig, type RatingScore } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
-import { useLanguage } from '@motcua/ui';
+import { DayInput, useLanguage } from '@motcua/ui';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatDuration, formatPercent, isoDateIn } from './format';
 import { download, fetchReport, type ReportSummary } from './hubApi';
@@ -64,11 +64,11 @@ export function ReportsPage() {
       <form className="card row" onSubmit={(e) => void load(e)}>
         <label>
           {t({ vi: 'Từ ngày', en: 'From' })}
-          <input type="date" name="from" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <DayInput name="from" value={from} onChange={setFrom} required />
         </label>
         <label>
           {t({ vi: 'Đến ngày', en: 'To' })}
-          <input type="date" name="to" value={to} onChange={(e) => setTo(e.target.value)} required />
+          <DayInput name="to" value={to} onChange={setTo} required />
         </label>
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="report-run">
           {busy ? t({ vi: 'Đang tính…', en: 'Computing…' }) : t({ vi: 'Xem báo cáo', en: 'Show report' })}

@@ -116,3 +116,19 @@ function findNextOpening(local: LocalTime, hours: WeeklyHours, holidays: string[
   }
   return null;
 }
+
+/** A service day (ISO yyyy-mm-dd) as Vietnamese offices write it: dd/mm/yyyy. */
+export function formatDayVi(isoDay: string): string {
+  const [year = '', month = '', day = ''] = isoDay.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A date typed as d/m/yyyy or dd/mm/yyyy (also with - or .), as an ISO day; null if it is no real date. */
+export function parseDayVi(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}

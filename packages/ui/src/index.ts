@@ -2,3 +2,4 @@ export * from './language.js';
 export * from './ConnectionBanner.js';
 export * from './fonts.js';
 export * from './viteAppConfig.js';
+export * from './DayInput.js';

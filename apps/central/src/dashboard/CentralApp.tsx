@@ -1,4 +1,4 @@
-import { LanguageSwitch, useLanguage } from '@motcua/ui';
+import { DayInput, LanguageSwitch, useLanguage } from '@motcua/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   download,
@@ -266,11 +266,10 @@ function Reports() {
     <section data-testid="reports">
       <form className="inline" onSubmit={(e) => e.preventDefault()}>
         <label>
-          {t({ vi: 'Từ ngày', en: 'From' })}{' '}
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t({ vi: 'Từ ngày', en: 'From' })} <DayInput value={from} onChange={setFrom} />
         </label>
         <label>
-          {t({ vi: 'Đến ngày', en: 'To' })} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t({ vi: 'Đến ngày', en: 'To' })} <DayInput value={to} onChange={setTo} />
         </label>
         <button
           type="button"

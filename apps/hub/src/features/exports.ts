@@ -1,5 +1,6 @@
 import {
   etaErrorSeconds,
+  formatDayVi,
   ratingScoreNames,
   type OfficeConfig,
   type OutcomeCounts,
@@ -70,7 +71,6 @@ export const csvFormatSchema = z.object({
 });
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const ddmmyyyy = (isoDay: string) => isoDay.split('-').reverse().join('/');
 
 /** h:mm:ss of a number of seconds (whole seconds). */
 export function hms(totalSeconds: number): string {
@@ -82,10 +82,10 @@ export function hms(totalSeconds: number): string {
 export function csvCell(cell: ExportCell, format: CsvFormat): string | number {
   if (cell === null) return '';
   if (typeof cell !== 'object') return cell;
-  if ('day' in cell) return ddmmyyyy(cell.day);
+  if ('day' in cell) return formatDayVi(cell.day);
   if ('seconds' in cell) return format.durations === 'hms' ? hms(cell.seconds) : Math.round(cell.seconds);
   const local = new Date(cell.instant + cell.offsetMs).toISOString();
-  return `${ddmmyyyy(local.slice(0, 10))} ${local.slice(11, 19)}`;
+  return `${formatDayVi(local.slice(0, 10))} ${local.slice(11, 19)}`;
 }
 
 /** A cell as an exceljs value: dates and times as Excel dates (in the office's clock), durations in days. */
@@ -290,7 +290,7 @@ async function writeXlsx(ctx: FeatureContext, store: ReportStore, out: PassThrou
   workbook.creator = config.office.name;
   const summarySheet = workbook.addWorksheet('Tổng hợp');
   summarySheet
-    .addRow([`${config.office.name} — báo cáo từ ${ddmmyyyy(range.from)} đến ${ddmmyyyy(range.to)}`])
+    .addRow([`${config.office.name} — báo cáo từ ${formatDayVi(range.from)} đến ${formatDayVi(range.to)}`])
     .commit();
   const header = summarySheet.addRow([...SUMMARY_COLUMNS]);
   header.font = { bold: true };
