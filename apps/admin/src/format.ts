@@ -44,21 +44,8 @@ export function isoDateIn(at: number, timeZone: string): string {
   return parts;
 }
 
-/** "2026-04-26" → "26/04/2026": the way dates are written in Vietnam. */
-export function formatIsoDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/** "26/4/2026" or "26/04/2026" → "2026-04-26"; null when it is not a real date. */
-export function parseVietnameseDate(text: string): string | null {
-  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
+/** "2026-04-26" ↔ "26/04/2026": the way dates are written in Vietnam (core's, shared with the hub's exports). */
+export { formatDayVi as formatIsoDate, parseDayVi as parseVietnameseDate } from '@motcua/core';
 
 /** "26/04/2026 07:45" in the office's time zone: the audit log's and reports' local time. */
 export function formatLocalDateTime(at: number, timeZone: string): string {

@@ -1,4 +1,7 @@
 import QRCode from 'qrcode';
+
+/** White modules around the QR code on every side, as the QR standard asks. */
+export const QR_QUIET_MODULES = 4;
 import { DEFAULT_FOOTER_EN, DEFAULT_FOOTER_VI, formatEta, formatIssuedAt } from './document.js';
 import { FONT_FAMILY, fontMetrics } from './font.js';
 import type { FontWeight } from './font.js';
@@ -296,7 +299,8 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
     const moduleSize = Math.max(2, Math.min(8, Math.floor(s.qrTarget / n)));
     const size = n * moduleSize;
     const x0 = Math.round((width - size) / 2);
-    const y0 = Math.round(b.y) + 2 * moduleSize; // quiet zone above (paper is white)
+    // ISO/IEC 18004 asks for a quiet zone of 4 modules on every side (the paper is white).
+    const y0 = Math.round(b.y) + QR_QUIET_MODULES * moduleSize;
     const d: string[] = [];
     for (let r = 0; r < n; r++) {
       let c = 0;
@@ -314,7 +318,9 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
     }
     b.parts.push(`<path d="${d.join('')}" fill="#000" shape-rendering="crispEdges"/>`);
     qr = { x: x0, y: y0, size, modules: n, moduleSize };
-    b.y = y0 + size + 2 * moduleSize;
+    b.y = y0 + size + QR_QUIET_MODULES * moduleSize;
+    // Vietnamese accents reach above a line's box: keep them out of the quiet zone too.
+    b.space(s.gap / 2);
     b.paragraph('Quét mã để theo dõi lượt của Ông/Bà', s.small, 600, 2);
     b.paragraph('Scan to follow your turn', s.small * 0.9, 400, 2);
     b.space(s.gap / 2);

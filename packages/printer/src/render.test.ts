@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { encodeRasterJob } from './escpos/raster.js';
 import { fontMetrics, USED_WEIGHTS } from './font.js';
-import { layoutTicket } from './layout.js';
+import { layoutTicket, QR_QUIET_MODULES } from './layout.js';
 import { bitmapGet, renderSvg, renderTicket, rgbaToBitmap } from './render.js';
 import { sampleTicket } from './sampleTicket.js';
 import { decodeEscPos, rasterImage } from './testing/decodeEscPos.js';
@@ -64,6 +64,22 @@ describe.each<PaperWidth>([80, 58])('ticket at %i mm', (paperWidth) => {
 
     const qr = jsQR(toRgba(decoded as Bitmap), bitmap.width, bitmap.height);
     expect(qr?.data).toBe(doc.qrContent);
+  });
+
+  it('keeps a quiet zone of 4 white modules on every side of the QR code', () => {
+    const doc = sampleTicket({ reminder: 'Mang theo CCCD và tờ khai', footer: 'Xin cảm ơn' });
+    const { bitmap, layout } = renderTicket(doc, { paperWidth });
+    const qr = layout.qr;
+    expect(qr).toBeDefined();
+    if (!qr) return;
+    const margin = QR_QUIET_MODULES * qr.moduleSize;
+    let ink = 0;
+    for (let y = qr.y - margin; y < qr.y + qr.size + margin; y++)
+      for (let x = qr.x - margin; x < qr.x + qr.size + margin; x++) {
+        const inside = x >= qr.x && x < qr.x + qr.size && y >= qr.y && y < qr.y + qr.size;
+        if (!inside && bitmapGet(bitmap, x, y)) ink++;
+      }
+    expect(ink).toBe(0);
   });
 
   it('fits a 6-character label and wraps a 60-character service name without clipping', () => {
