@@ -2,6 +2,7 @@ import {
   appointmentPolicySchema,
   defaultAppointmentPolicy,
   errorMessages,
+  phoneCapsOf,
   sortedServices,
   type AppointmentPolicy,
   type QueueState,
@@ -20,7 +21,14 @@ interface BookingReport {
   noShows: { serviceId: string; slot: string }[];
 }
 
-type PolicyNumber = 'slotMinutes' | 'earlyMinutes' | 'lateMinutes' | 'daysAhead' | 'leadMinutes';
+type PolicyNumber =
+  | 'slotMinutes'
+  | 'earlyMinutes'
+  | 'lateMinutes'
+  | 'daysAhead'
+  | 'leadMinutes'
+  | 'maxPerPhonePerService'
+  | 'maxPerPhonePerDay';
 
 const NUMBER_FIELDS: { key: PolicyNumber; vi: string; en: string; hint: LocalizedText }[] = [
   {
@@ -53,6 +61,18 @@ const NUMBER_FIELDS: { key: PolicyNumber; vi: string; en: string; hint: Localize
     en: 'Book at least (minutes before)',
     hint: { vi: 'trước giờ bắt đầu khung giờ', en: 'before the slot starts' },
   },
+  {
+    key: 'maxPerPhonePerService',
+    vi: 'Mỗi số điện thoại, mỗi thủ tục (lịch/ngày)',
+    en: 'Per phone number, per service (bookings a day)',
+    hint: { vi: 'mặc định 1', en: 'default 1' },
+  },
+  {
+    key: 'maxPerPhonePerDay',
+    vi: 'Mỗi số điện thoại, mọi thủ tục (lịch/ngày)',
+    en: 'Per phone number, all services (bookings a day)',
+    hint: { vi: 'mặc định 3', en: 'default 3' },
+  },
 ];
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;
@@ -79,7 +99,8 @@ function policyForForm(state: QueueState): AppointmentPolicy {
   for (const service of sortedServices(state)) {
     services[service.id] = current.services[service.id] ?? { perSlot: 0, perDay: 0 };
   }
-  return { ...current, services };
+  const caps = phoneCapsOf(current);
+  return { ...current, services, maxPerPhonePerService: caps.perService, maxPerPhonePerDay: caps.perDay };
 }
 
 /** An empty box is sent as NaN so the schema refuses it instead of silently saving 0. */
@@ -183,7 +204,7 @@ function PolicyForm({ state }: { state: QueueState }) {
           <input
             type="number"
             name={field.key}
-            value={Number.isNaN(draft[field.key]) ? '' : draft[field.key]}
+            value={draft[field.key] === undefined || Number.isNaN(draft[field.key]) ? '' : draft[field.key]}
             onChange={(e) => change({ ...draft, [field.key]: numberOf(e.target.value) })}
           />
           <span className="muted">{t(field.hint)}</span>

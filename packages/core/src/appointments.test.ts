@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentPolicy } from './appointments.js';
+import { defaultAppointmentPolicy, phoneBookingRefusal, phoneKey, type AppointmentPolicy } from './appointments.js';
 import {
   appointmentSlots,
   bookableDays,
@@ -243,5 +243,29 @@ describe('check-in', () => {
     desk.advance(20 * MINUTE); // 09:10
     desk.run({ type: 'appointment.checkIn', appointmentId: id }, kiosk);
     expect(stateHash(applyAll(emptyState(), desk.log))).toBe(stateHash(desk.state));
+  });
+});
+
+describe('per-phone booking caps', () => {
+  it('reads one number however it is written', () => {
+    expect(phoneKey('0912 345 678')).toBe('0912345678');
+    expect(phoneKey('+84 912.345.678')).toBe('0912345678');
+    expect(phoneKey('(84) 912-345-678')).toBe('0912345678');
+    expect(phoneKey('')).toBe('');
+  });
+
+  it('allows one active booking per service and three a day by default, and what an admin sets', () => {
+    expect(phoneBookingRefusal(defaultAppointmentPolicy, [], 'khai-sinh')).toBeNull();
+    expect(phoneBookingRefusal(defaultAppointmentPolicy, ['khai-sinh'], 'khai-sinh')).toEqual({
+      scope: 'service',
+      limit: 1,
+    });
+    expect(phoneBookingRefusal(defaultAppointmentPolicy, ['a', 'b'], 'khai-sinh')).toBeNull();
+    expect(phoneBookingRefusal(defaultAppointmentPolicy, ['a', 'b', 'c'], 'khai-sinh')).toEqual({
+      scope: 'day',
+      limit: 3,
+    });
+    const generous = { ...defaultAppointmentPolicy, maxPerPhonePerService: 2, maxPerPhonePerDay: 5 };
+    expect(phoneBookingRefusal(generous, ['khai-sinh'], 'khai-sinh')).toBeNull();
   });
 });

@@ -26,8 +26,49 @@ export const appointmentPolicySchema = z.object({
   /** A slot must start at least this many minutes after the booking is made. */
   leadMinutes: z.number().int().min(0).max(1440),
   services: z.record(idSchema, appointmentServicePolicySchema),
+  /**
+   * Active bookings one phone number may hold for one service on one day (default 1), and for all services on
+   * one day (default 3), so one person cannot book a service's whole day. Optional: policies saved before
+   * these existed keep working with the defaults.
+   */
+  maxPerPhonePerService: z.number().int().min(1).max(50).optional(),
+  maxPerPhonePerDay: z.number().int().min(1).max(50).optional(),
 });
 export type AppointmentPolicy = z.infer<typeof appointmentPolicySchema>;
+
+export const DEFAULT_BOOKINGS_PER_PHONE_PER_SERVICE = 1;
+export const DEFAULT_BOOKINGS_PER_PHONE_PER_DAY = 3;
+
+/** The per-phone caps of a policy, with their defaults. */
+export function phoneCapsOf(policy: AppointmentPolicy): { perService: number; perDay: number } {
+  return {
+    perService: policy.maxPerPhonePerService ?? DEFAULT_BOOKINGS_PER_PHONE_PER_SERVICE,
+    perDay: policy.maxPerPhonePerDay ?? DEFAULT_BOOKINGS_PER_PHONE_PER_DAY,
+  };
+}
+
+/** A phone number as digits, with +84 / 84 written as the leading 0, so "0912 345 678" and "+84912345678" match. */
+export function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('84') && digits.length >= 11 ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * Whether one more booking for `serviceId` fits the phone's caps, given the services of the bookings it already
+ * holds (still booked, not cancelled or used) on that day.
+ */
+export function phoneBookingRefusal(
+  policy: AppointmentPolicy,
+  heldServiceIds: readonly string[],
+  serviceId: string,
+): { scope: 'service' | 'day'; limit: number } | null {
+  const caps = phoneCapsOf(policy);
+  if (heldServiceIds.filter((id) => id === serviceId).length >= caps.perService) {
+    return { scope: 'service', limit: caps.perService };
+  }
+  if (heldServiceIds.length >= caps.perDay) return { scope: 'day', limit: caps.perDay };
+  return null;
+}
 
 export const appointmentStatusSchema = z.enum(['booked', 'checkedIn', 'cancelled', 'noShow']);
 export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;

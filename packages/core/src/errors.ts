@@ -176,6 +176,10 @@ export const errorMessages = {
     vi: 'Lịch hẹn này đã được hủy.',
     en: 'This booking was cancelled.',
   },
+  BOOKING_LIMIT_REACHED: {
+    vi: 'Số điện thoại này đã có đủ lịch hẹn cho ngày đã chọn. Ông/Bà hãy dùng lịch hẹn đã đặt, hoặc hủy lịch cũ bằng mã đặt lịch rồi đặt lại.',
+    en: 'This phone number already holds as many bookings as allowed for that day. Use the booking already made, or cancel it with its code and book again.',
+  },
   INTERNAL: {
     vi: 'Lỗi hệ thống. Vui lòng báo quản trị.',
     en: 'Internal error. Tell the administrator.',

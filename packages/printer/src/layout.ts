@@ -140,9 +140,25 @@ class SvgBuilder {
     );
   }
 
-  /** Wrapped, centred paragraph. */
-  paragraph(text: string, size: number, weight: FontWeight, maxLines = 6, fill = '#000'): void {
-    const lines = wrapText(text, this.contentWidth, size, weight).slice(0, maxLines);
+  /**
+   * Wrapped, centred paragraph of at most `maxLines` lines. Text that does not fit is never cut
+   * silently: with `minSize` the font first shrinks (in 5 % steps, not below it), and what still does
+   * not fit ends with "…".
+   */
+  paragraph(text: string, size: number, weight: FontWeight, maxLines = 6, fill = '#000', minSize = size): void {
+    let fitted = size;
+    let wrapped = wrapText(text, this.contentWidth, fitted, weight);
+    while (wrapped.length > maxLines && fitted * 0.95 >= minSize) {
+      fitted *= 0.95;
+      wrapped = wrapText(text, this.contentWidth, fitted, weight);
+    }
+    const lines = wrapped.slice(0, maxLines);
+    if (wrapped.length > maxLines && lines.length > 0) {
+      let last = lines[lines.length - 1] ?? '';
+      while (last && measureText(`${last}…`, fitted, weight) > this.contentWidth) last = last.slice(0, -1).trimEnd();
+      lines[lines.length - 1] = `${last}…`;
+    }
+    size = fitted;
     for (const line of lines) {
       const baseline = this.y + size * (CAP_HEIGHT + (LINE_GAP - 1) / 2 + 0.08);
       this.textEl(line, this.width / 2, baseline, size, weight, 'middle', fill);
@@ -258,8 +274,9 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
   }
 
   // Service
-  b.paragraph(doc.serviceNameVi, s.service, 700, 5);
-  if (doc.serviceNameEn?.trim()) b.paragraph(doc.serviceNameEn, s.serviceEn, 400, 4);
+  // A long procedure name shrinks to 70 % before it is shortened with "…"; the number and QR stay.
+  b.paragraph(doc.serviceNameVi, s.service, 700, 5, '#000', s.service * 0.7);
+  if (doc.serviceNameEn?.trim()) b.paragraph(doc.serviceNameEn, s.serviceEn, 400, 4, '#000', s.serviceEn * 0.7);
   b.space(s.gap / 2);
   b.rule(2, true);
   b.space(s.gap);

@@ -66,6 +66,26 @@ describe.each<PaperWidth>([80, 58])('ticket at %i mm', (paperWidth) => {
     expect(qr?.data).toBe(doc.qrContent);
   });
 
+  it('shrinks a very long procedure name, then ends it with "…", and keeps the number and the QR code', () => {
+    const long =
+      'Thủ tục cấp giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất lần đầu'.repeat(
+        3,
+      );
+    const doc = sampleTicket({ serviceNameVi: long.slice(0, 400) });
+    const { bitmap, layout } = renderTicket(doc, { paperWidth });
+    const texts = layout.lines.map((l) => l.text);
+    const nameLines = texts.filter((t) => long.includes(t.replace(/…$/, '').trim()) && t.length > 3);
+    expect(nameLines.length).toBeLessThanOrEqual(5);
+    expect(nameLines.at(-1)?.endsWith('…')).toBe(true);
+    expect(texts).toContain(doc.label);
+    expect(jsQR(toRgba(bitmap), bitmap.width, bitmap.height)?.data).toBe(doc.qrContent);
+    // A name that fits after shrinking is printed whole, without "…".
+    const medium = sampleTicket({ serviceNameVi: long.slice(0, 140) });
+    const mediumTexts = renderTicket(medium, { paperWidth }).layout.lines.map((l) => l.text);
+    expect(mediumTexts.some((t) => t.endsWith('…'))).toBe(false);
+    expect(mediumTexts.join(' ')).toContain(long.slice(100, 135).trim().split(' ').slice(1, -1).join(' '));
+  });
+
   it('keeps a quiet zone of 4 white modules on every side of the QR code', () => {
     const doc = sampleTicket({ reminder: 'Mang theo CCCD và tờ khai', footer: 'Xin cảm ơn' });
     const { bitmap, layout } = renderTicket(doc, { paperWidth });

@@ -39,6 +39,8 @@ export interface AppointmentStore {
   forgetContactsBefore(day: string): void;
   /** The contact of the booking that brought this ticket, if the citizen left one. */
   contactForTicket(ticketId: string): { name: string; phone: string } | null;
+  /** The phone and service of every booking of `day` still booked (not cancelled, used or missed). */
+  activeBookingPhones(day: string): { phone: string; serviceId: string }[];
   /** The booking as it is now, stamped with the time of the event that changed it. */
   recordAppointment(appointment: Appointment, updatedAt: number): void;
   dayReport(day: string): AppointmentDayReport;
@@ -122,6 +124,16 @@ export class SqliteAppointmentStore implements AppointmentStore {
 
   forgetContactsBefore(day: string): void {
     this.deleteContactsBefore.run(day);
+  }
+
+  activeBookingPhones(day: string): { phone: string; serviceId: string }[] {
+    return this.db
+      .prepare<[string], { phone: string; serviceId: string }>(
+        `SELECT c.phone, r.service_id AS serviceId FROM appointment_contacts c
+         JOIN appointment_records r ON r.id = c.appointment_id
+         WHERE c.day = ? AND r.status = 'booked' AND c.phone != ''`,
+      )
+      .all(day);
   }
 
   contactForTicket(ticketId: string): { name: string; phone: string } | null {

@@ -245,4 +245,42 @@ describe('online booking through the hub', () => {
       display.close();
     }
   });
+
+  it('caps bookings per phone number: one per service and day, three a day, counting only active ones', async () => {
+    const book = (serviceId: string, slot: string, phone: string, from: string) =>
+      httpJson(hub.url, 'POST', '/api/appointments', { serviceId, day: tomorrow, slot, phone }, from);
+    const first = await book('khai-sinh', '08:00', '0987 654 321', '127.0.0.71');
+    expect(first.status).toBe(201);
+    // The same number written another way, from another address: still the same person.
+    const again = await book('khai-sinh', '08:30', '+84 987 654 321', '127.0.0.72');
+    expect(again).toMatchObject({
+      status: 409,
+      body: { ok: false, code: 'BOOKING_LIMIT_REACHED', details: { scope: 'service', limit: 1 } },
+    });
+    expect(String((again.body as { message?: string }).message)).toContain('Số điện thoại này');
+    expect((await book('ket-hon', '08:00', '0987654321', '127.0.0.73')).status).toBe(201);
+    expect((await book('khai-sinh', '08:30', '0911 000 111', '127.0.0.74')).status).toBe(201);
+
+    // A cancelled booking no longer counts.
+    const cancelled = await httpJson(
+      hub.url,
+      'POST',
+      '/api/appointments/cancel',
+      { code: first.body.appointment!.code },
+      '127.0.0.71',
+    );
+    expect(cancelled.body.appointment).toMatchObject({ status: 'cancelled' });
+    expect((await book('khai-sinh', '09:30', '0987 654 321', '127.0.0.75')).status).toBe(201);
+
+    // The day cap, set lower by an admin (and the service cap higher): this number already holds two.
+    const lower = { ...policy, maxPerPhonePerService: 5, maxPerPhonePerDay: 2 };
+    expect((await admin.send({ type: 'config.setAppointments', appointments: lower })).ok).toBe(true);
+    await waitFor(() => admin.state?.config.appointments?.maxPerPhonePerDay === 2, 10_000, 'policy saved');
+    expect(await book('ket-hon', '16:00', '0987 654 321', '127.0.0.76')).toMatchObject({
+      status: 409,
+      body: { code: 'BOOKING_LIMIT_REACHED', details: { scope: 'day', limit: 2 } },
+    });
+    expect(await book('ket-hon', '16:00', '0912 222 333', '127.0.0.76')).toMatchObject({ status: 201 });
+    expect((await admin.send({ type: 'config.setAppointments', appointments: policy })).ok).toBe(true);
+  });
 });

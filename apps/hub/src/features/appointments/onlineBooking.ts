@@ -4,6 +4,8 @@ import {
   clockTimeSchema,
   idSchema,
   isoDateSchema,
+  phoneBookingRefusal,
+  phoneKey,
   sortedServices,
   type CommandReply,
 } from '@motcua/core';
@@ -53,6 +55,8 @@ export class OnlineBooking {
     const { serviceId, day, slot, name, phone, requestId } = request;
     const remembered = requestId ? this.recentBookings.get(requestId) : undefined;
     if (remembered) return { status: remembered.status, body: remembered.body };
+    const capped = this.phoneCapRefusal(request);
+    if (capped) return capped;
     let reply: CommandReply | null = null;
     let code = '';
     // A fresh code until its id is new (a clash of 40-bit codes is rare but possible).
@@ -78,6 +82,20 @@ export class OnlineBooking {
     if (requestId) this.remember(requestId, booked);
     this.ctx.log.info({ serviceId, day, slot }, 'appointment booked online');
     return booked;
+  }
+
+  /** The policy's per-phone caps: one person cannot hold a service's whole day by giving the same number. */
+  private phoneCapRefusal({ serviceId, day, phone }: BookRequest): BookingOutcome | null {
+    const key = phoneKey(phone);
+    if (key === '') return null;
+    const held = this.store
+      .activeBookingPhones(day)
+      .filter((booking) => phoneKey(booking.phone) === key)
+      .map((booking) => booking.serviceId);
+    const refusal = phoneBookingRefusal(appointmentPolicyOf(this.ctx.engine.state.config), held, serviceId);
+    if (!refusal) return null;
+    this.ctx.log.info({ serviceId, day, ...refusal }, 'online booking over the per-phone cap');
+    return { status: httpStatusOf('BOOKING_LIMIT_REACHED'), body: refusalBody('BOOKING_LIMIT_REACHED', refusal) };
   }
 
   private remember(requestId: string, outcome: BookingOutcome): void {
