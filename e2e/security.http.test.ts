@@ -229,6 +229,23 @@ describe('security: HTTP input never stops the hub', () => {
     }
   });
 
+  it('sends a status link copied with a trailing slash to the page, not to a JSON 404', async () => {
+    const kiosk = await connectDevice(hub.url, 'kiosk');
+    try {
+      const issued = await kiosk.send({ type: 'ticket.issue', serviceId: 'khai-sinh' });
+      const statusUrl = issued.ok ? issued.result.statusUrl : undefined;
+      const path = new URL(statusUrl ?? 'http://x/none').pathname;
+      expect(path).toMatch(/^\/t\/[A-Za-z0-9_-]+$/);
+      const slashed = await fetch(`${hub.url}${path}/`, { redirect: 'manual' });
+      expect(slashed.status).toBe(301);
+      expect(slashed.headers.get('location')).toBe(path);
+      const followed = await fetch(`${hub.url}${path}/`);
+      expect(followed.headers.get('content-type')).toContain('text/html');
+    } finally {
+      kiosk.close();
+    }
+  });
+
   it('survives thousands of random, malformed, absolute-form and over-long requests, then answers /healthz', async () => {
     const random = generator(20261203);
     const statuses = new Map<number, number>();

@@ -117,6 +117,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     if ((request.method === 'GET' || request.method === 'HEAD') && APP_MOUNTS.includes(path)) {
       return reply.redirect(`${path}/`, 301);
     }
+    // A status link copied with a trailing slash (/t/<token>/) is a person's, not an API's: to the page.
+    if ((request.method === 'GET' || request.method === 'HEAD') && /^\/t\/[A-Za-z0-9_-]{1,200}\/$/.test(path)) {
+      return reply.redirect(path.slice(0, -1), 301);
+    }
     return refuse(reply, 404, 'NOT_FOUND');
   });
   await app.register(fastifyStatic, { root: '/', serve: false });
