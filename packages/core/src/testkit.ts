@@ -29,6 +29,18 @@ export const ratingPadAt = (counterNumber: number): Actor => ({
   counterId: `quay-${counterNumber}`,
 });
 
+/** A small deterministic random source (mulberry32): a simulated day is the same each run with one seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A test desk: keeps the state and the event log, and runs commands like the hub does. */
 export class TestDesk {
   state: QueueState = emptyState();

@@ -11,20 +11,8 @@ import {
   type QueueState,
   type ShippedEvent,
 } from '@motcua/core';
-import { clerkAt, kiosk, ratingPadAt, system } from '@motcua/core/testkit';
+import { clerkAt, kiosk, ratingPadAt, seededRandom, system } from '@motcua/core/testkit';
 import { chainHash } from '../ingest/ingestBatch.js';
-
-/** A small deterministic random source (mulberry32), so a simulated day is the same each run with one seed. */
-function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An office hub without the hub: the demo office's configuration, then citizens taking tickets,
@@ -45,7 +33,7 @@ export class SimulatedOffice {
     seed = 1,
     private readonly counters = [1, 2, 3, 4, 5],
   ) {
-    this.random = randomSource(seed);
+    this.random = seededRandom(seed);
     this.run({ type: 'day.close' }, system);
     for (const command of demoOfficeCommands({ alwaysOpen: true })) this.run(command, system);
     for (const n of counters) {

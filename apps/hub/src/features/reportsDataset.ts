@@ -7,6 +7,7 @@ import {
   type RatingScore,
   type TicketStatus,
 } from '@motcua/core';
+import { seededRandom } from '@motcua/core/testkit';
 import pino from 'pino';
 import { AuthService } from '../auth/authService.js';
 import { Engine } from '../engine.js';
@@ -63,17 +64,6 @@ const COUNTERS = [1, 2, 3, 4, 5];
 const LATE_TICKETS = 4;
 const SCORES: RatingScore[] = ['verySatisfied', 'satisfied', 'satisfied', 'neutral', 'dissatisfied', 'verySatisfied'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -90,7 +80,7 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
   const firstDay = options.firstDay ?? '2025-03-03';
   const dayCount = options.days ?? 4;
   const perDay = options.ticketsPerDay ?? 140;
-  const random = prng(options.seed ?? 7);
+  const random = seededRandom(options.seed ?? 7);
   const adminPassword = options.adminPassword ?? 'quantri-2025';
   const timeZone = 'Asia/Ho_Chi_Minh';
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
