@@ -11,6 +11,8 @@ import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from './
 import { readEventLog } from './support/eventLog.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
+/** Booking phone numbers, never reused across rounds (the per-phone cap would refuse a repeat). */
+let nextPhone = 0;
 const ROUNDS = 3;
 
 interface Acknowledged extends BurstAcks {
@@ -64,7 +66,8 @@ function burst(
             day,
             slot,
             name: `Nguyễn Văn ${i}`,
-            phone: `0900${String(i).padStart(6, '0')}`,
+            // A new number per booking across rounds: one number holds one booking per service and day.
+            phone: `09${String(nextPhone++).padStart(8, '0')}`,
           }),
         });
         const body = (await response.json()) as { ok: boolean; code?: string; appointment?: { code: string } };
