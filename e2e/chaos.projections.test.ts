@@ -12,6 +12,8 @@ import { readEventLog } from './support/eventLog.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 const ROUNDS = 3;
+/** Phones used so far across rounds (the booking policy caps bookings per phone). */
+let nextPhone = 0;
 
 interface Acknowledged extends BurstAcks {
   /** Booking codes the hub answered 201 for. */
@@ -64,7 +66,8 @@ function burst(
             day,
             slot,
             name: `Nguyễn Văn ${i}`,
-            phone: `0900${String(i).padStart(6, '0')}`,
+            // A new phone for every booking of every round: the booking policy caps bookings per phone.
+            phone: `0900${String(nextPhone++).padStart(6, '0')}`,
           }),
         });
         const body = (await response.json()) as { ok: boolean; code?: string; appointment?: { code: string } };
