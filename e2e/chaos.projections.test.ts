@@ -11,9 +11,9 @@ import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from './
 import { readEventLog } from './support/eventLog.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
-/** Booking phone numbers, never reused across rounds (the per-phone cap would refuse a repeat). */
-let nextPhone = 0;
 const ROUNDS = 3;
+/** Phones used so far across rounds (the booking policy caps bookings per phone). */
+let nextPhone = 0;
 
 interface Acknowledged extends BurstAcks {
   /** Booking codes the hub answered 201 for. */
@@ -66,8 +66,8 @@ function burst(
             day,
             slot,
             name: `Nguyễn Văn ${i}`,
-            // A new number per booking across rounds: one number holds one booking per service and day.
-            phone: `09${String(nextPhone++).padStart(8, '0')}`,
+            // A new phone for every booking of every round: the booking policy caps bookings per phone.
+            phone: `0900${String(nextPhone++).padStart(6, '0')}`,
           }),
         });
         const body = (await response.json()) as { ok: boolean; code?: string; appointment?: { code: string } };

@@ -119,6 +119,8 @@ export class Projector {
     for (const stream of behind) {
       if (this.stopped) break;
       await this.projectPage(stream.office_id, stream.hub_id);
+      // Let waiting HTTP requests (the dashboard, ingest) run between pages.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return behind.length > 0;
   }
