@@ -101,9 +101,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   store.addProjector(auth.pairingProjector());
 
-  const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
-  rollOverServiceDay(engine, store, log);
-
   const trust = trustFunction(options.trustProxy);
   const app = await createHttpApp({
     log,
@@ -219,6 +216,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         }),
       );
   }
+  // Only now may start-up append events (the first run's office, a day rolled over while the hub was
+  // down): every feature's projector sees them in their transaction, so nothing needs catching up later.
+  const firstRun = state.seq === 0 ? seedFirstRun(engine, auth, options.demo) : null;
+  rollOverServiceDay(engine, store, log);
 
   await app.listen({ port: options.port, host: options.host });
   const port = (server.address() as AddressInfo).port;

@@ -243,18 +243,19 @@ export async function provinceReport(
 ): Promise<ProvinceReport> {
   const ids = offices.map((o) => o.id);
   const { tickets, ratings } = await reportRows(sql, ids, range);
-  const first = offices[0] ? await reportSettings(sql, offices[0].id) : null;
+  // One read of each office's settings, used for its own summary and (the first office's) for the total.
+  const withSettings: { office: { id: string; name: string }; settings: OfficeReportSettings }[] = [];
+  for (const office of offices) withSettings.push({ office, settings: await reportSettings(sql, office.id) });
   const combined = summarizeReport(
     range,
-    first ?? { timeZone: 'Asia/Ho_Chi_Minh', dayCloseHour: 20 },
+    withSettings[0]?.settings ?? { timeZone: 'Asia/Ho_Chi_Minh', dayCloseHour: 20 },
     {},
     tickets,
     ratings,
   );
   const idle = await idleIntervals(sql, ids, combined.startsAt, combined.endsAt, now);
   const perOffice = [];
-  for (const office of offices) {
-    const settings = await reportSettings(sql, office.id);
+  for (const { office, settings } of withSettings) {
     const summary = summarizeReport(
       range,
       settings,

@@ -39,6 +39,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 /** The longest request line plus headers Node accepts; longer gets 431 before any of our code runs. */
 export const MAX_HEADER_BYTES = 16 * 1024;
+/** A refused body up to this size is read and dropped before the 413, so the client gets the answer. */
+const MAX_DRAINED_BODY = 64 * 1024 * 1024;
 /** JSON bodies larger than this are refused (413) unless a route allows more (voice uploads). */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -90,7 +92,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     }
     done();
   });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = statusFor(error);
     if (status >= 500) {
       log.error({ err: error, url: request.url }, 'HTTP handler failed');
@@ -99,7 +101,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     if (status === 429) return refuse(reply, 429, 'RATE_LIMITED');
     if (status === 413) {
       const routeIssue = (request.routeOptions.config as { tooLargeIssue?: string } | undefined)?.tooLargeIssue;
-      // The client is told before the rest of a huge body arrives; the connection then closes.
+      // Closing a connection whose body is still arriving resets it, and the client may never read the
+      // answer: read (and drop) a body up to MAX_DRAINED_BODY first, then answer and close.
+      const declared = Number(request.headers['content-length'] ?? Infinity);
+      if (!request.raw.complete && declared <= MAX_DRAINED_BODY) {
+        request.raw.resume();
+        await new Promise<void>((resolve) => {
+          request.raw.once('end', resolve);
+          request.raw.once('error', () => resolve());
+          request.raw.once('close', resolve);
+        });
+      }
       reply.header('Connection', 'close');
       return refuse(reply, 413, 'BAD_REQUEST', {
         issue: routeIssue ?? 'Dữ liệu gửi lên quá lớn / Request body too large',

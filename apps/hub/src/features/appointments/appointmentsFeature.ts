@@ -72,8 +72,6 @@ export function createAppointmentsFeature(
     projector: appointmentRecords(store),
     socketHandlers: { 'appointment.checkIn': (request, actor) => checkIn(request, actor) },
     start() {
-      // The day may have opened at start, before this feature's projector was attached: forget past contacts now.
-      store.forgetContactsBefore(ctx.engine.state.serviceDay);
       useDemoPolicy();
       releaseOverdue();
       releaseTimer = setInterval(() => {
