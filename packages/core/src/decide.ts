@@ -30,6 +30,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'ticket.resume':
     case 'ticket.returnToQueue':
     case 'ticket.transfer':
+    case 'ticket.reprint':
     case 'ticket.cancel':
       return decideTicket(state, command, ctx);
     case 'counter.open':

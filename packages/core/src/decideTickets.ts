@@ -7,6 +7,7 @@ import { aheadInLine, pickNextTicket, queuePolicySettings } from './queuePolicy.
 import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
 import { counterState, countersServing, estimatedWaitMinutes, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
+import { reprintLimit } from './ticketPrintout.js';
 import { firstInLine, ticketById, waitingLineLength, waitingLines } from './ticketReads.js';
 
 export type TicketCommand = CommandOf<
@@ -108,6 +109,14 @@ export function decideTicket(state: QueueState, command: TicketCommand, ctx: Dec
     }
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
+    case 'ticket.reprint': {
+      const ticket = ticketById(state, command.ticketId);
+      if (!ticket) return refuse('NOT_FOUND');
+      const limit = reprintLimit(state);
+      const printed = ticket.reprints ?? 0;
+      if (printed >= limit) return refuse('REPRINT_LIMIT_REACHED', { limit });
+      return accept({ type: 'ticket.reprinted', ticketId: ticket.id, copy: printed + 1, at: ctx.now });
+    }
     case 'ticket.cancel': {
       const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
