@@ -23,10 +23,11 @@ export type TicketCommand = CommandOf<
   | 'ticket.resume'
   | 'ticket.returnToQueue'
   | 'ticket.transfer'
+  | 'ticket.reprint'
   | 'ticket.cancel'
 >;
 
-/** A ticket's life: issued, called, served, parked, returned, transferred, cancelled. */
+/** A ticket's life: issued, called, served, parked, returned, transferred, reprinted, cancelled. */
 export function decideTicket(state: QueueState, command: TicketCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'ticket.issue':
