@@ -27,6 +27,7 @@ describe('the status link on tickets', () => {
     });
     expect(checkStatusLink('http://localhost:8080', everywhere).warnings).toEqual(['loopbackBaseUrl']);
     expect(checkStatusLink('http://may-chu.local', everywhere).warnings).toEqual(['lanOnlyBaseUrl']);
+    expect(checkStatusLink('http://[::1]:8080/', everywhere).warnings).toEqual(['loopbackBaseUrl']);
     expect(checkStatusLink('ftp://x', everywhere).warnings).toEqual(['invalidBaseUrl']);
   });
 

@@ -72,13 +72,9 @@ export function checkStatusLink(configuredBaseUrl: string, hub: HubAddresses): S
   const configured = configuredBaseUrl.trim().replace(/\/+$/, '');
   const baseUrl = configured || defaultStatusBaseUrl(hub);
   const warnings: StatusLinkWarning[] = [];
-  let host: string | null = null;
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol === 'http:' || url.protocol === 'https:') host = url.hostname;
-  } catch {
-    host = null;
-  }
+  // scheme://[userinfo@]host[:port]/… (core has no URL class: it runs without Node's or a browser's globals).
+  const host =
+    /^https?:\/\/(?:[^@/?#\s]*@)?(\[[^\]\s]*\]|[^:/?#\s]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i.exec(baseUrl)?.[1] ?? null;
   if (host === null) return { baseUrl, configured: configured !== '', warnings: ['invalidBaseUrl'] };
   if (!configured && isLoopbackHost(hub.listenHost)) warnings.push('hubListensOnLoopback');
   else if (!configured && isWildcardHost(hub.listenHost) && hub.lanAddresses.length === 0)
