@@ -73,12 +73,17 @@ describe('admin: the status link on tickets and whether phones can open it', { t
 
   it('a public address behind a reverse proxy: no warning, and new tickets carry it', async () => {
     await page.locator('input[name="statusBaseUrl"]').fill('https://motcua.hoangmai.gov.vn/');
+    // The reprint limit in force is shown (core's default until the office sets one) and saved with the rest.
+    const reprints = page.locator('input[name="reprintLimit"]');
+    expect(await reprints.inputValue()).toBe('2');
+    await reprints.fill('1');
     await page.getByTestId('kiosk-save').click();
     await page
       .locator('[data-testid=status-link-base]:has-text("https://motcua.hoangmai.gov.vn/t/…")')
       .waitFor({ timeout: 20_000 });
     expect(await warnings()).toEqual([]);
     await waitFor(() => kiosk.state?.config.kiosk.statusBaseUrl === 'https://motcua.hoangmai.gov.vn', 20_000, 'sync');
+    expect(kiosk.state?.config.kiosk.reprintLimit).toBe(1);
     expect(await issuedStatusUrl()).toMatch(/^https:\/\/motcua\.hoangmai\.gov\.vn\/t\/[A-Za-z0-9_-]{22}$/);
     await screenshot(page, 'admin-status-link-public');
   });

@@ -1,5 +1,6 @@
 import {
   kioskSettingsSchema,
+  reprintLimit,
   statusLinkWarningMessages,
   type KioskSettings,
   type QueueState,
@@ -15,6 +16,7 @@ import { z } from './vietnameseZod';
 const KIOSK_LABELS = {
   footerText: 'Dòng chữ cuối vé',
   idleSeconds: 'Tự quay về màn hình đầu sau (giây)',
+  reprintLimit: 'Số lần in lại tối đa mỗi vé (0–10)',
   statusBaseUrl: 'Địa chỉ tra cứu trên vé (để trống = địa chỉ của máy chủ)',
 } as const;
 
@@ -38,7 +40,8 @@ export function KioskSection({ state }: { state: QueueState }) {
     formState: { errors },
   } = useForm<z.input<typeof kioskFormSchema>, unknown, KioskSettings>({
     resolver: zodResolver(kioskFormSchema),
-    defaultValues: state.config.kiosk,
+    // The limit in force is shown even when the office never set one.
+    defaultValues: { ...state.config.kiosk, reprintLimit: reprintLimit(state) },
   });
   const submit = handleSubmit(async (kiosk) => {
     await send(
@@ -61,6 +64,9 @@ export function KioskSection({ state }: { state: QueueState }) {
         </Field>
         <Field label={KIOSK_LABELS.idleSeconds} error={errors.idleSeconds?.message}>
           <input type="number" {...register('idleSeconds', { valueAsNumber: true })} />
+        </Field>
+        <Field label={KIOSK_LABELS.reprintLimit} error={errors.reprintLimit?.message}>
+          <input type="number" {...register('reprintLimit', { valueAsNumber: true })} />
         </Field>
         <label className="check wide">
           <input type="checkbox" {...register('showTicketWhenPrinterFails')} />
