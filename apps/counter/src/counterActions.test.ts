@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { clerkAt, MINUTE, TestDesk } from '@motcua/core/testkit';
+import { clerkAt, MINUTE, system, TestDesk } from '@motcua/core/testkit';
 import { counterActions, noShowTickets, parkedTickets, ticketArrivedForIdleCounter } from './counterActions';
 import { actionForKey } from './shortcuts';
-import { ticketById } from '@motcua/core';
+import { errorMessages, ticketById, type Actor } from '@motcua/core';
+
+type Clerk = Actor & { kind: 'user' };
+const actionsAt = (desk: TestDesk, counter: number) => counterActions(desk.state, clerkAt(counter) as Clerk, desk.now);
 
 describe('counterActions', () => {
   it('offers only "call next" when people wait and the counter is free', () => {
     const desk = TestDesk.open();
-    expect(counterActions(desk.state, 'quay-1').callNext).toMatchObject({
+    expect(actionsAt(desk, 1).callNext).toMatchObject({
       enabled: false,
-      reason: { vi: 'Không có ai đang chờ' },
+      reason: errorMessages.NOTHING_WAITING,
     });
     desk.issue('khai-sinh');
-    const actions = counterActions(desk.state, 'quay-1');
+    const actions = actionsAt(desk, 1);
     expect(actions.callNext.enabled).toBe(true);
     expect(actions.finish).toMatchObject({ enabled: false, reason: { en: 'No ticket is being served' } });
     expect(actions.recall.enabled).toBe(false);
@@ -20,14 +23,14 @@ describe('counterActions', () => {
     expect(actions.resume.enabled).toBe(false);
   });
 
-  it('explains that the current ticket must be closed before calling another', () => {
+  it("explains with core's message that the current ticket must be closed before calling another", () => {
     const desk = TestDesk.open();
     desk.issue('khai-sinh');
     desk.issue('khai-sinh');
-    const label = ticketById(desk.state, desk.callNext(1))!.label;
-    const actions = counterActions(desk.state, 'quay-1');
-    expect(actions.callNext.enabled).toBe(false);
-    expect(actions.callNext.reason?.vi).toContain(label);
+    const called = desk.callNext(1);
+    expect(ticketById(desk.state, called)?.status).toBe('called');
+    const actions = actionsAt(desk, 1);
+    expect(actions.callNext).toEqual({ enabled: false, reason: errorMessages.COUNTER_BUSY });
     expect(actions.recall.enabled && actions.finish.enabled && actions.noShow.enabled).toBe(true);
     expect(actions.transfer.enabled && actions.park.enabled && actions.start.enabled).toBe(true);
   });
@@ -37,9 +40,9 @@ describe('counterActions', () => {
     desk.run({ type: 'config.setOffice', office: { ...desk.state.config.office, requireStart: true } });
     desk.issue('khai-sinh');
     const ticketId = desk.callNext(1);
-    expect(counterActions(desk.state, 'quay-1').finish.reason?.vi).toContain('Bắt đầu');
+    expect(actionsAt(desk, 1).finish).toEqual({ enabled: false, reason: errorMessages.INVALID_TICKET_STATE });
     desk.run({ type: 'ticket.start', counterId: 'quay-1', ticketId }, clerkAt(1));
-    const actions = counterActions(desk.state, 'quay-1');
+    const actions = actionsAt(desk, 1);
     expect(actions.finish.enabled).toBe(true);
     expect(actions.noShow.enabled).toBe(false);
     expect(actions.start.enabled).toBe(false);
@@ -49,10 +52,20 @@ describe('counterActions', () => {
     const desk = TestDesk.open();
     desk.issue('khai-sinh');
     desk.run({ type: 'counter.pause', counterId: 'quay-1', reason: 'Nghỉ trưa' }, clerkAt(1));
-    const actions = counterActions(desk.state, 'quay-1');
-    expect(actions.callNext.reason?.en).toBe('The counter is paused: resume work first');
-    expect(actions.pause.enabled).toBe(false);
+    const actions = actionsAt(desk, 1);
+    expect(actions.callNext.reason).toEqual(errorMessages.COUNTER_NOT_OPEN);
+    // Core accepts a new pause reason while paused; the old copy of the rule disabled it.
+    expect(actions.pause.enabled).toBe(true);
     expect(actions.reopen.enabled).toBe(true);
+  });
+
+  it('says what the hub would say to a clerk who moved to another counter', () => {
+    const desk = TestDesk.open();
+    desk.issue('khai-sinh');
+    desk.run({ type: 'counter.assignClerk', counterId: 'quay-2', userId: 'canbo1' }, system);
+    const actions = actionsAt(desk, 1);
+    expect(actions.callNext).toEqual({ enabled: false, reason: errorMessages.NOT_YOUR_COUNTER });
+    expect(actions.pause.enabled).toBe(false);
   });
 
   it('lists parked and no-show tickets of this counter only', () => {
@@ -62,7 +75,7 @@ describe('counterActions', () => {
     const parked = desk.callNext(1);
     desk.run({ type: 'ticket.park', counterId: 'quay-1', ticketId: parked }, clerkAt(1));
     expect(parkedTickets(desk.state, 'quay-1').map((t) => t.id)).toEqual([parked]);
-    expect(counterActions(desk.state, 'quay-1').resume.enabled).toBe(true);
+    expect(actionsAt(desk, 1).resume.enabled).toBe(true);
     const absent = desk.callNext(2);
     desk.run({ type: 'ticket.noShow', counterId: 'quay-2', ticketId: absent }, clerkAt(2));
     expect(noShowTickets(desk.state, 'quay-2').map((t) => t.id)).toEqual([absent]);
@@ -72,7 +85,7 @@ describe('counterActions', () => {
   it('disables everything with the same reason while offline', () => {
     const desk = TestDesk.open();
     desk.issue('khai-sinh');
-    const actions = counterActions(desk.state, 'quay-1', false);
+    const actions = counterActions(desk.state, clerkAt(1) as Clerk, desk.now, false);
     expect(Object.values(actions).every((a) => !a.enabled && a.reason?.vi.startsWith('Mất kết nối'))).toBe(true);
   });
 });

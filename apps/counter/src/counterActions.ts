@@ -1,5 +1,5 @@
-import type { LocalizedName, QueueState, Ticket } from '@motcua/core';
-import { counterState, waitingForCounter, ticketById, ticketsWhere } from '@motcua/core';
+import type { Actor, Command, LocalizedName, QueueState, Ticket } from '@motcua/core';
+import { checkCommand, counterState, errorMessages, waitingForCounter, ticketById, ticketsWhere } from '@motcua/core';
 
 export type CounterActionId =
   | 'callNext'
@@ -48,12 +48,18 @@ export function noShowTickets(state: QueueState, counterId: string): Ticket[] {
 }
 
 /**
- * Which counter actions are possible now and, when not, why — in the same terms as the hub's
- * refusals, so a disabled button explains itself instead of failing on click.
+ * Which counter actions are possible now and, when not, why. Core answers (`checkCommand`: the hub's
+ * own authorisation and rules, run against this client's state), so a button is disabled exactly when
+ * the hub would refuse it, with the hub's message. Only "there is nothing to act on" is said here.
  */
-export function counterActions(state: QueueState, counterId: string, online = true): CounterActions {
+export function counterActions(
+  state: QueueState,
+  clerk: Actor & { kind: 'user' },
+  now: number,
+  online = true,
+): CounterActions {
   const offline = no('Mất kết nối với máy chủ, đang kết nối lại…', 'No connection to the hub; reconnecting…');
-  if (!online) {
+  if (!online || clerk.counterId === null) {
     return {
       callNext: offline,
       recall: offline,
@@ -69,56 +75,42 @@ export function counterActions(state: QueueState, counterId: string, online = tr
       reopen: offline,
     };
   }
-  const counter = counterState(state, counterId);
+  const counterId = clerk.counterId;
+  const ask = (command: Command, unchanged: LocalizedName | null = null): ActionAvailability => {
+    const check = checkCommand(state, command, clerk, now);
+    if (!check.ok) return { enabled: false, reason: errorMessages[check.error.code] };
+    return check.changes || !unchanged ? yes : { enabled: false, reason: unchanged };
+  };
   const ticket = currentTicket(state, counterId);
-  const waiting = waitingForCounter(state, counterId).length;
-  const parked = parkedTickets(state, counterId).length;
-  const requireStart = state.config.office.requireStart;
-
-  const noTicket = no('Chưa có số nào đang được gọi', 'No ticket is being served');
-  const busy = ticket
-    ? no(
-        `Đang phục vụ số ${ticket.label}: hãy Hoàn thành, Vắng mặt hoặc Tạm giữ trước`,
-        `Ticket ${ticket.label} is still open: finish, no-show or park it first`,
-      )
-    : null;
-  const notOpen =
-    counter.status === 'paused'
-      ? no('Quầy đang tạm nghỉ: bấm "Làm việc tiếp" trước', 'The counter is paused: resume work first')
-      : counter.status === 'closed'
-        ? no('Quầy chưa mở', 'The counter is not open')
-        : null;
-
-  const canCall = notOpen ?? busy ?? yes;
+  const onTicket = (make: (ticketId: string) => Command): ActionAvailability =>
+    ticket ? ask(make(ticket.id)) : no('Chưa có số nào đang được gọi', 'No ticket is being served');
+  const firstWaiting = waitingForCounter(state, counterId)[0];
+  const parked = parkedTickets(state, counterId)[0];
+  const noShow = noShowTickets(state, counterId)[0];
+  const callNext = ask({ type: 'ticket.callNext', counterId });
   return {
-    callNext: canCall.enabled && waiting === 0 ? no('Không có ai đang chờ', 'Nobody is waiting') : canCall,
-    callChosen: canCall.enabled && waiting === 0 ? no('Không có ai đang chờ', 'Nobody is waiting') : canCall,
-    recall: ticket ? yes : noTicket,
-    start: !ticket ? noTicket : ticket.status === 'serving' ? no('Đã bắt đầu phục vụ', 'Already being served') : yes,
-    finish: !ticket
-      ? noTicket
-      : requireStart && ticket.status === 'called'
-        ? no('Bấm "Bắt đầu" khi công dân đến quầy', 'Press "Start" when the citizen arrives')
-        : yes,
-    noShow: !ticket
-      ? noTicket
-      : ticket.status === 'serving'
-        ? no('Công dân đã đến quầy và đang được phục vụ', 'The citizen is already being served')
-        : yes,
-    transfer: ticket ? yes : noTicket,
-    park: ticket ? yes : noTicket,
-    resume: parked === 0 ? no('Không có số nào đang tạm giữ', 'No ticket is on hold') : (busy ?? yes),
-    returnToQueue:
-      noShowTickets(state, counterId).length === 0
-        ? no('Không có số vắng mặt nào', 'No no-show ticket to return')
-        : yes,
-    pause:
-      counter.status === 'open'
-        ? yes
-        : counter.status === 'paused'
-          ? no('Quầy đang tạm nghỉ', 'The counter is already paused')
-          : no('Quầy chưa mở', 'The counter is not open'),
-    reopen: counter.status === 'open' ? no('Quầy đang làm việc', 'The counter is already open') : yes,
+    callNext,
+    callChosen: firstWaiting ? ask({ type: 'ticket.callChosen', counterId, ticketId: firstWaiting.id }) : callNext,
+    recall: onTicket((ticketId) => ({ type: 'ticket.recall', counterId, ticketId })),
+    start: onTicket((ticketId) => ({ type: 'ticket.start', counterId, ticketId })),
+    finish: onTicket((ticketId) => ({ type: 'ticket.finish', counterId, ticketId })),
+    noShow: onTicket((ticketId) => ({ type: 'ticket.noShow', counterId, ticketId })),
+    transfer: onTicket((ticketId) => ({
+      type: 'ticket.transfer',
+      ticketId,
+      toServiceId: ticket?.serviceId ?? null,
+      toCounterId: null,
+      placement: 'keepPlace',
+    })),
+    park: onTicket((ticketId) => ({ type: 'ticket.park', counterId, ticketId })),
+    resume: parked
+      ? ask({ type: 'ticket.resume', counterId, ticketId: parked.id })
+      : no('Không có số nào đang tạm giữ', 'No ticket is on hold'),
+    returnToQueue: noShow
+      ? ask({ type: 'ticket.returnToQueue', ticketId: noShow.id, placement: 'keepPlace' })
+      : no('Không có số vắng mặt nào', 'No no-show ticket to return'),
+    pause: ask({ type: 'counter.pause', counterId, reason: 'Tạm nghỉ' }),
+    reopen: ask({ type: 'counter.open', counterId }, { vi: 'Quầy đang làm việc', en: 'The counter is already open' }),
   };
 }
 

@@ -24,13 +24,15 @@ export type TransferTarget = { toServiceId: string } | { toCounterId: string };
 /** Everything a counter screen does: what is possible now, and the commands behind each button. */
 export function useCounterDesk(counterId: string) {
   const client = useHubClient();
-  const { state, connection } = useHubSnapshot();
+  const { state, connection, identity } = useHubSnapshot();
   const [notice, setNotice] = useState<DeskNotice | null>(null);
   // The same command is not sent twice while its ack is pending; other buttons stay live.
   const inFlight = useRef(new Set<string>());
   const { t } = useLanguage();
   const online = connection === 'online';
-  const actions: CounterActions | null = state ? counterActions(state, counterId, online) : null;
+  // Core checks each action as the hub will: as this clerk, at the hub's time.
+  const clerk = identity?.actor.kind === 'user' ? identity.actor : null;
+  const actions: CounterActions | null = state && clerk ? counterActions(state, clerk, client.hubNow(), online) : null;
 
   const send = useCallback(
     async (command: CommandInput, success: (after: QueueState | null) => LocalizedName | null) => {

@@ -1,6 +1,12 @@
 import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
-import { officeIssueStatus, type CommandResult, type LocalizedName, type Service } from '@motcua/core';
+import {
+  alertKindForPrinterFailure,
+  officeIssueStatus,
+  type CommandResult,
+  type LocalizedName,
+  type Service,
+} from '@motcua/core';
 import { ConnectionBanner, PairingScreen, useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { KioskBridge } from './kioskBridge';
@@ -15,7 +21,7 @@ import { ServicesScreen } from './screens/ServicesScreen';
 import { TicketScreen } from './screens/TicketScreen';
 import { ConnectingScreen, IssuingScreen } from './screens/WaitScreens';
 import { FirstPinScreen, SettingsScreen } from './SettingsScreen';
-import { alertKindForPrintCode, printIssuedTicket, ticketPreview } from './ticketPrinting';
+import { printIssuedTicket, ticketPreview } from './ticketPrinting';
 import { useIdleReturn } from './useIdleReturn';
 
 export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
@@ -90,7 +96,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
       // Through the shell the hub does not see the printer: tell the staff from here.
       void client.send({
         type: 'alert.raise',
-        alertKind: alertKindForPrintCode(reply.code),
+        alertKind: alertKindForPrinterFailure(reply.code),
         message: `Máy lấy số: ${reply.message}`,
       });
     }

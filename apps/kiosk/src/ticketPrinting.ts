@@ -154,21 +154,3 @@ export async function ticketPreview(client: HubClient, ticketId: string): Promis
     return null;
   }
 }
-
-/** Alert kinds of core's alert.raise for a PRINTER_* code of a print reply. */
-export function alertKindForPrintCode(code: string) {
-  if (code === 'PRINTER_PAPER_OUT') return 'printerPaperOut' as const;
-  if (code === 'PRINTER_COVER_OPEN') return 'printerCoverOpen' as const;
-  if (
-    [
-      'PRINTER_OFFLINE',
-      'PRINTER_TIMEOUT',
-      'PRINTER_CONNECTION_FAILED',
-      'PRINTER_CONNECTION_LOST',
-      'PRINTER_WRITE_FAILED',
-      'PRINTER_UNCONFIRMED',
-    ].includes(code)
-  )
-    return 'printerOffline' as const;
-  return 'printerError' as const;
-}

@@ -194,3 +194,21 @@ export type CommandInput = { [K in CommandType]: z.input<(typeof commandSchemas)
 export function isCommandType(type: unknown): type is CommandType {
   return typeof type === 'string' && Object.hasOwn(commandSchemas, type);
 }
+
+/** The staff alert a printer failure raises; takes the printer's code with or without the `PRINTER_` of a print reply. */
+export function alertKindForPrinterFailure(code: string): AlertKind {
+  switch (code.replace(/^PRINTER_/, '')) {
+    case 'PAPER_OUT':
+      return 'printerPaperOut';
+    case 'COVER_OPEN':
+      return 'printerCoverOpen';
+    case 'OFFLINE':
+    case 'TIMEOUT':
+    case 'CONNECTION_FAILED':
+    case 'CONNECTION_LOST':
+    case 'WRITE_FAILED':
+      return 'printerOffline';
+    default:
+      return 'printerError';
+  }
+}

@@ -1,4 +1,5 @@
 import type { Actor } from './actors.js';
+import type { Command } from './commands.js';
 import { actorRef, authorize } from './actors.js';
 import { apply } from './apply.js';
 import { decide } from './decide.js';
@@ -34,4 +35,18 @@ export function executeCommand(state: QueueState, input: unknown, actor: Actor, 
   }));
   for (const envelope of envelopes) next = apply(next, envelope);
   return { ok: true, state: next, envelopes, result: commandResult(next, parsed.command, decision.events) };
+}
+
+/** Core's answer to a command without keeping anything: `changes` is false when it would be accepted as a no-op. */
+export type CommandCheck = { ok: true; changes: boolean } | { ok: false; error: DomainError };
+
+/**
+ * Whether this actor's command would be accepted now: the same authorisation and rules as
+ * `executeCommand`, so a screen asks core before offering a button instead of repeating a rule.
+ */
+export function checkCommand(state: QueueState, command: Command, actor: Actor, now: number): CommandCheck {
+  const refused = authorize(state, actor, command);
+  if (refused) return { ok: false, error: refused };
+  const decision = decide(state, command, { now, actor });
+  return decision.ok ? { ok: true, changes: decision.events.length > 0 } : decision;
 }

@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { hasOpenAlert, ticketPrintout, type PrintReply } from '@motcua/core';
+import { alertKindForPrinterFailure, hasOpenAlert, ticketPrintout, type PrintReply } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Socket } from 'socket.io-client';
@@ -9,7 +9,6 @@ import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '.
 import { staffToken, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
 import type { AuditEntry } from './audit.js';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
-import { alertKindForPrinterError } from './printing.js';
 
 function printTicket(client: HubClient, ticketId: string, reprint = false): Promise<PrintReply> {
   const socket = client.socket as unknown as Socket;
@@ -144,10 +143,13 @@ describe('hub-side printing for a kiosk in a plain browser', () => {
 
 describe('printer alert rules', () => {
   it('maps printer failures to the staff alert kinds', () => {
-    expect(alertKindForPrinterError('PAPER_OUT')).toBe('printerPaperOut');
-    expect(alertKindForPrinterError('CONNECTION_FAILED')).toBe('printerOffline');
-    expect(alertKindForPrinterError('COVER_OPEN')).toBe('printerCoverOpen');
-    expect(alertKindForPrinterError('BAD_CONFIG')).toBe('printerError');
+    expect(alertKindForPrinterFailure('PAPER_OUT')).toBe('printerPaperOut');
+    expect(alertKindForPrinterFailure('CONNECTION_FAILED')).toBe('printerOffline');
+    expect(alertKindForPrinterFailure('COVER_OPEN')).toBe('printerCoverOpen');
+    expect(alertKindForPrinterFailure('BAD_CONFIG')).toBe('printerError');
+    // The kiosk's print reply says the same codes with PRINTER_ in front.
+    expect(alertKindForPrinterFailure('PRINTER_PAPER_OUT')).toBe('printerPaperOut');
+    expect(alertKindForPrinterFailure('PRINTER_TIMEOUT')).toBe('printerOffline');
   });
 
   it('sees an uncleared alert of the same kind from the same device', () => {

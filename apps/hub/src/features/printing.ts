@@ -1,4 +1,5 @@
 import {
+  alertKindForPrinterFailure,
   errorMessages,
   printerAddressMessages,
   printPreviewRequestSchema,
@@ -17,7 +18,6 @@ import {
   type TicketPrintout,
   ticketById,
 } from '@motcua/core';
-import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -28,24 +28,6 @@ import type { FeatureContext, HubFeature } from './types.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
 export const PRINT_TIMEOUT_MS = 8000;
-
-/** The staff alert a printer failure raises, so counters and admin see it. */
-export function alertKindForPrinterError(code: PrinterErrorCode): AlertKind {
-  switch (code) {
-    case 'PAPER_OUT':
-      return 'printerPaperOut';
-    case 'COVER_OPEN':
-      return 'printerCoverOpen';
-    case 'OFFLINE':
-    case 'TIMEOUT':
-    case 'CONNECTION_FAILED':
-    case 'CONNECTION_LOST':
-    case 'WRITE_FAILED':
-      return 'printerOffline';
-    default:
-      return 'printerError';
-  }
-}
 
 /** The printer of a kiosk device: its profile, else a file printer in `<dataDir>/prints` (the demo). */
 export function printerProfileForDevice(state: QueueState, deviceId: string, dataDir: string): PrinterProfile {
@@ -225,7 +207,7 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
       }
       const code = error.code;
       const message = forTheCitizen(printerErrorMessage(code));
-      raiseAlert(actor, alertKindForPrinterError(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
+      raiseAlert(actor, alertKindForPrinterFailure(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
       ctx.log.warn({ deviceId, ticketId, code, detail: error.detail, sent }, 'ticket not printed');
       // The bytes went out but the printer never confirmed them: the slip may be in the tray.
       const outcome = sent && code !== 'PAPER_OUT' && code !== 'COVER_OPEN' ? UNCONFIRMED : null;
