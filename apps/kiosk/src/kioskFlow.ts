@@ -9,7 +9,7 @@ import {
   type Service,
 } from '@motcua/core';
 import type { Refusal } from './kioskMessages';
-import { NO_ANSWER, type PrintProgress } from './ticketPrinting';
+import { NO_ANSWER_CODE, type PrintProgress } from './ticketPrinting';
 
 /** How long the ticket and the refusal screens stay before the kiosk returns home by itself. */
 export const TICKET_SCREEN_SECONDS = 20;
@@ -127,7 +127,7 @@ function withPrintProgress(screen: TicketShown, progress: PrintProgress): Ticket
       : screen;
   }
   const reply = screen.print.reply;
-  if (progress.status === 'printed' && !reply.ok && reply.code === NO_ANSWER.code) {
+  if (progress.status === 'printed' && !reply.ok && reply.code === NO_ANSWER_CODE) {
     return { ...screen, print: { phase: 'done', reply: { ok: true, status: 'ok', previewPng: screen.preview ?? '' } } };
   }
   return screen;

@@ -2,7 +2,7 @@ import { REPRINT_WINDOW_MS, reprintLimit, ticketById, type LocalizedName, type Q
 import { useLanguage } from '@motcua/ui';
 import { TICKET_SCREEN_SECONDS, type TicketShown } from '../kioskFlow';
 import { NO_COUNTER_OPEN } from '../kioskMessages';
-import { NO_ANSWER, type PrintProgress } from '../ticketPrinting';
+import { NO_ANSWER_CODE, type PrintProgress } from '../ticketPrinting';
 import { secondsLeft } from '../useIdleReturn';
 
 /** What the screen says while the ticket waits for the printer or prints. */
@@ -32,7 +32,7 @@ export function TicketScreen(props: {
   const group = props.state.config.priority.groups.find((g) => g.id === ticket.priorityGroup);
   const failed = print.phase === 'done' && !print.reply.ok ? print.reply : null;
   const printerProblem =
-    failed && (failed.code.startsWith('PRINTER_') || failed.code === NO_ANSWER.code) ? failed : null;
+    failed && (failed.code.startsWith('PRINTER_') || failed.code === NO_ANSWER_CODE) ? failed : null;
   const showTicket = !printerProblem || props.state.config.kiosk.showTicketWhenPrinterFails;
   const reprintsLeft = reprintLimit(props.state) - (ticketById(props.state, ticket.id)?.reprints ?? 0);
   const inReprintWindow = print.phase === 'done' && props.hubNow - ticket.issuedAt < REPRINT_WINDOW_MS;
