@@ -6,7 +6,7 @@ import { ensureAppBuilt } from './support/build.js';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
-import { ticketById, ticketsWhere } from '@motcua/core';
+import { errorMessages, ticketById, ticketsWhere } from '@motcua/core';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -70,7 +70,9 @@ describe('counter app against a real hub', () => {
     await expect(quay1.getByTestId('clerk-name').textContent()).resolves.toContain('Nguyễn Thị Lan');
     await expect(quay1.getByTestId('action-finish').isDisabled()).resolves.toBe(true);
     await expect(quay1.getByTestId('hint-finish').textContent()).resolves.toBe('Chưa có số nào đang được gọi');
-    await expect(quay1.getByTestId('action-callNext').getAttribute('title')).resolves.toBe('Không có ai đang chờ');
+    await expect(quay1.getByTestId('action-callNext').getAttribute('title')).resolves.toBe(
+      errorMessages.NOTHING_WAITING.vi,
+    );
   });
 
   it('two clerks pressing "call next" at the same time get different tickets', async () => {
