@@ -138,6 +138,22 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     }
     case 'counter.assignClerk':
       return assignClerk(state, command, ctx);
+    case 'counter.markDeviceLost': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      // Once per absence: the watch may ask again before it sees the event.
+      if (counterState(state, command.counterId).deviceLostSince !== undefined) return accept();
+      return accept({
+        type: 'counter.deviceLost',
+        counterId: command.counterId,
+        lastSeenAt: Math.min(command.lastSeenAt, ctx.now),
+        at: ctx.now,
+      });
+    }
+    case 'counter.markDeviceBack': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      if (counterState(state, command.counterId).deviceLostSince === undefined) return accept();
+      return accept({ type: 'counter.deviceBack', counterId: command.counterId, at: ctx.now });
+    }
     case 'rating.submit': {
       const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');
