@@ -350,6 +350,7 @@ GET /api/backup                     U    F     F          ok
 GET /api/backups                    U    F     F          ok
 POST /api/printers/test             U    F     F          ok
 GET /api/central/status             U    F     ok         ok
+GET /api/status-link                U    F     ok         ok
 POST /__test__/clock                ok   ok    ok         ok
 `;
 
