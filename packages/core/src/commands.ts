@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { appointmentPolicySchema } from './appointments.js';
 import { printerProfileCommandSchema } from './printerAddress.js';
 import {
+  appointmentPolicySchema,
   clockTimeSchema,
   counterSchema,
   deviceSchema,

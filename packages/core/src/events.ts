@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { appointmentArrivalSchema, appointmentPolicySchema, appointmentSchema } from './appointments.js';
 import {
+  appointmentArrivalSchema,
+  appointmentPolicySchema,
+  appointmentSchema,
   counterSchema,
   deviceSchema,
   displaySettingsSchema,
