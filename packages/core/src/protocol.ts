@@ -9,6 +9,7 @@ import type { DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
+import type { PrintJobUpdate } from './ticketPrintout.js';
 
 /** Bumped when a change is not additive. Sent in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -119,6 +120,12 @@ export const approveDeviceSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).nullable().default(null),
   counterId: idSchema.nullable().default(null),
   printerProfileId: idSchema.nullable().default(null),
+  /**
+   * The paired device this pairing replaces (a re-pair after lost storage, or a new machine in its place): the
+   * new one takes over its name, counter and printer unless given here, and the old one is revoked and listed as
+   * replaced instead of as a second row.
+   */
+  replacesDeviceId: idSchema.nullable().default(null),
 });
 export type ApproveDeviceRequest = z.input<typeof approveDeviceSchema>;
 
@@ -147,6 +154,10 @@ export interface PairingRecord {
   lastSeenAt: number | null;
   /** A pending pairing's code stops working at this time (the admin page shows it ageing out). */
   expiresAt: number | null;
+  /** Connected to the hub right now. */
+  online: boolean;
+  /** The device that took this one's place (`device.approve { replacesDeviceId }`); it is revoked. */
+  replacedBy: string | null;
 }
 export type SignInReply =
   { ok: true; sessionToken: string; user: User; counterId: string | null; mustChangePassword: boolean } | ErrorReply;
@@ -171,11 +182,13 @@ export type CommandReply = { ok: true; result: CommandResult } | ErrorReply;
 /** The ack of a command, computed from the state after its events were applied. */
 export function commandResult(state: QueueState, command: Command, events: DomainEvent[]): CommandResult {
   const result: CommandResult = { seq: state.seq, events: events.map((e) => e.type) };
-  const ticketEvent = events.find((e) => e.type === 'ticket.issued' || e.type === 'ticket.called');
+  const ticketEvent = events.find(
+    (e) => e.type === 'ticket.issued' || e.type === 'ticket.called' || e.type === 'ticket.reprinted',
+  );
   const ticketId =
     ticketEvent?.type === 'ticket.issued'
       ? ticketEvent.ticket.id
-      : ticketEvent?.type === 'ticket.called'
+      : ticketEvent?.type === 'ticket.called' || ticketEvent?.type === 'ticket.reprinted'
         ? ticketEvent.ticketId
         : undefined;
   const ticket = ticketId ? ticketById(state, ticketId) : undefined;
@@ -238,6 +251,8 @@ export interface HubToClientEvents {
    * and takes the snapshot it gets, dropping events until then.
    */
   'hub.epoch': (epoch: { hubId: string }) => void;
+  /** To the kiosk that sent `print.ticket` only: where its print job is (see `printJobUpdateSchema`). */
+  'print.job': (update: PrintJobUpdate) => void;
 }
 
 /** The largest message a client may send (bytes of one Socket.IO packet); larger ones get `protocol.error`. */

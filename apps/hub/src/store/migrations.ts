@@ -155,4 +155,9 @@ export const migrations: string[] = [
   -- the ETA error report.
   ALTER TABLE tickets ADD COLUMN eta_minutes REAL;
   `,
+  `
+  -- A device replaced by a new pairing (device.approve { replacesDeviceId }) names its successor, so the admin's
+  -- list shows one row per machine.
+  ALTER TABLE device_pairings ADD COLUMN replaced_by TEXT;
+  `,
 ];
