@@ -9,8 +9,9 @@ import { DevicesSection } from './config/DevicesSection';
 import { PrintersSection } from './config/PrintersSection';
 import { PriorityForm } from './config/PrioritySection';
 import { DisplayForm } from './config/DisplaySection';
+import { KioskSection } from './config/KioskSection';
 
-type Section = 'office' | 'services' | 'counters' | 'users' | 'devices' | 'printers' | 'priority' | 'display';
+type Section = 'office' | 'services' | 'counters' | 'users' | 'devices' | 'kiosk' | 'printers' | 'priority' | 'display';
 
 const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'office', vi: 'Cơ quan' },
@@ -18,6 +19,7 @@ const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'counters', vi: 'Quầy' },
   { id: 'users', vi: 'Tài khoản' },
   { id: 'devices', vi: 'Thiết bị' },
+  { id: 'kiosk', vi: 'Máy lấy số & vé' },
   { id: 'printers', vi: 'Máy in' },
   { id: 'priority', vi: 'Ưu tiên' },
   { id: 'display', vi: 'Màn hình & giọng đọc' },
@@ -50,6 +52,7 @@ export function ConfigPage() {
       {section === 'counters' && <CountersSection state={state} />}
       {section === 'users' && <UsersSection state={state} />}
       {section === 'devices' && <DevicesSection state={state} />}
+      {section === 'kiosk' && <KioskSection state={state} />}
       {section === 'printers' && <PrintersSection state={state} />}
       {section === 'priority' && <PriorityForm state={state} />}
       {section === 'display' && <DisplayForm state={state} />}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AppointmentPolicy } from './appointments.js';
 
 /** Identifiers are short, URL-safe strings chosen by the admin or the hub. */
 export const idSchema = z
@@ -54,8 +53,20 @@ export const officeSchema = z.object({
   requireStart: z.boolean(),
   /** Seconds after finishing during which the citizen may rate the ticket. */
   ratingWindowSeconds: z.number().int().min(10).max(3600),
+  /**
+   * Seconds a counter's device may be gone before the counter shows "Mất kết nối" and stops counting idle
+   * time. Absent in offices set up before it existed: DEFAULT_COUNTER_LOST_AFTER_SECONDS.
+   */
+  counterLostAfterSeconds: z.number().int().min(5).max(3600).optional(),
 });
 export type Office = z.infer<typeof officeSchema>;
+
+/** Two minutes: longer than a page reload or a Wi-Fi hiccup, short enough that the monitor is not fooled for long. */
+export const DEFAULT_COUNTER_LOST_AFTER_SECONDS = 120;
+
+export function counterLostAfterMs(office: Office): number {
+  return (office.counterLostAfterSeconds ?? DEFAULT_COUNTER_LOST_AFTER_SECONDS) * 1000;
+}
 
 export const fieldSchema = z.object({
   id: idSchema,
@@ -259,7 +270,7 @@ export const kioskSettingsSchema = z.object({
   /** Show the ticket and its QR on screen when the printer fails. */
   showTicketWhenPrinterFails: z.boolean(),
   idleSeconds: z.number().int().min(10).max(600),
-  /** Public base URL for the status QR, e.g. http://192.168.1.10:8080; empty = the hub's LAN URL. */
+  /** Public base URL for the status QR, e.g. https://motcua.phuong.gov.vn; empty = the address the hub answers on. */
   statusBaseUrl: z.string().max(300),
   /** Reprints allowed per ticket (each marked "BẢN IN LẠI" and audited); absent = DEFAULT_REPRINT_LIMIT. */
   reprintLimit: z.number().int().min(0).max(10).optional(),
@@ -390,6 +401,60 @@ export const procedureInfoSchema = z.object({
 });
 export type ProcedureInfo = z.infer<typeof procedureInfoSchema>;
 export type ProcedureInfoInput = z.input<typeof procedureInfoSchema>;
+
+export const appointmentServicePolicySchema = z.object({
+  /** Bookings per time slot; 0 = this service takes no bookings. */
+  perSlot: z.number().int().min(0).max(100),
+  /** Bookings per day for this service; 0 = only the slots limit it. */
+  perDay: z.number().int().min(0).max(10_000),
+});
+export type AppointmentServicePolicy = z.infer<typeof appointmentServicePolicySchema>;
+
+/** Online booking: which services take bookings, how slots are cut and how arrivals are treated. */
+export const appointmentPolicySchema = z.object({
+  enabled: z.boolean(),
+  slotMinutes: z.number().int().min(5).max(240),
+  /** A check-in from this many minutes before the slot … */
+  earlyMinutes: z.number().int().min(0).max(240),
+  /** … to this many minutes after its start is queued at the slot time (served before later walk-ins). */
+  lateMinutes: z.number().int().min(0).max(240),
+  /** How many days ahead a citizen may book; 0 = today only. */
+  daysAhead: z.number().int().min(0).max(90),
+  /** A slot must start at least this many minutes after the booking is made. */
+  leadMinutes: z.number().int().min(0).max(1440),
+  services: z.record(idSchema, appointmentServicePolicySchema),
+  /**
+   * Active bookings one phone number may hold for one service on one day (default 1), and for all services on
+   * one day (default 3), so one person cannot book a service's whole day. Optional: policies saved before
+   * these existed keep working with the defaults.
+   */
+  maxPerPhonePerService: z.number().int().min(1).max(50).optional(),
+  maxPerPhonePerDay: z.number().int().min(1).max(50).optional(),
+});
+export type AppointmentPolicy = z.infer<typeof appointmentPolicySchema>;
+
+export const appointmentStatusSchema = z.enum(['booked', 'checkedIn', 'cancelled', 'noShow']);
+export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
+
+export const appointmentArrivalSchema = z.enum(['onTime', 'late']);
+export type AppointmentArrival = z.infer<typeof appointmentArrivalSchema>;
+
+/** A booked time slot. It holds no personal data: the hub keeps an optional name and phone apart. */
+export const appointmentSchema = z.object({
+  /** Derived by the hub from the booking code (a one-way hash), so the code itself is never broadcast. */
+  id: idSchema,
+  serviceId: idSchema,
+  day: isoDateSchema,
+  /** The slot's start, "HH:MM" in the office's time zone. */
+  slot: clockTimeSchema,
+  /** The slot's start as epoch milliseconds. */
+  slotStart: z.number(),
+  status: appointmentStatusSchema,
+  bookedAt: z.number(),
+  ticketId: idSchema.nullable(),
+  arrival: appointmentArrivalSchema.nullable(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
 
 /** Everything an admin configures. Part of the shared state every participant folds. */
 export interface OfficeConfig {
