@@ -3,6 +3,7 @@ import { createAppointmentsFeature } from './appointments/appointmentsFeature.js
 import { createAuditFeature } from './audit.js';
 import { createBackupFeature } from './backup.js';
 import { createCentralShippingFeature } from './centralShipping.js';
+import { createCounterPresenceFeature } from './counterPresence.js';
 import { createDossiersFeature } from './dossiers.js';
 import { createExportsFeature } from './exports.js';
 import { createOfficeVoiceFeature } from './officeVoice.js';
@@ -37,5 +38,6 @@ export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores)
     }),
     createOfficeVoiceFeature(ctx),
     createDossiersFeature(ctx, stores.dossiers),
+    createCounterPresenceFeature(ctx),
   ];
 }
