@@ -9,8 +9,10 @@ import { DevicesSection } from './config/DevicesSection';
 import { PrintersSection } from './config/PrintersSection';
 import { PriorityForm } from './config/PrioritySection';
 import { DisplayForm } from './config/DisplaySection';
+import { RatingMethodForm } from './config/RatingMethodSection';
 
-type Section = 'office' | 'services' | 'counters' | 'users' | 'devices' | 'printers' | 'priority' | 'display';
+type Section =
+  'office' | 'services' | 'counters' | 'users' | 'devices' | 'printers' | 'priority' | 'display' | 'rating';
 
 const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'office', vi: 'Cơ quan' },
@@ -21,6 +23,7 @@ const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'printers', vi: 'Máy in' },
   { id: 'priority', vi: 'Ưu tiên' },
   { id: 'display', vi: 'Màn hình & giọng đọc' },
+  { id: 'rating', vi: 'Đánh giá hài lòng' },
 ];
 
 /** Every change an admin makes here is a command: validated, audited, and live on every device. */
@@ -53,6 +56,7 @@ export function ConfigPage() {
       {section === 'printers' && <PrintersSection state={state} />}
       {section === 'priority' && <PriorityForm state={state} />}
       {section === 'display' && <DisplayForm state={state} />}
+      {section === 'rating' && <RatingMethodForm state={state} />}
     </div>
   );
 }

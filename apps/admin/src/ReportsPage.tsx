@@ -1,4 +1,4 @@
-import { ratingScoreNames, type OfficeConfig, type RatingScore } from '@motcua/core';
+import { ratingAnswerNames, ratingMethodOf, ratingScales, SATISFACTION_FORMULA, type OfficeConfig } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { DayInput, useLanguage } from '@motcua/ui';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -17,7 +17,8 @@ function nameOf(config: OfficeConfig, kind: 'service' | 'field' | 'counter' | 'c
   return config.users[key]?.displayName ?? key;
 }
 
-const SCORES: RatingScore[] = ['verySatisfied', 'satisfied', 'neutral', 'dissatisfied'];
+/** Every answer of every scale, best first: ranges may mix four-, three- and five-level ballots. */
+const ANSWERS = ratingScales.five.answers;
 
 function shift(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -117,7 +118,7 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
       distribution: [
         {
           label: 'Số lượt đánh giá',
-          values: SCORES.map((score) => s[score]),
+          values: ANSWERS.map((answer) => s[answer]),
           color: '#0f766e',
         },
       ],
@@ -164,10 +165,18 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
         <ReportChart
           kind="bar"
           title="Phân bố mức độ hài lòng"
-          labels={SCORES.map((score) => ratingScoreNames[score].vi)}
+          labels={ANSWERS.map((answer) => ratingAnswerNames[answer].vi)}
           series={charts.distribution}
         />
       </div>
+      <p className="muted" data-testid="satisfaction-formula">
+        {t(SATISFACTION_FORMULA)}. {t({ vi: 'Thang đánh giá hiện dùng', en: 'Scale in use' })}:{' '}
+        {t(ratingScales[ratingMethodOf(config).scale].name)};{' '}
+        {t({
+          vi: 'phiếu cũ bốn mức vẫn được tính theo đúng nghĩa ban đầu (Bình thường không tính là hài lòng).',
+          en: 'earlier four-level ballots keep their meaning (Neutral does not count as satisfied).',
+        })}
+      </p>
       <section className="card">
         <h2>{t({ vi: 'Thời gian (trung bình · trung vị · p90)', en: 'Times (mean · median · p90)' })}</h2>
         <TimesTable

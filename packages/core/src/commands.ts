@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { appointmentPolicySchema } from './appointments.js';
 import { printerProfileCommandSchema } from './printerAddress.js';
 import {
+  hasRatingAnswer,
+  RATING_ANSWER_MISSING,
+  ratingAnswerFields,
+  ratingMethodSettingsSchema,
+  ratingReasonIdsSchema,
+} from './ratingMethod.js';
+import {
   clockTimeSchema,
   counterSchema,
   deviceSchema,
@@ -14,8 +21,6 @@ import {
   officeSchema,
   priorityPolicySchema,
   procedureInfoSchema,
-  ratingReasonSchema,
-  ratingScoreSchema,
   serviceSchema,
   ticketSourceSchema,
   userSchema,
@@ -104,20 +109,32 @@ export const commandSchemas = {
     counterId: idSchema,
     userId: idSchema.nullable(),
   }),
-  'rating.submit': z.strictObject({
-    type: z.literal('rating.submit'),
-    counterId: idSchema,
-    ticketId: idSchema,
-    score: ratingScoreSchema,
-    reasons: z.array(ratingReasonSchema).max(5).default([]),
-  }),
-  /** The reason step after the first tap: changes the score or adds reasons to the rating already sent. */
-  'rating.amend': z.strictObject({
-    type: z.literal('rating.amend'),
-    counterId: idSchema,
-    ticketId: idSchema,
-    score: ratingScoreSchema,
-    reasons: z.array(ratingReasonSchema).max(5).default([]),
+  /**
+   * The first tap: the answer on the scale the pad showed (`score` alone: a four-level pad, read as
+   * legacyFour). A required reason may follow in `rating.amend`, so the tap is stored at once.
+   */
+  'rating.submit': z
+    .strictObject({
+      type: z.literal('rating.submit'),
+      counterId: idSchema,
+      ticketId: idSchema,
+      ...ratingAnswerFields,
+      reasons: ratingReasonIdsSchema.default([]),
+    })
+    .refine(hasRatingAnswer, RATING_ANSWER_MISSING),
+  /** The reason step after the first tap: changes the answer or adds reasons to the rating already sent. */
+  'rating.amend': z
+    .strictObject({
+      type: z.literal('rating.amend'),
+      counterId: idSchema,
+      ticketId: idSchema,
+      ...ratingAnswerFields,
+      reasons: ratingReasonIdsSchema.default([]),
+    })
+    .refine(hasRatingAnswer, RATING_ANSWER_MISSING),
+  'config.setRatingMethod': z.strictObject({
+    type: z.literal('config.setRatingMethod'),
+    ratingMethod: ratingMethodSettingsSchema,
   }),
   'alert.raise': z.strictObject({
     type: z.literal('alert.raise'),

@@ -2,7 +2,7 @@ import type { Actor } from './actors.js';
 import { actorRef } from './actors.js';
 import type { Command, CommandOf } from './commands.js';
 import { deviceAlertKinds } from './commands.js';
-import type { DomainError } from './errors.js';
+import type { DomainError, ErrorCode } from './errors.js';
 import { domainError } from './errors.js';
 import { decideAppointment } from './appointmentsDecide.js';
 import type { DomainEvent } from './events.js';
@@ -10,6 +10,13 @@ import { formatTicketLabel, labelsCanCollide, nextTicketNumber } from './numberi
 import { serviceRefusal } from './issueAvailability.js';
 import { serviceDayOf } from './officeTime.js';
 import { aheadInLine, pickNextTicket, queuePolicySettings } from './queuePolicy.js';
+import {
+  ratingAnswerProblem,
+  ratingBallotOf,
+  ratingMethodOf,
+  type RatingAnswer,
+  type RatingScale,
+} from './ratingMethod.js';
 import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
 import { counterState, countersServing, estimatedWaitMinutes, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
@@ -144,6 +151,8 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       // One rating per ticket: a second pad, a retry with a new requestId or a double tap cannot add another.
       if (ticket.rated) return refuse('ALREADY_RATED');
       if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 1)) return refuse('RATING_NOT_ALLOWED');
+      const answer = ratingCommandAnswer(state, command, 'tap');
+      if ('code' in answer) return refuse(answer.code);
       return accept({
         type: 'rating.submitted',
         rating: {
@@ -151,8 +160,7 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
           counterId: command.counterId,
           clerkId: ticket.clerkId,
           serviceId: ticket.serviceId,
-          score: command.score,
-          reasons: [...new Set(command.reasons)],
+          ...answer,
           at: ctx.now,
         },
       });
@@ -163,12 +171,13 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
       if (!ticket.rated) return refuse('RATING_NOT_ALLOWED');
       // The reason step may start near the end of the window, so it gets a second window to finish.
       if (!finishedHereWithin(state, ticket, command.counterId, ctx.now, 2)) return refuse('RATING_NOT_ALLOWED');
+      const answer = ratingCommandAnswer(state, command, 'reasonStep');
+      if ('code' in answer) return refuse(answer.code);
       return accept({
         type: 'rating.amended',
         ticketId: ticket.id,
         counterId: command.counterId,
-        score: command.score,
-        reasons: [...new Set(command.reasons)],
+        ...answer,
         at: ctx.now,
       });
     }
@@ -288,6 +297,29 @@ function issueEstimate(
   const etaMinutes =
     countersServing(state, serviceId).length === 0 ? null : estimatedWaitMinutes(state, serviceId, ahead);
   return { ahead, etaMinutes };
+}
+
+/**
+ * The answer a rating command records: the raw answer and its scale (a four-level pad's `score` read as
+ * legacyFour), the office's reason ids it chose and its free text. The first tap is stored without a reason
+ * (a citizen who walks away still counted); the reason step must give one where the scale requires it.
+ */
+function ratingCommandAnswer(
+  state: QueueState,
+  command: CommandOf<'rating.submit'> | CommandOf<'rating.amend'>,
+  step: 'tap' | 'reasonStep',
+): { scale: RatingScale; answer: RatingAnswer; reasons: string[]; reasonText?: string } | { code: ErrorCode } {
+  const ballot = ratingBallotOf(command);
+  if (!ballot) return { code: 'RATING_NOT_ON_SCALE' };
+  const reasons = [...new Set(command.reasons)];
+  const offered = ratingMethodOf(state.config).reasons;
+  if (reasons.some((id) => !offered.some((r) => r.id === id))) return { code: 'RATING_REASON_UNKNOWN' };
+  const freeText = command.reasonText ?? '';
+  const problem = ratingAnswerProblem(ballot.scale, ballot.answer, { listed: reasons, freeText });
+  if (problem === 'NOT_ON_SCALE') return { code: 'RATING_NOT_ON_SCALE' };
+  // The tap comes before the reason step: its missing reason is asked for next, not refused.
+  if (problem === 'REASON_REQUIRED' && step === 'reasonStep') return { code: 'RATING_REASON_REQUIRED' };
+  return { ...ballot, reasons, ...(freeText ? { reasonText: freeText } : {}) };
 }
 
 /** Whether the ticket was finished at this counter no longer ago than `windows` rating windows. */
@@ -517,6 +549,8 @@ function decideConfig(state: QueueState, command: Command): Decision {
       return accept({ type: 'config.displaySet', display: command.display });
     case 'config.setKiosk':
       return accept({ type: 'config.kioskSet', kiosk: command.kiosk });
+    case 'config.setRatingMethod':
+      return accept({ type: 'config.ratingMethodSet', ratingMethod: command.ratingMethod });
     case 'config.setProcedureInfo':
       if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
       return accept({ type: 'config.procedureInfoSet', serviceId: command.serviceId, info: command.info });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppointmentPolicy } from './appointments.js';
+import type { RatingMethodSettings } from './ratingMethod.js';
 
 /** Identifiers are short, URL-safe strings chosen by the admin or the hub. */
 export const idSchema = z
@@ -297,33 +298,12 @@ export const MAX_DOSSIERS_PER_TICKET = 20;
 export const ratingScoreSchema = z.enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied']);
 export type RatingScore = z.infer<typeof ratingScoreSchema>;
 
-export const ratingReasonSchema = z.enum(['waitedTooLong', 'attitude', 'unclearGuidance', 'slowProcessing', 'other']);
-export type RatingReason = z.infer<typeof ratingReasonSchema>;
-
-export const ratingSchema = z.object({
-  ticketId: idSchema,
-  counterId: idSchema,
-  clerkId: idSchema.nullable(),
-  serviceId: idSchema,
-  score: ratingScoreSchema,
-  reasons: z.array(ratingReasonSchema).max(5),
-  at: z.number(),
-});
-export type Rating = z.infer<typeof ratingSchema>;
-
+/** The four-level pad's answer names; the scales' answers and their names are in ratingMethod.ts. */
 export const ratingScoreNames: Record<RatingScore, LocalizedName> = {
   verySatisfied: { vi: 'Rất hài lòng', en: 'Very satisfied' },
   satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
   neutral: { vi: 'Bình thường', en: 'Neutral' },
   dissatisfied: { vi: 'Không hài lòng', en: 'Dissatisfied' },
-};
-
-export const ratingReasonNames: Record<RatingReason, LocalizedName> = {
-  waitedTooLong: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' },
-  attitude: { vi: 'Thái độ phục vụ chưa tốt', en: "Staff's attitude" },
-  unclearGuidance: { vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
-  slowProcessing: { vi: 'Giải quyết hồ sơ chậm', en: 'Slow processing' },
-  other: { vi: 'Lý do khác', en: 'Other' },
 };
 
 /**
@@ -369,4 +349,6 @@ export interface OfficeConfig {
   appointments?: AppointmentPolicy;
   /** Documents, fee and processing time per service id; absent or missing for a service = nothing to show. */
   procedures?: Record<string, ProcedureInfo>;
+  /** The satisfaction method; absent = the official three levels with the default reasons (ratingMethodOf). */
+  ratingMethod?: RatingMethodSettings;
 }
