@@ -128,3 +128,54 @@ describe('security: printer addresses, through a real hub', () => {
     expect(printed.ok ? '' : printed.message).toContain('chưa được cho phép');
   });
 });
+
+describe('security: share hosts an admin lists, through a real hub', () => {
+  const clients: HubClient[] = [];
+  let hub: HubProcess | undefined;
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  it('allows the operator’s and the admin’s hosts at once, and refuses a removed host at the next print', async () => {
+    hub = await startHubProcess({ args: ['--printer-share-hosts', 'may-ke-toan'] });
+    const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
+    clients.push(admin);
+    const save = (id: string, url: string) =>
+      admin.send({ type: 'config.upsertPrinterProfile', profile: profileAt(id, url) });
+    const setShareHosts = (printerShareHosts: string[]) =>
+      admin.send({ type: 'config.setKiosk', kiosk: { ...admin.state!.config.kiosk, printerShareHosts } });
+
+    expect(await save('may-in-mot-cua', 'windows-share://may-mot-cua/XP80')).toMatchObject({
+      ok: false,
+      details: { refusal: 'shareHost' },
+    });
+    expect(admin.state?.config.printerProfiles['may-in-mot-cua']).toBeUndefined();
+
+    // A list with a path in it is refused whole and changes nothing.
+    expect(await setShareHosts(['may-mot-cua', 'may-mot-cua/XP80'])).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(admin.state?.config.kiosk.printerShareHosts).toBeUndefined();
+
+    expect(await setShareHosts(['MAY-MOT-CUA'])).toMatchObject({ ok: true });
+    expect(await save('may-in-mot-cua', 'windows-share://may-mot-cua/XP80')).toMatchObject({ ok: true });
+    // The operator's host stays allowed beside the admin's; others stay refused.
+    expect(await save('may-in-ke-toan', 'windows-share://may-ke-toan/XP80')).toMatchObject({ ok: true });
+    expect(await save('may-in-la', 'windows-share://may-la/XP80')).toMatchObject({
+      ok: false,
+      details: { refusal: 'shareHost' },
+    });
+
+    expect(await setShareHosts([])).toMatchObject({ ok: true });
+    const kiosk = await kioskPrintingOn(hub, admin, 'may-in-mot-cua');
+    clients.push(kiosk);
+    const printed = await issueAndPrint(kiosk);
+    expect(printed).toMatchObject({ ok: false, code: 'PRINTER_BAD_CONFIG' });
+    expect(printed.ok ? '' : printed.message).toContain('chưa được cho phép');
+    expect(await save('may-in-mot-cua-2', 'windows-share://may-mot-cua/XP80')).toMatchObject({
+      ok: false,
+      details: { refusal: 'shareHost' },
+    });
+  });
+});

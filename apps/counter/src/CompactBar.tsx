@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { counterState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
-import { ActionButton } from './CounterScreen';
+import { ActionButton } from './ActionButton';
 import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration } from './format';
 import { actionForKey } from './shortcuts';

@@ -128,7 +128,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       pairRequestBurst: options.pairRequestBurst,
       deviceAlertsPerMinute: options.deviceAlertsPerMinute,
       deviceAlertBurst: options.deviceAlertBurst,
-      printerAddress: printerAddressContext(options),
+      printerAddress: () => printerAddressContext(options, engine.state.config),
       trust,
     },
     log,

@@ -1,11 +1,6 @@
 import type { ProcedureInfo } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 
-/** Whether a procedure has anything to tell the citizen before the ticket is taken. */
-export function hasProcedureInfo(info: ProcedureInfo | undefined): info is ProcedureInfo {
-  return Boolean(info && (info.documents.length > 0 || info.fee || info.processingTime));
-}
-
 /**
  * The papers to bring, the fee and the processing time of the chosen procedure, shown before the
  * ticket is taken so the citizen can go home for a missing paper instead of queueing twice.

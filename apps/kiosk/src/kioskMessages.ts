@@ -111,3 +111,14 @@ export function officeClosedMessage(status: Extract<OfficeIssueStatus, { open: f
       : ASK_STAFF,
   };
 }
+
+/** Said instead of an estimate when no counter with a clerk serves the procedure: no false promise. */
+export const NO_COUNTER_OPEN: LocalizedName = {
+  vi: 'Hiện chưa có quầy tiếp nhận thủ tục này, vui lòng chờ hoặc hỏi cán bộ hướng dẫn',
+  en: 'No counter is taking this procedure right now; please wait or ask a staff member',
+};
+
+/** "3 thủ tục" / "1 procedure, 3 procedures": Vietnamese has no plural, English does. */
+export function procedureCount(count: number): LocalizedName {
+  return { vi: `${count} thủ tục`, en: `${count} ${count === 1 ? 'procedure' : 'procedures'}` };
+}

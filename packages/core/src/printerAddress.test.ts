@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { printerAddressRefusal, printerProfileCommandSchema } from './printerAddress.js';
+import { allowedShareHosts, printerAddressRefusal, printerProfileCommandSchema } from './printerAddress.js';
+import {
+  kioskSettingsSchema,
+  MAX_PRINTER_SHARE_HOSTS,
+  printerShareHostSchema,
+  printerShareHostsSchema,
+} from './schemas.js';
+import { defaultOfficeConfig } from './state.js';
 
 const hub = { dataDir: '/var/lib/motcua', shareHosts: ['KETOAN-PC'] };
 
@@ -63,5 +70,60 @@ describe('printer addresses an admin may save', () => {
     const refused = printerProfileCommandSchema.safeParse(profile);
     expect(refused.error?.issues[0]).toMatchObject({ path: ['transportUrl'], params: { refusal: 'devicePath' } });
     expect(refused.error?.issues[0]?.message).toMatch(/^Địa chỉ máy in:/);
+  });
+});
+
+describe('share hosts an admin lists', () => {
+  const withHosts = (printerShareHosts: string[] | undefined) => {
+    const config = defaultOfficeConfig();
+    return { ...config, kiosk: { ...config.kiosk, printerShareHosts } };
+  };
+
+  it('allows the operator’s hosts and the admin’s, in any case, once each', () => {
+    expect(allowedShareHosts(['KETOAN-PC'], withHosts(['may-mot-cua', 'ketoan-pc']))).toEqual([
+      'ketoan-pc',
+      'may-mot-cua',
+    ]);
+    expect(allowedShareHosts([], withHosts(undefined))).toEqual([]);
+    const context = { dataDir: '/var/lib/motcua', shareHosts: allowedShareHosts([], withHosts(['may-mot-cua'])) };
+    expect(printerAddressRefusal('windows-share://MAY-MOT-CUA/XP80', context)).toBeNull();
+    expect(printerAddressRefusal('windows-share://ketoan-pc/XP80', context)).toBe('shareHost');
+  });
+
+  it('takes host names and IPv4 addresses, trimmed and in lower case', () => {
+    expect(printerShareHostsSchema.parse([' KeToan-PC ', 'may.xa.local', '192.168.1.20'])).toEqual([
+      'ketoan-pc',
+      'may.xa.local',
+      '192.168.1.20',
+    ]);
+  });
+
+  it('refuses paths, ports, users, bad addresses and too many hosts', () => {
+    for (const host of [
+      '',
+      'ketoan-pc/XP80',
+      'ketoan-pc\\XP80',
+      'ketoan-pc:445',
+      'admin@ketoan-pc',
+      'máy-kế-toán',
+      '-ketoan',
+      'ketoan..pc',
+      '999.1.1.1',
+      '192.168.01.2',
+      '192.168.1',
+      'a'.repeat(64),
+      `${'a.'.repeat(127)}a`,
+    ]) {
+      expect(printerShareHostSchema.safeParse(host).success, host).toBe(false);
+    }
+    const many = Array.from({ length: MAX_PRINTER_SHARE_HOSTS + 1 }, (_, i) => `may-${i}`);
+    expect(printerShareHostsSchema.safeParse(many).success).toBe(false);
+    expect(printerShareHostsSchema.safeParse(many.slice(1)).success).toBe(true);
+  });
+
+  it('keeps kiosk settings saved before the list valid', () => {
+    const { printerShareHosts: _absent, ...before } = withHosts(undefined).kiosk;
+    expect(kioskSettingsSchema.safeParse(before).success).toBe(true);
+    expect(kioskSettingsSchema.safeParse({ ...before, printerShareHosts: ['x/y'] }).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { printerProfileSchema } from './schemas.js';
+import { printerProfileSchema, type OfficeConfig } from './schemas.js';
 
 /**
  * Which printer addresses the hub may write to. An admin's printer address names a place on the hub's disk
@@ -6,12 +6,21 @@ import { printerProfileSchema } from './schemas.js';
  */
 export type PrinterAddressRefusal = 'scheme' | 'devicePath' | 'filePath' | 'fileOutsideData' | 'shareHost';
 
-/** What only the hub knows: its data folder and the Windows hosts an operator allowed for shared printers. */
+/** What only the hub knows: its data folder and the Windows hosts allowed for shared printers. */
 export interface PrinterAddressContext {
   /** Absolute path of the hub's data folder; `file://` printers write below it only. */
   dataDir: string;
   /** Hosts besides this machine whose shared printers (`windows-share://HOST/SHARE`) may be used. */
   shareHosts: readonly string[];
+}
+
+/**
+ * The share hosts in force: the operator's (`--printer-share-hosts`) and the admin's (kiosk settings), so
+ * either can allow a computer and an admin's change takes effect at the next save and the next print.
+ */
+export function allowedShareHosts(operatorHosts: readonly string[], config: OfficeConfig): string[] {
+  const hosts = [...operatorHosts, ...(config.kiosk.printerShareHosts ?? [])].map((host) => host.toLowerCase());
+  return [...new Set(hosts)];
 }
 
 /** Printer device and serial ports: USB line printers, serial/USB-serial ttys, Windows COM ports. */
@@ -107,8 +116,8 @@ export const printerAddressMessages: Record<PrinterAddressRefusal, { vi: string;
     en: 'Printer address: a file:// printer may only write inside the hub’s data folder. Choose a folder inside it.',
   },
   shareHost: {
-    vi: 'Địa chỉ máy in: máy tính chia sẻ máy in này chưa được cho phép. Hãy nhờ người quản trị máy chủ thêm nó (--printer-share-hosts) hoặc dùng máy in chia sẻ trên chính máy chủ.',
-    en: 'Printer address: this sharing computer is not allowed. Ask the hub’s operator to add it (--printer-share-hosts) or use a printer shared on the hub itself.',
+    vi: 'Địa chỉ máy in: máy tính chia sẻ máy in này chưa được cho phép. Hãy thêm tên máy vào ô “Máy tính được phép chia sẻ máy in” (mục Máy in) rồi lưu lại, hoặc dùng máy in chia sẻ trên chính máy chủ.',
+    en: 'Printer address: this sharing computer is not allowed. Add its name under “Computers allowed to share a printer” (Printers) and save again, or use a printer shared on the hub itself.',
   },
 };
 

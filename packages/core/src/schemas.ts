@@ -226,6 +226,35 @@ export const printerProfileSchema = z.object({
 });
 export type PrinterProfile = z.infer<typeof printerProfileSchema>;
 
+/** An IPv4 address in dotted form, each part 0–255 without leading zeros. */
+function isIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255);
+}
+
+/** A host name as Windows and DNS write it: labels of letters, digits and '-', joined by dots. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * A computer whose shared printers the hub may print to (`windows-share://HOST/SHARE`). Names only: a path, a
+ * port or a user name in it would make the UNC path the hub opens something other than that computer's share.
+ */
+export const printerShareHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .refine(
+    // All digits and dots is an address, so 999.1.1.1 is refused rather than read as a name.
+    (host) => (/^[\d.]+$/.test(host) ? isIpv4(host) : HOST_NAME.test(host)),
+    'tên máy (chữ không dấu, số, - .) hoặc địa chỉ IPv4 / a host name or an IPv4 address',
+  );
+
+/** Share hosts an admin may list: an office has a handful of computers that share a printer, not hundreds. */
+export const MAX_PRINTER_SHARE_HOSTS = 20;
+
+export const printerShareHostsSchema = z.array(printerShareHostSchema).max(MAX_PRINTER_SHARE_HOSTS);
+
 export const kioskSettingsSchema = z.object({
   footerText: optionalText(200),
   /** Show the ticket and its QR on screen when the printer fails. */
@@ -233,6 +262,11 @@ export const kioskSettingsSchema = z.object({
   idleSeconds: z.number().int().min(10).max(600),
   /** Public base URL for the status QR, e.g. http://192.168.1.10:8080; empty = the hub's LAN URL. */
   statusBaseUrl: z.string().max(300),
+  /**
+   * Computers besides the hub whose shared printers (`windows-share://HOST/SHARE`) an admin allowed; the hub
+   * also allows those its operator lists (`--printer-share-hosts`). Absent in settings saved before it = none.
+   */
+  printerShareHosts: printerShareHostsSchema.optional(),
 });
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
 

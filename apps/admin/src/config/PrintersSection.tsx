@@ -1,6 +1,7 @@
 import { printerProfileCommandSchema, type PrinterProfile, type QueueState } from '@motcua/core';
 import { useState } from 'react';
 import { postJson } from '../hubApi';
+import { PrinterShareHostsForm } from './PrinterShareHostsForm';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
 
 const NEW_PRINTER: PrinterProfile = {
@@ -73,6 +74,7 @@ export function PrintersSection({ state }: { state: QueueState }) {
           </tbody>
         </table>
       </section>
+      <PrinterShareHostsForm state={state} />
       {draft && (
         <form
           className="card form-grid"
@@ -93,7 +95,7 @@ export function PrintersSection({ state }: { state: QueueState }) {
             <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           </Field>
           <Field
-            label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…)"
+            label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…, windows-share://TÊN-MÁY/TÊN-MÁY-IN)"
             wide
           >
             <input value={draft.transportUrl} onChange={(e) => setDraft({ ...draft, transportUrl: e.target.value })} />

@@ -23,7 +23,12 @@ export function useSender() {
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        setFeedback({ ok: false, text: `Chưa hợp lệ – ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+        // A refused printer address names its field itself ("Địa chỉ máy in: …"), not as `transportUrl`.
+        const named = issue?.code === 'custom' ? printerAddressText(issue.params?.refusal) : null;
+        setFeedback({
+          ok: false,
+          text: named ?? `Chưa hợp lệ – ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+        });
         return false;
       }
       checked = parsed.data;
@@ -37,11 +42,14 @@ export function useSender() {
 
 /** The hub's reason in the admin's words: a refused printer address names the rule, others their code. */
 function refusalText(reply: { code: keyof typeof errorMessages; details?: Record<string, unknown> }): string {
-  const refusal = reply.details?.refusal;
-  if (typeof refusal === 'string' && refusal in printerAddressMessages) {
-    return printerAddressMessages[refusal as PrinterAddressRefusal].vi;
-  }
-  return errorMessages[reply.code].vi;
+  return printerAddressText(reply.details?.refusal) ?? errorMessages[reply.code].vi;
+}
+
+/** Core's message for a refused printer address; it starts with the field's name. */
+function printerAddressText(refusal: unknown): string | null {
+  return typeof refusal === 'string' && refusal in printerAddressMessages
+    ? printerAddressMessages[refusal as PrinterAddressRefusal].vi
+    : null;
 }
 
 export function FeedbackLine({ feedback }: { feedback: Feedback }) {

@@ -41,7 +41,7 @@ export function createAdminApiFeature(ctx: FeatureContext): HubFeature {
           if (!profile) return refuse(reply, 404, 'NOT_FOUND');
           const addressRefusal = await printerAddressRefusalNow(
             profile.transportUrl,
-            printerAddressContext(ctx.options),
+            printerAddressContext(ctx.options, ctx.engine.state.config),
           );
           if (addressRefusal) {
             const message = printerAddressMessages[addressRefusal];

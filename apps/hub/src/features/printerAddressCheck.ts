@@ -1,14 +1,24 @@
-import { printerAddressRefusal, type PrinterAddressContext, type PrinterAddressRefusal } from '@motcua/core';
+import {
+  allowedShareHosts,
+  printerAddressRefusal,
+  type OfficeConfig,
+  type PrinterAddressContext,
+  type PrinterAddressRefusal,
+} from '@motcua/core';
 import { realpath } from 'node:fs/promises';
 import { dirname, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HubOptions } from '../options.js';
 
-/** The hub's side of core's printer address rules: its data folder and the share hosts its operator allowed. */
+/**
+ * The hub's side of core's printer address rules: its data folder and the share hosts its operator and its
+ * admin allowed. Built from the current config at each save and each print, never kept.
+ */
 export function printerAddressContext(
   options: Pick<HubOptions, 'dataDir' | 'printerShareHosts'>,
+  config: OfficeConfig,
 ): PrinterAddressContext {
-  return { dataDir: options.dataDir, shareHosts: options.printerShareHosts };
+  return { dataDir: options.dataDir, shareHosts: allowedShareHosts(options.printerShareHosts, config) };
 }
 
 /** The real path of `path`, or of its nearest existing ancestor (a printer folder is created on first print). */

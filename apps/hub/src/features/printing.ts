@@ -131,7 +131,10 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
     const { isPrinterError, printerErrorMessage, printTicket } = await loadPrinter();
     const previewPng = await previewDataUrl(printout, profile.paperWidth);
-    const addressRefusal = await printerAddressRefusalNow(profile.transportUrl, printerAddressContext(ctx.options));
+    const addressRefusal = await printerAddressRefusalNow(
+      profile.transportUrl,
+      printerAddressContext(ctx.options, state.config),
+    );
     if (addressRefusal) {
       // Defence in depth: an address stored before the rules, or a link out of the data folder, prints nothing.
       const message = printerAddressMessages[addressRefusal];

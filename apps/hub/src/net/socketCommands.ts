@@ -51,7 +51,7 @@ function printerAddressRefused(ctx: SocketContext, actor: Actor, command: unknow
   if (actor.kind !== 'user' || actor.role !== 'admin') return null;
   const parsed = parseCommand(command);
   if (!parsed.ok || parsed.command.type !== 'config.upsertPrinterProfile') return null;
-  const refusal = printerAddressRefusal(parsed.command.profile.transportUrl, ctx.options.printerAddress);
+  const refusal = printerAddressRefusal(parsed.command.profile.transportUrl, ctx.options.printerAddress());
   if (!refusal) return null;
   ctx.log.warn({ transportUrl: parsed.command.profile.transportUrl, refusal }, 'printer address refused');
   return errorReply(

@@ -25,8 +25,8 @@ export interface SocketOptions extends OriginPolicy {
   deviceAlertBurst: number;
   /** Whose X-Forwarded-For is believed (`--trust-proxy`), for per-source throttles and limits. */
   trust: TrustFunction;
-  /** The data folder and share hosts an admin's printer address must keep to. */
-  printerAddress: PrinterAddressContext;
+  /** The data folder and share hosts an admin's printer address must keep to now (the admin's list changes). */
+  printerAddress(): PrinterAddressContext;
 }
 
 /** What the per-connection handlers (hello, commands, pairing, sessions) share. */

@@ -1,0 +1,70 @@
+import type { QueueState } from '@motcua/core';
+import { useLanguage } from '@motcua/ui';
+import type { ReactNode } from 'react';
+import { hasProcedureInfo } from '../kioskFlow';
+import { ProcedureInfoPanel } from '../ProcedureInfoPanel';
+import { BackButton } from './BackButton';
+
+/** The last step before the ticket: the procedure's papers, fee and time, and the priority question when asked. */
+export function DetailsScreen(props: {
+  state: QueueState;
+  serviceId: string;
+  /** For a result collection: where the citizen scans or types the dossier code. */
+  dossierEntry: ReactNode;
+  onChoose(group: string | null): void;
+  onBack(): void;
+}) {
+  const { t } = useLanguage();
+  const { config } = props.state;
+  const service = config.services[props.serviceId];
+  const info = config.procedures?.[props.serviceId];
+  const asksPriority = config.priority.kioskAsks && config.priority.groups.length > 0;
+  return (
+    <section className="kiosk-step">
+      <div className="kiosk-step-head">
+        <BackButton onBack={props.onBack} />
+        <h1>
+          {asksPriority
+            ? t({ vi: 'Ông/Bà có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })
+            : t({ vi: 'Chuẩn bị hồ sơ', en: 'Before you take a ticket' })}
+        </h1>
+      </div>
+      {service ? <p className="kiosk-lead">{t(service.name)}</p> : null}
+      {props.dossierEntry}
+      {hasProcedureInfo(info) ? <ProcedureInfoPanel info={info} /> : null}
+      <div className="kiosk-priority">
+        <button type="button" className="kiosk-tile kiosk-tile--normal" onClick={() => props.onChoose(null)}>
+          <span className="kiosk-tile-title">
+            {asksPriority
+              ? t({ vi: 'Không ưu tiên', en: 'No priority' })
+              : t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}
+          </span>
+          {asksPriority ? (
+            <span className="kiosk-tile-sub">{t({ vi: 'Lấy số thường', en: 'Regular ticket' })}</span>
+          ) : null}
+        </button>
+        {asksPriority
+          ? config.priority.groups.map((group) => (
+              <button
+                type="button"
+                key={group.id}
+                className="kiosk-tile kiosk-tile--priority"
+                onClick={() => props.onChoose(group.id)}
+              >
+                <span className="kiosk-tile-title">{t(group.name)}</span>
+                <span className="kiosk-tile-sub">{t({ vi: 'Ưu tiên', en: 'Priority' })}</span>
+              </button>
+            ))
+          : null}
+      </div>
+      {asksPriority ? (
+        <p className="kiosk-hint">
+          {t({
+            vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh khi gọi số.',
+            en: 'Staff may ask for proof when your number is called.',
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
