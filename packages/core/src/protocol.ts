@@ -119,6 +119,12 @@ export const approveDeviceSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).nullable().default(null),
   counterId: idSchema.nullable().default(null),
   printerProfileId: idSchema.nullable().default(null),
+  /**
+   * The paired device this pairing replaces (a re-pair after lost storage, or a new machine in its place): the
+   * new one takes over its name, counter and printer unless given here, and the old one is revoked and listed as
+   * replaced instead of as a second row.
+   */
+  replacesDeviceId: idSchema.nullable().default(null),
 });
 export type ApproveDeviceRequest = z.input<typeof approveDeviceSchema>;
 
@@ -147,6 +153,10 @@ export interface PairingRecord {
   lastSeenAt: number | null;
   /** A pending pairing's code stops working at this time (the admin page shows it ageing out). */
   expiresAt: number | null;
+  /** Connected to the hub right now. */
+  online: boolean;
+  /** The device that took this one's place (`device.approve { replacesDeviceId }`); it is revoked. */
+  replacedBy: string | null;
 }
 export type SignInReply =
   { ok: true; sessionToken: string; user: User; counterId: string | null; mustChangePassword: boolean } | ErrorReply;

@@ -1,89 +1,116 @@
-import { errorMessages, sortedCounters, type Device, type PairingRecord, type QueueState } from '@motcua/core';
+import {
+  approveDeviceSchema,
+  errorMessages,
+  sortedCounters,
+  type Device,
+  type PairingRecord,
+  type QueueState,
+} from '@motcua/core';
 import { useHubClient } from '@motcua/client';
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { formatLocalDateTime } from '../format';
 import { useHubNow } from '../useNow';
-import { FeedbackLine, useSender } from './shared';
+import { deviceToReplace, replaceableDevices } from './deviceIdentity';
+import { Field, FeedbackLine, useSender } from './shared';
+import { z } from './vietnameseZod';
 
 const KIND_NAMES = { kiosk: 'Máy lấy số', counter: 'Quầy', display: 'Màn hình', rating: 'Máy đánh giá' } as const;
+
+/** How often the list asks the hub who is connected (online/offline and last seen). */
+const DEVICE_LIST_REFRESH_MS = 10_000;
+
+const APPROVAL_LABELS = {
+  pairingCode: 'Mã ghép nối (6 chữ số trên thiết bị)',
+  name: 'Tên thiết bị',
+  counterId: 'Quầy',
+  printerProfileId: 'Máy in',
+  replacesDeviceId: 'Thay thế thiết bị',
+} as const;
+
+/** The approval form's rules: core's request schema, with the code checked against the devices waiting now. */
+export function approvalFormSchema(pending: readonly PairingRecord[]) {
+  return z
+    .object({
+      pairingCode: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'gồm đúng 6 chữ số, như trên màn hình thiết bị'),
+      name: z.string().trim().max(120),
+      counterId: z.string(),
+      printerProfileId: z.string(),
+      replacesDeviceId: z.string(),
+    })
+    .superRefine((values, ctx) => {
+      if (/^\d{6}$/.test(values.pairingCode) && !pending.some((p) => p.pairingCode === values.pairingCode)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pairingCode'],
+          message: 'không có thiết bị nào đang chờ với mã này (mã hết hạn sau 15 phút: mở lại thiết bị để lấy mã mới)',
+        });
+      }
+    })
+    .transform((values) =>
+      approveDeviceSchema.parse({
+        pairingCode: values.pairingCode,
+        name: values.name || null,
+        counterId: values.counterId || null,
+        printerProfileId: values.printerProfileId || null,
+        replacesDeviceId: values.replacesDeviceId || null,
+      }),
+    );
+}
+type ApprovalFormSchema = ReturnType<typeof approvalFormSchema>;
+type ApprovalValues = z.input<ApprovalFormSchema>;
+const NO_APPROVAL: ApprovalValues = {
+  pairingCode: '',
+  name: '',
+  counterId: '',
+  printerProfileId: '',
+  replacesDeviceId: '',
+};
 
 export function DevicesSection({ state }: { state: QueueState }) {
   const client = useHubClient();
   const { send, feedback, setFeedback } = useSender();
   const [pairings, setPairings] = useState<PairingRecord[]>([]);
-  const [approval, setApproval] = useState({ pairingCode: '', name: '', counterId: '', printerProfileId: '' });
-  const now = useHubNow(30_000);
+  const now = useHubNow(DEVICE_LIST_REFRESH_MS);
   const refresh = async () => {
     const reply = await client.listDevices();
     if (reply.ok) setPairings(reply.devices);
   };
   useEffect(() => {
     void refresh();
-    // Reload when the configured devices change (approvals, revocations).
+    // Reload when the configured devices change (approvals, revocations) and every few seconds for who is online.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.config.devices, now]);
-  const approve = async (event: FormEvent) => {
-    event.preventDefault();
-    const reply = await client.approveDevice({
-      pairingCode: approval.pairingCode.trim(),
-      name: approval.name.trim() || undefined,
-      counterId: approval.counterId || null,
-      printerProfileId: approval.printerProfileId || null,
-    });
-    setFeedback(
-      reply.ok
-        ? { ok: true, text: 'Đã duyệt thiết bị. Thiết bị sẽ tự kết nối.' }
-        : { ok: false, text: errorMessages[reply.code].vi },
-    );
-    if (reply.ok) setApproval({ pairingCode: '', name: '', counterId: '', printerProfileId: '' });
-  };
   const update = (device: Device, change: Partial<Device>, done: string) =>
     void send(null, { ...device, ...change }, (d: Device) => ({ type: 'config.upsertDevice', device: d }), done);
   const pending = pairings.filter((p) => p.status === 'pending');
+  const devices = Object.values(state.config.devices);
+  const pairingOf = (id: string) => pairings.find((p) => p.deviceId === id);
+  const current = devices.filter((d) => !pairingOf(d.id)?.replacedBy);
+  const replaced = devices.filter((d) => pairingOf(d.id)?.replacedBy);
+  const [replacing, setReplacing] = useState<Device | null>(null);
   return (
     <div className="config-section">
-      <form className="card row" onSubmit={(e) => void approve(e)}>
-        <h2>Duyệt thiết bị mới</h2>
-        <input
-          placeholder="Mã ghép nối"
-          value={approval.pairingCode}
-          onChange={(e) => setApproval({ ...approval, pairingCode: e.target.value })}
-          required
-        />
-        <input
-          placeholder="Tên thiết bị"
-          value={approval.name}
-          onChange={(e) => setApproval({ ...approval, name: e.target.value })}
-        />
-        <select
-          value={approval.counterId}
-          onChange={(e) => setApproval({ ...approval, counterId: e.target.value })}
-          aria-label="Quầy"
-        >
-          <option value="">Không gắn quầy</option>
-          {sortedCounters(state).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name.vi}
-            </option>
-          ))}
-        </select>
-        <select
-          value={approval.printerProfileId}
-          onChange={(e) => setApproval({ ...approval, printerProfileId: e.target.value })}
-          aria-label="Máy in"
-        >
-          <option value="">Không có máy in</option>
-          {Object.values(state.config.printerProfiles).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <button className="btn btn-primary" type="submit">
-          Duyệt
-        </button>
-      </form>
+      <ApprovalForm
+        key={replacing?.id ?? 'new'}
+        state={state}
+        pending={pending}
+        pairings={pairings}
+        replacing={replacing}
+        onUnknownCode={() => void refresh()}
+        onApproved={(text) => {
+          setReplacing(null);
+          setFeedback({ ok: true, text });
+          void refresh();
+        }}
+        onRefused={(text) => setFeedback({ ok: false, text })}
+      />
       {pending.length > 0 && (
-        <p className="notice">
+        <p className="notice" data-testid="pending-devices">
           Thiết bị đang chờ duyệt:{' '}
           {pending.map((p) => `${KIND_NAMES[p.kind]} “${p.name}” – mã ${p.pairingCode}${expiry(p, now)}`).join('; ')}
         </p>
@@ -91,22 +118,23 @@ export function DevicesSection({ state }: { state: QueueState }) {
       <FeedbackLine feedback={feedback} />
       <section className="card">
         <h2>Thiết bị đã ghép nối</h2>
-        <table className="table">
+        <table className="table" data-testid="devices-table">
           <thead>
             <tr>
               <th>Tên</th>
               <th>Loại</th>
               <th>Quầy</th>
               <th>Máy in</th>
-              <th>Lần cuối kết nối</th>
+              <th>Kết nối</th>
+              <th>Lần cuối thấy</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {Object.values(state.config.devices).map((d) => {
-              const pairing = pairings.find((p) => p.deviceId === d.id);
+            {current.map((d) => {
+              const pairing = pairingOf(d.id);
               return (
-                <tr key={d.id} className={d.revoked ? 'revoked' : ''}>
+                <tr key={d.id} className={d.revoked ? 'revoked' : ''} data-device-id={d.id}>
                   <td>
                     <input
                       defaultValue={d.name}
@@ -126,11 +154,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
                       aria-label="Quầy"
                     >
                       <option value="">—</option>
-                      {sortedCounters(state).map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name.vi}
-                        </option>
-                      ))}
+                      <CounterOptions state={state} />
                     </select>
                   </td>
                   <td>
@@ -140,15 +164,34 @@ export function DevicesSection({ state }: { state: QueueState }) {
                       aria-label="Máy in"
                     >
                       <option value="">—</option>
-                      {Object.values(state.config.printerProfiles).map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
+                      <PrinterOptions state={state} />
                     </select>
                   </td>
-                  <td>{pairing?.lastSeenAt ? new Date(pairing.lastSeenAt).toLocaleString('vi-VN') : '—'}</td>
-                  <td>
+                  <td data-testid="device-presence">
+                    {d.revoked ? (
+                      <span className="pill pill-closed">Đã thu hồi</span>
+                    ) : pairing?.online ? (
+                      <span className="pill pill-open">Đang kết nối</span>
+                    ) : (
+                      <span className="pill pill-paused">Mất kết nối</span>
+                    )}
+                  </td>
+                  <td data-testid="device-last-seen">
+                    {pairing?.online
+                      ? 'Bây giờ'
+                      : pairing?.lastSeenAt
+                        ? formatLocalDateTime(pairing.lastSeenAt, state.config.office.timeZone)
+                        : '—'}
+                  </td>
+                  <td className="row">
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setReplacing(d)}
+                      title="Ghép một máy mới vào chỗ của thiết bị này: máy mới nhận tên, quầy và máy in; máy cũ bị thu hồi."
+                    >
+                      Thay thế…
+                    </button>
                     <button
                       type="button"
                       className={d.revoked ? 'btn btn-small' : 'btn btn-small btn-danger'}
@@ -168,9 +211,156 @@ export function DevicesSection({ state }: { state: QueueState }) {
             })}
           </tbody>
         </table>
+        {replaced.length > 0 && (
+          <p className="muted" data-testid="replaced-devices">
+            Đã được thay thế:{' '}
+            {replaced
+              .map((d) => {
+                const successor = state.config.devices[pairingOf(d.id)?.replacedBy ?? ''];
+                return `${KIND_NAMES[d.kind]} “${d.name}” → ${successor ? `“${successor.name}”` : 'thiết bị mới'}`;
+              })
+              .join('; ')}
+          </p>
+        )}
       </section>
     </div>
   );
+}
+
+function ApprovalForm({
+  state,
+  pending,
+  pairings,
+  replacing,
+  onUnknownCode,
+  onApproved,
+  onRefused,
+}: {
+  state: QueueState;
+  pending: PairingRecord[];
+  pairings: PairingRecord[];
+  /** The device the admin chose to replace ("Thay thế…" on its row). */
+  replacing: Device | null;
+  /** A full code not in the list may belong to a device that asked since the list was read. */
+  onUnknownCode(): void;
+  onApproved(text: string): void;
+  onRefused(text: string): void;
+}) {
+  const client = useHubClient();
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    reset,
+    formState: { errors },
+  } = useForm<ApprovalValues, unknown, z.output<ApprovalFormSchema>>({
+    resolver: zodResolver(approvalFormSchema(pending)),
+    defaultValues: { ...NO_APPROVAL, replacesDeviceId: replacing?.id ?? '' },
+  });
+  useEffect(() => {
+    if (!replacing) return;
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, [replacing]);
+  const code = watch('pairingCode').trim();
+  const waiting = pending.find((p) => p.pairingCode === code);
+  useEffect(() => {
+    if (/^\d{6}$/.test(code) && !waiting) onUnknownCode();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code]);
+  // The device typing this code may be one already paired, asking again: offer to put it back in its place.
+  useEffect(() => {
+    if (!waiting || replacing) return;
+    const same = deviceToReplace(waiting, Object.values(state.config.devices), pairings);
+    setValue('replacesDeviceId', same?.id ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [waiting?.deviceId]);
+  const candidates = waiting
+    ? replaceableDevices(waiting.kind, Object.values(state.config.devices), pairings)
+    : replacing
+      ? [replacing]
+      : [];
+  const replacesId = watch('replacesDeviceId');
+  const submit = handleSubmit(async (request) => {
+    const reply = await client.approveDevice(request);
+    if (!reply.ok) {
+      onRefused(errorMessages[reply.code].vi);
+      return;
+    }
+    const old = request.replacesDeviceId ? state.config.devices[request.replacesDeviceId] : undefined;
+    reset(NO_APPROVAL);
+    onApproved(
+      old
+        ? `Đã thay thế “${old.name}” bằng thiết bị mới: thiết bị mới nhận quầy và máy in, thiết bị cũ bị thu hồi.`
+        : 'Đã duyệt thiết bị. Thiết bị sẽ tự kết nối.',
+    );
+  });
+  return (
+    <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="approve-form" noValidate>
+      <h2 className="wide">{replacing ? `Thay thế “${replacing.name}” bằng thiết bị mới` : 'Duyệt thiết bị mới'}</h2>
+      <Field label={APPROVAL_LABELS.pairingCode} error={errors.pairingCode?.message}>
+        <input {...register('pairingCode')} inputMode="numeric" autoComplete="off" />
+      </Field>
+      <Field label={APPROVAL_LABELS.name} error={errors.name?.message}>
+        <input {...register('name')} placeholder={waiting?.name ?? replacing?.name ?? ''} />
+      </Field>
+      <Field label={APPROVAL_LABELS.replacesDeviceId} error={errors.replacesDeviceId?.message}>
+        <select {...register('replacesDeviceId')}>
+          <option value="">Không – thêm thiết bị mới</option>
+          {candidates.map((d) => (
+            <option key={d.id} value={d.id}>
+              {`${d.name}${d.revoked ? ' (đã thu hồi)' : ''}`}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {!replacesId && (
+        <>
+          <Field label={APPROVAL_LABELS.counterId} error={errors.counterId?.message}>
+            <select {...register('counterId')}>
+              <option value="">Không gắn quầy</option>
+              <CounterOptions state={state} />
+            </select>
+          </Field>
+          <Field label={APPROVAL_LABELS.printerProfileId} error={errors.printerProfileId?.message}>
+            <select {...register('printerProfileId')}>
+              <option value="">Không có máy in</option>
+              <PrinterOptions state={state} />
+            </select>
+          </Field>
+        </>
+      )}
+      {waiting && (
+        <p className="wide muted" data-testid="approve-waiting">
+          {KIND_NAMES[waiting.kind]} “{waiting.name}” đang chờ với mã này.
+          {replacesId ? ' Thiết bị mới nhận tên, quầy và máy in của thiết bị được thay; thiết bị cũ bị thu hồi.' : ''}
+        </p>
+      )}
+      <div className="form-actions">
+        <button className="btn btn-primary" type="submit" data-testid="approve-device">
+          {replacesId ? 'Duyệt và thay thế' : 'Duyệt'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CounterOptions({ state }: { state: QueueState }) {
+  return sortedCounters(state).map((c) => (
+    <option key={c.id} value={c.id}>
+      {c.name.vi}
+    </option>
+  ));
+}
+
+function PrinterOptions({ state }: { state: QueueState }) {
+  return Object.values(state.config.printerProfiles).map((p) => (
+    <option key={p.id} value={p.id}>
+      {p.name}
+    </option>
+  ));
 }
 
 /** A waiting pairing's code stops working after a while (the hub forgets it): say how long is left. */

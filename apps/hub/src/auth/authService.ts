@@ -3,7 +3,8 @@ import type { Projector } from '../store/eventStore.js';
 import type { Db } from '../store/openDatabase.js';
 import { hashPin, hashToken, newId, newPairingCode, newToken, verifyPin } from '@motcua/secrets';
 
-export type DeviceRecord = PairingRecord;
+/** A pairing as stored; whether it is connected now is the socket server's to say. */
+export type DeviceRecord = Omit<PairingRecord, 'online'>;
 
 /** Lifetimes and caps of the sign-in and pairing model (docs/security.md lists them with their defaults). */
 export interface AuthLimits {
@@ -153,6 +154,25 @@ export class AuthService {
     this.expirePendingPairings();
     return (this.db.prepare('SELECT * FROM device_pairings ORDER BY created_at DESC').all() as DeviceRow[]).map(
       toDeviceRecord,
+    );
+  }
+
+  /** Marks a device as replaced by a newer pairing (it is revoked by the same approval). */
+  markReplaced(deviceId: string, replacedBy: string): void {
+    this.db.prepare('UPDATE device_pairings SET replaced_by = ? WHERE device_id = ?').run(replacedBy, deviceId);
+  }
+
+  /** Whether a newer pairing has already taken this device's place. */
+  replacedBy(deviceId: string): string | null {
+    const row = this.db.prepare('SELECT replaced_by FROM device_pairings WHERE device_id = ?').get(deviceId) as
+      { replaced_by: string | null } | undefined;
+    return row?.replaced_by ?? null;
+  }
+
+  /** A device's connection ended: "last seen" is when it left, not when it said hello. */
+  touchDevice(deviceId: string): void {
+    this.bestEffort(() =>
+      this.db.prepare('UPDATE device_pairings SET last_seen_at = ? WHERE device_id = ?').run(this.clock(), deviceId),
     );
   }
 
@@ -362,6 +382,7 @@ interface DeviceRow {
   created_at: number;
   last_seen_at: number | null;
   expires_at: number | null;
+  replaced_by: string | null;
 }
 
 function toDeviceRecord(row: DeviceRow): DeviceRecord {
@@ -374,6 +395,7 @@ function toDeviceRecord(row: DeviceRow): DeviceRecord {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.status === 'pending' ? row.expires_at : null,
+    replacedBy: row.replaced_by,
   };
 }
 

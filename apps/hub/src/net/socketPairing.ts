@@ -125,10 +125,29 @@ export function registerPairing(
       if (!parsed.success) return ack(badRequest(parsed.error));
       const pending = auth.findPendingByCode(parsed.data.pairingCode);
       if (!pending) return ack(errorReply(domainError('NOT_FOUND')));
-      const name = parsed.data.name ?? pending.name;
-      const { counterId, printerProfileId } = parsed.data;
+      const { replacesDeviceId } = parsed.data;
+      const replaced = replacesDeviceId ? engine.state.config.devices[replacesDeviceId] : undefined;
+      if (replacesDeviceId && (!replaced || auth.replacedBy(replacesDeviceId) !== null)) {
+        return ack(errorReply(domainError('NOT_FOUND')));
+      }
+      if (replaced && replaced.kind !== pending.kind) return ack(errorReply(domainError('BAD_REQUEST')));
+      // A replacement takes over the old device's place unless the admin chose otherwise.
+      const name = parsed.data.name ?? replaced?.name ?? pending.name;
+      const counterId = parsed.data.counterId ?? replaced?.counterId ?? null;
+      const printerProfileId = parsed.data.printerProfileId ?? replaced?.printerProfileId ?? null;
       const reply = approveDevice(ctx, pending.deviceId, pending.kind, name, counterId, printerProfileId, actor);
       if (!reply.ok) return ack(reply);
+      if (replaced) {
+        // The old token stops working and its sockets are cut off, as for any revocation.
+        const revoked = engine.execute(
+          actor,
+          { type: 'config.upsertDevice', device: { ...replaced, revoked: true } },
+          null,
+        );
+        if (!revoked.ok) return ack(revoked);
+        auth.markReplaced(replaced.id, pending.deviceId);
+        log.info({ deviceId: pending.deviceId, replaced: replaced.id }, 'device replaced');
+      }
       ack({ ok: true, deviceId: pending.deviceId });
     }),
   );
@@ -138,7 +157,11 @@ export function registerPairing(
     guarded(log, 'device.list', (_request, ack) => {
       const actor = identity.actorOf(socket);
       if (actor.kind !== 'user' || actor.role === 'clerk') return ack(errorReply(domainError('FORBIDDEN')));
-      ack({ ok: true, devices: auth.listDevices() });
+      const online = new Set<string>();
+      for (const connected of ctx.io.sockets.sockets.values() as IterableIterator<HubSocket>) {
+        if (connected.data.deviceId) online.add(connected.data.deviceId);
+      }
+      ack({ ok: true, devices: auth.listDevices().map((d) => ({ ...d, online: online.has(d.deviceId) })) });
     }),
   );
 }

@@ -218,7 +218,10 @@ export function attachSocketServer(
     }
     refuseOversizeMessages(socket);
     answerUnknownEvents(socket);
-    socket.on('disconnect', (reason) => log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected'));
+    socket.on('disconnect', (reason) => {
+      log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected');
+      if (socket.data.deviceId) auth.touchDevice(socket.data.deviceId);
+    });
     registerHello(socket, ctx);
     registerCommands(socket, ctx, deviceLimits, (command, reply) => extensions.commandReply?.(command, reply));
     registerPairing(socket, ctx, pairingLimits, hostNames);

@@ -156,6 +156,11 @@ export const migrations: string[] = [
   ALTER TABLE tickets ADD COLUMN eta_minutes REAL;
   `,
   `
+  -- A device replaced by a new pairing (device.approve { replacesDeviceId }) names its successor, so the admin's
+  -- list shows one row per machine.
+  ALTER TABLE device_pairings ADD COLUMN replaced_by TEXT;
+  `,
+  `
   -- The satisfaction method (docs/satisfaction-method.md): each rating keeps its raw answer and the scale it was
   -- given on. Ratings stored before have four levels and no scale: they become legacyFour with their score as the
   -- answer, so "Bình thường" still counts as not satisfied and past indexes do not change.

@@ -5,8 +5,8 @@ import { computeReport } from '../features/reportsQueries.js';
 import { migrate } from './openDatabase.js';
 import { migrations } from './migrations.js';
 
-/** The version that gave each rating its scale: the last core migration. */
-const SCALE_VERSION = migrations.length;
+/** The version that gave each rating its scale. */
+const SCALE_VERSION = migrations.findIndex((sql) => sql.includes('RENAME COLUMN score TO answer')) + 1;
 
 describe('the rating scale migration', () => {
   it('reads four-level ratings stored before scales as legacyFour with their score as the answer, and keeps past indexes', async () => {
