@@ -44,6 +44,7 @@ ticket.resume                 U    F       F     F      ok    C      F          
 ticket.returnToQueue          U    F       F     F      ok    C      ok         ok
 ticket.transfer               U    F       F     F      ok    C      ok         ok
 ticket.cancel                 U    F       F     F      ok    C      ok         ok
+ticket.reprint                U    F       ok    F      F     F      F          F
 counter.open                  U    F       F     F      ok    C      ok         ok
 counter.pause                 U    F       F     F      ok    C      ok         ok
 counter.assignClerk           U    F       F     F      F     F      F          F
@@ -132,6 +133,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'ticket.returnToQueue': { type: 'ticket.returnToQueue', ticketId: fixture.called },
     'ticket.transfer': { type: 'ticket.transfer', ticketId: fixture.called, toServiceId: 'ket-hon' },
     'ticket.cancel': { type: 'ticket.cancel', ticketId: fixture.called, reason: 'thử quyền' },
+    'ticket.reprint': { type: 'ticket.reprint', ticketId: fixture.waiting },
     'counter.open': { type: 'counter.open', counterId: 'quay-1' },
     'counter.pause': { type: 'counter.pause', counterId: 'quay-1', reason: 'Nghỉ giải lao' },
     'counter.close': { type: 'counter.close', counterId: 'quay-1' },

@@ -222,6 +222,16 @@ function ticketScenarios(): void {
   );
 
   desk = new VectorDesk();
+  const reprinted = desk.issue('khai-sinh');
+  desk.advance(1);
+  record(
+    'first-copy',
+    'The kiosk prints its ticket again: the ticket counts its reprints (copy 1 prints "BẢN IN LẠI (lần 1)").',
+    desk.run({ type: 'ticket.reprint', ticketId: reprinted }, kiosk),
+    'ticket.reprinted',
+  );
+
+  desk = new VectorDesk();
   desk.issue('khai-sinh');
   desk.advance(1);
   desk.issue('ket-hon');

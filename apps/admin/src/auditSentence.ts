@@ -81,6 +81,11 @@ export function auditSentence(entry: AuditEntry, config: OfficeConfig): Localize
       return say(`tạm dừng hồ sơ ${ticket}`, `put ${ticketEn} on hold`);
     case 'ticket.resumed':
       return say(`tiếp tục hồ sơ ${ticket}`, `resumed ${ticketEn}`);
+    case 'ticket.reprinted':
+      return say(
+        `in lại vé ${ticket} (bản in lại lần ${String(e.copy)})`,
+        `reprinted ${ticketEn} (copy ${String(e.copy)})`,
+      );
     case 'ticket.cancelled':
       return say(`hủy ${ticket} (lý do: ${str(e.reason) || 'không ghi'})`, `cancelled ${ticketEn} (${str(e.reason)})`);
     case 'counter.opened':

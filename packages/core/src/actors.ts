@@ -61,6 +61,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'ticket.resume': ['clerk'],
   'ticket.returnToQueue': ['clerk', 'supervisor', 'admin'],
   'ticket.transfer': ['clerk', 'supervisor', 'admin'],
+  'ticket.reprint': ['kiosk'],
   'ticket.cancel': ['clerk', 'supervisor', 'admin'],
   'counter.open': ['clerk', 'supervisor', 'admin'],
   'counter.pause': ['clerk', 'supervisor', 'admin'],

@@ -181,6 +181,8 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return withTicket(state, event.ticketId, (t) => ({
         dossierCodes: [...(t.dossierCodes ?? []), event.dossierCode],
       }));
+    case 'ticket.reprinted':
+      return withTicket(state, event.ticketId, () => ({ reprints: event.copy }));
     case 'ticket.parked':
       return withTicket(releaseCounterOf(state, event.ticketId, event.at), event.ticketId, () => ({
         status: 'parked',

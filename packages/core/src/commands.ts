@@ -91,6 +91,8 @@ export const commandSchemas = {
   }),
   'ticket.park': z.strictObject({ type: z.literal('ticket.park'), ...counterTicket }),
   'ticket.resume': z.strictObject({ type: z.literal('ticket.resume'), ...counterTicket }),
+  /** The kiosk prints its ticket again: counted against the office's reprint limit and audited. */
+  'ticket.reprint': z.strictObject({ type: z.literal('ticket.reprint'), ticketId: idSchema }),
   'ticket.cancel': z.strictObject({
     type: z.literal('ticket.cancel'),
     ticketId: idSchema,

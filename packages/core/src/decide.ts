@@ -18,6 +18,7 @@ import {
   type RatingScale,
 } from './ratingMethod.js';
 import { MAX_DOSSIERS_PER_TICKET, type Ticket } from './schemas.js';
+import { reprintLimit } from './ticketPrintout.js';
 import { counterState, countersServing, estimatedWaitMinutes, hasOpenAlert, isActiveTicket } from './selectors.js';
 import type { QueueState } from './state.js';
 import { firstInLine, ticketById, ticketsWhere, waitingLineLength, waitingLines } from './ticketReads.js';
@@ -122,6 +123,14 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     }
     case 'ticket.transfer':
       return transferTicket(state, command, ctx);
+    case 'ticket.reprint': {
+      const ticket = ticketById(state, command.ticketId);
+      if (!ticket) return refuse('NOT_FOUND');
+      const limit = reprintLimit(state);
+      const printed = ticket.reprints ?? 0;
+      if (printed >= limit) return refuse('REPRINT_LIMIT_REACHED', { limit });
+      return accept({ type: 'ticket.reprinted', ticketId: ticket.id, copy: printed + 1, at: ctx.now });
+    }
     case 'ticket.cancel': {
       const ticket = ticketById(state, command.ticketId);
       if (!ticket) return refuse('NOT_FOUND');

@@ -192,6 +192,10 @@ export const errorMessages = {
     vi: 'Số điện thoại này đã có đủ lịch hẹn cho ngày đã chọn. Ông/Bà hãy dùng lịch hẹn đã đặt, hoặc hủy lịch cũ bằng mã đặt lịch rồi đặt lại.',
     en: 'This phone number already holds as many bookings as allowed for that day. Use the booking already made, or cancel it with its code and book again.',
   },
+  REPRINT_LIMIT_REACHED: {
+    vi: 'Vé này đã được in lại đủ số lần cho phép. Ông/Bà vui lòng giữ vé đã in hoặc báo cán bộ nếu cần hỗ trợ.',
+    en: 'This ticket has been reprinted as many times as allowed. Please keep the printed ticket or ask a staff member.',
+  },
   INTERNAL: {
     vi: 'Lỗi hệ thống. Vui lòng báo quản trị.',
     en: 'Internal error. Tell the administrator.',

@@ -77,6 +77,8 @@ export const eventSchemas = {
   }),
   'ticket.parked': z.object({ type: z.literal('ticket.parked'), ...ticketAt, counterId: idSchema }),
   'ticket.resumed': z.object({ type: z.literal('ticket.resumed'), ...ticketAt, counterId: idSchema }),
+  /** A kiosk printed the ticket again; `copy` counts the reprints of this ticket from 1. */
+  'ticket.reprinted': z.object({ type: z.literal('ticket.reprinted'), ...ticketAt, copy: z.number().int().min(1) }),
   'ticket.cancelled': z.object({ type: z.literal('ticket.cancelled'), ...ticketAt, reason: z.string() }),
   'counter.opened': z.object({ type: z.literal('counter.opened'), counterId: idSchema, at }),
   'counter.paused': z.object({ type: z.literal('counter.paused'), counterId: idSchema, reason: z.string(), at }),

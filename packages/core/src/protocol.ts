@@ -9,6 +9,7 @@ import type { DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
+import type { PrintJobUpdate } from './ticketPrintout.js';
 
 /** Bumped when a change is not additive. Sent in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -181,11 +182,13 @@ export type CommandReply = { ok: true; result: CommandResult } | ErrorReply;
 /** The ack of a command, computed from the state after its events were applied. */
 export function commandResult(state: QueueState, command: Command, events: DomainEvent[]): CommandResult {
   const result: CommandResult = { seq: state.seq, events: events.map((e) => e.type) };
-  const ticketEvent = events.find((e) => e.type === 'ticket.issued' || e.type === 'ticket.called');
+  const ticketEvent = events.find(
+    (e) => e.type === 'ticket.issued' || e.type === 'ticket.called' || e.type === 'ticket.reprinted',
+  );
   const ticketId =
     ticketEvent?.type === 'ticket.issued'
       ? ticketEvent.ticket.id
-      : ticketEvent?.type === 'ticket.called'
+      : ticketEvent?.type === 'ticket.called' || ticketEvent?.type === 'ticket.reprinted'
         ? ticketEvent.ticketId
         : undefined;
   const ticket = ticketId ? ticketById(state, ticketId) : undefined;
@@ -248,6 +251,8 @@ export interface HubToClientEvents {
    * and takes the snapshot it gets, dropping events until then.
    */
   'hub.epoch': (epoch: { hubId: string }) => void;
+  /** To the kiosk that sent `print.ticket` only: where its print job is (see `printJobUpdateSchema`). */
+  'print.job': (update: PrintJobUpdate) => void;
 }
 
 /** The largest message a client may send (bytes of one Socket.IO packet); larger ones get `protocol.error`. */

@@ -262,6 +262,8 @@ export const kioskSettingsSchema = z.object({
   idleSeconds: z.number().int().min(10).max(600),
   /** Public base URL for the status QR, e.g. http://192.168.1.10:8080; empty = the hub's LAN URL. */
   statusBaseUrl: z.string().max(300),
+  /** Reprints allowed per ticket (each marked "BẢN IN LẠI" and audited); absent = DEFAULT_REPRINT_LIMIT. */
+  reprintLimit: z.number().int().min(0).max(10).optional(),
   /**
    * Computers besides the hub whose shared printers (`windows-share://HOST/SHARE`) an admin allowed; the hub
    * also allows those its operator lists (`--printer-share-hosts`). Absent in settings saved before it = none.
@@ -310,6 +312,8 @@ export const ticketSchema = z.object({
   rated: z.boolean(),
   /** Dossier codes (mã hồ sơ) the clerk attached, or the citizen scanned to collect a result; absent = none. */
   dossierCodes: z.array(z.string()).optional(),
+  /** Copies printed again at the kiosk ("BẢN IN LẠI"); absent = none. */
+  reprints: z.number().int().min(0).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE, TestDesk } from './testkit.js';
-import { printRefusal, procedureReminder, REPRINT_WINDOW_MS, ticketPrintout } from './ticketPrintout.js';
+import { kiosk, MINUTE, TestDesk } from './testkit.js';
+import {
+  DEFAULT_REPRINT_LIMIT,
+  printRefusal,
+  procedureReminder,
+  REPRINT_WINDOW_MS,
+  reprintLimit,
+  ticketPrintout,
+} from './ticketPrintout.js';
 
 describe('ticketPrintout', () => {
   it('prints the office, service in both languages, label, people ahead, wait and a status QR', () => {
@@ -80,5 +87,32 @@ describe('printRefusal', () => {
         issuedAt + REPRINT_WINDOW_MS + 1,
       ),
     ).toBe('PRINT_WINDOW_PASSED');
+  });
+});
+
+describe('reprints', () => {
+  it('marks each copy "BẢN IN LẠI (lần N)" and refuses past the office limit (default 2)', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    expect(ticketPrintout(desk.state, id, 'http://x')!.copyMark).toBeUndefined();
+    desk.run({ type: 'ticket.reprint', ticketId: id }, kiosk);
+    expect(ticketPrintout(desk.state, id, 'http://x')!.copyMark).toBe('BẢN IN LẠI (lần 1)');
+    desk.run({ type: 'ticket.reprint', ticketId: id }, kiosk);
+    expect(ticketPrintout(desk.state, id, 'http://x')!.copyMark).toBe('BẢN IN LẠI (lần 2)');
+    const third = desk.tryRun({ type: 'ticket.reprint', ticketId: id }, kiosk);
+    expect(third).toMatchObject({ ok: false, code: 'REPRINT_LIMIT_REACHED' });
+    expect(DEFAULT_REPRINT_LIMIT).toBe(2);
+    expect(desk.state.tickets.get(id)!.reprints).toBe(2);
+  });
+
+  it('follows the office setting, and a limit of 0 allows no reprint', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.run({ type: 'config.setKiosk', kiosk: { ...desk.state.config.kiosk, reprintLimit: 0 } });
+    expect(reprintLimit(desk.state)).toBe(0);
+    expect(desk.tryRun({ type: 'ticket.reprint', ticketId: id }, kiosk)).toMatchObject({
+      ok: false,
+      code: 'REPRINT_LIMIT_REACHED',
+    });
   });
 });

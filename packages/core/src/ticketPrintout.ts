@@ -36,6 +36,21 @@ export interface TicketPrintout {
   footerEn?: string;
   /** A short reminder of the papers to bring, from the procedure's information (`procedureReminder`). */
   reminder?: string;
+  /** On a reprinted copy: "BẢN IN LẠI (lần 1)", printed inverted at the top so staff tell copies apart. */
+  copyMark?: string;
+}
+
+/** Reprints a ticket may have when the office has not set `config.kiosk.reprintLimit`. */
+export const DEFAULT_REPRINT_LIMIT = 2;
+
+/** How many times a kiosk may print a ticket again (the office's setting, else the default). */
+export function reprintLimit(state: QueueState): number {
+  return state.config.kiosk.reprintLimit ?? DEFAULT_REPRINT_LIMIT;
+}
+
+/** The mark on the `copy`-th reprint of a ticket. */
+export function reprintMark(copy: number): string {
+  return `BẢN IN LẠI (lần ${copy})`;
 }
 
 /** Documents longer than this are cut on the ticket: it is a reminder, the kiosk screen shows the full list. */
@@ -80,12 +95,15 @@ export function ticketPrintout(state: QueueState, ticketId: string, statusUrl: s
   if (kiosk.footerText) printout.footer = kiosk.footerText;
   const reminder = procedureReminder(state.config.procedures?.[ticket.serviceId]);
   if (reminder) printout.reminder = reminder;
+  if (ticket.reprints) printout.copyMark = reprintMark(ticket.reprints);
   return printout;
 }
 
 export const printTicketRequestSchema = z.strictObject({
   ticketId: idSchema,
   reprint: z.boolean().default(false),
+  /** Chosen by the kiosk so it can match the hub's `print.job` pushes to this request before the ack. */
+  jobId: idSchema.optional(),
 });
 export type PrintTicketRequest = z.input<typeof printTicketRequestSchema>;
 
@@ -122,6 +140,24 @@ export function printRefusal(
   if (request.reprint && last?.ticketId !== request.ticketId) return 'NOT_LAST_TICKET';
   return null;
 }
+
+/**
+ * Where a hub-side print job is, pushed to the kiosk that asked (`print.job`) at each step: `queued` (with the
+ * jobs ahead of it on the same printer), `printing`, then `printed` or `failed`, or `unconfirmed` when the bytes
+ * reached the printer but it never confirmed them (the slip may be out: look before printing again).
+ */
+export const printJobUpdateSchema = z.object({
+  jobId: idSchema,
+  ticketId: idSchema,
+  status: z.enum(['queued', 'printing', 'printed', 'failed', 'unconfirmed']),
+  /** `queued`: jobs before this one on the printer (the one printing included). */
+  ahead: z.number().int().min(0).optional(),
+  code: z.string().max(64).optional(),
+  message: z.string().max(300).optional(),
+  messageEn: z.string().max(300).optional(),
+});
+export type PrintJobUpdate = z.infer<typeof printJobUpdateSchema>;
+export type PrintJobStatus = PrintJobUpdate['status'];
 
 /** Codes of a hub-side print reply; PRINTER_* carry the printer's own problem (paper out, offline …). */
 export type PrintReply =

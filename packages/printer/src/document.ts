@@ -20,6 +20,7 @@ export const ticketDocumentSchema = z.object({
   footer: z.string().max(300).optional(),
   footerEn: z.string().max(300).optional(),
   reminder: z.string().max(400).optional(),
+  copyMark: z.string().max(60).optional(),
 });
 
 export function validateTicketDocument(doc: TicketDocument): TicketDocument {

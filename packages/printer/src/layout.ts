@@ -229,11 +229,28 @@ class SvgBuilder {
   }
 }
 
+/** White text on a black band across the paper: the priority group, the reprint mark. */
+function invertedBand(b: SvgBuilder, s: Sizes, text: string, maxLines: number, weight: FontWeight): void {
+  const size = s.service * 0.8;
+  const lines = wrapText(text, b.contentWidth - 16, size, weight).slice(0, maxLines);
+  const h = Math.ceil(lines.length * size * LINE_GAP + 8);
+  b.parts.push(
+    `<rect x="${s.margin}" y="${Math.round(b.y)}" width="${b.contentWidth}" height="${h}" rx="6" fill="#000"/>`,
+  );
+  b.space(4);
+  for (const line of lines) b.paragraph(line, size, weight, 1, '#fff');
+  b.y = Math.round(b.y) + 4;
+  b.space(s.gap);
+}
+
 /** Lay the ticket out as an SVG at the paper's dot width. Pure apart from the font metrics it reads once. */
 export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): TicketLayout {
   const width = DOTS_PER_LINE[paperWidth];
   const s = SIZES[paperWidth];
   const b = new SvgBuilder(width, s.margin, 6);
+
+  // A reprint says so first, white on black, so a copy is never taken for a second ticket.
+  if (doc.copyMark?.trim()) invertedBand(b, s, `${doc.copyMark} / REPRINT`, 2, 800);
 
   // Office
   if (doc.officeName.trim()) {
@@ -258,20 +275,7 @@ export function layoutTicket(doc: TicketDocument, paperWidth: PaperWidth): Ticke
   b.space(s.gap);
 
   // Priority: white on black band.
-  if (doc.priorityLabel?.trim()) {
-    const lines = wrapText(doc.priorityLabel, b.contentWidth - 16, s.service * 0.8, 700).slice(0, 3);
-    const size = s.service * 0.8;
-    const h = Math.ceil(lines.length * size * LINE_GAP + 8);
-    b.parts.push(
-      `<rect x="${s.margin}" y="${Math.round(b.y)}" width="${b.contentWidth}" height="${h}" rx="6" fill="#000"/>`,
-    );
-    b.space(4);
-    for (const line of lines) {
-      b.paragraph(line, size, 700, 1, '#fff');
-    }
-    b.y = Math.round(b.y) + 4;
-    b.space(s.gap);
-  }
+  if (doc.priorityLabel?.trim()) invertedBand(b, s, doc.priorityLabel, 3, 700);
 
   // Service
   // A long procedure name shrinks to 70 % before it is shortened with "…"; the number and QR stay.

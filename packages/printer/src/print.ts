@@ -19,6 +19,11 @@ export interface PrintOptions {
   transport?: Transport;
   /** Check the status before and after sending on two-way transports. Default true. */
   checkStatus?: boolean;
+  /**
+   * Called once every byte was written, before the printer confirms: a failure after it may still have
+   * printed the slip (the caller then says "check the tray" rather than "failed").
+   */
+  onSent?: () => void;
 }
 
 export interface EncodedTicket {
@@ -120,6 +125,7 @@ export function sendJob(
     }
     const previewPng = transport.kind === 'file' ? options.previewPng?.() : undefined;
     await session.write(bytes, { jobName: options.jobName, previewPng }, remaining(deadline));
+    options.onSent?.();
     let status: PrinterStatus = unknownStatus();
     if (check && session.readStatus) {
       // Asking again after the job confirms the printer received all of it (replies come in order).

@@ -6,7 +6,8 @@ import type { Socket } from 'socket.io-client';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
-import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
+import { staffToken, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
+import type { AuditEntry } from './audit.js';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
 import { alertKindForPrinterError } from './printing.js';
 
@@ -59,18 +60,50 @@ describe('hub-side printing for a kiosk in a plain browser', () => {
     expect(printedTicketShows(printed, printout)).toBe(true);
   });
 
-  it('reprints only the kiosk’s last ticket and never issues a new number', async () => {
+  it('reprints only the kiosk’s last ticket, marks each copy, stops at the office limit and audits it', async () => {
     const first = await issue(kiosk);
     const second = await issue(kiosk);
     expect((await printTicket(kiosk, second)).ok).toBe(true);
-    await printer.waitForJob(10_000);
-    const seqBefore = admin.state!.seq;
-    const reprint = await printTicket(kiosk, second, true);
-    expect(reprint.ok).toBe(true);
-    expect(readPrintedTicket((await printer.waitForJob(10_000)).bytes).qr).toMatch(/\/t\/[A-Za-z0-9_-]{22}$/);
+    const original = readPrintedTicket((await printer.waitForJob(10_000)).bytes);
+    const issuedCount = () => Object.values(admin.state!.issuedToday).reduce((sum, n) => sum + n, 0);
+    const issuedBefore = issuedCount();
+
+    for (const copy of [1, 2]) {
+      const reprint = await printTicket(kiosk, second, true);
+      expect(reprint.ok).toBe(true);
+      const printed = readPrintedTicket((await printer.waitForJob(10_000)).bytes);
+      expect(printed.qr).toBe(original.qr);
+      const printout = ticketPrintout(kiosk.state!, second, printed.qr!)!;
+      expect(printout.copyMark).toBe(`BẢN IN LẠI (lần ${copy})`);
+      // The paper is exactly the marked copy, and not the original.
+      expect(printedTicketShows(printed, printout)).toBe(true);
+      expect(printedTicketShows(printed, { ...printout, copyMark: undefined })).toBe(false);
+    }
+    expect(await printTicket(kiosk, second, true)).toMatchObject({
+      ok: false,
+      code: 'REPRINT_LIMIT_REACHED',
+      message: expect.stringContaining('Vé này đã được in lại đủ số lần cho phép'),
+    });
     expect(await printTicket(kiosk, first, true)).toMatchObject({ ok: false, code: 'NOT_LAST_TICKET' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(admin.state!.seq).toBe(seqBefore);
+    // No new number was issued by any of it.
+    expect(issuedCount()).toBe(issuedBefore);
+
+    const audit = await fetch(`${hub.url}/api/audit?type=ticket.reprinted`, {
+      headers: { Authorization: `Bearer ${await staffToken(hub.url)}` },
+    });
+    const entries = ((await audit.json()) as { entries: AuditEntry[] }).entries;
+    expect(entries.map((e) => [e.event, e.actor, e.ticketLabel])).toEqual([
+      [
+        expect.objectContaining({ ticketId: second, copy: 2 }),
+        `device:${kiosk.identity!.device!.id}`,
+        expect.any(String),
+      ],
+      [
+        expect.objectContaining({ ticketId: second, copy: 1 }),
+        `device:${kiosk.identity!.device!.id}`,
+        expect.any(String),
+      ],
+    ]);
   });
 
   it('on paper-out replies with a clear message, keeps the preview, and alerts staff once', async () => {

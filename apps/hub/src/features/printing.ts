@@ -9,6 +9,7 @@ import {
   type Actor,
   type ErrorCode,
   type PrinterProfile,
+  type PrintJobUpdate,
   type PrintPreviewReply,
   type PrintReply,
   type QueueState,
@@ -18,7 +19,9 @@ import {
 } from '@motcua/core';
 import type { PrinterErrorCode } from '@motcua/printer';
 import { loadPrinter } from './loadPrinter.js';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { Socket } from 'socket.io';
 import { pathToFileURL } from 'node:url';
 import { printerAddressContext, printerAddressRefusalNow } from './printerAddressCheck.js';
 import type { FeatureContext, HubFeature } from './types.js';
@@ -67,6 +70,34 @@ async function previewDataUrl(printout: TicketPrintout, paperWidth: 58 | 80): Pr
   return `data:image/png;base64,${renderTicketPng(printout, { paperWidth }).toString('base64')}`;
 }
 
+/** A step of a job in its printer's line, pushed to the kiosk as `print.job`. */
+type LineUpdate = { status: 'queued'; ahead: number } | { status: 'printing' };
+type PrintOutcome = Omit<PrintJobUpdate, 'jobId' | 'ticketId'>;
+
+interface PrinterLine {
+  /** Jobs not finished, the one printing first. */
+  pending: { notify(update: LineUpdate): void }[];
+  tail: Promise<unknown>;
+}
+
+/** The reply when the printer took the bytes but never confirmed them. */
+const UNCONFIRMED = {
+  code: 'PRINTER_UNCONFIRMED',
+  message: 'Máy in chưa xác nhận đã in vé. Ông/Bà vui lòng xem khay giấy; nếu không có vé, vui lòng báo cán bộ',
+  messageEn:
+    'The printer did not confirm the ticket. Please check the tray; if there is no ticket, tell a staff member',
+};
+
+/** Every failure the kiosk shows says what to do next. */
+function forTheCitizen(message: { vi: string; en: string }): { vi: string; en: string } {
+  if (message.vi.includes('báo cán bộ')) return message;
+  return { vi: `${message.vi}, vui lòng báo cán bộ`, en: `${message.en}, please tell a staff member` };
+}
+
+function errorEn(code: ErrorCode): string {
+  return errorMessages[code].en;
+}
+
 function refused(code: ErrorCode): { ok: false; code: string; message: string; messageEn: string } {
   return { ok: false, code, message: errorMessages[code].vi, messageEn: errorMessages[code].en };
 }
@@ -78,16 +109,34 @@ function refused(code: ErrorCode): { ok: false; code: string; message: string; m
  */
 export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId: string) => string): HubFeature {
   const lastTicketByDevice = new Map<string, { ticketId: string; issuedAt: number }>();
-  const printerQueues = new Map<string, Promise<unknown>>();
+  const printerLines = new Map<string, PrinterLine>();
 
-  /** One job at a time per printer address; a failed job does not block the next. */
-  function onPrinter<T>(transportUrl: string, job: () => Promise<T>): Promise<T> {
-    const previous = printerQueues.get(transportUrl) ?? Promise.resolve();
-    const next = previous.then(job, job);
-    printerQueues.set(
-      transportUrl,
-      next.catch(() => undefined),
-    );
+  /**
+   * One job at a time per printer address; a failed job does not block the next. Each job hears where it
+   * is (queued with N ahead, printing), so a kiosk behind two others waits knowingly instead of giving up.
+   */
+  function onPrinter<T>(transportUrl: string, notify: (update: LineUpdate) => void, job: () => Promise<T>): Promise<T> {
+    let line = printerLines.get(transportUrl);
+    if (!line) {
+      line = { pending: [], tail: Promise.resolve() };
+      printerLines.set(transportUrl, line);
+    }
+    const own = line;
+    const entry = { notify };
+    own.pending.push(entry);
+    notify({ status: 'queued', ahead: own.pending.length - 1 });
+    const run = async (): Promise<T> => {
+      notify({ status: 'printing' });
+      try {
+        return await job();
+      } finally {
+        own.pending.splice(own.pending.indexOf(entry), 1);
+        own.pending.forEach((waiting, ahead) => waiting.notify({ status: 'queued', ahead }));
+        if (own.pending.length === 0 && printerLines.get(transportUrl) === own) printerLines.delete(transportUrl);
+      }
+    };
+    const next = own.tail.then(run, run);
+    own.tail = next.catch(() => undefined);
     return next;
   }
 
@@ -103,14 +152,17 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
     if (!reply.ok) ctx.log.warn({ code: reply.code, alertKind }, 'could not raise the printer alert');
   }
 
-  async function printForKiosk(request: unknown, actor: Actor): Promise<PrintReply> {
+  async function printForKiosk(request: unknown, actor: Actor, socket: Socket): Promise<PrintReply> {
     const deviceId = kioskDeviceId(actor);
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printTicketRequestSchema.safeParse(request);
     if (!parsed.success) return refused('BAD_REQUEST');
     const { ticketId, reprint } = parsed.data;
-    const state = ctx.engine.state;
-    const ticket = ticketById(state, ticketId);
+    const jobId = parsed.data.jobId ?? randomUUID();
+    const push = (update: LineUpdate | PrintOutcome): void => {
+      socket.emit('print.job', { jobId, ticketId, ...update });
+    };
+    const ticket = ticketById(ctx.engine.state, ticketId);
     if (!ticket) return refused('NOT_FOUND');
     const refusal = printRefusal(
       { ticketId, reprint, issuedAt: ticket.issuedAt },
@@ -124,8 +176,15 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
         message: printRefusalMessages[refusal].vi,
         messageEn: printRefusalMessages[refusal].en,
       };
+    if (reprint) {
+      // Counted and audited before printing: the copy carries its number ("BẢN IN LẠI (lần 2)").
+      const counted = ctx.engine.execute(actor, { type: 'ticket.reprint', ticketId }, null);
+      if (!counted.ok)
+        return { ok: false, code: counted.code, message: counted.message, messageEn: errorEn(counted.code) };
+    }
     lastTicketByDevice.set(deviceId, { ticketId, issuedAt: ticket.issuedAt });
 
+    const state = ctx.engine.state;
     const printout = ticketPrintout(state, ticketId, statusUrl(ticketId));
     if (!printout) return refused('NOT_FOUND');
     const profile = printerProfileForDevice(state, deviceId, ctx.options.dataDir);
@@ -140,24 +199,39 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
       const message = printerAddressMessages[addressRefusal];
       raiseAlert(actor, 'printerError', message.vi);
       ctx.log.warn({ deviceId, printer: profile.id, refusal: addressRefusal }, 'printer address refused at print time');
+      push({ status: 'failed', code: 'PRINTER_BAD_CONFIG', message: message.vi, messageEn: message.en });
       return { ok: false, code: 'PRINTER_BAD_CONFIG', message: message.vi, messageEn: message.en, previewPng };
     }
+    let sent = false;
     try {
-      const result = await onPrinter(profile.transportUrl, () =>
-        printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS }),
+      const result = await onPrinter(profile.transportUrl, push, () =>
+        printTicket(profile, printout, { timeoutMs: PRINT_TIMEOUT_MS, onSent: () => (sent = true) }),
       );
       if (result.status.status === 'paperNearEnd') {
         raiseAlert(actor, 'printerPaperNearEnd', 'Máy in sắp hết giấy');
       }
       ctx.log.info({ deviceId, ticketId, reprint, printer: profile.id }, 'ticket printed');
+      push({ status: 'printed' });
       return { ok: true, status: result.status.status, previewPng };
     } catch (error) {
-      if (!isPrinterError(error)) throw error;
+      if (!isPrinterError(error)) {
+        push({
+          status: 'failed',
+          code: 'INTERNAL',
+          message: errorMessages.INTERNAL.vi,
+          messageEn: errorMessages.INTERNAL.en,
+        });
+        throw error;
+      }
       const code = error.code;
-      const message = printerErrorMessage(code);
+      const message = forTheCitizen(printerErrorMessage(code));
       raiseAlert(actor, alertKindForPrinterError(code), message.vi.replace(/, vui lòng báo cán bộ$/, ''));
-      ctx.log.warn({ deviceId, ticketId, code, detail: error.detail }, 'ticket not printed');
-      return { ok: false, code: `PRINTER_${code}`, message: message.vi, messageEn: message.en, previewPng };
+      ctx.log.warn({ deviceId, ticketId, code, detail: error.detail, sent }, 'ticket not printed');
+      // The bytes went out but the printer never confirmed them: the slip may be in the tray.
+      const outcome = sent && code !== 'PAPER_OUT' && code !== 'COVER_OPEN' ? UNCONFIRMED : null;
+      const reply = outcome ?? { code: `PRINTER_${code}`, message: message.vi, messageEn: message.en };
+      push({ status: outcome ? 'unconfirmed' : 'failed', ...reply });
+      return { ok: false, ...reply, previewPng };
     }
   }
 
@@ -175,11 +249,12 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
   return {
     name: 'printing',
     socketHandlers: {
-      'print.ticket': (request, actor) => printForKiosk(request, actor),
+      'print.ticket': (request, actor, socket) => printForKiosk(request, actor, socket),
       'print.preview': (request, actor) => previewForKiosk(request, actor),
     },
     stop() {
       lastTicketByDevice.clear();
+      printerLines.clear();
     },
   };
 }

@@ -120,6 +120,12 @@ export function encodeTicketText(doc: TicketDocument, opts: TextJobOptions): Uin
     .codepage('auto');
   const eta = formatEta(doc.etaMinutes);
   e.align('center');
+  if (doc.copyMark?.trim())
+    e.invert(true)
+      .bold(true)
+      .line(` ${f(doc.copyMark)} / REPRINT `)
+      .bold(false)
+      .invert(false);
   if (doc.officeName.trim())
     e.bold(true)
       .line(f(doc.officeName.toLocaleUpperCase('vi')))
