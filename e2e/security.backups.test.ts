@@ -1,6 +1,6 @@
 import { isoWeekdayOf, nextDate, zonedEpoch, type AppointmentPolicy } from '@motcua/core';
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin } from './support/clients.js';
@@ -66,6 +66,9 @@ describe('security: booking contacts leave the backups on the same day they leav
     await waitFor(() => existsSync(backup), 30_000, 'the backup of the appointment day');
     await hub.stop();
     expect(contactsIn(backup)).toBe(1);
+    // It holds PIN hashes and contacts: readable by the hub's user only, like the live file.
+    expect((statSync(backup).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(join(dataDir, 'backups')).mode & 0o777).toString(8)).toBe('700');
 
     // The next day: the live database forgets it, and so does every kept backup.
     hub = await startHubProcess({

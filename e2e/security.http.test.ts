@@ -1,12 +1,15 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import { authorizeHttp, httpRouteKeys, type ActorRole, type HttpRouteKey } from '@motcua/core';
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminPasswordFrom,
+  connectAdmin,
   connectDevice,
   DEMO_PIN,
   DEMO_SUPERVISOR_PASSWORD,
@@ -229,6 +232,43 @@ describe('security: HTTP input never stops the hub', () => {
     }
   });
 
+  it('neutralises spreadsheet formulas in the CSV export (a service named “=HYPERLINK(…)”)', async () => {
+    const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
+    try {
+      const formula = '=HYPERLINK("http://evil.example/","Bấm vào đây")';
+      const service = {
+        ...admin.state!.config.services['khai-sinh']!,
+        id: 'cong-thuc',
+        code: 'TEST-CSV',
+        prefix: 'Q',
+        name: { vi: formula, en: '@SUM(1+1)' },
+        order: 99,
+      };
+      expect(await admin.send({ type: 'config.upsertService', service })).toMatchObject({ ok: true });
+      const issued = await admin.send({ type: 'ticket.issue', serviceId: 'cong-thuc', source: 'admin' });
+      expect(issued.ok).toBe(true);
+      const day = admin.state!.serviceDay;
+      const token = await staffToken(hub.url);
+      const csv = await waitFor(
+        async () => {
+          const res = await fetch(`${hub.url}/api/reports/export.csv?from=${day}&to=${day}`, {
+            headers: { Authorization: `Bearer ${token}` },
+          });
+          const text = await res.text();
+          return text.includes('HYPERLINK') ? text : null;
+        },
+        20_000,
+        'the ticket of the formula service in the export',
+      );
+      const line = csv.split('\r\n').find((l) => l.includes('HYPERLINK')) ?? '';
+      // The cell is quoted text starting with an apostrophe: Excel shows it, it does not run it.
+      expect(line).toContain(`"'=HYPERLINK(""http://evil.example/"",""Bấm vào đây"")"`);
+      expect(line).not.toMatch(/(^|,)"?=HYPERLINK/);
+    } finally {
+      admin.close();
+    }
+  });
+
   it('sends a status link copied with a trailing slash to the page, not to a JSON 404', async () => {
     const kiosk = await connectDevice(hub.url, 'kiosk');
     try {
@@ -310,6 +350,7 @@ GET /api/backup                     U    F     F          ok
 GET /api/backups                    U    F     F          ok
 POST /api/printers/test             U    F     F          ok
 GET /api/central/status             U    F     ok         ok
+GET /api/status-link                U    F     ok         ok
 POST /__test__/clock                ok   ok    ok         ok
 `;
 
@@ -409,6 +450,32 @@ describe('security: every HTTP route × every role, through a real hub', () => {
     const after = await fetch(`${hub.url}/api/audit`, { headers: { Authorization: `Bearer ${tokens.supervisor}` } });
     expect(after.status).toBe(401);
   });
+});
+
+describe('crash policy: an error nobody caught', () => {
+  it('is logged and the process exits non-zero (70) for its supervisor to restart it', async () => {
+    // Stands in for a bug: on SIGUSR2 this preload throws outside any handler, in the running hub process.
+    const preloadDir = mkdtempSync(join(tmpdir(), 'motcua-crash-'));
+    const preload = join(preloadDir, 'throwOnSignal.mjs');
+    writeFileSync(
+      preload,
+      "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('motcua test: an error nobody caught'); }));\n",
+    );
+    const hub = await startHubProcess({ env: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` } });
+    try {
+      expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+      const exit = new Promise<number | null>((resolve) => hub.child.once('exit', (code) => resolve(code)));
+      hub.child.kill('SIGUSR2');
+      const code = await Promise.race([exit, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000))]);
+      expect(code).toBe(70);
+      expect(hub.output()).toContain('fatal uncaught exception');
+      expect(hub.output()).toContain('motcua test: an error nobody caught');
+    } finally {
+      await hub.stop();
+      hub.cleanup();
+      rmSync(preloadDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe('stopping: SIGTERM with browsers and devices connected', () => {

@@ -455,3 +455,62 @@ describe('security: --no-demo, and floods of pairings and alerts', () => {
     });
   });
 });
+
+describe('security: the one-time admin password, and a session’s absolute lifetime', () => {
+  let hub: HubProcess;
+  const probes: Socket[] = [];
+
+  beforeAll(async () => {
+    // Sessions live one hour at most here (the idle lifetime stays 4 hours).
+    hub = await startHubProcess({ args: ['--session-max-hours', '1'] });
+  });
+  afterAll(async () => {
+    for (const s of probes) s.disconnect();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  it('the first admin sign-in can do nothing but replace the one-time password, which is then spent', async () => {
+    const oneTime = adminPasswordFrom(hub.output());
+    const admin = await probe(hub.url);
+    probes.push(admin.socket);
+    const reply = await admin.call<SignInReply>('session.signIn', { username: 'admin', pin: oneTime, counterId: null });
+    expect(reply).toMatchObject({ ok: true, mustChangePassword: true });
+    const token = reply.ok ? reply.sessionToken : '';
+    expect(await admin.send(issueTicket)).toMatchObject({ ok: false, code: 'PASSWORD_CHANGE_REQUIRED' });
+    const audit = () => fetch(`${hub.url}/api/audit`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await audit()).status).toBe(401);
+
+    const changed = await admin.call<{ ok: boolean }>('session.changePassword', {
+      currentPassword: oneTime,
+      newPassword: `${oneTime}-moi`,
+    });
+    expect(changed.ok).toBe(true);
+    expect((await admin.send(issueTicket)).ok).toBe(true);
+    expect((await audit()).status).toBe(200);
+    const again = await probe(hub.url);
+    probes.push(again.socket);
+    expect(
+      await again.call<SignInReply>('session.signIn', { username: 'admin', pin: oneTime, counterId: null }),
+    ).toMatchObject({ ok: false, code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('a session in use ends at its absolute lifetime, on its socket and over HTTP', async () => {
+    const supervisor = await staffProbe(hub.url, 'giamsat', DEMO_SUPERVISOR_PASSWORD);
+    probes.push(supervisor.socket);
+    const audit = () => fetch(`${hub.url}/api/audit`, { headers: { Authorization: `Bearer ${supervisor.token}` } });
+    try {
+      // Used 40 minutes in: well inside the idle lifetime, so only the absolute one can end it.
+      await setHubClockOffset(hub.url, 40 * 60_000);
+      expect((await audit()).status).toBe(200);
+      expect(supervisor.revoked).toEqual([]);
+      await setHubClockOffset(hub.url, 80 * 60_000);
+      await waitFor(() => supervisor.revoked.length > 0, 20_000, 'the session past one hour revoked');
+      expect(supervisor.revoked.at(-1)).toMatchObject({ scope: 'session' });
+      expect((await audit()).status).toBe(401);
+      expect(await supervisor.send(issueTicket)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    } finally {
+      await setHubClockOffset(hub.url, 0);
+    }
+  });
+});

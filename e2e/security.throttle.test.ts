@@ -64,3 +64,44 @@ describe('security: socket sign-in throttling counts the client behind a trusted
     expect(await untilThrottled(pretender, 8)).toBeLessThanOrEqual(4);
   });
 });
+
+describe('security: the booking limit per client address, behind a trusted proxy', () => {
+  const hubs: HubProcess[] = [];
+  afterAll(async () => {
+    for (const hub of hubs) await hub.stop();
+    for (const hub of hubs) hub.cleanup();
+  });
+
+  /** A booking attempt as a proxy on this machine forwards it for `forwardedFor`; its HTTP status. */
+  async function book(hub: HubProcess, forwardedFor: string): Promise<number> {
+    const res = await fetch(`${hub.url}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+      body: JSON.stringify({ serviceId: 'khai-sinh', day: '2026-01-01', slot: '09:00' }),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  /** Attempts from `forwardedFor` until the hub says 429; how many it took. */
+  async function untilLimited(hub: HubProcess, forwardedFor: string, limit: number): Promise<number> {
+    for (let attempt = 1; attempt <= limit; attempt++) {
+      if ((await book(hub, forwardedFor)) === 429) return attempt;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  it('with --trust-proxy, one client over the limit leaves another behind the same proxy free', async () => {
+    const hub = await startHubProcess({ args: ['--trust-proxy', 'loopback'] });
+    hubs.push(hub);
+    expect(await untilLimited(hub, '203.0.113.7', 20)).toBeLessThanOrEqual(7);
+    expect(await book(hub, '203.0.113.8')).not.toBe(429);
+  });
+
+  it('without --trust-proxy, a new X-Forwarded-For does not escape the limit', async () => {
+    const hub = await startHubProcess();
+    hubs.push(hub);
+    expect(await untilLimited(hub, '203.0.113.7', 20)).toBeLessThanOrEqual(7);
+    expect(await book(hub, '203.0.113.99')).toBe(429);
+  });
+});

@@ -9,10 +9,11 @@ import { DevicesSection } from './config/DevicesSection';
 import { PrintersSection } from './config/PrintersSection';
 import { PriorityForm } from './config/PrioritySection';
 import { DisplayForm } from './config/DisplaySection';
+import { KioskSection } from './config/KioskSection';
 import { RatingMethodForm } from './config/RatingMethodSection';
 
 type Section =
-  'office' | 'services' | 'counters' | 'users' | 'devices' | 'printers' | 'priority' | 'display' | 'rating';
+  'office' | 'services' | 'counters' | 'users' | 'devices' | 'kiosk' | 'printers' | 'priority' | 'display' | 'rating';
 
 const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'office', vi: 'Cơ quan' },
@@ -20,6 +21,7 @@ const SECTIONS: { id: Section; vi: string }[] = [
   { id: 'counters', vi: 'Quầy' },
   { id: 'users', vi: 'Tài khoản' },
   { id: 'devices', vi: 'Thiết bị' },
+  { id: 'kiosk', vi: 'Máy lấy số & vé' },
   { id: 'printers', vi: 'Máy in' },
   { id: 'priority', vi: 'Ưu tiên' },
   { id: 'display', vi: 'Màn hình & giọng đọc' },
@@ -53,6 +55,7 @@ export function ConfigPage() {
       {section === 'counters' && <CountersSection state={state} />}
       {section === 'users' && <UsersSection state={state} />}
       {section === 'devices' && <DevicesSection state={state} />}
+      {section === 'kiosk' && <KioskSection state={state} />}
       {section === 'printers' && <PrintersSection state={state} />}
       {section === 'priority' && <PriorityForm state={state} />}
       {section === 'display' && <DisplayForm state={state} />}

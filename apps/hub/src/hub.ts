@@ -1,5 +1,5 @@
 import { printerAddressContext } from './features/printerAddressCheck.js';
-import { authorizeHttp, demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
+import { authorizeHttp, defaultStatusBaseUrl, demoOfficeCommands, serviceDayOf, stateHash } from '@motcua/core';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -152,7 +152,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     options,
     clock: { now: clock, monotonic: monotonicMs },
     hubId: () => hubId,
-    publicUrl: () => lanUrls[0] ?? `http://127.0.0.1:${port}`,
+    hubAddresses: () => ({ listenHost: options.host, port, lanAddresses: lanAddresses() }),
+    // The address the hub answers on: a hub on 127.0.0.1 must not print a LAN address phones cannot open.
+    publicUrl: () => defaultStatusBaseUrl({ listenHost: options.host, port, lanAddresses: lanAddresses() }),
   };
   features = createHubFeatures(context, featureStores);
   const builtinRoutes: HubRoute[] = [

@@ -58,6 +58,8 @@ export const httpRouteRoles = {
   'GET /api/backup': admins,
   'GET /api/backups': admins,
   'POST /api/printers/test': admins,
+  /** The base of the ticket QR's status link and why phones may not open it. */
+  'GET /api/status-link': managers,
   /** The office's link to the province's central service. */
   'GET /api/central/status': managers,
   /** Only registered when the hub runs with --test-clock. */

@@ -28,6 +28,7 @@ export * from './appointments.js';
 export * from './appointmentsDecide.js';
 export * from './webhookSettings.js';
 export * from './networkTargets.js';
+export * from './statusLink.js';
 export * from './printerAddress.js';
 export * from './webhookDelivery.js';
 export * from './officeVoiceClip.js';

@@ -260,7 +260,7 @@ export const kioskSettingsSchema = z.object({
   /** Show the ticket and its QR on screen when the printer fails. */
   showTicketWhenPrinterFails: z.boolean(),
   idleSeconds: z.number().int().min(10).max(600),
-  /** Public base URL for the status QR, e.g. http://192.168.1.10:8080; empty = the hub's LAN URL. */
+  /** Public base URL for the status QR, e.g. https://motcua.phuong.gov.vn; empty = the address the hub answers on. */
   statusBaseUrl: z.string().max(300),
   /** Reprints allowed per ticket (each marked "BẢN IN LẠI" and audited); absent = DEFAULT_REPRINT_LIMIT. */
   reprintLimit: z.number().int().min(0).max(10).optional(),

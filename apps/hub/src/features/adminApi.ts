@@ -1,4 +1,4 @@
-import { idSchema, printerAddressMessages, type TicketPrintout } from '@motcua/core';
+import { checkStatusLink, idSchema, printerAddressMessages, type TicketPrintout } from '@motcua/core';
 import { z } from 'zod';
 import { defineRoute, refuse } from '../net/routes.js';
 import { loadPrinter } from './loadPrinter.js';
@@ -24,13 +24,22 @@ export function testTicketPrintout(officeName: string, timeZone: string, at: num
 }
 
 /**
- * POST /api/printers/test {profileId}: prints a test ticket through that printer profile from the hub
+ * GET /api/status-link: the status link's base and its warnings. POST /api/printers/test {profileId}: prints a test ticket through that printer profile from the hub
  * (network and file printers; a USB printer on a kiosk prints from the kiosk). Admin only.
  */
 export function createAdminApiFeature(ctx: FeatureContext): HubFeature {
   return {
     name: 'adminApi',
     routes: [
+      // The base of the ticket QR's status link, and why phones might not open it (admin's kiosk settings).
+      defineRoute({
+        method: 'GET',
+        url: '/api/status-link',
+        handler: () => ({
+          ok: true,
+          ...checkStatusLink(ctx.engine.state.config.kiosk.statusBaseUrl, ctx.hubAddresses()),
+        }),
+      }),
       defineRoute({
         method: 'POST',
         url: '/api/printers/test',

@@ -1,4 +1,13 @@
-import type { Actor, CommandInput, CommandReply, ErrorReply, EventEnvelope, Identity, QueueState } from '@motcua/core';
+import type {
+  Actor,
+  CommandInput,
+  HubAddresses,
+  CommandReply,
+  ErrorReply,
+  EventEnvelope,
+  Identity,
+  QueueState,
+} from '@motcua/core';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
@@ -28,8 +37,10 @@ export interface FeatureContext {
   clock: HubClock;
   /** The current epoch's hubId (a new one after a restore). */
   hubId(): string;
-  /** The hub's base URL for links (e.g. the status QR), preferring the LAN address. */
+  /** The hub's base URL for links (e.g. the status QR): the address it listens on, else its first LAN address. */
   publicUrl(): string;
+  /** What the hub listens on and the machine's LAN addresses, for the admin's status-link check. */
+  hubAddresses(): HubAddresses;
 }
 
 export interface FeatureSocketApi {
