@@ -51,6 +51,17 @@ export function ReportsPage() {
       setBusy(false);
     }
   };
+  const [period, setPeriod] = useState<ReportPeriod>('month');
+  const exportPeriodic = async () => {
+    try {
+      await download(
+        `/api/reports/periodic.xlsx?from=${from}&to=${to}&period=${period}`,
+        `bao-cao-dinh-ky_${period}_${from}_${to}.xlsx`,
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const exportFile = async (format: 'xlsx' | 'csv') => {
     try {
       await download(`/api/reports/export.${format}?from=${from}&to=${to}`, `bao-cao.${format}`);
@@ -82,6 +93,31 @@ export function ReportsPage() {
           {t({ vi: 'Xuất CSV', en: 'Export CSV' })}
         </button>
       </form>
+      <div className="card row" data-testid="periodic-report">
+        <span>
+          {t({
+            vi: 'Báo cáo định kỳ gửi tỉnh: tỷ lệ hài lòng theo kỳ, quầy, cán bộ; hồ sơ tiếp nhận theo lĩnh vực; thời gian chờ trung bình',
+            en: 'Periodic report for the province: satisfaction by period, counter and clerk; dossiers by field; mean wait',
+          })}
+        </span>
+        <label>
+          {t({ vi: 'Theo', en: 'By' })}{' '}
+          <select
+            value={period}
+            onChange={(e) => setPeriod(reportPeriodSchema.parse(e.target.value))}
+            data-testid="periodic-period"
+          >
+            {reportPeriodSchema.options.map((p) => (
+              <option key={p} value={p}>
+                {t(periodNames[p])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={() => void exportPeriodic()} data-testid="export-periodic">
+          {t({ vi: 'Báo cáo định kỳ (.xlsx)', en: 'Periodic report (.xlsx)' })}
+        </button>
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { createBackupFeature } from './backup.js';
 import { createCentralShippingFeature } from './centralShipping.js';
 import { createDossiersFeature } from './dossiers.js';
 import { createExportsFeature } from './exports.js';
+import { createPeriodicReportFeature } from './periodicReport.js';
 import { createOfficeVoiceFeature } from './officeVoice.js';
 import { createPrintingFeature } from './printing.js';
 import { createReportsFeature } from './reports.js';
@@ -37,5 +38,6 @@ export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores)
     }),
     createOfficeVoiceFeature(ctx),
     createDossiersFeature(ctx, stores.dossiers),
+    createPeriodicReportFeature(ctx, stores.reports, stores.dossiers),
   ];
 }
