@@ -1,4 +1,13 @@
-import { ratingAnswerNames, ratingMethodOf, ratingScales, SATISFACTION_FORMULA, type OfficeConfig } from '@motcua/core';
+import {
+  periodNames,
+  ratingAnswerNames,
+  ratingMethodOf,
+  ratingScales,
+  reportPeriodSchema,
+  SATISFACTION_FORMULA,
+  type OfficeConfig,
+  type ReportPeriod,
+} from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { DayInput, useLanguage } from '@motcua/ui';
 import { useMemo, useState, type FormEvent } from 'react';
