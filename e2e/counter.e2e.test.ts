@@ -102,6 +102,16 @@ describe('counter app against a real hub', () => {
     await expect(currentLabel(quay1)).resolves.toBe(label);
   });
 
+  it('a confirmation ("Đã gọi lại số …") goes away by itself', async () => {
+    await quay1.keyboard.press('l');
+    const notice = quay1.getByTestId('desk-notice');
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toContain('Đã gọi lại số');
+    await expect(notice.getAttribute('data-kind')).resolves.toBe('ok');
+    // No close button: it leaves by itself (after 5 s; generous here for a loaded machine).
+    await expect(quay1.getByTestId('desk-notice-close').count()).resolves.toBe(0);
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it('a transfer moves the ticket to the other service, and the other counter sees it live', async () => {
     const label = (await currentLabel(quay1)) ?? '';
     expect(await waitingLabels(quay2)).not.toContain(label);

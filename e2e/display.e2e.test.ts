@@ -3,10 +3,9 @@ import { displayBoard } from '@motcua/core';
 import { readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchBrowser, newPage, screenshot } from './support/browser.js';
+import { launchBrowser, launchBrowserWithoutAutoplay, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
 import { adminPasswordFrom, connectClerk, connectDevice, signInAsAdmin } from './support/clients.js';
 import { REPO_ROOT, hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
@@ -426,11 +425,7 @@ describe('display: the waiting room sees and hears every call (real hub, Chromiu
   }, 120_000);
 
   it('in a browser without the autoplay flag, offers "Bật âm thanh" once and speaks after the click', async () => {
-    const strict = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=document-user-activation-required'],
-    });
+    const strict = await launchBrowserWithoutAutoplay();
     try {
       const { page } = await newPage(strict);
       const voiceWarnings: string[] = [];

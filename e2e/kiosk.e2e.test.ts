@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
-import { adminPasswordFrom, assignPrinter, connectAdmin } from './support/clients.js';
+import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 import { printedTicketShows, readPrintedTicket } from './support/printedTicket.js';
 
@@ -214,6 +214,64 @@ describe(
         printer.setFault(null);
       }
       await page.getByTestId('kiosk-done').click();
+    });
+
+    it('waits its turn behind another kiosk on a slow printer and says so, then prints; reprints are marked and limited', async () => {
+      const other = await connectDevice(hub.url, 'kiosk', { name: 'Kiosk tầng 2' });
+      try {
+        await assignPrinter(admin, other.identity!.device!.id, printer.url);
+        // Each job asks the printer's status 8 times: ~5.6 s a job, inside the hub's 8 s per job.
+        printer.setFault('slow', { delayMs: 700 });
+        printer.clear();
+        await page.getByTestId('kiosk-start').click();
+        await tap(/^Hộ tịch/);
+        await page.locator('[data-service-id="khai-sinh"]').click();
+        // The other kiosk's two tickets hold the printer (~11 s) when this citizen takes a ticket.
+        const otherPrinting = new Promise<void>((resolve) =>
+          other.socket.on('print.job', (update: { status: string }) => update.status === 'printing' && resolve()),
+        );
+        for (let i = 0; i < 2; i++) {
+          const issued = await other.send({ type: 'ticket.issue', serviceId: 'tra-ket-qua', source: 'kiosk' });
+          if (!issued.ok) throw new Error(issued.code);
+          const socket = other.socket as unknown as { emit(event: string, request: unknown, ack: () => void): void };
+          socket.emit('print.ticket', { ticketId: issued.result.ticket!.id }, () => undefined);
+        }
+        await otherPrinting;
+        await tap(/^Không ưu tiên/);
+        const status = page.getByTestId('kiosk-print-status');
+        await expect
+          .poll(() => status.textContent(), { timeout: 30_000 })
+          .toMatch(/Máy in đang in vé khác\. Vé của Ông\/Bà sẽ in sau [12] vé, vui lòng chờ…/);
+        await screenshot(page, 'kiosk-landscape-waiting-for-printer');
+        await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain('Vui lòng nhận vé');
+        expect(await status.getAttribute('data-code')).toBe('');
+        const ticketId = (await page.getByTestId('kiosk-ticket').getAttribute('data-ticket-id'))!;
+        expect(printer.jobs.filter((job) => job.complete)).toHaveLength(3);
+
+        printer.setFault(null);
+        for (const copy of [1, 2]) {
+          await page.getByTestId('kiosk-reprint').click();
+          await expect.poll(() => printer.jobs.length, { timeout: 20_000 }).toBe(3 + copy);
+          const printed = readPrintedTicket(printer.jobs.at(-1)!.bytes);
+          const printout = ticketPrintout(admin.state!, ticketId, printed.qr!)!;
+          expect(printout.copyMark).toBe(`BẢN IN LẠI (lần ${copy})`);
+          expect(printedTicketShows(printed, printout)).toBe(true);
+          await expect.poll(() => status.textContent()).toContain('Vui lòng nhận vé');
+        }
+        // Over the limit (2 by default) the kiosk says so instead of offering another copy.
+        await page.getByTestId('kiosk-reprint-limit').waitFor();
+        expect(await page.getByTestId('kiosk-reprint').count()).toBe(0);
+        expect(await page.getByTestId('kiosk-reprint-limit').textContent()).toContain(
+          'Vé đã được in lại đủ số lần cho phép',
+        );
+        await screenshot(page, 'kiosk-landscape-reprint-limit');
+        await page.getByTestId('kiosk-done').click();
+      } finally {
+        printer.setFault(null);
+        // Later tests wait for "the next job": none of these.
+        printer.clear();
+        other.close();
+      }
     });
 
     it('shows the reconnecting state while the hub restarts, then works again', async () => {

@@ -33,6 +33,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Chromium as a TV or kiosk browser ships it: sound only after a click (the display then offers "Bật âm thanh"). */
+export function launchBrowserWithoutAutoplay(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=document-user-activation-required'],
+  });
+}
+
 export async function newPage(
   browser: Browser,
   viewport = { width: 1920, height: 1080 },

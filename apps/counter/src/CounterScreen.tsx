@@ -21,7 +21,7 @@ type Dialog = { kind: 'transfer'; ticket: Ticket } | { kind: 'pause' } | null;
 export function CounterScreen({ counterId, clerkId }: { counterId: string; clerkId: string }) {
   const { t } = useLanguage();
   const now = useHubNow();
-  const { state, actions, desk, ticket, waiting, parked, noShows, notice } = useCounterDesk(counterId);
+  const { state, actions, desk, ticket, waiting, parked, noShows, notice, clearNotice } = useCounterDesk(counterId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [selected, setSelected] = useState(0);
   const selectedTicket = waiting[Math.min(selected, waiting.length - 1)];
@@ -153,8 +153,18 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
             }}
           />
           {notice && (
-            <p className={`notice notice--${notice.kind}`} role="status" data-testid="desk-notice">
-              {t(notice.text)}
+            <p
+              className={`notice notice--${notice.kind}`}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+              data-testid="desk-notice"
+              data-kind={notice.kind}
+            >
+              <span>{t(notice.text)}</span>
+              {notice.kind === 'error' ? (
+                <button type="button" className="notice-close" onClick={clearNotice} data-testid="desk-notice-close">
+                  {t({ vi: 'Đã hiểu', en: 'OK' })}
+                </button>
+              ) : null}
             </p>
           )}
           <ClerkFigures served={figures.served} noShows={figures.noShows} meanSeconds={figures.meanServiceSeconds} />

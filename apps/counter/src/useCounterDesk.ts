@@ -19,6 +19,9 @@ export interface DeskNotice {
   at: number;
 }
 
+/** A confirmation ("Đã gọi số A012") goes by itself after this; an error stays until the clerk acts on it. */
+export const CONFIRMATION_SHOWN_MS = 5000;
+
 export type TransferTarget = { toServiceId: string } | { toCounterId: string };
 
 /** Everything a counter screen does: what is possible now, and the commands behind each button. */
@@ -26,6 +29,11 @@ export function useCounterDesk(counterId: string) {
   const client = useHubClient();
   const { state, connection } = useHubSnapshot();
   const [notice, setNotice] = useState<DeskNotice | null>(null);
+  useEffect(() => {
+    if (notice?.kind !== 'ok') return;
+    const timer = setTimeout(() => setNotice((shown) => (shown === notice ? null : shown)), CONFIRMATION_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   // The same command is not sent twice while its ack is pending; other buttons stay live.
   const inFlight = useRef(new Set<string>());
   const { t } = useLanguage();

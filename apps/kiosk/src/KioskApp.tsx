@@ -83,7 +83,9 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   async function print(issued: CommandResult, reprint: boolean) {
     const ticketId = issued.ticket?.id;
     go({ type: 'printStarted', ticketId });
-    const reply = await printIssuedTicket(client, bridge, issued, reprint);
+    const reply = await printIssuedTicket(client, bridge, issued, reprint, (progress) =>
+      go({ type: 'printProgress', ticketId, progress }),
+    );
     let preview = reply.previewPng ?? null;
     if (!preview && !bridge && ticketId) preview = await ticketPreview(client, ticketId);
     if (!reply.ok && bridge && reply.code.startsWith('PRINTER_')) {
@@ -94,7 +96,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
         message: `Máy lấy số: ${reply.message}`,
       });
     }
-    go({ type: 'printed', ticketId, reply, preview });
+    go({ type: 'printed', ticketId, reply, preview, at: Date.now() });
   }
 
   if (bridge && !pinSet) return <FirstPinScreen bridge={bridge} onDone={() => setPinSet(true)} />;

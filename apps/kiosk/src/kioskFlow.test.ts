@@ -10,6 +10,7 @@ import {
   type KioskScreen,
   type KioskStep,
 } from './kioskFlow';
+import { NO_ANSWER } from './ticketPrinting';
 
 const walk = (steps: KioskStep[], from: KioskScreen = HOME) => steps.reduce(kioskFlow, from);
 
@@ -68,6 +69,28 @@ describe('the kiosk flow', () => {
     expect(reprinted).toMatchObject({ print: { phase: 'done' }, preview: 'data:image/png;base64,AA' });
     expect(kioskFlow(HOME, { type: 'printed', ticketId, reply, preview: null })).toBe(HOME);
     expect(kioskFlow(printed, { type: 'printed', ticketId: 'other', reply, preview: null })).toBe(printed);
+  });
+
+  it('shows the ticket’s place at the printer, stays while it prints, and takes a late "printed" after no answer', () => {
+    const issued = issuedTicket(TestDesk.open());
+    const ticketId = issued.ticket!.id;
+    const shown = kioskFlow(HOME, { type: 'ticketShown', issued, at: 5 });
+    const queued = kioskFlow(shown, { type: 'printProgress', ticketId, progress: { status: 'queued', ahead: 2 } });
+    expect(queued).toMatchObject({ print: { phase: 'printing', progress: { status: 'queued', ahead: 2 } } });
+    // The citizen is not sent home while the ticket waits for the printer.
+    expect(idleReturnSeconds(queued, 45)).toBeNull();
+    const gaveUp = kioskFlow(queued, { type: 'printed', ticketId, reply: NO_ANSWER, preview: null, at: 30 });
+    expect(gaveUp).toMatchObject({ print: { phase: 'done', reply: { code: 'PRINT_NO_ANSWER' } }, shownAt: 30 });
+    expect(idleReturnSeconds(gaveUp, 45)).toBe(20);
+    const late = kioskFlow(gaveUp, { type: 'printProgress', ticketId, progress: { status: 'printed' } });
+    expect(late).toMatchObject({ print: { phase: 'done', reply: { ok: true } } });
+    // A real failure stays a failure; a step of another ticket changes nothing.
+    const failed: PrintReply = { ok: false, code: 'PRINTER_TIMEOUT', message: 'x', messageEn: 'x' };
+    const done = kioskFlow(queued, { type: 'printed', ticketId, reply: failed, preview: null });
+    expect(kioskFlow(done, { type: 'printProgress', ticketId, progress: { status: 'printed' } })).toBe(done);
+    expect(kioskFlow(queued, { type: 'printProgress', ticketId: 'other', progress: { status: 'printing' } })).toBe(
+      queued,
+    );
   });
 
   it('turns the hub reply to ticket.issue into the ticket or the refusal with its details', () => {

@@ -9,13 +9,15 @@ import {
   type Service,
 } from '@motcua/core';
 import type { Refusal } from './kioskMessages';
+import { NO_ANSWER_CODE, type PrintProgress } from './ticketPrinting';
 
 /** How long the ticket and the refusal screens stay before the kiosk returns home by itself. */
 export const TICKET_SCREEN_SECONDS = 20;
 export const MESSAGE_SCREEN_SECONDS = 12;
 const SETTINGS_IDLE_SECONDS = 120;
 
-export type PrintState = { phase: 'printing' } | { phase: 'done'; reply: PrintReply };
+/** While printing, `progress` is the hub's latest word on the job (its place in the printer's line). */
+export type PrintState = { phase: 'printing'; progress?: PrintProgress } | { phase: 'done'; reply: PrintReply };
 
 export type TicketShown = {
   name: 'ticket';
@@ -54,7 +56,9 @@ export type KioskStep =
   | { type: 'refused'; refusal: Refusal; at: number }
   | { type: 'ticketShown'; issued: CommandResult; at: number; notice?: LocalizedName }
   | { type: 'printStarted'; ticketId: string | undefined }
-  | { type: 'printed'; ticketId: string | undefined; reply: PrintReply; preview: string | null };
+  /** `at`: when the print ended; the screen's return countdown starts then. */
+  | { type: 'printed'; ticketId: string | undefined; reply: PrintReply; preview: string | null; at?: number }
+  | { type: 'printProgress'; ticketId: string | undefined; progress: PrintProgress };
 
 export const HOME: KioskScreen = { name: 'home' };
 const FIELDS: KioskScreen = { name: 'fields', query: '', keyboard: false };
@@ -100,9 +104,33 @@ export function kioskFlow(screen: KioskScreen, step: KioskStep): KioskScreen {
       return isTicketOnScreen(screen, step.ticketId) ? { ...screen, print: { phase: 'printing' } } : screen;
     case 'printed':
       return isTicketOnScreen(screen, step.ticketId)
-        ? { ...screen, print: { phase: 'done', reply: step.reply }, preview: step.preview ?? screen.preview }
+        ? {
+            ...screen,
+            print: { phase: 'done', reply: step.reply },
+            preview: step.preview ?? screen.preview,
+            shownAt: step.at ?? screen.shownAt,
+          }
         : screen;
+    case 'printProgress':
+      return isTicketOnScreen(screen, step.ticketId) ? withPrintProgress(screen, step.progress) : screen;
   }
+}
+
+/**
+ * The hub's word on the job: its place in line while printing; and after the kiosk stopped waiting for a silent
+ * hub, a late "printed" turns "check the tray" into "take your ticket".
+ */
+function withPrintProgress(screen: TicketShown, progress: PrintProgress): TicketShown {
+  if (screen.print.phase === 'printing') {
+    return progress.status === 'queued' || progress.status === 'printing'
+      ? { ...screen, print: { phase: 'printing', progress } }
+      : screen;
+  }
+  const reply = screen.print.reply;
+  if (progress.status === 'printed' && !reply.ok && reply.code === NO_ANSWER_CODE) {
+    return { ...screen, print: { phase: 'done', reply: { ok: true, status: 'ok', previewPng: screen.preview ?? '' } } };
+  }
+  return screen;
 }
 
 /** A print that ends after the citizen moved on changes nothing. */
@@ -144,7 +172,8 @@ export function idleReturnSeconds(screen: KioskScreen, officeIdleSeconds: number
     case 'settings':
       return SETTINGS_IDLE_SECONDS;
     case 'ticket':
-      return Math.min(officeIdleSeconds, TICKET_SCREEN_SECONDS);
+      // Not while the ticket waits for the printer: the citizen stays to take it (the wait is bounded by the hub).
+      return screen.print.phase === 'printing' ? null : Math.min(officeIdleSeconds, TICKET_SCREEN_SECONDS);
     case 'refused':
       return Math.min(officeIdleSeconds, MESSAGE_SCREEN_SECONDS);
     default:

@@ -30,10 +30,12 @@ const NO_TICKET: PrintReply = {
   messageEn: 'The printer did not answer in time, please tell a staff member',
 };
 
+export const NO_ANSWER_CODE = 'PRINT_NO_ANSWER';
+
 /** The hub went quiet: the job may still print, so the kiosk never says it failed. */
 export const NO_ANSWER: PrintReply = {
   ok: false,
-  code: 'PRINT_NO_ANSWER',
+  code: NO_ANSWER_CODE,
   message: 'Chưa nhận được kết quả in. Ông/Bà vui lòng xem khay giấy; nếu không có vé, vui lòng báo cán bộ',
   messageEn: 'No print result yet. Please check the tray; if there is no ticket, tell a staff member',
 };

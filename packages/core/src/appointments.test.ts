@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAppointmentPolicy, phoneBookingRefusal, phoneKey, type AppointmentPolicy } from './appointments.js';
+import { defaultAppointmentPolicy, phoneBookingRefusal, phoneKey } from './appointments.js';
+import type { AppointmentPolicy } from './schemas.js';
 import {
   appointmentSlots,
   bookableDays,

@@ -1,4 +1,3 @@
-import type { Appointment } from './appointments.js';
 import {
   appointmentPolicyOf,
   appointmentsFrom,
@@ -10,24 +9,15 @@ import {
   zonedEpoch,
 } from './appointments.js';
 import type { CommandOf } from './commands.js';
-import type { DecideContext, Decision } from './decide.js';
-import { domainError } from './errors.js';
-import type { DomainError } from './errors.js';
-import type { DomainEvent, EventOf } from './events.js';
+import { accept, refuse, type DecideContext, type Decision } from './decision.js';
+import { issueTicket } from './decideTickets.js';
+import type { EventOf } from './events.js';
+import type { Appointment } from './schemas.js';
 import type { QueueState } from './state.js';
 
 type AppointmentCommand = CommandOf<
   'appointment.book' | 'appointment.cancel' | 'appointment.checkIn' | 'appointment.release' | 'config.setAppointments'
 >;
-
-/** How `decide` issues a ticket; passed in so this file and decide.ts do not import each other. */
-export type IssueTicket = (state: QueueState, command: CommandOf<'ticket.issue'>, ctx: DecideContext) => Decision;
-
-const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
-const refuse = (code: DomainError['code'], details?: DomainError['details']): Decision => ({
-  ok: false,
-  error: domainError(code, details),
-});
 
 /** Refuses an appointment that can no longer be cancelled or checked in, saying why. */
 function notOpen(appointment: Appointment): Decision | null {
@@ -36,12 +26,7 @@ function notOpen(appointment: Appointment): Decision | null {
   return null;
 }
 
-export function decideAppointment(
-  state: QueueState,
-  command: AppointmentCommand,
-  ctx: DecideContext,
-  issueTicket: IssueTicket,
-): Decision {
+export function decideAppointment(state: QueueState, command: AppointmentCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'appointment.book': {
       if (appointmentsOf(state)[command.appointmentId]) return refuse('CONFLICT');
@@ -71,7 +56,7 @@ export function decideAppointment(
       return accept({ type: 'appointment.cancelled', appointmentId: appointment.id, at: ctx.now });
     }
     case 'appointment.checkIn':
-      return checkIn(state, command, ctx, issueTicket);
+      return checkIn(state, command, ctx);
     case 'appointment.release': {
       const overdue = overdueAppointments(state, ctx.now).map((a) => a.id);
       // Nothing to release is a refusal, not an empty success: an accepted command always has events.
@@ -90,12 +75,7 @@ export function decideAppointment(
  * Within the window the ticket is queued at the slot's start, ahead of walk-ins who came later;
  * after it (even once released as a no-show) the citizen still gets a ticket, queued as a walk-in.
  */
-function checkIn(
-  state: QueueState,
-  command: CommandOf<'appointment.checkIn'>,
-  ctx: DecideContext,
-  issueTicket: IssueTicket,
-): Decision {
+function checkIn(state: QueueState, command: CommandOf<'appointment.checkIn'>, ctx: DecideContext): Decision {
   const appointment = appointmentsOf(state)[command.appointmentId];
   if (!appointment) return refuse('APPOINTMENT_NOT_FOUND');
   const closed = notOpen(appointment);

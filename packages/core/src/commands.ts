@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { appointmentPolicySchema } from './appointments.js';
 import { printerProfileCommandSchema } from './printerAddress.js';
+import { hasRatingAnswer, RATING_ANSWER_MISSING, ratingAnswerFields, ratingReasonIdsSchema } from './ratingMethod.js';
 import {
-  hasRatingAnswer,
-  RATING_ANSWER_MISSING,
-  ratingAnswerFields,
-  ratingMethodSettingsSchema,
-  ratingReasonIdsSchema,
-} from './ratingMethod.js';
-import {
+  appointmentPolicySchema,
   clockTimeSchema,
   counterSchema,
   deviceSchema,
@@ -24,6 +18,7 @@ import {
   serviceSchema,
   ticketSourceSchema,
   userSchema,
+  ratingMethodSettingsSchema,
 } from './schemas.js';
 
 const reasonText = z.string().trim().max(200);

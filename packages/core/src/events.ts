@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { appointmentArrivalSchema, appointmentPolicySchema, appointmentSchema } from './appointments.js';
 import {
+  appointmentArrivalSchema,
+  appointmentPolicySchema,
+  appointmentSchema,
   counterSchema,
   deviceSchema,
   displaySettingsSchema,
@@ -15,15 +17,10 @@ import {
   serviceSchema,
   ticketSchema,
   userSchema,
+  ratingMethodSettingsSchema,
 } from './schemas.js';
 import { placementSchema } from './commands.js';
-import {
-  hasRatingAnswer,
-  RATING_ANSWER_MISSING,
-  ratingAnswerFields,
-  ratingMethodSettingsSchema,
-  ratingSchema,
-} from './ratingMethod.js';
+import { hasRatingAnswer, RATING_ANSWER_MISSING, ratingAnswerFields, ratingSchema } from './ratingMethod.js';
 
 const at = z.number();
 const ticketAt = { ticketId: idSchema, at };

@@ -1,11 +1,10 @@
 import { ticketById } from './ticketReads.js';
 import { z } from 'zod';
 import type { Actor } from './actors.js';
-import type { Appointment } from './appointments.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
-import type { DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
+import type { Appointment, DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';

@@ -11,10 +11,10 @@ import {
   ratingReasonName,
   ratingMethodOf,
   defaultRatingReasons,
-  ratingMethodSettingsSchema,
   satisfiedBallots,
 } from './ratingMethod.js';
 import { SATISFIED_SCORES } from './reportDefinitions.js';
+import { ratingMethodSettingsSchema } from './schemas.js';
 
 describe('the satisfaction method', () => {
   it('three levels by default: (Rất hài lòng + Hài lòng) / all ballots', () => {

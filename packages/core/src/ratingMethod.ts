@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
   idSchema,
-  localizedNameSchema,
+  MAX_RATING_REASON_TEXT,
+  MAX_RATING_REASONS,
   ratingScoreSchema,
   type LocalizedName,
   type OfficeConfig,
+  type RatingMethodSettings,
+  type RatingReasonOption,
   type RatingScore,
 } from './schemas.js';
 
@@ -156,17 +159,6 @@ export function ratingRecordOf(
   return { ...ballot, reasons: [...rating.reasons], reasonText: rating.reasonText ?? '' };
 }
 
-/** The scales an office may choose; `legacyFour` only reads earlier data. */
-export const selectableRatingScaleSchema = z.enum(['three', 'five']);
-export type SelectableRatingScale = z.infer<typeof selectableRatingScaleSchema>;
-
-export const ratingReasonOptionSchema = z.object({ id: idSchema, name: localizedNameSchema });
-export type RatingReasonOption = z.infer<typeof ratingReasonOptionSchema>;
-
-/** Reasons one rating may carry, and the longest free text: enough to say what went wrong, not an essay. */
-export const MAX_RATING_REASONS = 12;
-export const MAX_RATING_REASON_TEXT = 300;
-
 /** Reason ids from the office's list; a stored rating keeps the ids of reasons removed since. */
 export const ratingReasonIdsSchema = z.array(idSchema).max(MAX_RATING_REASONS);
 export const ratingReasonTextSchema = z.string().trim().max(MAX_RATING_REASON_TEXT);
@@ -198,19 +190,6 @@ export const ratingSchema = z
   })
   .refine(hasRatingAnswer, RATING_ANSWER_MISSING);
 export type Rating = z.infer<typeof ratingSchema>;
-
-/** The office's choice: the scale the pads show and the reasons they offer for a dissatisfied answer. */
-export const ratingMethodSettingsSchema = z.object({
-  scale: selectableRatingScaleSchema,
-  reasons: z
-    .array(ratingReasonOptionSchema)
-    .max(MAX_RATING_REASONS)
-    .refine(
-      (reasons) => new Set(reasons.map((r) => r.id)).size === reasons.length,
-      'mã lý do trùng / duplicate reason id',
-    ),
-});
-export type RatingMethodSettings = z.infer<typeof ratingMethodSettingsSchema>;
 
 /**
  * The reasons offered before an office edits its list. The ids are those of the earlier four-level pad, so

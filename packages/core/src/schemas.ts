@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { AppointmentPolicy } from './appointments.js';
-import type { RatingMethodSettings } from './ratingMethod.js';
 
 /** Identifiers are short, URL-safe strings chosen by the admin or the hub. */
 export const idSchema = z
@@ -371,7 +369,86 @@ export const procedureInfoSchema = z.object({
 export type ProcedureInfo = z.infer<typeof procedureInfoSchema>;
 export type ProcedureInfoInput = z.input<typeof procedureInfoSchema>;
 
+export const appointmentServicePolicySchema = z.object({
+  /** Bookings per time slot; 0 = this service takes no bookings. */
+  perSlot: z.number().int().min(0).max(100),
+  /** Bookings per day for this service; 0 = only the slots limit it. */
+  perDay: z.number().int().min(0).max(10_000),
+});
+export type AppointmentServicePolicy = z.infer<typeof appointmentServicePolicySchema>;
+
+/** Online booking: which services take bookings, how slots are cut and how arrivals are treated. */
+export const appointmentPolicySchema = z.object({
+  enabled: z.boolean(),
+  slotMinutes: z.number().int().min(5).max(240),
+  /** A check-in from this many minutes before the slot … */
+  earlyMinutes: z.number().int().min(0).max(240),
+  /** … to this many minutes after its start is queued at the slot time (served before later walk-ins). */
+  lateMinutes: z.number().int().min(0).max(240),
+  /** How many days ahead a citizen may book; 0 = today only. */
+  daysAhead: z.number().int().min(0).max(90),
+  /** A slot must start at least this many minutes after the booking is made. */
+  leadMinutes: z.number().int().min(0).max(1440),
+  services: z.record(idSchema, appointmentServicePolicySchema),
+  /**
+   * Active bookings one phone number may hold for one service on one day (default 1), and for all services on
+   * one day (default 3), so one person cannot book a service's whole day. Optional: policies saved before
+   * these existed keep working with the defaults.
+   */
+  maxPerPhonePerService: z.number().int().min(1).max(50).optional(),
+  maxPerPhonePerDay: z.number().int().min(1).max(50).optional(),
+});
+export type AppointmentPolicy = z.infer<typeof appointmentPolicySchema>;
+
+export const appointmentStatusSchema = z.enum(['booked', 'checkedIn', 'cancelled', 'noShow']);
+export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
+
+export const appointmentArrivalSchema = z.enum(['onTime', 'late']);
+export type AppointmentArrival = z.infer<typeof appointmentArrivalSchema>;
+
+/** A booked time slot. It holds no personal data: the hub keeps an optional name and phone apart. */
+export const appointmentSchema = z.object({
+  /** Derived by the hub from the booking code (a one-way hash), so the code itself is never broadcast. */
+  id: idSchema,
+  serviceId: idSchema,
+  day: isoDateSchema,
+  /** The slot's start, "HH:MM" in the office's time zone. */
+  slot: clockTimeSchema,
+  /** The slot's start as epoch milliseconds. */
+  slotStart: z.number(),
+  status: appointmentStatusSchema,
+  bookedAt: z.number(),
+  ticketId: idSchema.nullable(),
+  arrival: appointmentArrivalSchema.nullable(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
 /** Everything an admin configures. Part of the shared state every participant folds. */
+/** The satisfaction method an office may choose (ratingMethod.ts has the scales and the index). */
+/** The scales an office may choose; `legacyFour` only reads earlier data. */
+export const selectableRatingScaleSchema = z.enum(['three', 'five']);
+export type SelectableRatingScale = z.infer<typeof selectableRatingScaleSchema>;
+
+export const ratingReasonOptionSchema = z.object({ id: idSchema, name: localizedNameSchema });
+export type RatingReasonOption = z.infer<typeof ratingReasonOptionSchema>;
+
+/** Reasons one rating may carry, and the longest free text: enough to say what went wrong, not an essay. */
+export const MAX_RATING_REASONS = 12;
+export const MAX_RATING_REASON_TEXT = 300;
+
+/** The office's choice: the scale the pads show and the reasons they offer for a dissatisfied answer. */
+export const ratingMethodSettingsSchema = z.object({
+  scale: selectableRatingScaleSchema,
+  reasons: z
+    .array(ratingReasonOptionSchema)
+    .max(MAX_RATING_REASONS)
+    .refine(
+      (reasons) => new Set(reasons.map((r) => r.id)).size === reasons.length,
+      'mã lý do trùng / duplicate reason id',
+    ),
+});
+export type RatingMethodSettings = z.infer<typeof ratingMethodSettingsSchema>;
+
 export interface OfficeConfig {
   office: Office;
   fields: Record<string, Field>;

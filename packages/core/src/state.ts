@@ -1,5 +1,4 @@
-import type { Appointment } from './appointments.js';
-import type { OfficeConfig } from './schemas.js';
+import type { Appointment, OfficeConfig } from './schemas.js';
 import { DEFAULT_PRIORITY_BURST } from './schemas.js';
 import type { TicketMap } from './ticketIndex.js';
 import { emptyTickets } from './ticketIndex.js';

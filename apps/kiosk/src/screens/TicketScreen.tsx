@@ -1,8 +1,20 @@
-import { REPRINT_WINDOW_MS, type QueueState } from '@motcua/core';
+import { REPRINT_WINDOW_MS, reprintLimit, ticketById, type LocalizedName, type QueueState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { TICKET_SCREEN_SECONDS, type TicketShown } from '../kioskFlow';
 import { NO_COUNTER_OPEN } from '../kioskMessages';
+import { NO_ANSWER_CODE, type PrintProgress } from '../ticketPrinting';
 import { secondsLeft } from '../useIdleReturn';
+
+/** What the screen says while the ticket waits for the printer or prints. */
+function printingMessage(progress: PrintProgress | undefined): LocalizedName {
+  if (progress?.status === 'queued' && (progress.ahead ?? 0) > 0) {
+    return {
+      vi: `Máy in đang in vé khác. Vé của Ông/Bà sẽ in sau ${progress.ahead} vé, vui lòng chờ…`,
+      en: `The printer is busy. Your ticket prints after ${progress.ahead} more, please wait…`,
+    };
+  }
+  return { vi: 'Đang in vé, vui lòng chờ…', en: 'Printing your ticket, please wait…' };
+}
 
 /** The issued number, the line ahead and the wait, how printing went, and a reprint while it is allowed. */
 export function TicketScreen(props: {
@@ -19,9 +31,11 @@ export function TicketScreen(props: {
   const service = props.state.config.services[ticket.serviceId];
   const group = props.state.config.priority.groups.find((g) => g.id === ticket.priorityGroup);
   const failed = print.phase === 'done' && !print.reply.ok ? print.reply : null;
-  const printerProblem = failed?.code.startsWith('PRINTER_') ? failed : null;
+  const printerProblem =
+    failed && (failed.code.startsWith('PRINTER_') || failed.code === NO_ANSWER_CODE) ? failed : null;
   const showTicket = !printerProblem || props.state.config.kiosk.showTicketWhenPrinterFails;
-  const canReprint = print.phase === 'done' && props.hubNow - ticket.issuedAt < REPRINT_WINDOW_MS;
+  const reprintsLeft = reprintLimit(props.state) - (ticketById(props.state, ticket.id)?.reprints ?? 0);
+  const inReprintWindow = print.phase === 'done' && props.hubNow - ticket.issuedAt < REPRINT_WINDOW_MS;
   const returnIn = Math.min(
     TICKET_SCREEN_SECONDS,
     secondsLeft(props.screen.shownAt + TICKET_SCREEN_SECONDS * 1000, props.now),
@@ -56,7 +70,7 @@ export function TicketScreen(props: {
           </div>
           <div>
             <dt>{t({ vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' })}</dt>
-            <dd data-testid="kiosk-ticket-eta">
+            <dd data-testid="kiosk-ticket-eta" className={issued.noCounterOpen ? 'kiosk-ticket-fact-note' : undefined}>
               {issued.noCounterOpen
                 ? t(NO_COUNTER_OPEN)
                 : (issued.etaMinutes ?? 0) < 1
@@ -72,7 +86,7 @@ export function TicketScreen(props: {
           data-code={failed?.code ?? ''}
         >
           {print.phase === 'printing'
-            ? t({ vi: 'Đang in vé…', en: 'Printing your ticket…' })
+            ? t(printingMessage(print.progress))
             : failed
               ? t({ vi: failed.message, en: failed.messageEn })
               : t({ vi: 'Vui lòng nhận vé ở khe bên dưới.', en: 'Please take your ticket from the slot below.' })}
@@ -86,18 +100,28 @@ export function TicketScreen(props: {
           ) : null}
         </div>
         <div className="kiosk-ticket-actions">
-          {canReprint ? (
+          {inReprintWindow && reprintsLeft > 0 ? (
             <button type="button" className="kiosk-secondary" onClick={props.onReprint} data-testid="kiosk-reprint">
               {t({ vi: 'In lại vé', en: 'Print again' })}
             </button>
+          ) : null}
+          {inReprintWindow && reprintsLeft <= 0 ? (
+            <p className="kiosk-reprint-limit" data-testid="kiosk-reprint-limit">
+              {t({
+                vi: 'Vé đã được in lại đủ số lần cho phép. Cần thêm bản in, vui lòng báo cán bộ.',
+                en: 'This ticket has been reprinted as often as allowed. For another copy, please ask a staff member.',
+              })}
+            </p>
           ) : null}
           <button type="button" className="kiosk-primary" onClick={props.onDone} data-testid="kiosk-done">
             {t({ vi: 'Xong', en: 'Done' })}
           </button>
         </div>
-        <p className="kiosk-countdown">
-          {t({ vi: `Tự động quay lại sau ${returnIn} giây`, en: `Returning in ${returnIn} s` })}
-        </p>
+        {print.phase === 'done' ? (
+          <p className="kiosk-countdown">
+            {t({ vi: `Tự động quay lại sau ${returnIn} giây`, en: `Returning in ${returnIn} s` })}
+          </p>
+        ) : null}
       </div>
       {showTicket && preview ? (
         <figure className="kiosk-ticket-preview">
