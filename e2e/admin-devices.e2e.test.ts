@@ -1,15 +1,12 @@
 import { HubClient, memoryTokenStore, type TokenStore } from '@motcua/client';
 import { PROTOCOL_VERSION, type HelloReply } from '@motcua/core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAdminPage } from './support/adminPage.js';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { ensureAppBuilt } from './support/build.js';
+import { openAdminConfig, type AdminConfigSession } from './support/adminPage.js';
+import { screenshot } from './support/browser.js';
 import { connectAdmin, adminPasswordFrom, replacedAdminPassword } from './support/clients.js';
-import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { waitFor, type HubProcess } from './support/hubProcess.js';
 import { rawSocket } from './support/rawSocket.js';
-
-const VIEWPORT = { width: 1366, height: 768 };
 
 /** A counter machine that asks to pair and waits for the admin (auto-pairing is off on this hub). */
 function counterMachine(url: string, name: string, storage: TokenStore = memoryTokenStore()): HubClient {
@@ -34,8 +31,8 @@ describe(
     timeout: 180_000,
   },
   () => {
+    let session: AdminConfigSession;
     let hub: HubProcess;
-    let browser: Browser;
     let page: Page;
     let admin: HubClient;
     const machines: HubClient[] = [];
@@ -43,22 +40,16 @@ describe(
     const firstStorage = memoryTokenStore();
 
     beforeAll(async () => {
-      ensureAppBuilt('admin');
-      hub = await startHubProcess({ args: ['--auto-pair-localhost', 'false'] });
-      browser = await launchBrowser();
-      page = (await newPage(browser, VIEWPORT)).page;
-      await signInAdminPage(page, hub.url, hub.output());
+      session = await openAdminConfig({ args: ['--auto-pair-localhost', 'false'] });
+      ({ hub, page } = session);
       admin = await connectAdmin(hub.url, replacedAdminPassword(adminPasswordFrom(hub.output())));
-      await page.getByTestId('nav-config').click({ timeout: 20_000 });
       await page.getByTestId('config-tab-devices').click();
     }, 120_000);
 
     afterAll(async () => {
       for (const machine of machines) machine.close();
       admin?.close();
-      await browser?.close();
-      await hub?.stop();
-      hub?.cleanup();
+      await session?.close();
     });
 
     const rowsNamed = (name: string) => page.locator(`[data-testid=devices-table] tr:has(input[value="${name}"])`);

@@ -1,35 +1,28 @@
 import type { HubClient } from '@motcua/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAdminPage } from './support/adminPage.js';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { ensureAppBuilt } from './support/build.js';
+import { openAdminConfig, type AdminConfigSession } from './support/adminPage.js';
+import { screenshot } from './support/browser.js';
 import { connectDevice } from './support/clients.js';
-import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { waitFor, type HubProcess } from './support/hubProcess.js';
 
 describe('admin: the status link on tickets and whether phones can open it', { timeout: 120_000 }, () => {
+  let session: AdminConfigSession;
   let hub: HubProcess;
-  let browser: Browser;
   let page: Page;
   let kiosk: HubClient;
 
   beforeAll(async () => {
-    ensureAppBuilt('admin');
     // The test hub listens on 127.0.0.1 only, as an office hub behind a reverse proxy would.
-    hub = await startHubProcess();
+    session = await openAdminConfig();
+    ({ hub, page } = session);
     kiosk = await connectDevice(hub.url, 'kiosk');
-    browser = await launchBrowser();
-    page = (await newPage(browser, { width: 1366, height: 768 })).page;
-    await signInAdminPage(page, hub.url, hub.output());
-    await page.getByTestId('nav-config').click({ timeout: 20_000 });
     await page.getByTestId('config-tab-kiosk').click();
   }, 120_000);
 
   afterAll(async () => {
     kiosk?.close();
-    await browser?.close();
-    await hub?.stop();
-    hub?.cleanup();
+    await session?.close();
   });
 
   async function issuedStatusUrl(): Promise<string> {

@@ -48,6 +48,8 @@ ticket.reprint                U    F       ok    F      F     F      F          
 counter.open                  U    F       F     F      ok    C      ok         ok
 counter.pause                 U    F       F     F      ok    C      ok         ok
 counter.assignClerk           U    F       F     F      F     F      F          F
+counter.markDeviceLost        U    F       F     F      F     F      F          F
+counter.markDeviceBack        U    F       F     F      F     F      F          F
 rating.submit                 U    F       F     ok     F     F      F          F
 rating.amend                  U    F       F     ok     F     F      F          F
 alert.raise                   U    F       ok    ok     ok    ok     ok         ok
@@ -138,6 +140,8 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'counter.pause': { type: 'counter.pause', counterId: 'quay-1', reason: 'Nghỉ giải lao' },
     'counter.close': { type: 'counter.close', counterId: 'quay-1' },
     'counter.assignClerk': { type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' },
+    'counter.markDeviceLost': { type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: 0 },
+    'counter.markDeviceBack': { type: 'counter.markDeviceBack', counterId: 'quay-1' },
     'rating.submit': { type: 'rating.submit', ...onCounter, scale: 'three', answer: 'satisfied' },
     'rating.amend': { type: 'rating.amend', ...onCounter, scale: 'three', answer: 'satisfied', reasons: ['attitude'] },
     'alert.raise': { type: 'alert.raise', alertKind: 'printerPaperNearEnd', message: 'Kiểm tra quyền' },

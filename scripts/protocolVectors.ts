@@ -457,6 +457,23 @@ function counterScenarios(): void {
     desk.run({ type: 'counter.assignClerk', counterId: 'quay-2', userId: 'canbo1' }, system),
     'all',
   );
+
+  const presence = new VectorDesk();
+  const lastSeenAt = presence.now;
+  presence.advance(2);
+  record(
+    'gone-two-minutes',
+    "The hub has not seen quay-1's device for the office's time: deviceLostSince is when it was last seen; status and clerk stay.",
+    presence.run({ type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt }, system),
+    'counter.deviceLost',
+  );
+  presence.advance(5);
+  record(
+    'reconnected',
+    "quay-1's device is connected again: deviceLostSince is removed.",
+    presence.run({ type: 'counter.markDeviceBack', counterId: 'quay-1' }, system),
+    'counter.deviceBack',
+  );
 }
 
 function alertAndDayScenarios(): void {

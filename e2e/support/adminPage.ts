@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './browser.js';
+import { ensureAppBuilt } from './build.js';
+import { startHubProcess, type HubProcess, type HubProcessOptions } from './hubProcess.js';
 import { adminPasswordFrom, replacedAdminPassword } from './clients.js';
 
 /** Signs the page in as admin with the hub's one-time password, replacing it as the first sign-in must. */
@@ -14,4 +17,35 @@ export async function signInAdminPage(page: Page, hubUrl: string, hubOutput: str
   await page.fill('input[name=confirm-password]', replacedAdminPassword(oneTime));
   await page.click('[data-testid=change-password] button[type=submit]');
   await page.getByTestId('nav-config').waitFor({ timeout: 20_000 });
+}
+
+/** A real hub, Chromium, and the admin page signed in on the configuration page: what admin form tests start from. */
+export interface AdminConfigSession {
+  hub: HubProcess;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser, stops the hub and removes its data. */
+  close(): Promise<void>;
+}
+
+export async function openAdminConfig(
+  hubOptions: HubProcessOptions = {},
+  viewport = { width: 1366, height: 768 },
+): Promise<AdminConfigSession> {
+  ensureAppBuilt('admin');
+  const hub = await startHubProcess(hubOptions);
+  const browser = await launchBrowser();
+  const { page } = await newPage(browser, viewport);
+  await signInAdminPage(page, hub.url, hub.output());
+  await page.getByTestId('nav-config').click({ timeout: 20_000 });
+  return {
+    hub,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await hub.stop();
+      hub.cleanup();
+    },
+  };
 }

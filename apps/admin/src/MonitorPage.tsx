@@ -1,4 +1,5 @@
 import {
+  counterDeviceLostSince,
   counterState,
   errorMessages,
   serviceQueueSummary,
@@ -90,13 +91,40 @@ export function MonitorPage() {
                 const live = counterState(state, counter.id);
                 const ticket = live.currentTicketId ? ticketById(state, live.currentTicketId) : undefined;
                 const clerk = live.clerkId ? state.config.users[live.clerkId] : undefined;
+                const lostSince = counterDeviceLostSince(state, counter.id);
                 return (
                   <tr key={counter.id}>
                     <td>
                       <strong>{counter.number}</strong> {t(counter.name)}
                     </td>
-                    <td>
-                      <span className={`pill pill-${live.status}`}>{t(STATUS_NAMES[live.status])}</span>
+                    <td data-testid={`monitor-status-${counter.id}`}>
+                      {lostSince === null ? (
+                        <span className={`pill pill-${live.status}`}>{t(STATUS_NAMES[live.status])}</span>
+                      ) : (
+                        <>
+                          <span className="pill pill-lost">{t({ vi: 'Mất kết nối', en: 'Connection lost' })}</span>
+                          <div className="muted">
+                            {t({
+                              vi: `Máy quầy vắng từ ${formatClock(lostSince, tz)}; kiểm tra máy hoặc đóng quầy`,
+                              en: `Counter device gone since ${formatClock(lostSince, tz)}; check it or close the counter`,
+                            })}
+                          </div>
+                          {live.status !== 'closed' && (
+                            <button
+                              type="button"
+                              className="btn"
+                              onClick={() =>
+                                void send(
+                                  { type: 'counter.close', counterId: counter.id },
+                                  `Đã đóng quầy ${counter.number}.`,
+                                )
+                              }
+                            >
+                              {t({ vi: 'Đóng quầy', en: 'Close counter' })}
+                            </button>
+                          )}
+                        </>
+                      )}
                       {live.pauseReason && <div className="muted">{live.pauseReason}</div>}
                     </td>
                     <td>{clerk?.displayName ?? '—'}</td>

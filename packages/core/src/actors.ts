@@ -67,6 +67,8 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'counter.pause': ['clerk', 'supervisor', 'admin'],
   'counter.close': ['clerk', 'supervisor', 'admin'],
   'counter.assignClerk': ['system'],
+  'counter.markDeviceLost': ['system'],
+  'counter.markDeviceBack': ['system'],
   'rating.submit': ['rating'],
   'rating.amend': ['rating'],
   // A display sends no commands: it only shows and reads out what the hub sends.

@@ -219,6 +219,15 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return withCounter(state, event.counterId, () => ({ status: 'closed', pauseReason: null, since: event.at }));
     case 'counter.clerkAssigned':
       return withCounter(state, event.counterId, () => ({ clerkId: event.userId }));
+    case 'counter.deviceLost':
+      return withCounter(state, event.counterId, () => ({ deviceLostSince: event.lastSeenAt }));
+    case 'counter.deviceBack': {
+      const lost = state.counters[event.counterId];
+      if (!lost) return state;
+      // Removed, not set to undefined: a connected counter's snapshot is the same as before presence existed.
+      const { deviceLostSince: _lostSince, ...connected } = lost;
+      return { ...state, counters: { ...state.counters, [event.counterId]: connected } };
+    }
     case 'rating.submitted':
       return withTicket(state, event.rating.ticketId, () => ({ rated: true }));
     case 'alert.raised':

@@ -106,6 +106,14 @@ export const commandSchemas = {
     counterId: idSchema,
     userId: idSchema.nullable(),
   }),
+  /** Sent by the hub's presence watch when the counter's device has been gone for the office's set time. */
+  'counter.markDeviceLost': z.strictObject({
+    type: z.literal('counter.markDeviceLost'),
+    counterId: idSchema,
+    lastSeenAt: z.number().int().min(0),
+  }),
+  /** Sent by the hub's presence watch when a device of a lost counter connects again. */
+  'counter.markDeviceBack': z.strictObject({ type: z.literal('counter.markDeviceBack'), counterId: idSchema }),
   /**
    * The first tap: the answer on the scale the pad showed (`score` alone: a four-level pad, read as
    * legacyFour). A required reason may follow in `rating.amend`, so the tap is stored at once.

@@ -49,6 +49,31 @@ describe('counter idle time (one rule for the hub and central)', () => {
     expect(openIdleIntervals(fold, 100)).toEqual([]);
   });
 
+  it('stops while the counter’s device is lost, from when it was last seen, and counts again when it is back', () => {
+    const { fold, ended } = walk([
+      [0, { type: 'counter.opened', counterId: 'q1' }],
+      [10, { type: 'counter.clerkAssigned', counterId: 'q1', userId: 'an' }], // idle from 10
+      [200, { type: 'counter.deviceLost', counterId: 'q1', lastSeenAt: 80 }], // gone since 80, noticed at 200
+      [300, { type: 'day.opened' }], // still lost: no idle from the day change either
+      [500, { type: 'counter.deviceBack', counterId: 'q1' }], // idle again from 500
+    ]);
+    expect(ended).toEqual([{ counterId: 'q1', clerkId: 'an', from: 10, to: 80 }]);
+    expect(openIdleIntervals(fold, 560)).toEqual([{ counterId: 'q1', clerkId: 'an', from: 500, to: 560 }]);
+    expect(sumIdle([...ended, ...openIdleIntervals(fold, 560)], 0, 560).totalSeconds).toBe((70 + 60) / 1000);
+  });
+
+  it('a lost counter that is busy stays busy, and is not idle after its ticket ends until it is back', () => {
+    const { fold, ended } = walk([
+      [0, { type: 'counter.opened', counterId: 'q1' }],
+      [0, { type: 'counter.clerkAssigned', counterId: 'q1', userId: 'an' }],
+      [5, { type: 'ticket.called', counterId: 'q1', ticketId: 't1' }],
+      [100, { type: 'counter.deviceLost', counterId: 'q1', lastSeenAt: 50 }],
+      [150, { type: 'ticket.cancelled', ticketId: 't1' }],
+    ]);
+    expect(ended).toEqual([{ counterId: 'q1', clerkId: 'an', from: 0, to: 5 }]);
+    expect(openIdleIntervals(fold, 400)).toEqual([]);
+  });
+
   it('does not change the fold it is given', () => {
     const start: IdleFold = { q1: { status: 'open', clerkId: 'an', currentTicketId: null, idleSince: 5 } };
     const copy = structuredClone(start);

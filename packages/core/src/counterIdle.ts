@@ -2,14 +2,16 @@ import type { IdleRow } from './reportDefinitions.js';
 
 /**
  * Clerk idle time, defined once for the office hub's reports and the province's central copy: a counter
- * is idle while it is open, a clerk is signed in to it, and it has no current ticket (called, being
- * served). Walked over the events in seq order; only the events below change it.
+ * is idle while it is open, a clerk is signed in to it, its device is connected, and it has no current
+ * ticket (called, being served). Walked over the events in seq order; only the events below change it.
  */
 export const IDLE_EVENT_TYPES = [
   'counter.opened',
   'counter.paused',
   'counter.closed',
   'counter.clerkAssigned',
+  'counter.deviceLost',
+  'counter.deviceBack',
   'ticket.called',
   'ticket.resumed',
   'ticket.finished',
@@ -25,6 +27,8 @@ export interface CounterIdleState {
   status: 'open' | 'paused' | 'closed';
   clerkId: string | null;
   currentTicketId: string | null;
+  /** The hub lost the counter's device (absent in folds kept before presence existed: connected). */
+  lost?: boolean;
   /** When the counter last became idle, while it is idle. */
   idleSince: number | null;
 }
@@ -45,10 +49,13 @@ export interface IdleEventFields {
   counterId?: string;
   ticketId?: string;
   userId?: string | null;
+  /** `counter.deviceLost`: when the device was last seen; idle ends there, not when the loss was noticed. */
+  lastSeenAt?: number;
 }
 
 const CLOSED: CounterIdleState = { status: 'closed', clerkId: null, currentTicketId: null, idleSince: null };
-const isIdle = (c: CounterIdleState) => c.status === 'open' && c.clerkId !== null && c.currentTicketId === null;
+const isIdle = (c: CounterIdleState) =>
+  c.status === 'open' && c.clerkId !== null && c.currentTicketId === null && c.lost !== true;
 
 /**
  * One event of the walk: the new fold and the idle intervals the event ended. Pure: the fold given is
@@ -61,9 +68,16 @@ export function foldIdle(
 ): { fold: IdleFold; ended: IdleInterval[] } {
   const next: Record<string, CounterIdleState> = { ...fold };
   const ended: IdleInterval[] = [];
-  const change = (counterId: string, update: Partial<CounterIdleState>) => {
+  const change = (counterId: string, update: Partial<CounterIdleState>, endsAt = at) => {
     const before = next[counterId] ?? CLOSED;
-    if (before.idleSince !== null) ended.push({ counterId, clerkId: before.clerkId, from: before.idleSince, to: at });
+    if (before.idleSince !== null) {
+      ended.push({
+        counterId,
+        clerkId: before.clerkId,
+        from: before.idleSince,
+        to: Math.max(before.idleSince, endsAt),
+      });
+    }
     const after = { ...before, ...update };
     next[counterId] = { ...after, idleSince: isIdle(after) ? at : null };
   };
@@ -80,6 +94,13 @@ export function foldIdle(
       break;
     case 'counter.clerkAssigned':
       change(counterId, { clerkId: event.userId ?? null });
+      break;
+    case 'counter.deviceLost':
+      // Noticed a while after the device went; nobody was at the counter since it was last seen.
+      change(counterId, { lost: true }, Math.min(at, event.lastSeenAt ?? at));
+      break;
+    case 'counter.deviceBack':
+      change(counterId, { lost: false });
       break;
     case 'ticket.called':
     case 'ticket.resumed':

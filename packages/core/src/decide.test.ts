@@ -386,6 +386,41 @@ describe('calling and serving', () => {
   });
 });
 
+describe('counter presence', () => {
+  it('marks a counter whose device is gone as lost once, and back once, from the hub only', () => {
+    const desk = TestDesk.open();
+    expect(
+      desk.tryRun({ type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: desk.now }, admin),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(
+      desk.tryRun({ type: 'counter.markDeviceLost', counterId: 'quay-x', lastSeenAt: desk.now }, system),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const seen = desk.now;
+    desk.advance(2 * MINUTE);
+    const lost = desk.run({ type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: seen }, system);
+    expect(lost.events).toEqual(['counter.deviceLost']);
+    expect(desk.state.counters['quay-1']).toMatchObject({ status: 'open', clerkId: 'canbo1', deviceLostSince: seen });
+    // Asked again before the watch saw the event: nothing more.
+    expect(
+      desk.run({ type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: desk.now }, system).events,
+    ).toEqual([]);
+    expect(desk.run({ type: 'counter.markDeviceBack', counterId: 'quay-1' }, system).events).toEqual([
+      'counter.deviceBack',
+    ]);
+    expect(desk.state.counters['quay-1']).not.toHaveProperty('deviceLostSince');
+    expect(desk.run({ type: 'counter.markDeviceBack', counterId: 'quay-1' }, system).events).toEqual([]);
+  });
+
+  it('a lost counter is not counted as serving: the kiosk does not promise its pace', () => {
+    const desk = TestDesk.open({ counters: [1] });
+    const before = desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk);
+    expect(before.noCounterOpen).toBeFalsy();
+    desk.run({ type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: desk.now }, system);
+    const after = desk.run({ type: 'ticket.issue', serviceId: 'khai-sinh' }, kiosk);
+    expect(after.noCounterOpen).toBe(true);
+  });
+});
+
 describe('ratings', () => {
   it('accepts one rating for a ticket just finished at that counter', () => {
     const desk = TestDesk.open();

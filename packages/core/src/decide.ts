@@ -37,6 +37,8 @@ export function decide(state: QueueState, command: Command, ctx: DecideContext):
     case 'counter.pause':
     case 'counter.close':
     case 'counter.assignClerk':
+    case 'counter.markDeviceLost':
+    case 'counter.markDeviceBack':
       return decideCounter(state, command, ctx);
     case 'rating.submit':
     case 'rating.amend':

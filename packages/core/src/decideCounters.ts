@@ -4,9 +4,16 @@ import type { DomainEvent } from './events.js';
 import { counterState } from './selectors.js';
 import type { QueueState } from './state.js';
 
-export type CounterCommand = CommandOf<'counter.open' | 'counter.pause' | 'counter.close' | 'counter.assignClerk'>;
+export type CounterCommand = CommandOf<
+  | 'counter.open'
+  | 'counter.pause'
+  | 'counter.close'
+  | 'counter.assignClerk'
+  | 'counter.markDeviceLost'
+  | 'counter.markDeviceBack'
+>;
 
-/** A counter opens, pauses, closes, and has one clerk at a time. */
+/** A counter opens, pauses, closes, has one clerk at a time, and loses and finds its device (the hub's presence watch). */
 export function decideCounter(state: QueueState, command: CounterCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'counter.open': {
@@ -26,6 +33,22 @@ export function decideCounter(state: QueueState, command: CounterCommand, ctx: D
     }
     case 'counter.assignClerk':
       return assignClerk(state, command, ctx);
+    case 'counter.markDeviceLost': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      // Once per absence: the watch may ask again before it sees the event.
+      if (counterState(state, command.counterId).deviceLostSince !== undefined) return accept();
+      return accept({
+        type: 'counter.deviceLost',
+        counterId: command.counterId,
+        lastSeenAt: Math.min(command.lastSeenAt, ctx.now),
+        at: ctx.now,
+      });
+    }
+    case 'counter.markDeviceBack': {
+      if (!state.config.counters[command.counterId]) return refuse('NOT_FOUND');
+      if (counterState(state, command.counterId).deviceLostSince === undefined) return accept();
+      return accept({ type: 'counter.deviceBack', counterId: command.counterId, at: ctx.now });
+    }
   }
 }
 

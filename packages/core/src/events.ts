@@ -86,6 +86,19 @@ export const eventSchemas = {
     userId: idSchema.nullable(),
     at,
   }),
+  /**
+   * The hub has not seen any device of this open (or staffed) counter for the office's
+   * counterLostAfterSeconds: the counter shows "Mất kết nối" and its idle time stops at `lastSeenAt`.
+   */
+  'counter.deviceLost': z.object({
+    type: z.literal('counter.deviceLost'),
+    counterId: idSchema,
+    /** When the hub last had a connection from the counter's device (or its own start, after a restart). */
+    lastSeenAt: z.number(),
+    at,
+  }),
+  /** A device of the counter is connected again: "Mất kết nối" clears and idle time counts again. */
+  'counter.deviceBack': z.object({ type: z.literal('counter.deviceBack'), counterId: idSchema, at }),
   'rating.submitted': z.object({ type: z.literal('rating.submitted'), rating: ratingSchema }),
   /** The same ticket's rating, with the score and reasons of the reason step; it replaces the first answer. */
   'rating.amended': z

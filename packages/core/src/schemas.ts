@@ -53,8 +53,20 @@ export const officeSchema = z.object({
   requireStart: z.boolean(),
   /** Seconds after finishing during which the citizen may rate the ticket. */
   ratingWindowSeconds: z.number().int().min(10).max(3600),
+  /**
+   * Seconds a counter's device may be gone before the counter shows "Mất kết nối" and stops counting idle
+   * time. Absent in offices set up before it existed: DEFAULT_COUNTER_LOST_AFTER_SECONDS.
+   */
+  counterLostAfterSeconds: z.number().int().min(5).max(3600).optional(),
 });
 export type Office = z.infer<typeof officeSchema>;
+
+/** Two minutes: longer than a page reload or a Wi-Fi hiccup, short enough that the monitor is not fooled for long. */
+export const DEFAULT_COUNTER_LOST_AFTER_SECONDS = 120;
+
+export function counterLostAfterMs(office: Office): number {
+  return (office.counterLostAfterSeconds ?? DEFAULT_COUNTER_LOST_AFTER_SECONDS) * 1000;
+}
 
 export const fieldSchema = z.object({
   id: idSchema,

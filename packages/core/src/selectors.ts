@@ -99,12 +99,22 @@ export function counterServiceMinutes(state: QueueState, counterId: string, serv
   return Math.max(mean(samples) / 60, 0.1);
 }
 
+/** The hub has lost the counter's device ("Mất kết nối"): since when it was last seen, else null. */
+export function counterDeviceLostSince(state: QueueState, counterId: string): number | null {
+  return counterState(state, counterId).deviceLostSince ?? null;
+}
+
 /** Counters that are open (or paused, they come back) and serve the service. */
 export function countersServing(state: QueueState, serviceId: string): Counter[] {
   return Object.values(state.config.counters).filter((c) => {
     const now = counterState(state, c.id);
-    // A counter nobody is signed in at serves nobody, whatever its status says.
-    return c.serviceIds.includes(serviceId) && now.status !== 'closed' && now.clerkId !== null;
+    // A counter nobody is signed in at, or whose device is gone, serves nobody, whatever its status says.
+    return (
+      c.serviceIds.includes(serviceId) &&
+      now.status !== 'closed' &&
+      now.clerkId !== null &&
+      now.deviceLostSince === undefined
+    );
   });
 }
 

@@ -16,6 +16,11 @@ export interface CounterState {
   priorityStreak: number;
   /** Since when the counter is in its current status (or since its current ticket ended). */
   since: number;
+  /**
+   * Set while the hub has lost the counter's device (`counter.deviceLost`): when it was last seen.
+   * Absent while connected, and in states written before presence existed.
+   */
+  deviceLostSince?: number;
 }
 
 export interface CallRecord {

@@ -1,4 +1,4 @@
-import { officeSchema, type QueueState } from '@motcua/core';
+import { DEFAULT_COUNTER_LOST_AFTER_SECONDS, officeSchema, type QueueState } from '@motcua/core';
 import { useState, type FormEvent } from 'react';
 import { HolidayCalendar } from './HolidayCalendar';
 import { WeeklyHoursEditor, weeklyHoursProblems } from './WeeklyHoursEditor';
@@ -51,6 +51,15 @@ export function OfficeForm({ state }: { state: QueueState }) {
           type="number"
           value={office.ratingWindowSeconds}
           onChange={(e) => setOffice({ ...office, ratingWindowSeconds: Number(e.target.value) })}
+        />
+      </Field>
+      <Field label="Báo “Mất kết nối” khi máy quầy vắng quá (giây, 5–3600)">
+        <input
+          type="number"
+          min={5}
+          max={3600}
+          value={office.counterLostAfterSeconds ?? DEFAULT_COUNTER_LOST_AFTER_SECONDS}
+          onChange={(e) => setOffice({ ...office, counterLostAfterSeconds: Number(e.target.value) })}
         />
       </Field>
       <label className="check">

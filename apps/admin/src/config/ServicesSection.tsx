@@ -1,15 +1,16 @@
 import {
-  fieldSchema,
   labelsCanCollide,
   serviceSchema,
   sortedServices,
   type QueueState,
+  type Field as ServiceField,
   type Service,
 } from '@motcua/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { formatOpeningHours, parseOpeningHours } from '../openingHoursText';
+import { NewFieldForm } from './NewFieldForm';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
 import { z } from './vietnameseZod';
 
@@ -36,7 +37,6 @@ function newService(state: QueueState): Service {
 export function ServicesSection({ state }: { state: QueueState }) {
   const { send, feedback, setFeedback } = useSender();
   const [draft, setDraft] = useState<Service | null>(null);
-  const [fieldDraft, setFieldDraft] = useState({ id: '', vi: '', en: '' });
   const fields = Object.values(state.config.fields).sort((a, b) => a.order - b.order);
   const edit = (service: Service) => {
     setDraft(service);
@@ -130,37 +130,17 @@ export function ServicesSection({ state }: { state: QueueState }) {
             </li>
           ))}
         </ul>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send(
-              fieldSchema,
-              { id: fieldDraft.id, name: { vi: fieldDraft.vi, en: fieldDraft.en }, order: fields.length },
-              (field) => ({ type: 'config.upsertField', field }),
-              `Đã thêm lĩnh vực “${fieldDraft.vi}”.`,
-            );
-          }}
-        >
-          <input
-            placeholder="Mã (vd. tu-phap)"
-            value={fieldDraft.id}
-            onChange={(e) => setFieldDraft({ ...fieldDraft, id: e.target.value })}
-          />
-          <input
-            placeholder="Tên tiếng Việt"
-            value={fieldDraft.vi}
-            onChange={(e) => setFieldDraft({ ...fieldDraft, vi: e.target.value })}
-          />
-          <input
-            placeholder="Tên tiếng Anh"
-            value={fieldDraft.en}
-            onChange={(e) => setFieldDraft({ ...fieldDraft, en: e.target.value })}
-          />
-          <button className="btn" type="submit">
-            + Thêm lĩnh vực
-          </button>
-        </form>
+        <NewFieldForm
+          state={state}
+          onSave={(field) =>
+            send(
+              null,
+              field,
+              (checked: ServiceField) => ({ type: 'config.upsertField', field: checked }),
+              `Đã thêm lĩnh vực “${field.name.vi}”.`,
+            )
+          }
+        />
       </section>
     </div>
   );

@@ -1,12 +1,12 @@
 import { errorMessages, userSchema, type QueueState, type User } from '@motcua/core';
 import { useHubClient } from '@motcua/client';
 import { useState } from 'react';
-import { Field, FeedbackLine, useSender } from './shared';
+import { NewUserForm, ROLE_NAMES } from './NewUserForm';
+import { FeedbackLine, useSender } from './shared';
 
 export function UsersSection({ state }: { state: QueueState }) {
   const client = useHubClient();
   const { send, feedback, setFeedback } = useSender();
-  const [draft, setDraft] = useState<User>({ id: '', username: '', displayName: '', role: 'clerk', disabled: false });
   const [pins, setPins] = useState<Record<string, string>>({});
   const resetPin = async (user: User) => {
     const pin = pins[user.id] ?? '';
@@ -18,7 +18,6 @@ export function UsersSection({ state }: { state: QueueState }) {
     );
     if (reply.ok) setPins({ ...pins, [user.id]: '' });
   };
-  const roleName = { admin: 'Quản trị', supervisor: 'Lãnh đạo giám sát', clerk: 'Cán bộ một cửa' } as const;
   return (
     <div className="config-section">
       <section className="card">
@@ -40,7 +39,7 @@ export function UsersSection({ state }: { state: QueueState }) {
                 <td>
                   <code>{u.username}</code>
                 </td>
-                <td>{roleName[u.role]}</td>
+                <td>{ROLE_NAMES[u.role]}</td>
                 <td>
                   <button
                     type="button"
@@ -79,41 +78,17 @@ export function UsersSection({ state }: { state: QueueState }) {
           </tbody>
         </table>
       </section>
-      <form
-        className="card form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send(
-            userSchema,
-            { ...draft, id: draft.id || draft.username },
-            (user) => ({ type: 'config.upsertUser', user }),
-            `Đã thêm tài khoản ${draft.displayName}. Hãy đặt mã PIN.`,
-          );
-        }}
-      >
-        <h2 className="wide">Thêm tài khoản</h2>
-        <Field label="Họ tên">
-          <input value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} />
-        </Field>
-        <Field label="Tên đăng nhập (a–z, 0–9)">
-          <input
-            value={draft.username}
-            onChange={(e) => setDraft({ ...draft, username: e.target.value.toLowerCase() })}
-          />
-        </Field>
-        <Field label="Vai trò">
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as User['role'] })}>
-            <option value="clerk">Cán bộ một cửa</option>
-            <option value="supervisor">Lãnh đạo giám sát</option>
-            <option value="admin">Quản trị</option>
-          </select>
-        </Field>
-        <div className="form-actions">
-          <button className="btn btn-primary" type="submit">
-            Thêm
-          </button>
-        </div>
-      </form>
+      <NewUserForm
+        state={state}
+        onSave={(user) =>
+          send(
+            null,
+            user,
+            (checked: User) => ({ type: 'config.upsertUser', user: checked }),
+            `Đã thêm tài khoản ${user.displayName}. Hãy đặt mã PIN.`,
+          )
+        }
+      />
       <FeedbackLine feedback={feedback} />
     </div>
   );

@@ -264,6 +264,23 @@ export class AuthService {
     return toSessionRecord(row);
   }
 
+  /**
+   * The device each session at a counter (a clerk's) runs on, per counter, for sessions not expired. Read only: looking does not
+   * count as a use of the session (the presence watch asks every second).
+   */
+  sessionDevicesByCounter(): Map<string, string[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM sessions WHERE counter_id IS NOT NULL AND device_id IS NOT NULL')
+      .all() as SessionRow[];
+    const now = this.clock();
+    const byCounter = new Map<string, string[]>();
+    for (const row of rows) {
+      if (this.expired(row, now) || !row.counter_id || !row.device_id) continue;
+      byCounter.set(row.counter_id, [...(byCounter.get(row.counter_id) ?? []), row.device_id]);
+    }
+    return byCounter;
+  }
+
   endSession(tokenHash: string): SessionRecord | null {
     const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
     if (!row) return null;

@@ -3,6 +3,7 @@ import { createAppointmentsFeature } from './appointments/appointmentsFeature.js
 import { createAuditFeature } from './audit.js';
 import { createBackupFeature } from './backup.js';
 import { createCentralShippingFeature } from './centralShipping.js';
+import { createCounterPresenceFeature } from './counterPresence.js';
 import { createDossiersFeature } from './dossiers.js';
 import { createExportsFeature } from './exports.js';
 import { createPeriodicReportFeature } from './periodicReport.js';
@@ -38,6 +39,7 @@ export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores)
     }),
     createOfficeVoiceFeature(ctx),
     createDossiersFeature(ctx, stores.dossiers),
+    createCounterPresenceFeature(ctx),
     createPeriodicReportFeature(ctx, stores.reports, stores.dossiers),
   ];
 }

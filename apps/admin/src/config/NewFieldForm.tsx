@@ -1,0 +1,58 @@
+import { fieldSchema, type Field as ServiceField, type QueueState } from '@motcua/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { Field } from './shared';
+import { z } from './vietnameseZod';
+
+const FIELD_LABELS = {
+  id: 'Mã lĩnh vực (không dấu, vd. tu-phap)',
+  nameVi: 'Tên tiếng Việt',
+  nameEn: 'Tên tiếng Anh',
+} as const;
+
+/** A new field of procedures (Lĩnh vực): core's rules, with the code checked against the fields there are. */
+export function newFieldFormSchema(state: QueueState) {
+  return fieldSchema
+    .extend({
+      name: z.object({ vi: z.string().trim().min(1, 'hãy nhập tên').max(200), en: z.string().trim().max(200) }),
+    })
+    .superRefine(({ id }, ctx) => {
+      const taken = state.config.fields[id];
+      if (taken)
+        ctx.addIssue({ code: 'custom', path: ['id'], message: `đã có lĩnh vực “${taken.name.vi}” dùng mã này` });
+    });
+}
+
+export function NewFieldForm({ state, onSave }: { state: QueueState; onSave(field: ServiceField): Promise<boolean> }) {
+  const order = Object.keys(state.config.fields).length;
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<z.input<ReturnType<typeof newFieldFormSchema>>, unknown, ServiceField>({
+    resolver: zodResolver(newFieldFormSchema(state)),
+    defaultValues: { id: '', name: { vi: '', en: '' }, order },
+  });
+  const submit = handleSubmit(async (field) => {
+    if (await onSave({ ...field, order })) reset({ id: '', name: { vi: '', en: '' }, order: order + 1 });
+  });
+  return (
+    <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="field-form" noValidate>
+      <Field label={FIELD_LABELS.id} error={errors.id?.message}>
+        <input {...register('id')} autoComplete="off" />
+      </Field>
+      <Field label={FIELD_LABELS.nameVi} error={errors.name?.vi?.message}>
+        <input {...register('name.vi')} />
+      </Field>
+      <Field label={FIELD_LABELS.nameEn} error={errors.name?.en?.message}>
+        <input {...register('name.en')} />
+      </Field>
+      <div className="form-actions">
+        <button className="btn" type="submit" data-testid="field-save">
+          + Thêm lĩnh vực
+        </button>
+      </div>
+    </form>
+  );
+}
