@@ -122,15 +122,28 @@ async function staffById(sql: SqlQueryable, id: string): Promise<StaffMember | n
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeIds };
 }
 
-/** The signed-in staff member behind a session token, or null. */
+/**
+ * The signed-in staff member behind a session token, or null. One round trip: the dashboard asks on
+ * every refresh, and while offices catch up each round trip waits for a busy event loop.
+ */
 export async function staffForSession(sql: SqlQueryable, token: string, now: number): Promise<StaffMember | null> {
   const row = (
-    await sql.query<{ staff_id: string }>(
-      'SELECT staff_id FROM staff_sessions WHERE token_hash = $1 AND expires_at > $2',
+    await sql.query<{ id: string; username: string; display_name: string; role: StaffRole; office_ids: string[] }>(
+      `SELECT s.id, s.username, s.display_name, s.role,
+         ARRAY(SELECT o.office_id FROM staff_offices o WHERE o.staff_id = s.id ORDER BY o.office_id) AS office_ids
+       FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id
+       WHERE ss.token_hash = $1 AND ss.expires_at > $2`,
       [hashToken(token), now],
     )
   ).rows[0];
-  return row ? staffById(sql, row.staff_id) : null;
+  if (!row) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    officeIds: row.role === 'provinceAdmin' ? null : row.office_ids,
+  };
 }
 
 /** The offices of `requested` this person may see (all they may see when none are requested). */

@@ -78,7 +78,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
   });
 
   const allOfficeIds = async () =>
-    (await sql.query<{ id: string }>('SELECT id FROM offices ORDER BY id')).rows.map((r) => r.id);
+    (await sql.staffReads.query<{ id: string }>('SELECT id FROM offices ORDER BY id')).rows.map((r) => r.id);
 
   async function officeOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
     const token = bearer(request);
@@ -97,7 +97,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
     role?: 'provinceAdmin',
   ): Promise<StaffMember | null> {
     const token = bearer(request);
-    const staff = token ? await staffForSession(sql, token, now()) : null;
+    const staff = token ? await staffForSession(sql.staffReads, token, now()) : null;
     if (!staff) {
       await refuse(reply, 401, 'UNAUTHORIZED', 'Vui lòng đăng nhập lại / please sign in again');
       return null;
@@ -171,7 +171,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
   app.get('/api/overview', async (request, reply) => {
     const staff = await staffOf(request, reply);
     if (!staff) return;
-    const offices = await officesOverview(sql, visibleOffices(staff, await allOfficeIds()), now());
+    const offices = await officesOverview(sql.staffReads, staff.officeIds, now());
     return { ok: true, now: now(), offices };
   });
 
@@ -186,12 +186,12 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
     const requested = parsed.data.offices ? parsed.data.offices.split(',').filter(Boolean) : [];
     const ids = visibleOffices(staff, await allOfficeIds(), requested);
     const names = (
-      await sql.query<{ id: string; name: string }>(
+      await sql.staffReads.query<{ id: string; name: string }>(
         'SELECT id, name FROM offices WHERE id = ANY($1::text[]) ORDER BY id',
         [ids],
       )
     ).rows;
-    return provinceReport(sql, names, { from: parsed.data.from, to: parsed.data.to }, now());
+    return provinceReport(sql.staffReads, names, { from: parsed.data.from, to: parsed.data.to }, now());
   }
 
   app.get('/api/reports', async (request, reply) => {
@@ -217,11 +217,11 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
       return refuse(reply, 404, 'NOT_FOUND', 'Không có văn phòng này / no such office');
     }
     const parsed = rangeSchema.safeParse(request.query);
-    const [overview] = await officesOverview(sql, [officeId], now());
+    const [overview] = await officesOverview(sql.staffReads, [officeId], now());
     const day = overview?.serviceDay ?? new Date(now()).toISOString().slice(0, 10);
     const range = parsed.success ? { from: parsed.data.from, to: parsed.data.to } : { from: day, to: day };
     const counters = (
-      await sql.query<{
+      await sql.staffReads.query<{
         id: string;
         status: string;
         clerk_id: string | null;
@@ -235,16 +235,16 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
       ok: true,
       overview,
       range,
-      report: await officeReport(sql, officeId, range, now()),
+      report: await officeReport(sql.staffReads, officeId, range, now()),
       counters,
-      alerts: await listAlerts(sql, [officeId], 20),
+      alerts: await listAlerts(sql.staffReads, [officeId], 20),
     };
   });
 
   app.get('/api/alerts', async (request, reply) => {
     const staff = await staffOf(request, reply);
     if (!staff) return;
-    return { ok: true, alerts: await listAlerts(sql, staff.officeIds) };
+    return { ok: true, alerts: await listAlerts(sql.staffReads, staff.officeIds) };
   });
 
   app.post('/api/admin/offices', async (request, reply) => {

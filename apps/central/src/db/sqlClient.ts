@@ -14,23 +14,35 @@ export interface SqlClient extends SqlQueryable {
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Reads done for people (dashboard, reports, their sessions). On a real server they have connections of
+   * their own, so a hundred offices catching up after an outage cannot keep the province waiting for one.
+   */
+  readonly staffReads: SqlQueryable;
 }
 
 // BIGINT columns hold millisecond instants and seqs, well inside Number's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-/** A real PostgreSQL server (`DATABASE_URL=postgres://…`), through a pool. */
-export function openPostgres(connectionString: string, maxConnections = 10): SqlClient {
+const queryThrough =
+  (pool: pg.Pool) =>
+  async <Row>(text: string, params: unknown[] = []) => {
+    const result = await pool.query(text, params);
+    return { rows: result.rows as Row[] };
+  };
+
+/** A real PostgreSQL server (`DATABASE_URL=postgres://…`), through a pool for offices and one for people. */
+export function openPostgres(connectionString: string, maxConnections = 10, staffConnections = 3): SqlClient {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const staffPool = new pg.Pool({ connectionString, max: staffConnections });
   // An idle client losing its server must not take central down; the next query reconnects.
   pool.on('error', () => undefined);
+  staffPool.on('error', () => undefined);
   return {
     kind: 'postgres',
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await pool.query(text, params);
-      return { rows: result.rows as Row[] };
-    },
+    query: queryThrough(pool),
+    staffReads: { query: queryThrough(staffPool) },
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
@@ -54,7 +66,9 @@ export function openPostgres(connectionString: string, maxConnections = 10): Sql
     async exec(sql: string) {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), staffPool.end()]);
+    },
   };
 }
 
@@ -70,12 +84,15 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
         out[k] = typeof v === 'bigint' ? Number(v) : v;
       return out as Row;
     });
+  // PGlite is one connection in this process: people's reads share it.
+  const query = async <Row>(text: string, params: unknown[] = []) => {
+    const result = await db.query<Row>(text, params);
+    return { rows: normalize(result.rows) };
+  };
   return {
     kind: 'pglite',
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await db.query<Row>(text, params);
-      return { rows: normalize(result.rows) };
-    },
+    query,
+    staffReads: { query },
     transaction: <T>(work: (tx: SqlQueryable) => Promise<T>) =>
       db.transaction(async (tx) =>
         work({
