@@ -11,42 +11,44 @@ import { PriorityForm } from './config/PrioritySection';
 import { DisplayForm } from './config/DisplaySection';
 import { KioskSection } from './config/KioskSection';
 import { RatingMethodForm } from './config/RatingMethodSection';
+import { useAdminText } from './i18n/strings';
 
 type Section =
   'office' | 'services' | 'counters' | 'users' | 'devices' | 'kiosk' | 'printers' | 'priority' | 'display' | 'rating';
 
-const SECTIONS: { id: Section; vi: string }[] = [
-  { id: 'office', vi: 'Cơ quan' },
-  { id: 'services', vi: 'Lĩnh vực & thủ tục' },
-  { id: 'counters', vi: 'Quầy' },
-  { id: 'users', vi: 'Tài khoản' },
-  { id: 'devices', vi: 'Thiết bị' },
-  { id: 'kiosk', vi: 'Máy lấy số & vé' },
-  { id: 'printers', vi: 'Máy in' },
-  { id: 'priority', vi: 'Ưu tiên' },
-  { id: 'display', vi: 'Màn hình & giọng đọc' },
-  { id: 'rating', vi: 'Đánh giá hài lòng' },
+const SECTIONS: Section[] = [
+  'office',
+  'services',
+  'counters',
+  'users',
+  'devices',
+  'kiosk',
+  'printers',
+  'priority',
+  'display',
+  'rating',
 ];
 
 /** Every change an admin makes here is a command: validated, audited, and live on every device. */
 export function ConfigPage() {
   const state = useQueueState();
+  const text = useAdminText();
   const [section, setSection] = useState<Section>('services');
   if (!state) return null;
   return (
     <div className="page config" data-testid="config-page">
-      <h1>Cấu hình</h1>
+      <h1>{text('config.title')}</h1>
       <div className="tabs" role="tablist">
-        {SECTIONS.map((s) => (
+        {SECTIONS.map((id) => (
           <button
-            key={s.id}
+            key={id}
             type="button"
             role="tab"
-            aria-selected={section === s.id}
-            onClick={() => setSection(s.id)}
-            data-testid={`config-tab-${s.id}`}
+            aria-selected={section === id}
+            onClick={() => setSection(id)}
+            data-testid={`config-tab-${id}`}
           >
-            {s.vi}
+            {text(`config.tab.${id}`)}
           </button>
         ))}
       </div>

@@ -11,12 +11,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { formatLocalDateTime } from '../format';
+import { adminStrings, useAdminText } from '../i18n/strings';
 import { useHubNow } from '../useNow';
 import { deviceToReplace, replaceableDevices } from './deviceIdentity';
 import { Field, FeedbackLine, useSender } from './shared';
 import { z } from './vietnameseZod';
 
-const KIND_NAMES = { kiosk: 'Máy lấy số', counter: 'Quầy', display: 'Màn hình', rating: 'Máy đánh giá' } as const;
+/** In sentences, which are still Vietnamese only. */
+const KIND_NAMES = {
+  kiosk: adminStrings['devices.kind.kiosk'].vi,
+  counter: adminStrings['devices.kind.counter'].vi,
+  display: adminStrings['devices.kind.display'].vi,
+  rating: adminStrings['devices.kind.rating'].vi,
+} as const;
 
 /** How often the list asks the hub who is connected (online/offline and last seen). */
 const DEVICE_LIST_REFRESH_MS = 10_000;
@@ -74,6 +81,7 @@ const NO_APPROVAL: ApprovalValues = {
 export function DevicesSection({ state }: { state: QueueState }) {
   const client = useHubClient();
   const { send, feedback, setFeedback } = useSender();
+  const text = useAdminText();
   const [pairings, setPairings] = useState<PairingRecord[]>([]);
   const now = useHubNow(DEVICE_LIST_REFRESH_MS);
   const refresh = async () => {
@@ -117,16 +125,16 @@ export function DevicesSection({ state }: { state: QueueState }) {
       )}
       <FeedbackLine feedback={feedback} />
       <section className="card">
-        <h2>Thiết bị đã ghép nối</h2>
+        <h2>{text('devices.paired')}</h2>
         <table className="table" data-testid="devices-table">
           <thead>
             <tr>
-              <th>Tên</th>
-              <th>Loại</th>
-              <th>Quầy</th>
-              <th>Máy in</th>
-              <th>Kết nối</th>
-              <th>Lần cuối thấy</th>
+              <th>{text('devices.column.name')}</th>
+              <th>{text('devices.column.kind')}</th>
+              <th>{text('devices.column.counter')}</th>
+              <th>{text('devices.column.printer')}</th>
+              <th>{text('devices.column.connection')}</th>
+              <th>{text('devices.column.lastSeen')}</th>
               <th />
             </tr>
           </thead>
@@ -146,7 +154,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
                       }
                     />
                   </td>
-                  <td>{KIND_NAMES[d.kind]}</td>
+                  <td>{text(`devices.kind.${d.kind}`)}</td>
                   <td>
                     <select
                       value={d.counterId ?? ''}
@@ -169,16 +177,16 @@ export function DevicesSection({ state }: { state: QueueState }) {
                   </td>
                   <td data-testid="device-presence">
                     {d.revoked ? (
-                      <span className="pill pill-closed">Đã thu hồi</span>
+                      <span className="pill pill-closed">{text('devices.revoked')}</span>
                     ) : pairing?.online ? (
-                      <span className="pill pill-open">Đang kết nối</span>
+                      <span className="pill pill-open">{text('devices.online')}</span>
                     ) : (
-                      <span className="pill pill-paused">Mất kết nối</span>
+                      <span className="pill pill-paused">{text('devices.offline')}</span>
                     )}
                   </td>
                   <td data-testid="device-last-seen">
                     {pairing?.online
-                      ? 'Bây giờ'
+                      ? text('devices.now')
                       : pairing?.lastSeenAt
                         ? formatLocalDateTime(pairing.lastSeenAt, state.config.office.timeZone)
                         : '—'}
@@ -188,9 +196,9 @@ export function DevicesSection({ state }: { state: QueueState }) {
                       type="button"
                       className="btn btn-small"
                       onClick={() => setReplacing(d)}
-                      title="Ghép một máy mới vào chỗ của thiết bị này: máy mới nhận tên, quầy và máy in; máy cũ bị thu hồi."
+                      title={text('devices.replace.hint')}
                     >
-                      Thay thế…
+                      {text('devices.replace')}
                     </button>
                     <button
                       type="button"
@@ -203,7 +211,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
                         )
                       }
                     >
-                      {d.revoked ? 'Cho phép lại' : 'Thu hồi'}
+                      {text(d.revoked ? 'devices.allowAgain' : 'devices.revoke')}
                     </button>
                   </td>
                 </tr>
@@ -247,6 +255,7 @@ function ApprovalForm({
   onRefused(text: string): void;
 }) {
   const client = useHubClient();
+  const text = useAdminText();
   const form = useRef<HTMLFormElement>(null);
   const {
     register,
@@ -299,7 +308,9 @@ function ApprovalForm({
   });
   return (
     <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="approve-form" noValidate>
-      <h2 className="wide">{replacing ? `Thay thế “${replacing.name}” bằng thiết bị mới` : 'Duyệt thiết bị mới'}</h2>
+      <h2 className="wide">
+        {replacing ? `Thay thế “${replacing.name}” bằng thiết bị mới` : text('devices.approve.title')}
+      </h2>
       <Field label={APPROVAL_LABELS.pairingCode} error={errors.pairingCode?.message}>
         <input {...register('pairingCode')} inputMode="numeric" autoComplete="off" />
       </Field>
@@ -308,7 +319,7 @@ function ApprovalForm({
       </Field>
       <Field label={APPROVAL_LABELS.replacesDeviceId} error={errors.replacesDeviceId?.message}>
         <select {...register('replacesDeviceId')}>
-          <option value="">Không – thêm thiết bị mới</option>
+          <option value="">{text('devices.approve.new')}</option>
           {candidates.map((d) => (
             <option key={d.id} value={d.id}>
               {`${d.name}${d.revoked ? ' (đã thu hồi)' : ''}`}
@@ -320,13 +331,13 @@ function ApprovalForm({
         <>
           <Field label={APPROVAL_LABELS.counterId} error={errors.counterId?.message}>
             <select {...register('counterId')}>
-              <option value="">Không gắn quầy</option>
+              <option value="">{text('devices.approve.noCounter')}</option>
               <CounterOptions state={state} />
             </select>
           </Field>
           <Field label={APPROVAL_LABELS.printerProfileId} error={errors.printerProfileId?.message}>
             <select {...register('printerProfileId')}>
-              <option value="">Không có máy in</option>
+              <option value="">{text('devices.approve.noPrinter')}</option>
               <PrinterOptions state={state} />
             </select>
           </Field>
@@ -340,7 +351,7 @@ function ApprovalForm({
       )}
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" data-testid="approve-device">
-          {replacesId ? 'Duyệt và thay thế' : 'Duyệt'}
+          {text(replacesId ? 'devices.approveAndReplace' : 'devices.approve')}
         </button>
       </div>
     </form>

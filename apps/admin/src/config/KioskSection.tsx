@@ -9,16 +9,11 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useLanguage } from '@motcua/ui';
 import { getJson } from '../hubApi';
+import { adminStrings, useAdminText } from '../i18n/strings';
 import { Field, FeedbackLine, useSender } from './shared';
 import { z } from './vietnameseZod';
-
-const KIOSK_LABELS = {
-  footerText: 'Dòng chữ cuối vé',
-  idleSeconds: 'Tự quay về màn hình đầu sau (giây)',
-  reprintLimit: 'Số lần in lại tối đa mỗi vé (0–10)',
-  statusBaseUrl: 'Địa chỉ tra cứu trên vé (để trống = địa chỉ của máy chủ)',
-} as const;
 
 /** Core's kiosk settings, with the status address checked as the phone will open it. */
 export const kioskFormSchema = kioskSettingsSchema.extend({
@@ -27,13 +22,14 @@ export const kioskFormSchema = kioskSettingsSchema.extend({
     .trim()
     .max(300)
     .refine((value) => value === '' || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
-      message: 'phải là địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://motcua.phuong.gov.vn',
+      message: adminStrings['kiosk.statusBaseUrl.invalid'].vi,
     })
     .transform((value) => value.replace(/\/+$/, '')),
 });
 
 export function KioskSection({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
+  const text = useAdminText();
   const {
     register,
     handleSubmit,
@@ -48,33 +44,33 @@ export function KioskSection({ state }: { state: QueueState }) {
       null,
       kiosk,
       (checked: KioskSettings) => ({ type: 'config.setKiosk', kiosk: checked }),
-      'Đã lưu cài đặt máy lấy số.',
+      text('kiosk.saved'),
     );
   });
   return (
     <div className="config-section">
       <StatusLinkPanel state={state} />
       <form className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="kiosk-form" noValidate>
-        <h2 className="wide">Máy lấy số và vé</h2>
-        <Field label={KIOSK_LABELS.statusBaseUrl} wide error={errors.statusBaseUrl?.message}>
+        <h2 className="wide">{text('kiosk.title')}</h2>
+        <Field label={text('kiosk.statusBaseUrl')} wide error={errors.statusBaseUrl?.message}>
           <input {...register('statusBaseUrl')} placeholder="https://motcua.phuong.gov.vn" />
         </Field>
-        <Field label={KIOSK_LABELS.footerText} wide error={errors.footerText?.message}>
+        <Field label={text('kiosk.footerText')} wide error={errors.footerText?.message}>
           <input {...register('footerText')} />
         </Field>
-        <Field label={KIOSK_LABELS.idleSeconds} error={errors.idleSeconds?.message}>
+        <Field label={text('kiosk.idleSeconds')} error={errors.idleSeconds?.message}>
           <input type="number" {...register('idleSeconds', { valueAsNumber: true })} />
         </Field>
-        <Field label={KIOSK_LABELS.reprintLimit} error={errors.reprintLimit?.message}>
+        <Field label={text('kiosk.reprintLimit')} error={errors.reprintLimit?.message}>
           <input type="number" {...register('reprintLimit', { valueAsNumber: true })} />
         </Field>
         <label className="check wide">
           <input type="checkbox" {...register('showTicketWhenPrinterFails')} />
-          Hiện số và mã QR trên màn hình khi máy in lỗi
+          {text('kiosk.showTicketWhenPrinterFails')}
         </label>
         <div className="form-actions">
           <button className="btn btn-primary" type="submit" data-testid="kiosk-save">
-            Lưu
+            {text('kiosk.save')}
           </button>
           <FeedbackLine feedback={feedback} />
         </div>
@@ -85,6 +81,8 @@ export function KioskSection({ state }: { state: QueueState }) {
 
 /** The base the ticket QR uses now, as the hub works it out, and why a phone might not open it. */
 function StatusLinkPanel({ state }: { state: QueueState }) {
+  const text = useAdminText();
+  const { t } = useLanguage();
   const [check, setCheck] = useState<StatusLinkCheck | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -98,20 +96,16 @@ function StatusLinkPanel({ state }: { state: QueueState }) {
   }, [state.config.kiosk]);
   return (
     <section className="card" data-testid="status-link">
-      <h2>Đường dẫn tra cứu trên vé (mã QR)</h2>
+      <h2>{text('statusLink.title')}</h2>
       {problem && <p className="form-error">{problem}</p>}
       {check && (
         <>
           <p>
-            Công dân quét mã QR trên vé để mở: <code data-testid="status-link-base">{check.baseUrl}/t/…</code>{' '}
-            <span className="muted">
-              {check.configured ? '(địa chỉ do quản trị đặt)' : '(địa chỉ máy chủ tự nhận ra)'}
-            </span>
+            {text('statusLink.opens')} <code data-testid="status-link-base">{check.baseUrl}/t/…</code>{' '}
+            <span className="muted">{text(check.configured ? 'statusLink.configured' : 'statusLink.detected')}</span>
           </p>
           {check.warnings.length === 0 ? (
-            <p className="notice">
-              Địa chỉ công khai: điện thoại mở được cả khi dùng 4G, nếu máy chủ trung gian chuyển /t/ về máy chủ này.
-            </p>
+            <p className="notice">{text('statusLink.public')}</p>
           ) : (
             <ul className="plain">
               {check.warnings.map((warning) => (
@@ -122,7 +116,7 @@ function StatusLinkPanel({ state }: { state: QueueState }) {
                   data-testid="status-link-warning"
                   data-warning={warning}
                 >
-                  {statusLinkWarningMessages[warning].vi}
+                  {t(statusLinkWarningMessages[warning])}
                 </li>
               ))}
             </ul>
