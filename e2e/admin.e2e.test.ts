@@ -135,7 +135,8 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     const inRange = dataset.tickets.filter((t) => t.serviceDay >= from && t.serviceDay <= to);
     const rated = inRange.filter((t) => t.rating);
     const index =
-      (100 * rated.filter((t) => t.rating === 'verySatisfied' || t.rating === 'satisfied').length) / rated.length;
+      (100 * rated.filter((t) => t.rating?.answer === 'verySatisfied' || t.rating?.answer === 'satisfied').length) /
+      rated.length;
     const served = inRange.filter((t) => t.status === 'finished').length;
 
     const { context, page } = await signedInPage();

@@ -12,6 +12,7 @@ const ADMIN_PASSWORD = 'quan-tri-tinh-2026';
 const OFFICES = ['phuong-1', 'xa-2', 'xa-3'];
 const SERVICES = ['khai-sinh', 'ket-hon', 'chung-thuc-ban-sao'];
 const SCORES = ['verySatisfied', 'satisfied', 'neutral', 'dissatisfied'] as const;
+const ANSWERS = ['verySatisfied', 'satisfied', 'dissatisfied'] as const;
 
 const randomMs = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,7 +42,13 @@ async function officeLife(url: string, rounds: number): Promise<void> {
       const ticketId = call.result.ticket.id;
       const finish = await clerk.send({ type: 'ticket.finish', counterId: 'quay-1', ticketId });
       if (finish.ok && i % 2 === 0) {
-        await pad.send({ type: 'rating.submit', counterId: 'quay-1', ticketId, score: SCORES[i % 4]!, reasons: [] });
+        // Ballots of two scales: a pad still on the earlier four levels, and the official three.
+        const tap = { type: 'rating.submit', counterId: 'quay-1', ticketId } as const;
+        await pad.send(
+          i % 4 === 0
+            ? { ...tap, score: SCORES[i % 8 === 0 ? 2 : 1] }
+            : { ...tap, scale: 'three', answer: ANSWERS[i % 3]! },
+        );
       }
     }
   } catch {

@@ -341,6 +341,7 @@ GET /api/reports/export.csv         U    F     ok         ok
 GET /api/reports/dossiers.json      U    F     ok         ok
 GET /api/reports/dossiers.csv       U    F     ok         ok
 GET /api/reports/dossiers.xlsx      U    F     ok         ok
+GET /api/reports/periodic.xlsx      U    F     ok         ok
 GET /api/audit                      U    F     ok         ok
 GET /api/audit/sign-ins             U    F     ok         ok
 GET /api/voice/office               U    F     ok         ok

@@ -3,6 +3,7 @@ import {
   commandTypes,
   defaultAppointmentPolicy,
   errorCodes,
+  ratingMethodOf,
   PROTOCOL_VERSION,
   stateHash,
   type CommandInput,
@@ -68,6 +69,7 @@ config.setPriorityPolicy      U    F       F     F      F     F      F          
 config.setDisplay             U    F       F     F      F     F      F          ok
 config.setKiosk               U    F       F     F      F     F      F          ok
 config.setProcedureInfo       U    F       F     F      F     F      F          ok
+config.setRatingMethod        U    F       F     F      F     F      F          ok
 config.setAppointments        U    F       F     F      F     F      F          ok
 appointment.book              U    F       F     F      F     F      F          F
 appointment.cancel            U    F       F     F      F     F      ok         ok
@@ -140,8 +142,8 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
     'counter.assignClerk': { type: 'counter.assignClerk', counterId: 'quay-1', userId: 'canbo2' },
     'counter.markDeviceLost': { type: 'counter.markDeviceLost', counterId: 'quay-1', lastSeenAt: 0 },
     'counter.markDeviceBack': { type: 'counter.markDeviceBack', counterId: 'quay-1' },
-    'rating.submit': { type: 'rating.submit', ...onCounter, score: 'satisfied' },
-    'rating.amend': { type: 'rating.amend', ...onCounter, score: 'neutral', reasons: ['other'] },
+    'rating.submit': { type: 'rating.submit', ...onCounter, scale: 'three', answer: 'satisfied' },
+    'rating.amend': { type: 'rating.amend', ...onCounter, scale: 'three', answer: 'satisfied', reasons: ['attitude'] },
     'alert.raise': { type: 'alert.raise', alertKind: 'printerPaperNearEnd', message: 'Kiểm tra quyền' },
     'alert.clear': { type: 'alert.clear', alertId: 'no-such-alert' },
     'day.close': { type: 'day.close' },
@@ -177,6 +179,7 @@ function payloadFor(type: CommandType, state: QueueState, fixture: { called: str
       serviceId: 'khai-sinh',
       info: cfg.procedures!['khai-sinh']!,
     },
+    'config.setRatingMethod': { type: 'config.setRatingMethod', ratingMethod: ratingMethodOf(cfg) },
     'config.setAppointments': { type: 'config.setAppointments', appointments: defaultAppointmentPolicy },
     'appointment.book': {
       type: 'appointment.book',

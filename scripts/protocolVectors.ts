@@ -309,15 +309,26 @@ function ticketScenarios(): void {
   desk.advance(1);
   record(
     'first-tap',
-    'The rating pad sends the first tap: the ticket is marked rated (the rating itself lives in the hub reports, not in the state).',
-    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: a, score: 'satisfied' }, ratingPadAt(1)),
+    'The rating pad sends the first tap with the scale it showed: the ticket is marked rated (the rating itself, raw answer and scale, lives in the hub reports, not in the state). A dissatisfied tap is stored before its reason.',
+    desk.run(
+      { type: 'rating.submit', counterId: 'quay-1', ticketId: a, scale: 'three', answer: 'dissatisfied' },
+      ratingPadAt(1),
+    ),
     'rating.submitted',
   );
   record(
     'reason-step',
-    'The reason step replaces the score: the shared state does not change (only seq).',
+    'The reason step replaces the answer and gives the reason the scale requires (ids from the office list and free text): the shared state does not change (only seq).',
     desk.run(
-      { type: 'rating.amend', counterId: 'quay-1', ticketId: a, score: 'dissatisfied', reasons: ['waitedTooLong'] },
+      {
+        type: 'rating.amend',
+        counterId: 'quay-1',
+        ticketId: a,
+        scale: 'three',
+        answer: 'dissatisfied',
+        reasons: ['waitedTooLong'],
+        reasonText: 'Phải đến hai lần mới nộp được hồ sơ',
+      },
       ratingPadAt(1),
     ),
     'rating.amended',
@@ -700,6 +711,21 @@ function configScenarios(): void {
     }),
     'config.kioskSet',
   );
+  record(
+    'five-levels',
+    'The satisfaction method is replaced whole: config.ratingMethod = the scale the pads show and the reasons they offer.',
+    desk.run({
+      type: 'config.setRatingMethod',
+      ratingMethod: {
+        scale: 'five',
+        reasons: [
+          { id: 'waitedTooLong', name: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' } },
+          { id: 'noParking', name: { vi: 'Không có chỗ gửi xe', en: 'Nowhere to park' } },
+        ],
+      },
+    }),
+    'config.ratingMethodSet',
+  );
 }
 
 function appointmentScenarios(): void {
@@ -805,7 +831,10 @@ function morningSequence(): ProtocolSequence {
   clerk(1, 'ticket.finish', first);
   desk.advance(1);
   keep(
-    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: first, score: 'verySatisfied' }, ratingPadAt(1)),
+    desk.run(
+      { type: 'rating.submit', counterId: 'quay-1', ticketId: first, scale: 'three', answer: 'verySatisfied' },
+      ratingPadAt(1),
+    ),
   );
   const third = callNext(1);
   clerk(1, 'ticket.park', third);

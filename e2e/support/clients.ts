@@ -71,6 +71,19 @@ export async function connectAdmin(url: string, password: string): Promise<HubCl
   return client;
 }
 
+/** An admin's socket and its session token for the hub's HTTP routes (reports, exports). */
+export async function connectAdminWithToken(
+  url: string,
+  password: string,
+): Promise<{ admin: HubClient; token: string }> {
+  const admin = new HubClient({ url, storage: memoryTokenStore(), requestTimeoutMs: 8000 }).connect();
+  await waitFor(() => admin.getSnapshot().connection === 'online', 20_000, 'admin socket online');
+  const reply = await signInAsAdmin(admin, password);
+  if (!reply.ok) throw new Error(`admin sign-in failed: ${reply.code}`);
+  await admin.whenOnline();
+  return { admin, token: reply.sessionToken };
+}
+
 export function adminPasswordFrom(output: string): string {
   const match = /admin account: admin \/ (\S+)/.exec(output);
   if (!match?.[1]) throw new Error('no admin password in the hub output');

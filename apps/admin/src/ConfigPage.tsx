@@ -10,9 +10,11 @@ import { PrintersSection } from './config/PrintersSection';
 import { PriorityForm } from './config/PrioritySection';
 import { DisplayForm } from './config/DisplaySection';
 import { KioskSection } from './config/KioskSection';
+import { RatingMethodForm } from './config/RatingMethodSection';
 import { useAdminText } from './i18n/strings';
 
-type Section = 'office' | 'services' | 'counters' | 'users' | 'devices' | 'kiosk' | 'printers' | 'priority' | 'display';
+type Section =
+  'office' | 'services' | 'counters' | 'users' | 'devices' | 'kiosk' | 'printers' | 'priority' | 'display' | 'rating';
 
 const SECTIONS: Section[] = [
   'office',
@@ -24,6 +26,7 @@ const SECTIONS: Section[] = [
   'printers',
   'priority',
   'display',
+  'rating',
 ];
 
 /** Every change an admin makes here is a command: validated, audited, and live on every device. */
@@ -58,6 +61,7 @@ export function ConfigPage() {
       {section === 'printers' && <PrintersSection state={state} />}
       {section === 'priority' && <PriorityForm state={state} />}
       {section === 'display' && <DisplayForm state={state} />}
+      {section === 'rating' && <RatingMethodForm state={state} />}
     </div>
   );
 }

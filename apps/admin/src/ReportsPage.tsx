@@ -1,4 +1,13 @@
-import { ratingScoreNames, type OfficeConfig, type RatingScore } from '@motcua/core';
+import {
+  periodNames,
+  ratingAnswerNames,
+  ratingMethodOf,
+  ratingScales,
+  reportPeriodSchema,
+  SATISFACTION_FORMULA,
+  type OfficeConfig,
+  type ReportPeriod,
+} from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { DayInput, useLanguage } from '@motcua/ui';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -17,7 +26,8 @@ function nameOf(config: OfficeConfig, kind: 'service' | 'field' | 'counter' | 'c
   return config.users[key]?.displayName ?? key;
 }
 
-const SCORES: RatingScore[] = ['verySatisfied', 'satisfied', 'neutral', 'dissatisfied'];
+/** Every answer of every scale, best first: ranges may mix four-, three- and five-level ballots. */
+const ANSWERS = ratingScales.five.answers;
 
 function shift(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -48,6 +58,17 @@ export function ReportsPage() {
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  };
+  const [period, setPeriod] = useState<ReportPeriod>('month');
+  const exportPeriodic = async () => {
+    try {
+      await download(
+        `/api/reports/periodic.xlsx?from=${from}&to=${to}&period=${period}`,
+        `bao-cao-dinh-ky_${period}_${from}_${to}.xlsx`,
+      );
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
   const exportFile = async (format: 'xlsx' | 'csv') => {
@@ -81,6 +102,31 @@ export function ReportsPage() {
           {t({ vi: 'Xuất CSV', en: 'Export CSV' })}
         </button>
       </form>
+      <div className="card row" data-testid="periodic-report">
+        <span>
+          {t({
+            vi: 'Báo cáo định kỳ gửi tỉnh: tỷ lệ hài lòng theo kỳ, quầy, cán bộ; hồ sơ tiếp nhận theo lĩnh vực; thời gian chờ trung bình',
+            en: 'Periodic report for the province: satisfaction by period, counter and clerk; dossiers by field; mean wait',
+          })}
+        </span>
+        <label>
+          {t({ vi: 'Theo', en: 'By' })}{' '}
+          <select
+            value={period}
+            onChange={(e) => setPeriod(reportPeriodSchema.parse(e.target.value))}
+            data-testid="periodic-period"
+          >
+            {reportPeriodSchema.options.map((p) => (
+              <option key={p} value={p}>
+                {t(periodNames[p])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={() => void exportPeriodic()} data-testid="export-periodic">
+          {t({ vi: 'Báo cáo định kỳ (.xlsx)', en: 'Periodic report (.xlsx)' })}
+        </button>
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -117,7 +163,7 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
       distribution: [
         {
           label: 'Số lượt đánh giá',
-          values: SCORES.map((score) => s[score]),
+          values: ANSWERS.map((answer) => s[answer]),
           color: '#0f766e',
         },
       ],
@@ -164,10 +210,18 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
         <ReportChart
           kind="bar"
           title="Phân bố mức độ hài lòng"
-          labels={SCORES.map((score) => ratingScoreNames[score].vi)}
+          labels={ANSWERS.map((answer) => ratingAnswerNames[answer].vi)}
           series={charts.distribution}
         />
       </div>
+      <p className="muted" data-testid="satisfaction-formula">
+        {t(SATISFACTION_FORMULA)}. {t({ vi: 'Thang đánh giá hiện dùng', en: 'Scale in use' })}:{' '}
+        {t(ratingScales[ratingMethodOf(config).scale].name)};{' '}
+        {t({
+          vi: 'phiếu cũ bốn mức vẫn được tính theo đúng nghĩa ban đầu (Bình thường không tính là hài lòng).',
+          en: 'earlier four-level ballots keep their meaning (Neutral does not count as satisfied).',
+        })}
+      </p>
       <section className="card">
         <h2>{t({ vi: 'Thời gian (trung bình · trung vị · p90)', en: 'Times (mean · median · p90)' })}</h2>
         <TimesTable

@@ -1,4 +1,12 @@
-import { errorMessages, ratingScoreNames, type ErrorCode, type OfficeConfig, type RatingScore } from '@motcua/core';
+import {
+  errorMessages,
+  ratingAnswerNames,
+  ratingBallotOf,
+  ratingScales,
+  type ErrorCode,
+  type OfficeConfig,
+  type StoredRatingAnswer,
+} from '@motcua/core';
 import type { LocalizedText } from './localized';
 
 /** One entry of GET /api/audit. */
@@ -92,10 +100,15 @@ export function auditSentence(entry: AuditEntry, config: OfficeConfig): Localize
         ? say(`nhận ca tại ${counter(e.counterId)}: ${clerk}`, `assigned ${clerk} to ${counter(e.counterId)}`)
         : say(`kết thúc ca tại ${counter(e.counterId)}`, `ended the shift at ${counter(e.counterId)}`);
     }
-    case 'rating.submitted': {
-      const score = str(obj(e.rating).score) as RatingScore;
-      const name = ratingScoreNames[score] ?? { vi: score, en: score };
-      return say(`ghi nhận đánh giá “${name.vi}”`, `recorded the rating "${name.en ?? name.vi}"`);
+    case 'rating.submitted':
+    case 'rating.amended': {
+      // The audit log holds events as stored: older ratings carry only a four-level score.
+      const ballot = ratingBallotOf((entry.type === 'rating.submitted' ? obj(e.rating) : e) as StoredRatingAnswer);
+      const name = ballot ? ratingAnswerNames[ballot.answer] : { vi: '?', en: '?' };
+      const scale = ballot ? ratingScales[ballot.scale].name : { vi: '', en: '' };
+      return entry.type === 'rating.submitted'
+        ? say(`ghi nhận đánh giá “${name.vi}” (${scale.vi})`, `recorded the rating "${name.en}" (${scale.en})`)
+        : say(`bổ sung lý do cho đánh giá “${name.vi}”`, `added reasons to the rating "${name.en}"`);
     }
     case 'alert.raised':
       return say(`báo cảnh báo: ${str(e.message)}`, `raised an alert: ${str(e.message)}`);
@@ -137,6 +150,8 @@ export function auditSentence(entry: AuditEntry, config: OfficeConfig): Localize
       return say('xóa một máy in', 'removed a printer');
     case 'config.kioskSet':
       return say('sửa cài đặt máy lấy số', 'changed the kiosk settings');
+    case 'config.ratingMethodSet':
+      return say('sửa phương pháp đánh giá hài lòng', 'changed the satisfaction method');
     case 'config.procedureInfoSet':
       return say(`sửa thông tin hướng dẫn thủ tục “${service(e.serviceId)}”`, 'changed a procedure’s guidance');
     case 'config.appointmentsSet':

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allTickets,
   foldIdle,
+  isSatisfied,
+  ratingBallotOf,
   openIdleIntervals,
   satisfactionIndex,
   sumIdle,
   summarizeReport,
+  type DomainEvent,
   type IdleEventFields,
   type IdleFold,
   type IdleInterval,
   type IngestReply,
+  type ReportRating,
   type ShippedEvent,
 } from '@motcua/core';
 import type { OfficeOverview } from './reports/officeReports.js';
@@ -39,24 +43,24 @@ async function get(url: string, token: string): Promise<{ status: number; json: 
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-type RatingOfDay = { ticketId: string; serviceId: string; counterId: string; clerkId: string | null; score: string };
+type RatingOfDay = ReportRating & { ticketId: string };
 
-/** The office's own ratings, as its hub's table holds them: the first answer, replaced by a later amend. */
-function ratingsOf(office: SimulatedOffice, serviceDay: string) {
-  const ratings = new Map<string, RatingOfDay & { reasons: string[]; serviceDay: string }>();
+/**
+ * The office's own ratings, as its hub's table holds them: the first answer, replaced by a later amend; a
+ * four-level `score` read as legacyFour.
+ */
+function ratingsOf(office: SimulatedOffice, serviceDay: string): RatingOfDay[] {
+  const ratings = new Map<string, RatingOfDay>();
   for (const shipped of office.shipped) {
-    const event = JSON.parse(shipped.payload) as {
-      type: string;
-      rating?: RatingOfDay & { reasons: string[] };
-      ticketId?: string;
-      score?: string;
-      reasons?: string[];
-    };
-    if (event.type === 'rating.submitted' && event.rating)
-      ratings.set(event.rating.ticketId, { ...event.rating, serviceDay });
-    const given = event.ticketId ? ratings.get(event.ticketId) : undefined;
-    if (event.type === 'rating.amended' && given) {
-      ratings.set(given.ticketId, { ...given, score: event.score ?? given.score, reasons: event.reasons ?? [] });
+    const event = JSON.parse(shipped.payload) as DomainEvent;
+    if (event.type === 'rating.submitted') {
+      const ballot = ratingBallotOf(event.rating);
+      if (ballot) ratings.set(event.rating.ticketId, { ...event.rating, ...ballot, serviceDay });
+    }
+    if (event.type === 'rating.amended') {
+      const given = ratings.get(event.ticketId);
+      const ballot = ratingBallotOf(event);
+      if (given && ballot) ratings.set(given.ticketId, { ...given, ...ballot });
     }
   }
   return [...ratings.values()];
@@ -82,7 +86,7 @@ function ownReport(office: SimulatedOffice): unknown {
     office.state.config.office,
     fields,
     [...allTickets(office.state)].map((t) => ({ ...t, etaMinutes: promised.get(t.id) ?? null })),
-    ratingsOf(office, day) as Parameters<typeof summarizeReport>[4],
+    ratingsOf(office, day),
   );
   // Idle time by core's walk over the office's own events (the simulated day is over: no running interval
   // reaches past its end).
@@ -207,7 +211,8 @@ describe.each(['postgres', 'pglite'] as const)('central on %s', (kind) => {
     // The dashboard row's day totals (kept by the projector) agree with the office's own day.
     const today = [...allTickets(office.state)].filter((t) => t.serviceDay === day);
     const ratings = ratingsOf(office, day);
-    const satisfied = ratings.filter((r) => r.score === 'verySatisfied' || r.score === 'satisfied').length;
+    const satisfied = ratings.filter(isSatisfied).length;
+    expect(new Set(ratings.map((r) => r.scale))).toEqual(new Set(['legacyFour', 'three']));
     const overview = (await get(`${central.url}/api/overview`, adminToken)).json.offices as OfficeOverview[];
     expect(overview.find((o) => o.officeId === 'xa-dai')).toMatchObject({
       issuedToday: today.length,

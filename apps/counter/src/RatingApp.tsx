@@ -1,10 +1,27 @@
 import { useEffect, useState } from 'react';
 import { HubClient, HubProvider, localTokenStore, useHubClient, useHubSnapshot } from '@motcua/client';
-import type { RatingReason, RatingScore, Ticket } from '@motcua/core';
-import { errorMessages, ratingReasonNames, ratingScoreNames, sortedCounters, ticketsToRate } from '@motcua/core';
+import type { RatingAnswer, Ticket } from '@motcua/core';
+import {
+  errorMessages,
+  MAX_RATING_REASON_TEXT,
+  ratingAnswerNames,
+  ratingMethodOf,
+  ratingScales,
+  sortedCounters,
+  ticketsToRate,
+} from '@motcua/core';
 import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
-import type { RatingPhase } from './ratingPad';
-import { afterAnswer, ratableTicket, ratingPromptTimeoutMs, ratingScoresInOrder, scoreCommand } from './ratingPad';
+import type { RatingPhase, ReasonDraft } from './ratingPad';
+import {
+  afterAnswer,
+  answerCommand,
+  hasReason,
+  padAnswers,
+  ratableTicket,
+  ratingPromptTimeoutMs,
+  reasonRequired,
+  reasonsCommand,
+} from './ratingPad';
 import { useHubNow } from './useNow';
 
 const THANKS_MS = 6000;
@@ -78,44 +95,45 @@ function RatingPad({ counterId }: { counterId: string }) {
   const [sending, setSending] = useState(false);
 
   const offered = state ? ratableTicket(state, counterId, now, givenUp) : null;
-  const askedId = phase.kind === 'score' && phase.sent === null ? phase.ticket.id : null;
+  const askedId = phase.kind === 'answer' && phase.sent === null ? phase.ticket.id : null;
   const askedStillRatable =
     askedId !== null && state !== null && ticketsToRate(state, counterId, now).some((t) => t.id === askedId);
 
   // The pad asks about one ticket at a time: a new question only opens when the pad is idle.
   useEffect(() => {
-    if (phase.kind === 'idle' && offered) {
+    if (phase.kind === 'idle' && offered && state) {
       setError(null);
-      setPhase({ kind: 'score', ticket: offered, sent: null });
+      setPhase({ kind: 'answer', ticket: offered, scale: padAnswers(state).scale, sent: null });
     }
-  }, [phase.kind, offered]);
+  }, [phase.kind, offered, state]);
 
   // A question nobody may answer any more (window over, rated from elsewhere) closes.
   useEffect(() => {
     if (askedId !== null && !askedStillRatable && !sending) setPhase({ kind: 'idle' });
   }, [askedId, askedStillRatable, sending]);
 
-  const phaseTicketId = phase.kind === 'score' || phase.kind === 'reasons' ? phase.ticket.id : null;
+  const phaseTicketId = phase.kind === 'answer' || phase.kind === 'reasons' ? phase.ticket.id : null;
   const timeoutMs =
-    phase.kind === 'score' && state
+    phase.kind === 'answer' && state
       ? ratingPromptTimeoutMs(state, phase.ticket, client.hubNow())
       : phase.kind === 'reasons'
         ? REASONS_TIMEOUT_MS
         : 0;
 
-  // Nobody answers: an unanswered question is given up; chosen reasons are still sent.
+  // Nobody answers: an unanswered question is given up (a sent answer stays); given reasons are still sent.
+  const draftSize = phase.kind === 'reasons' ? phase.draft.reasons.length + phase.draft.text.length : 0;
   useEffect(() => {
     if (phaseTicketId === null) return;
     const timer = setTimeout(() => {
-      if (phase.kind === 'reasons' && phase.reasons.length > 0) void amend(phase.ticket, phase.score, phase.reasons);
+      if (phase.kind === 'reasons' && hasReason(phase.draft)) void amend(phase);
       else {
         setGivenUp((d) => new Set(d).add(phaseTicketId));
         setPhase({ kind: 'idle' });
       }
     }, timeoutMs);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart the countdown only when the question changes
-  }, [phaseTicketId, phase.kind, phase.kind === 'reasons' ? phase.reasons.length : 0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart the countdown when the question or the draft changes
+  }, [phaseTicketId, phase.kind, draftSize]);
 
   useEffect(() => {
     if (phase.kind !== 'thanks') return;
@@ -130,21 +148,25 @@ function RatingPad({ counterId }: { counterId: string }) {
   }
 
   /** The first tap sends the answer at once; the reason step only amends it. */
-  async function choose(current: Extract<RatingPhase, { kind: 'score' }>, score: RatingScore) {
+  async function choose(current: Extract<RatingPhase, { kind: 'answer' }>, answer: RatingAnswer) {
     setSending(true);
-    const reply = await client.send(scoreCommand(counterId, current, score));
+    const reply = await client.send(answerCommand(counterId, current, answer));
     setSending(false);
-    if (reply.ok) setPhase(afterAnswer(current.ticket, score));
+    if (reply.ok) setPhase(afterAnswer(current.ticket, { scale: current.scale, answer }));
     else fail(current.ticket, reply.code);
   }
 
-  async function amend(ticket: Ticket, score: RatingScore, reasons: RatingReason[]) {
+  async function amend(current: Extract<RatingPhase, { kind: 'reasons' }>) {
     setSending(true);
-    const reply = await client.send({ type: 'rating.amend', counterId, ticketId: ticket.id, score, reasons });
+    const reply = await client.send(reasonsCommand(counterId, current));
     setSending(false);
-    setGivenUp((d) => new Set(d).add(ticket.id));
-    if (reply.ok) setPhase({ kind: 'thanks' });
-    else fail(ticket, reply.code);
+    if (reply.ok) {
+      setGivenUp((d) => new Set(d).add(current.ticket.id));
+      setPhase({ kind: 'thanks' });
+    } else if (reply.code === 'RATING_REASON_REQUIRED' || reply.code === 'RATING_REASON_UNKNOWN') {
+      // The answer is already stored: the citizen can still say why, so the step stays open.
+      setError(t(errorMessages[reply.code]));
+    } else fail(current.ticket, reply.code);
   }
 
   const counter = state?.config.counters[counterId];
@@ -153,8 +175,8 @@ function RatingPad({ counterId }: { counterId: string }) {
   if (phase.kind === 'thanks') {
     return (
       <main className="rating rating--thanks" data-testid="rating-thanks">
-        <h1>{t({ vi: 'Cảm ơn quý khách đã đánh giá!', en: 'Thank you for your feedback!' })}</h1>
-        <p>{t({ vi: 'Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.', en: 'It helps us serve you better.' })}</p>
+        <h1>{t({ vi: 'Cảm ơn Ông/Bà đã đánh giá!', en: 'Thank you for your feedback!' })}</h1>
+        <p>{t({ vi: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.', en: 'It helps us serve you better.' })}</p>
       </main>
     );
   }
@@ -169,7 +191,7 @@ function RatingPad({ counterId }: { counterId: string }) {
         <h1>{state?.config.office.name}</h1>
         <p className="rating__lead">
           {t({
-            vi: 'Sau khi được phục vụ, mời quý khách đánh giá mức độ hài lòng tại đây.',
+            vi: 'Sau khi được phục vụ, mời Ông/Bà đánh giá mức độ hài lòng tại đây.',
             en: 'After you are served, please rate our service here.',
           })}
         </p>
@@ -197,106 +219,184 @@ function RatingPad({ counterId }: { counterId: string }) {
         {t({ vi: 'Số', en: 'Ticket' })} <strong data-testid="rating-ticket">{ticket.label}</strong>
         {service && <> · {t(service.name)}</>}
       </p>
-      {phase.kind === 'score' ? (
-        <>
-          <h1>
-            {t({
-              vi: 'Quý khách có hài lòng với sự phục vụ?',
-              en: 'How satisfied are you with our service?',
-            })}
-          </h1>
-          <div className="rating__scores">
-            {ratingScoresInOrder.map((score) => (
-              <button
-                key={score}
-                type="button"
-                className={`score score--${score}`}
-                disabled={sending}
-                onClick={() => void choose(phase, score)}
-                data-testid={`score-${score}`}
-              >
-                <Face score={score} />
-                <span>{t(ratingScoreNames[score])}</span>
-              </button>
-            ))}
-          </div>
-        </>
+      {phase.kind === 'answer' ? (
+        <AnswerStep phase={phase} sending={sending} onChoose={(answer) => void choose(phase, answer)} />
       ) : (
-        <>
-          <p className="rating__sent" data-testid="rating-sent">
-            {t({ vi: 'Đã ghi nhận đánh giá', en: 'Your rating is recorded' })}: {t(ratingScoreNames[phase.score])}
-          </p>
-          <h1>
-            {t({ vi: 'Điều gì chúng tôi cần cải thiện?', en: 'What should we improve?' })}{' '}
-            <small>{t({ vi: '(không bắt buộc)', en: '(optional)' })}</small>
-          </h1>
-          <div className="rating__reasons">
-            {(Object.keys(ratingReasonNames) as RatingReason[]).map((reason) => {
-              const on = phase.reasons.includes(reason);
-              return (
-                <button
-                  key={reason}
-                  type="button"
-                  className={`reason${on ? ' reason--on' : ''}`}
-                  aria-pressed={on}
-                  onClick={() =>
-                    setPhase({
-                      ...phase,
-                      reasons: on ? phase.reasons.filter((r) => r !== reason) : [...phase.reasons, reason],
-                    })
-                  }
-                  data-testid={`reason-${reason}`}
-                >
-                  {t(ratingReasonNames[reason])}
-                </button>
-              );
-            })}
-          </div>
-          <div className="rating__sendRow">
-            <button
-              type="button"
-              className="btn btn--ghost rating__back"
-              disabled={sending}
-              onClick={() => setPhase({ kind: 'score', ticket: phase.ticket, sent: phase.score })}
-              data-testid="rating-back"
-            >
-              {t({ vi: 'Chọn lại', en: 'Back' })}
-            </button>
-            <button
-              type="button"
-              className="btn btn--primary rating__send"
-              disabled={sending}
-              onClick={() =>
-                phase.reasons.length > 0
-                  ? void amend(phase.ticket, phase.score, phase.reasons)
-                  : setPhase({ kind: 'thanks' })
-              }
-              data-testid="rating-send"
-            >
-              {phase.reasons.length > 0 ? t({ vi: 'Gửi góp ý', en: 'Send' }) : t({ vi: 'Xong', en: 'Done' })}
-            </button>
-          </div>
-        </>
+        <ReasonStep
+          phase={phase}
+          sending={sending}
+          error={error}
+          onChange={(draft) => {
+            setError(null);
+            setPhase({ ...phase, draft });
+          }}
+          onBack={() =>
+            setPhase({ kind: 'answer', ticket: phase.ticket, scale: phase.ballot.scale, sent: phase.ballot })
+          }
+          onSend={() => (hasReason(phase.draft) ? void amend(phase) : setPhase({ kind: 'thanks' }))}
+        />
       )}
     </main>
   );
 }
 
-const mouths: Record<RatingScore, string> = {
+function AnswerStep({
+  phase,
+  sending,
+  onChoose,
+}: {
+  phase: Extract<RatingPhase, { kind: 'answer' }>;
+  sending: boolean;
+  onChoose: (answer: RatingAnswer) => void;
+}) {
+  const { t } = useLanguage();
+  const answers = ratingScales[phase.scale].answers;
+  return (
+    <>
+      <h1>
+        {t({
+          vi: 'Ông/Bà có hài lòng với sự phục vụ?',
+          en: 'How satisfied are you with our service?',
+        })}
+      </h1>
+      <div className={`rating__scores rating__scores--${answers.length}`} data-testid={`rating-scale-${phase.scale}`}>
+        {answers.map((answer) => (
+          <button
+            key={answer}
+            type="button"
+            className={`score score--${answer}`}
+            disabled={sending}
+            onClick={() => onChoose(answer)}
+            data-testid={`score-${answer}`}
+          >
+            <Face answer={answer} />
+            <span>{t(ratingAnswerNames[answer])}</span>
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * After a less than very satisfied answer: what to improve, from the office's list or in the citizen's
+ * words. Required where the scale says so (Không hài lòng): "Xong" is then not offered, only "Gửi lý do".
+ */
+function ReasonStep({
+  phase,
+  sending,
+  error,
+  onChange,
+  onBack,
+  onSend,
+}: {
+  phase: Extract<RatingPhase, { kind: 'reasons' }>;
+  sending: boolean;
+  error: string | null;
+  onChange: (draft: ReasonDraft) => void;
+  onBack: () => void;
+  onSend: () => void;
+}) {
+  const { t } = useLanguage();
+  const { state } = useHubSnapshot();
+  const offered = state ? ratingMethodOf(state.config).reasons : [];
+  const required = reasonRequired(phase.ballot);
+  const given = hasReason(phase.draft);
+  const { draft } = phase;
+  return (
+    <>
+      <p className="rating__sent" data-testid="rating-sent">
+        {t({ vi: 'Đã ghi nhận đánh giá', en: 'Your rating is recorded' })}: {t(ratingAnswerNames[phase.ballot.answer])}
+      </p>
+      <h1>
+        {required
+          ? t({ vi: 'Xin Ông/Bà cho biết lý do chưa hài lòng', en: 'Please tell us why you are not satisfied' })
+          : t({ vi: 'Điều gì chúng tôi cần cải thiện?', en: 'What should we improve?' })}{' '}
+        <small data-testid="rating-reason-need">
+          {required ? t({ vi: '(bắt buộc)', en: '(required)' }) : t({ vi: '(không bắt buộc)', en: '(optional)' })}
+        </small>
+      </h1>
+      <div className="rating__reasons">
+        {offered.map((reason) => {
+          const on = draft.reasons.includes(reason.id);
+          return (
+            <button
+              key={reason.id}
+              type="button"
+              className={`reason${on ? ' reason--on' : ''}`}
+              aria-pressed={on}
+              onClick={() =>
+                onChange({
+                  ...draft,
+                  reasons: on ? draft.reasons.filter((r) => r !== reason.id) : [...draft.reasons, reason.id],
+                })
+              }
+              data-testid={`reason-${reason.id}`}
+            >
+              {t(reason.name)}
+            </button>
+          );
+        })}
+      </div>
+      <label className="rating__reasonText">
+        <span>{t({ vi: 'Lý do khác (Ông/Bà tự ghi)', en: 'Other reason (in your own words)' })}</span>
+        <textarea
+          value={draft.text}
+          maxLength={MAX_RATING_REASON_TEXT}
+          rows={2}
+          onChange={(e) => onChange({ ...draft, text: e.target.value })}
+          data-testid="rating-reason-text"
+        />
+      </label>
+      {error && (
+        <p className="rating__error" role="alert" data-testid="rating-error">
+          {error}
+        </p>
+      )}
+      <div className="rating__sendRow">
+        <button
+          type="button"
+          className="btn btn--ghost rating__back"
+          disabled={sending}
+          onClick={onBack}
+          data-testid="rating-back"
+        >
+          {t({ vi: 'Chọn lại', en: 'Back' })}
+        </button>
+        <button
+          type="button"
+          className="btn btn--primary rating__send"
+          disabled={sending || (required && !given)}
+          onClick={onSend}
+          data-testid="rating-send"
+        >
+          {given
+            ? t({ vi: 'Gửi góp ý', en: 'Send' })
+            : required
+              ? t({ vi: 'Chọn hoặc ghi lý do để gửi', en: 'Choose or write a reason to send' })
+              : t({ vi: 'Xong', en: 'Done' })}
+        </button>
+      </div>
+    </>
+  );
+}
+
+const mouths: Record<RatingAnswer, string> = {
   verySatisfied: 'M30 62 Q50 84 70 62',
   satisfied: 'M32 64 Q50 76 68 64',
   neutral: 'M33 68 L67 68',
   dissatisfied: 'M32 74 Q50 60 68 74',
+  veryDissatisfied: 'M30 78 Q50 54 70 78',
 };
 
 /** Drawn faces, not emoji: tablets and Linux boxes may lack a colour emoji font. */
-function Face({ score }: { score: RatingScore }) {
+function Face({ answer }: { answer: RatingAnswer }) {
   return (
     <svg viewBox="0 0 100 100" className="face" aria-hidden="true">
       <circle cx="50" cy="50" r="44" className="face__disc" />
       <circle cx="36" cy="40" r="6" className="face__eye" />
       <circle cx="64" cy="40" r="6" className="face__eye" />
-      <path d={mouths[score]} className="face__mouth" />
+      <path d={mouths[answer]} className="face__mouth" />
     </svg>
   );
 }

@@ -49,6 +49,8 @@ export const httpRouteRoles = {
   'GET /api/reports/dossiers.json': managers,
   'GET /api/reports/dossiers.csv': managers,
   'GET /api/reports/dossiers.xlsx': managers,
+  /** The periodic report in the province's terms (docs/periodic-report.md). */
+  'GET /api/reports/periodic.xlsx': managers,
   'GET /api/audit': managers,
   /** Failed and throttled sign-ins. */
   'GET /api/audit/sign-ins': managers,

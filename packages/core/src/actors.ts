@@ -90,6 +90,7 @@ export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
   'config.setDisplay': ['admin', 'system'],
   'config.setKiosk': ['admin', 'system'],
   'config.setProcedureInfo': ['admin', 'system'],
+  'config.setRatingMethod': ['admin', 'system'],
   'appointment.book': ['system'],
   'appointment.cancel': ['system', 'supervisor', 'admin'],
   'appointment.checkIn': ['kiosk', 'supervisor', 'admin', 'system'],

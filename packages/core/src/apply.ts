@@ -312,6 +312,8 @@ function applyEvent(state: QueueState, event: DomainEvent): QueueState {
       return withConfig(state, { display: event.display });
     case 'config.kioskSet':
       return withConfig(state, { kiosk: event.kiosk });
+    case 'config.ratingMethodSet':
+      return withConfig(state, { ratingMethod: event.ratingMethod });
     case 'config.procedureInfoSet':
       return withConfig(state, { procedures: { ...state.config.procedures, [event.serviceId]: event.info } });
     case 'appointment.booked':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { printerProfileCommandSchema } from './printerAddress.js';
+import { hasRatingAnswer, RATING_ANSWER_MISSING, ratingAnswerFields, ratingReasonIdsSchema } from './ratingMethod.js';
 import {
   appointmentPolicySchema,
   clockTimeSchema,
@@ -14,11 +15,10 @@ import {
   officeSchema,
   priorityPolicySchema,
   procedureInfoSchema,
-  ratingReasonSchema,
-  ratingScoreSchema,
   serviceSchema,
   ticketSourceSchema,
   userSchema,
+  ratingMethodSettingsSchema,
 } from './schemas.js';
 
 const reasonText = z.string().trim().max(200);
@@ -114,20 +114,32 @@ export const commandSchemas = {
   }),
   /** Sent by the hub's presence watch when a device of a lost counter connects again. */
   'counter.markDeviceBack': z.strictObject({ type: z.literal('counter.markDeviceBack'), counterId: idSchema }),
-  'rating.submit': z.strictObject({
-    type: z.literal('rating.submit'),
-    counterId: idSchema,
-    ticketId: idSchema,
-    score: ratingScoreSchema,
-    reasons: z.array(ratingReasonSchema).max(5).default([]),
-  }),
-  /** The reason step after the first tap: changes the score or adds reasons to the rating already sent. */
-  'rating.amend': z.strictObject({
-    type: z.literal('rating.amend'),
-    counterId: idSchema,
-    ticketId: idSchema,
-    score: ratingScoreSchema,
-    reasons: z.array(ratingReasonSchema).max(5).default([]),
+  /**
+   * The first tap: the answer on the scale the pad showed (`score` alone: a four-level pad, read as
+   * legacyFour). A required reason may follow in `rating.amend`, so the tap is stored at once.
+   */
+  'rating.submit': z
+    .strictObject({
+      type: z.literal('rating.submit'),
+      counterId: idSchema,
+      ticketId: idSchema,
+      ...ratingAnswerFields,
+      reasons: ratingReasonIdsSchema.default([]),
+    })
+    .refine(hasRatingAnswer, RATING_ANSWER_MISSING),
+  /** The reason step after the first tap: changes the answer or adds reasons to the rating already sent. */
+  'rating.amend': z
+    .strictObject({
+      type: z.literal('rating.amend'),
+      counterId: idSchema,
+      ticketId: idSchema,
+      ...ratingAnswerFields,
+      reasons: ratingReasonIdsSchema.default([]),
+    })
+    .refine(hasRatingAnswer, RATING_ANSWER_MISSING),
+  'config.setRatingMethod': z.strictObject({
+    type: z.literal('config.setRatingMethod'),
+    ratingMethod: ratingMethodSettingsSchema,
   }),
   'alert.raise': z.strictObject({
     type: z.literal('alert.raise'),

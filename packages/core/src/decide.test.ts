@@ -13,6 +13,8 @@ import {
 import { admin, clerkAt, display, kiosk, MINUTE, MONDAY_9AM, ratingPadAt, system, TestDesk } from './testkit.js';
 import { alwaysOpen } from './demoOffice.js';
 import { errorCodes, errorMessages } from './errors.js';
+import { parseCommand } from './parseCommand.js';
+import { ratingMethodOf } from './ratingMethod.js';
 import { executeCommand } from './executeCommand.js';
 import type { CommandInput } from './commands.js';
 
@@ -438,17 +440,112 @@ describe('ratings', () => {
       code: 'NOT_YOUR_COUNTER',
     });
     desk.run(
-      { type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'verySatisfied', reasons: [] },
+      {
+        type: 'rating.submit',
+        counterId: 'quay-1',
+        ticketId: id,
+        scale: 'three',
+        answer: 'verySatisfied',
+        reasons: [],
+      },
       ratingPadAt(1),
     );
     expect(
-      desk.tryRun({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'neutral' }, ratingPadAt(1)),
+      desk.tryRun(
+        { type: 'rating.submit', counterId: 'quay-1', ticketId: id, scale: 'three', answer: 'satisfied' },
+        ratingPadAt(1),
+      ),
     ).toEqual({
       ok: false,
       code: 'ALREADY_RATED',
     });
     const rated = desk.log.at(-1)?.event;
-    expect(rated).toMatchObject({ type: 'rating.submitted', rating: { clerkId: 'canbo1', score: 'verySatisfied' } });
+    expect(rated).toMatchObject({
+      type: 'rating.submitted',
+      rating: { clerkId: 'canbo1', scale: 'three', answer: 'verySatisfied' },
+    });
+  });
+
+  it('stores the raw answer with its scale; a four-level pad still running is read as legacyFour', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.finish(1, desk.callNext(1));
+    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'neutral' }, ratingPadAt(1));
+    const rated = desk.log.at(-1)?.event;
+    expect(rated).toMatchObject({ rating: { scale: 'legacyFour', answer: 'neutral' } });
+    expect(rated?.type === 'rating.submitted' && 'score' in rated.rating).toBe(false);
+  });
+
+  it('refuses an answer that is not on its scale, and a rating with no answer', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.finish(1, desk.callNext(1));
+    const tap = { type: 'rating.submit', counterId: 'quay-1', ticketId: id } as const;
+    expect(desk.tryRun({ ...tap, scale: 'three', answer: 'neutral' }, ratingPadAt(1))).toEqual({
+      ok: false,
+      code: 'RATING_NOT_ON_SCALE',
+    });
+    expect(parseCommand(tap)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(desk.state.tickets.get(id)?.rated).toBe(false);
+  });
+
+  it('stores a dissatisfied tap at once; the reason step must give a reason from the list or free text', () => {
+    const desk = TestDesk.open();
+    const id = desk.issue('khai-sinh');
+    desk.finish(1, desk.callNext(1));
+    const answer = { counterId: 'quay-1', ticketId: id, scale: 'three', answer: 'dissatisfied' } as const;
+    desk.run({ type: 'rating.submit', ...answer }, ratingPadAt(1));
+    expect(desk.state.tickets.get(id)?.rated).toBe(true);
+    expect(desk.tryRun({ type: 'rating.amend', ...answer, reasonText: '  ' }, ratingPadAt(1))).toEqual({
+      ok: false,
+      code: 'RATING_REASON_REQUIRED',
+    });
+    expect(desk.tryRun({ type: 'rating.amend', ...answer, reasons: ['noSuchReason'] }, ratingPadAt(1))).toEqual({
+      ok: false,
+      code: 'RATING_REASON_UNKNOWN',
+    });
+    desk.run(
+      {
+        type: 'rating.amend',
+        ...answer,
+        reasons: ['waitedTooLong', 'waitedTooLong'],
+        reasonText: ' Phải đi lại 3 lần ',
+      },
+      ratingPadAt(1),
+    );
+    expect(desk.log.at(-1)?.event).toMatchObject({
+      type: 'rating.amended',
+      scale: 'three',
+      answer: 'dissatisfied',
+      reasons: ['waitedTooLong'],
+      reasonText: 'Phải đi lại 3 lần',
+    });
+  });
+
+  it("follows the office's method: five levels and its own reason list", () => {
+    const desk = TestDesk.open();
+    expect(ratingMethodOf(desk.state.config)).toMatchObject({ scale: 'three' });
+    desk.run(
+      {
+        type: 'config.setRatingMethod',
+        ratingMethod: { scale: 'five', reasons: [{ id: 'noParking', name: { vi: 'Không có chỗ gửi xe', en: '' } }] },
+      },
+      admin,
+    );
+    expect(ratingMethodOf(desk.state.config).scale).toBe('five');
+    const id = desk.issue('khai-sinh');
+    desk.finish(1, desk.callNext(1));
+    const answer = { counterId: 'quay-1', ticketId: id, scale: 'five', answer: 'veryDissatisfied' } as const;
+    desk.run({ type: 'rating.submit', ...answer }, ratingPadAt(1));
+    expect(desk.tryRun({ type: 'rating.amend', ...answer, reasons: ['waitedTooLong'] }, ratingPadAt(1))).toEqual({
+      ok: false,
+      code: 'RATING_REASON_UNKNOWN',
+    });
+    desk.run({ type: 'rating.amend', ...answer, reasons: ['noParking'] }, ratingPadAt(1));
+    expect(desk.log.at(-1)?.event).toMatchObject({ reasons: ['noParking'] });
+    expect(
+      desk.tryRun({ type: 'config.setRatingMethod', ratingMethod: { scale: 'three', reasons: [] } }, ratingPadAt(1)),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('refuses a rating after the rating window', () => {
@@ -495,11 +592,15 @@ describe('rating amendments', () => {
       type: 'rating.amend',
       counterId: 'quay-1',
       ticketId: id,
-      score: 'neutral',
+      scale: 'three',
+      answer: 'satisfied',
       reasons: ['waitedTooLong'],
     };
     expect(desk.tryRun(amend, ratingPadAt(1))).toEqual({ ok: false, code: 'RATING_NOT_ALLOWED' });
-    desk.run({ type: 'rating.submit', counterId: 'quay-1', ticketId: id, score: 'satisfied' }, ratingPadAt(1));
+    desk.run(
+      { type: 'rating.submit', counterId: 'quay-1', ticketId: id, scale: 'three', answer: 'verySatisfied' },
+      ratingPadAt(1),
+    );
     expect(desk.tryRun({ ...amend, counterId: 'quay-2' }, ratingPadAt(2))).toEqual({
       ok: false,
       code: 'RATING_NOT_ALLOWED',
@@ -507,7 +608,8 @@ describe('rating amendments', () => {
     desk.run(amend, ratingPadAt(1));
     expect(desk.log.at(-1)?.event).toMatchObject({
       type: 'rating.amended',
-      score: 'neutral',
+      scale: 'three',
+      answer: 'satisfied',
       reasons: ['waitedTooLong'],
     });
   });

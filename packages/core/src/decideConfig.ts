@@ -82,6 +82,8 @@ export function decideConfig(state: QueueState, command: Command): Decision {
       return accept({ type: 'config.displaySet', display: command.display });
     case 'config.setKiosk':
       return accept({ type: 'config.kioskSet', kiosk: command.kiosk });
+    case 'config.setRatingMethod':
+      return accept({ type: 'config.ratingMethodSet', ratingMethod: command.ratingMethod });
     case 'config.setProcedureInfo':
       if (!config.services[command.serviceId]) return refuse('NOT_FOUND');
       return accept({ type: 'config.procedureInfoSet', serviceId: command.serviceId, info: command.info });

@@ -76,6 +76,18 @@ export const errorMessages = {
     vi: 'Chỉ đánh giá được hồ sơ vừa hoàn thành tại quầy này.',
     en: 'Only a ticket just finished at this counter can be rated.',
   },
+  RATING_NOT_ON_SCALE: {
+    vi: 'Câu trả lời không có trong thang đánh giá. Vui lòng chọn lại.',
+    en: 'That answer is not on the rating scale. Please choose again.',
+  },
+  RATING_REASON_REQUIRED: {
+    vi: 'Vui lòng chọn hoặc ghi lý do chưa hài lòng để cơ quan khắc phục.',
+    en: 'Please choose or write the reason you are not satisfied, so the office can fix it.',
+  },
+  RATING_REASON_UNKNOWN: {
+    vi: 'Lý do này không còn trong danh sách. Vui lòng chọn lại hoặc ghi lý do.',
+    en: 'That reason is no longer on the list. Please choose again or write the reason.',
+  },
   ALREADY_RATED: {
     vi: 'Số thứ tự này đã được đánh giá.',
     en: 'This ticket has already been rated.',

@@ -14,14 +14,13 @@ import {
   printerProfileSchema,
   priorityPolicySchema,
   procedureInfoSchema,
-  ratingReasonSchema,
-  ratingSchema,
-  ratingScoreSchema,
   serviceSchema,
   ticketSchema,
   userSchema,
+  ratingMethodSettingsSchema,
 } from './schemas.js';
 import { placementSchema } from './commands.js';
+import { hasRatingAnswer, RATING_ANSWER_MISSING, ratingAnswerFields, ratingSchema } from './ratingMethod.js';
 
 const at = z.number();
 const ticketAt = { ticketId: idSchema, at };
@@ -102,12 +101,18 @@ export const eventSchemas = {
   'counter.deviceBack': z.object({ type: z.literal('counter.deviceBack'), counterId: idSchema, at }),
   'rating.submitted': z.object({ type: z.literal('rating.submitted'), rating: ratingSchema }),
   /** The same ticket's rating, with the score and reasons of the reason step; it replaces the first answer. */
-  'rating.amended': z.object({
-    type: z.literal('rating.amended'),
-    ...ticketAt,
-    counterId: idSchema,
-    score: ratingScoreSchema,
-    reasons: z.array(ratingReasonSchema).max(5),
+  'rating.amended': z
+    .object({
+      type: z.literal('rating.amended'),
+      ...ticketAt,
+      counterId: idSchema,
+      ...ratingAnswerFields,
+    })
+    .refine(hasRatingAnswer, RATING_ANSWER_MISSING),
+  /** The office's satisfaction method: the scale the pads show and the reasons they offer. */
+  'config.ratingMethodSet': z.object({
+    type: z.literal('config.ratingMethodSet'),
+    ratingMethod: ratingMethodSettingsSchema,
   }),
   'alert.raised': z.object({
     type: z.literal('alert.raised'),

@@ -39,3 +39,4 @@ export * from './voiceClips.js';
 export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';
 export * from './ratingMethod.js';
+export * from './periodicReport.js';

@@ -6,7 +6,15 @@ import {
   ratingScales,
   ballotsIndex,
   type RatingBallot,
+  ratingBallotOf,
+  ratingRecordOf,
+  ratingReasonName,
+  ratingMethodOf,
+  defaultRatingReasons,
+  satisfiedBallots,
 } from './ratingMethod.js';
+import { SATISFIED_SCORES } from './reportDefinitions.js';
+import { ratingMethodSettingsSchema } from './schemas.js';
 
 describe('the satisfaction method', () => {
   it('three levels by default: (Rất hài lòng + Hài lòng) / all ballots', () => {
@@ -50,5 +58,43 @@ describe('the satisfaction method', () => {
     for (const scale of Object.values(ratingScales)) {
       for (const answer of [...scale.satisfied, ...scale.reasonRequired]) expect(scale.answers).toContain(answer);
     }
+  });
+
+  it('every scale counts the same answers as satisfied, so a store keeping only the answer counts by the method', () => {
+    const answers = new Set(satisfiedBallots().map((b) => b.answer));
+    expect([...answers].sort()).toEqual([...SATISFIED_SCORES].sort());
+  });
+
+  it('reads a stored rating: scale and answer, or a four-level score as legacyFour', () => {
+    expect(ratingBallotOf({ scale: 'five', answer: 'neutral' })).toEqual({ scale: 'five', answer: 'neutral' });
+    expect(ratingBallotOf({ score: 'neutral' })).toEqual({ scale: 'legacyFour', answer: 'neutral' });
+    expect(ratingBallotOf({})).toBeNull();
+    expect(ratingRecordOf({ score: 'satisfied', reasons: ['other'] })).toEqual({
+      scale: 'legacyFour',
+      answer: 'satisfied',
+      reasons: ['other'],
+      reasonText: '',
+    });
+    expect(() => ratingRecordOf({ reasons: [] })).toThrow(TypeError);
+  });
+
+  it("names a stored reason from the office's list, the defaults, or by its id once removed", () => {
+    const config = {
+      ratingMethod: {
+        scale: 'three' as const,
+        reasons: [{ id: 'noParking', name: { vi: 'Không có chỗ gửi xe', en: '' } }],
+      },
+    };
+    expect(ratingReasonName(config, 'noParking').vi).toBe('Không có chỗ gửi xe');
+    expect(ratingReasonName(config, 'waitedTooLong').vi).toBe('Chờ đợi quá lâu');
+    expect(ratingReasonName(config, 'other').vi).toBe('Lý do khác');
+    expect(ratingReasonName(config, 'gone').vi).toBe('gone');
+    expect(ratingMethodOf({})).toMatchObject({ scale: 'three', reasons: defaultRatingReasons });
+  });
+
+  it('refuses a reason list with the same id twice', () => {
+    const twice = { id: 'a', name: { vi: 'A' } };
+    expect(ratingMethodSettingsSchema.safeParse({ scale: 'three', reasons: [twice, twice] }).success).toBe(false);
+    expect(ratingMethodSettingsSchema.safeParse({ scale: 'legacyFour', reasons: [] }).success).toBe(false);
   });
 });

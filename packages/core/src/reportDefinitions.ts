@@ -1,5 +1,6 @@
 import { localTime } from './officeTime.js';
-import type { Office, RatingScore, TicketStatus } from './schemas.js';
+import { ballotsIndex, type RatingAnswer, type RatingScale } from './ratingMethod.js';
+import type { Office, TicketStatus } from './schemas.js';
 
 /**
  * What the reports count and measure, in one place: the office hub computes them in SQL over its
@@ -46,6 +47,8 @@ export interface SatisfactionRow {
   satisfied: number;
   neutral: number;
   dissatisfied: number;
+  /** Only on the five-level scale. */
+  veryDissatisfied: number;
   /** Share of "Rất hài lòng" + "Hài lòng" among ratings, in percent; null without ratings. */
   index: number | null;
 }
@@ -96,8 +99,11 @@ export interface ReportSummary {
   };
 }
 
-/** The scores that count towards the satisfaction index. */
-export const SATISFIED_SCORES: readonly RatingScore[] = ['verySatisfied', 'satisfied'];
+/**
+ * The answers that count towards the satisfaction index. Every scale counts the same two
+ * (ratingMethod.test.ts holds it), so a store that keeps only the answer still counts by the method.
+ */
+export const SATISFIED_SCORES: readonly RatingAnswer[] = ['verySatisfied', 'satisfied'];
 
 /** One ticket as the reports read it. */
 export interface ReportTicket {
@@ -122,7 +128,9 @@ export interface ReportRating {
   serviceId: string;
   counterId: string;
   clerkId: string | null;
-  score: RatingScore;
+  /** The raw answer and the scale it was given on (ratingBallotOf reads older four-level rows). */
+  scale: RatingScale;
+  answer: RatingAnswer;
 }
 
 export type TicketOutcome = 'served' | 'noShow' | 'cancelled' | 'expired' | 'other';
@@ -162,11 +170,6 @@ export const dayAndServiceKey = (serviceDay: string, serviceId: string) => `${se
 /** 1-based ranks of the median and p90 among n sorted values (nearest rank, as the hub's SQL uses). */
 export const medianRank = (n: number) => Math.floor((n + 1) / 2);
 export const p90Rank = (n: number) => Math.floor((9 * n + 9) / 10);
-
-/** The satisfaction index in percent, or null without ratings. */
-export function satisfactionIndex(satisfied: number, ratings: number): number | null {
-  return ratings === 0 ? null : (100 * satisfied) / ratings;
-}
 
 function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -302,16 +305,17 @@ export function etaErrorBreakdown(tickets: readonly ReportTicket[]): EtaErrorBre
 }
 
 export function satisfactionRow(key: string, ratings: readonly ReportRating[]): SatisfactionRow {
-  const count = (score: RatingScore) => ratings.filter((r) => r.score === score).length;
-  const satisfied = ratings.filter((r) => SATISFIED_SCORES.includes(r.score)).length;
+  const count = (answer: RatingAnswer) => ratings.filter((r) => r.answer === answer).length;
+  const index = ballotsIndex(ratings);
   return {
     key,
-    ratings: ratings.length,
+    ratings: index.ballots,
     verySatisfied: count('verySatisfied'),
     satisfied: count('satisfied'),
     neutral: count('neutral'),
     dissatisfied: count('dissatisfied'),
-    index: satisfactionIndex(satisfied, ratings.length),
+    veryDissatisfied: count('veryDissatisfied'),
+    index: index.percent,
   };
 }
 

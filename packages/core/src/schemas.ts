@@ -346,33 +346,12 @@ export const MAX_DOSSIERS_PER_TICKET = 20;
 export const ratingScoreSchema = z.enum(['verySatisfied', 'satisfied', 'neutral', 'dissatisfied']);
 export type RatingScore = z.infer<typeof ratingScoreSchema>;
 
-export const ratingReasonSchema = z.enum(['waitedTooLong', 'attitude', 'unclearGuidance', 'slowProcessing', 'other']);
-export type RatingReason = z.infer<typeof ratingReasonSchema>;
-
-export const ratingSchema = z.object({
-  ticketId: idSchema,
-  counterId: idSchema,
-  clerkId: idSchema.nullable(),
-  serviceId: idSchema,
-  score: ratingScoreSchema,
-  reasons: z.array(ratingReasonSchema).max(5),
-  at: z.number(),
-});
-export type Rating = z.infer<typeof ratingSchema>;
-
+/** The four-level pad's answer names; the scales' answers and their names are in ratingMethod.ts. */
 export const ratingScoreNames: Record<RatingScore, LocalizedName> = {
   verySatisfied: { vi: 'Rất hài lòng', en: 'Very satisfied' },
   satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
   neutral: { vi: 'Bình thường', en: 'Neutral' },
   dissatisfied: { vi: 'Không hài lòng', en: 'Dissatisfied' },
-};
-
-export const ratingReasonNames: Record<RatingReason, LocalizedName> = {
-  waitedTooLong: { vi: 'Chờ đợi quá lâu', en: 'Waited too long' },
-  attitude: { vi: 'Thái độ phục vụ chưa tốt', en: "Staff's attitude" },
-  unclearGuidance: { vi: 'Hướng dẫn chưa rõ ràng', en: 'Unclear guidance' },
-  slowProcessing: { vi: 'Giải quyết hồ sơ chậm', en: 'Slow processing' },
-  other: { vi: 'Lý do khác', en: 'Other' },
 };
 
 /**
@@ -457,6 +436,31 @@ export const appointmentSchema = z.object({
 export type Appointment = z.infer<typeof appointmentSchema>;
 
 /** Everything an admin configures. Part of the shared state every participant folds. */
+/** The satisfaction method an office may choose (ratingMethod.ts has the scales and the index). */
+/** The scales an office may choose; `legacyFour` only reads earlier data. */
+export const selectableRatingScaleSchema = z.enum(['three', 'five']);
+export type SelectableRatingScale = z.infer<typeof selectableRatingScaleSchema>;
+
+export const ratingReasonOptionSchema = z.object({ id: idSchema, name: localizedNameSchema });
+export type RatingReasonOption = z.infer<typeof ratingReasonOptionSchema>;
+
+/** Reasons one rating may carry, and the longest free text: enough to say what went wrong, not an essay. */
+export const MAX_RATING_REASONS = 12;
+export const MAX_RATING_REASON_TEXT = 300;
+
+/** The office's choice: the scale the pads show and the reasons they offer for a dissatisfied answer. */
+export const ratingMethodSettingsSchema = z.object({
+  scale: selectableRatingScaleSchema,
+  reasons: z
+    .array(ratingReasonOptionSchema)
+    .max(MAX_RATING_REASONS)
+    .refine(
+      (reasons) => new Set(reasons.map((r) => r.id)).size === reasons.length,
+      'mã lý do trùng / duplicate reason id',
+    ),
+});
+export type RatingMethodSettings = z.infer<typeof ratingMethodSettingsSchema>;
+
 export interface OfficeConfig {
   office: Office;
   fields: Record<string, Field>;
@@ -472,4 +476,6 @@ export interface OfficeConfig {
   appointments?: AppointmentPolicy;
   /** Documents, fee and processing time per service id; absent or missing for a service = nothing to show. */
   procedures?: Record<string, ProcedureInfo>;
+  /** The satisfaction method; absent = the official three levels with the default reasons (ratingMethodOf). */
+  ratingMethod?: RatingMethodSettings;
 }

@@ -18,6 +18,7 @@ export const adminStrings = {
   'config.tab.printers': { vi: 'Máy in', en: 'Printers' },
   'config.tab.priority': { vi: 'Ưu tiên', en: 'Priority' },
   'config.tab.display': { vi: 'Màn hình & giọng đọc', en: 'Display & voice' },
+  'config.tab.rating': { vi: 'Đánh giá hài lòng', en: 'Satisfaction rating' },
 
   'kiosk.title': { vi: 'Máy lấy số và vé', en: 'Kiosk and tickets' },
   'kiosk.statusBaseUrl': {

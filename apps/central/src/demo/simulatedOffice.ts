@@ -4,6 +4,7 @@ import {
   demoOfficeCommands,
   emptyState,
   executeCommand,
+  ratingScales,
   ratingScoreSchema,
   type Actor,
   type CommandInput,
@@ -78,11 +79,16 @@ export class SimulatedOffice {
         this.run({ type: 'ticket.finish', counterId: `quay-${n}`, ticketId: current }, clerkAt(n));
         this.serving.delete(n);
         if (this.random() < 0.7) {
-          const score = ratingScoreSchema.options[Math.floor(this.random() * 4)] ?? 'satisfied';
-          this.run(
-            { type: 'rating.submit', counterId: `quay-${n}`, ticketId: current, score, reasons: [] },
-            ratingPadAt(n),
-          );
+          // Most pads show the official three levels; now and then one still runs the earlier four-level page.
+          const tap = { type: 'rating.submit', counterId: `quay-${n}`, ticketId: current } as const;
+          if (this.random() < 0.2) {
+            const score = ratingScoreSchema.options[Math.floor(this.random() * 4)] ?? 'satisfied';
+            this.run({ ...tap, score }, ratingPadAt(n));
+          } else {
+            const answers = ratingScales.three.answers;
+            const answer = answers[Math.floor(this.random() * answers.length)] ?? 'satisfied';
+            this.run({ ...tap, scale: 'three', answer }, ratingPadAt(n));
+          }
           // Now and then the citizen goes on to the reason step, which amends the first answer.
           if (this.random() < 0.15) {
             this.run(
@@ -90,7 +96,8 @@ export class SimulatedOffice {
                 type: 'rating.amend',
                 counterId: `quay-${n}`,
                 ticketId: current,
-                score: 'dissatisfied',
+                scale: 'three',
+                answer: 'dissatisfied',
                 reasons: ['waitedTooLong'],
               },
               ratingPadAt(n),

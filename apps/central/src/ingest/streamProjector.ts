@@ -6,10 +6,13 @@ import {
   expiresAtDayClose,
   ticketsWhere,
   stateCodec,
-  SATISFIED_SCORES,
+  satisfiedBallots,
   type EventEnvelope,
   type QueueState,
+  ratingRecordOf,
   type Rating,
+  type RatingAnswer,
+  type RatingScale,
   type Ticket,
 } from '@motcua/core';
 import type { SqlQueryable } from '../db/sqlClient.js';
@@ -62,14 +65,27 @@ export class StreamStates {
   }
 }
 
+/** A rating's answer as the ratings table stores it: raw answer, its scale (a four-level score as legacyFour), reasons. */
+interface RatingAnswerRow {
+  scale: RatingScale;
+  answer: RatingAnswer;
+  reasons: string;
+  reason_text: string;
+}
+
+function ratingAnswerRow(rating: Parameters<typeof ratingRecordOf>[0]): RatingAnswerRow {
+  const { scale, answer, reasons, reasonText } = ratingRecordOf(rating);
+  return { scale, answer, reasons: JSON.stringify(reasons), reason_text: reasonText };
+}
+
 interface Touched {
   tickets: Map<string, Ticket>;
   /** The wait promised at issue, for tickets issued in this batch (kept once, never overwritten). */
   etaMinutes: Map<string, number | null>;
   /** Ratings first given in this batch, as they stand after it (an amend in the same batch applied). */
-  ratings: Map<string, { rating: Rating; serviceDay: string }>;
+  ratings: Map<string, { rating: Rating; answer: RatingAnswerRow; serviceDay: string }>;
   /** Amends of ratings stored by an earlier batch: the latest answer per ticket. */
-  amendments: Map<string, Pick<Rating, 'score' | 'reasons'>>;
+  amendments: Map<string, RatingAnswerRow>;
   counters: Set<string>;
   removedCounters: Set<string>;
 }
@@ -113,6 +129,7 @@ export function foldBatch(
         ticketIds.push(event.rating.ticketId);
         touched.ratings.set(event.rating.ticketId, {
           rating: event.rating,
+          answer: ratingAnswerRow(event.rating),
           serviceDay: ticketById(current, event.rating.ticketId)?.serviceDay ?? current.serviceDay,
         });
         break;
@@ -120,8 +137,8 @@ export function foldBatch(
         // The reason step replaces the first answer, as the hub's own ratings table does.
         ticketIds.push(event.ticketId);
         const given = touched.ratings.get(event.ticketId);
-        if (given) given.rating = { ...given.rating, score: event.score, reasons: event.reasons };
-        else touched.amendments.set(event.ticketId, { score: event.score, reasons: event.reasons });
+        if (given) given.answer = ratingAnswerRow(event);
+        else touched.amendments.set(event.ticketId, ratingAnswerRow(event));
         break;
       }
       case 'config.counterRemoved':
@@ -191,34 +208,31 @@ export async function writeProjections(
     );
   }
   if (touched.ratings.size > 0) {
-    const rows = [...touched.ratings.values()].map(({ rating, serviceDay }) => ({
+    const rows = [...touched.ratings.values()].map(({ rating, answer, serviceDay }) => ({
       office_id: officeId,
       ticket_id: rating.ticketId,
       service_day: serviceDay,
       counter_id: rating.counterId,
       clerk_id: rating.clerkId,
       service_id: rating.serviceId,
-      score: rating.score,
-      reasons: JSON.stringify(rating.reasons),
+      ...answer,
       at: rating.at,
     }));
     await tx.query(
-      `INSERT INTO ratings (office_id, ticket_id, service_day, counter_id, clerk_id, service_id, score, reasons, at)
+      `INSERT INTO ratings (office_id, ticket_id, service_day, counter_id, clerk_id, service_id, scale, answer, reasons,
+         reason_text, at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(office_id TEXT, ticket_id TEXT, service_day TEXT,
-         counter_id TEXT, clerk_id TEXT, service_id TEXT, score TEXT, reasons TEXT, at BIGINT)
+         counter_id TEXT, clerk_id TEXT, service_id TEXT, scale TEXT, answer TEXT, reasons TEXT, reason_text TEXT,
+         at BIGINT)
        ON CONFLICT (office_id, ticket_id) DO NOTHING`,
       [JSON.stringify(rows)],
     );
   }
   if (touched.amendments.size > 0) {
-    const rows = [...touched.amendments].map(([ticketId, answer]) => ({
-      ticket_id: ticketId,
-      score: answer.score,
-      reasons: JSON.stringify(answer.reasons),
-    }));
+    const rows = [...touched.amendments].map(([ticketId, answer]) => ({ ticket_id: ticketId, ...answer }));
     await tx.query(
-      `UPDATE ratings SET score = r.score, reasons = r.reasons
-       FROM jsonb_to_recordset($2::jsonb) AS r(ticket_id TEXT, score TEXT, reasons TEXT)
+      `UPDATE ratings SET scale = r.scale, answer = r.answer, reasons = r.reasons, reason_text = r.reason_text
+       FROM jsonb_to_recordset($2::jsonb) AS r(ticket_id TEXT, scale TEXT, answer TEXT, reasons TEXT, reason_text TEXT)
        WHERE ratings.office_id = $1 AND ratings.ticket_id = r.ticket_id`,
       [officeId, JSON.stringify(rows)],
     );
@@ -295,7 +309,7 @@ async function writeOfficeLive(
   const serviceFields = Object.fromEntries(Object.values(state.config.services).map((s) => [s.id, s.fieldId]));
   await tx.query(
     `WITH day_ratings AS (
-       SELECT COUNT(*)::int AS ratings, (COUNT(*) FILTER (WHERE score = ANY($16::text[])))::int AS satisfied
+       SELECT COUNT(*)::int AS ratings, (COUNT(*) FILTER (WHERE scale || ':' || answer = ANY($16::text[])))::int AS satisfied
        FROM ratings WHERE office_id = $1 AND service_day = $4
      )
      INSERT INTO office_live (office_id, hub_id, seq, service_day, office_name, time_zone, day_close_hour, waiting_now,
@@ -327,7 +341,8 @@ async function writeOfficeLive(
       now,
       issuedToday,
       servedToday,
-      SATISFIED_SCORES,
+      // Counted by the method over ballots of any scale (docs/satisfaction-method.md).
+      satisfiedBallots().map((b) => `${b.scale}:${b.answer}`),
     ],
   );
 }

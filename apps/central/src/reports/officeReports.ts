@@ -10,7 +10,8 @@ import {
   type ReportSummary,
   type ReportTicket,
   type TicketStatus,
-  type RatingScore,
+  type RatingAnswer,
+  type RatingScale,
 } from '@motcua/core';
 import type { SqlQueryable } from '../db/sqlClient.js';
 
@@ -157,9 +158,10 @@ async function reportRows(
       service_id: string;
       counter_id: string;
       clerk_id: string | null;
-      score: RatingScore;
+      scale: RatingScale;
+      answer: RatingAnswer;
     }>(
-      `SELECT office_id, service_day, service_id, counter_id, clerk_id, score
+      `SELECT office_id, service_day, service_id, counter_id, clerk_id, scale, answer
        FROM ratings WHERE office_id = ANY($1::text[]) AND service_day BETWEEN $2 AND $3`,
       [officeIds, range.from, range.to],
     )
@@ -169,7 +171,8 @@ async function reportRows(
     serviceId: r.service_id,
     counterId: r.counter_id,
     clerkId: r.clerk_id,
-    score: r.score,
+    scale: r.scale,
+    answer: r.answer,
   }));
   return { tickets, ratings };
 }

@@ -1,4 +1,4 @@
-import type { RatingScore } from '@motcua/core';
+import type { RatingAnswer, RatingScale } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 import { yieldToEventLoop } from './reportsQueries.js';
 
@@ -15,8 +15,11 @@ export interface DossierVisitRecord {
   startedAt: number | null;
   finishedAt: number | null;
   status: string;
-  score: RatingScore | null;
+  /** The raw answer and its scale; null when the ticket was not rated. */
+  ratingAnswer: RatingAnswer | null;
+  ratingScale: RatingScale | null;
   reasons: string[];
+  reasonText: string;
 }
 
 /**
@@ -45,7 +48,8 @@ export class SqliteDossierStore implements DossierStore {
       `SELECT e.seq AS seq, json_extract(e.payload, '$.dossierCode') AS dossierCode, t.label,
          t.service_day AS serviceDay, t.service_id AS serviceId, t.counter_id AS counterId, t.clerk_id AS clerkId,
          t.issued_at AS issuedAt, t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt,
-         t.status, r.score, r.reasons
+         t.status, r.answer AS ratingAnswer, r.scale AS ratingScale, r.reasons,
+         COALESCE(r.reason_text, '') AS reasonText
        FROM events e
        JOIN tickets t ON t.id = json_extract(e.payload, '$.ticketId')
        LEFT JOIN ratings r ON r.ticket_id = t.id

@@ -1,4 +1,13 @@
-import { dossierCodeSchema, ratingScoreNames, type Actor, type OfficeConfig, type RatingScore } from '@motcua/core';
+import {
+  dossierCodeSchema,
+  isSatisfied,
+  ratingAnswerNames,
+  ratingReasonName,
+  type Actor,
+  type OfficeConfig,
+  type RatingAnswer,
+  type RatingScale,
+} from '@motcua/core';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
@@ -32,10 +41,19 @@ export interface DossierVisit {
   waitingSeconds: number | null;
   serviceSeconds: number | null;
   /** The citizen's answer on the rating pad, null when they did not rate. */
-  rating: { answer: RatingScore; label: string; satisfied: boolean; reasons: string[] } | null;
+  rating: {
+    answer: RatingAnswer;
+    /** The scale the answer was given on: three, five, or legacyFour (the pad's earlier four levels). */
+    scale: RatingScale;
+    label: string;
+    satisfied: boolean;
+    /** Reason ids from the office's list. */
+    reasons: string[];
+    /** The reasons' Vietnamese names, in the same order. */
+    reasonNames: string[];
+    reasonText: string;
+  } | null;
 }
-
-const SATISFIED: readonly RatingScore[] = ['verySatisfied', 'satisfied'];
 
 /** "2026-12-03T09:15:00+07:00": the office's wall clock with its offset, as dossier systems import it. */
 export function officeIsoTime(at: number, offsetMs: number): string {
@@ -78,14 +96,18 @@ export async function* dossierVisits(
       finishedAt: row.status === 'finished' ? time(row.finishedAt) : null,
       waitingSeconds: span(row.issuedAt, row.calledAt),
       serviceSeconds: row.status === 'finished' ? span(row.startedAt ?? row.calledAt, row.finishedAt) : null,
-      rating: row.score
-        ? {
-            answer: row.score,
-            label: ratingScoreNames[row.score].vi,
-            satisfied: SATISFIED.includes(row.score),
-            reasons: row.reasons,
-          }
-        : null,
+      rating:
+        row.ratingAnswer && row.ratingScale
+          ? {
+              answer: row.ratingAnswer,
+              scale: row.ratingScale,
+              label: ratingAnswerNames[row.ratingAnswer].vi,
+              satisfied: isSatisfied({ scale: row.ratingScale, answer: row.ratingAnswer }),
+              reasons: row.reasons,
+              reasonNames: row.reasons.map((id) => ratingReasonName(config, id).vi),
+              reasonText: row.reasonText,
+            }
+          : null,
     };
   }
 }
@@ -133,7 +155,7 @@ function visitCells(v: DossierVisit): (string | number)[] {
     v.serviceSeconds ?? '',
     v.rating?.label ?? '',
     v.rating ? (v.rating.satisfied ? 'Có' : 'Không') : '',
-    v.rating?.reasons.join('; ') ?? '',
+    v.rating ? [...v.rating.reasonNames, v.rating.reasonText].filter(Boolean).join('; ') : '',
   ];
 }
 

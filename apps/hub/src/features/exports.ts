@@ -1,7 +1,7 @@
 import {
   etaErrorSeconds,
   formatDayVi,
-  ratingScoreNames,
+  ratingAnswerNames,
   type OfficeConfig,
   type OutcomeCounts,
   type TicketStatus,
@@ -146,7 +146,7 @@ export async function* ticketRows(
       span(t.issuedAt, t.calledAt),
       span(t.calledAt, t.startedAt),
       t.status === 'finished' ? span(t.startedAt, t.finishedAt) : null,
-      t.score ? ratingScoreNames[t.score].vi : '',
+      t.ratingAnswer ? ratingAnswerNames[t.ratingAnswer].vi : '',
       t.etaMinutes ?? '',
       etaError === null ? null : { seconds: etaError },
     ];

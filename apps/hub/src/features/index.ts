@@ -6,6 +6,7 @@ import { createCentralShippingFeature } from './centralShipping.js';
 import { createCounterPresenceFeature } from './counterPresence.js';
 import { createDossiersFeature } from './dossiers.js';
 import { createExportsFeature } from './exports.js';
+import { createPeriodicReportFeature } from './periodicReport.js';
 import { createOfficeVoiceFeature } from './officeVoice.js';
 import { createPrintingFeature } from './printing.js';
 import { createReportsFeature } from './reports.js';
@@ -39,5 +40,6 @@ export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores)
     createOfficeVoiceFeature(ctx),
     createDossiersFeature(ctx, stores.dossiers),
     createCounterPresenceFeature(ctx),
+    createPeriodicReportFeature(ctx, stores.reports, stores.dossiers),
   ];
 }

@@ -1,4 +1,4 @@
-import type { OfficeConfig, RatingScore, TicketStatus } from '@motcua/core';
+import type { OfficeConfig, RatingAnswer, RatingScale, TicketStatus } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 import { computeReport, yieldToEventLoop, type ReportRange, type ReportSummary } from './reportsQueries.js';
 
@@ -14,7 +14,9 @@ export interface TicketRecord {
   calledAt: number | null;
   startedAt: number | null;
   finishedAt: number | null;
-  score: RatingScore | null;
+  /** The citizen's raw answer and its scale; null when the ticket was not rated. */
+  ratingAnswer: RatingAnswer | null;
+  ratingScale: RatingScale | null;
   /** The wait promised when the ticket was issued (null: no estimate then). */
   etaMinutes: number | null;
   /** The priority group declared at the kiosk (null: a normal ticket). */
@@ -45,7 +47,7 @@ export class SqliteReportStore implements ReportStore {
     const page = this.db.prepare<[string, string, number, number], TicketRecord & { rowid: number }>(
       `SELECT t.rowid AS rowid, t.label, t.service_day AS serviceDay, t.service_id AS serviceId,
          t.counter_id AS counterId, t.clerk_id AS clerkId, t.status, t.issued_at AS issuedAt,
-         t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt, r.score,
+         t.called_at AS calledAt, t.started_at AS startedAt, t.finished_at AS finishedAt, r.answer AS ratingAnswer, r.scale AS ratingScale,
          t.eta_minutes AS etaMinutes, t.priority_group AS priorityGroup
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
        WHERE t.service_day BETWEEN ? AND ? AND t.rowid > ? ORDER BY t.rowid LIMIT ?`,

@@ -194,15 +194,20 @@ describe('reports over a seeded office history (4 service days, 560 tickets)', (
     expect(total).toBeGreaterThan(0);
   });
 
-  it('computes the satisfaction index (Rất hài lòng + Hài lòng among ratings) overall, by day, service, counter and clerk', async () => {
+  it('computes the satisfaction index (Rất hài lòng + Hài lòng among ratings) overall, by day, service, counter and clerk, over four-, three- and five-level ballots', async () => {
     const summary = await report(dataset.days[0] as string, dataset.days.at(-1) as string);
     const rated = dataset.tickets.filter((t) => t.rating !== null);
+    expect(new Set(rated.map((t) => t.rating?.scale))).toEqual(new Set(['legacyFour', 'three', 'five']));
+    const answered = (group: SeededTicket[], answer: string) => group.filter((t) => t.rating?.answer === answer).length;
+    // Counted by hand: Rất hài lòng and Hài lòng on every scale; Bình thường (four or five levels) is not satisfied.
     const indexOf = (group: SeededTicket[]) =>
-      (100 * group.filter((t) => t.rating === 'verySatisfied' || t.rating === 'satisfied').length) / group.length;
+      (100 * (answered(group, 'verySatisfied') + answered(group, 'satisfied'))) / group.length;
     expect(summary.satisfaction.overall.ratings).toBe(rated.length);
     expect(summary.satisfaction.overall.index).toBeCloseTo(indexOf(rated), 9);
-    expect(summary.satisfaction.overall.dissatisfied).toBe(rated.filter((t) => t.rating === 'dissatisfied').length);
-    expect(summary.satisfaction.overall.neutral).toBe(rated.filter((t) => t.rating === 'neutral').length);
+    expect(summary.satisfaction.overall.dissatisfied).toBe(answered(rated, 'dissatisfied'));
+    expect(summary.satisfaction.overall.neutral).toBe(answered(rated, 'neutral'));
+    expect(summary.satisfaction.overall.veryDissatisfied).toBe(answered(rated, 'veryDissatisfied'));
+    expect(summary.satisfaction.overall.veryDissatisfied).toBeGreaterThan(0);
     const checks: ['byDay' | 'byService' | 'byCounter' | 'byClerk', (t: SeededTicket) => string][] = [
       ['byDay', (t) => t.serviceDay],
       ['byService', (t) => t.serviceId],
@@ -215,7 +220,7 @@ describe('reports over a seeded office history (4 service days, 560 tickets)', (
       for (const row of summary.satisfaction[name]) {
         const group = expected.get(row.key) ?? [];
         expect(row.ratings, `${name} ${row.key}`).toBe(group.length);
-        expect(row.verySatisfied).toBe(group.filter((t) => t.rating === 'verySatisfied').length);
+        expect(row.verySatisfied).toBe(answered(group, 'verySatisfied'));
         expect(row.index).toBeCloseTo(indexOf(group), 9);
       }
     }

@@ -4,6 +4,7 @@ import {
   sortedServices,
   type Actor,
   type CommandInput,
+  type RatingBallot,
   type RatingScore,
   type TicketStatus,
 } from '@motcua/core';
@@ -28,7 +29,8 @@ export interface SeededTicket {
   status: TicketStatus;
   counterId: string | null;
   clerkId: string | null;
-  rating: RatingScore | null;
+  /** The answer and scale stored (days rated on the earlier four-level pad are legacyFour). */
+  rating: RatingBallot | null;
   /** The wait the kiosk promised, or null when it said no counter serves the service. */
   etaMinutes: number | null;
 }
@@ -63,6 +65,18 @@ const COUNTERS = [1, 2, 3, 4, 5];
 /** Tickets per day issued at closing time, never served. */
 const LATE_TICKETS = 4;
 const SCORES: RatingScore[] = ['verySatisfied', 'satisfied', 'satisfied', 'neutral', 'dissatisfied', 'verySatisfied'];
+/**
+ * The pad's scale by service day: the first day on the earlier four-level pad (its commands carry only
+ * `score`), then the official three levels, the last day five, so reports count mixed ballots.
+ */
+function padScaleOf(dayIndex: number, dayCount: number): 'legacyFour' | 'three' | 'five' {
+  if (dayIndex === 0) return 'legacyFour';
+  return dayIndex === dayCount - 1 ? 'five' : 'three';
+}
+const ANSWERS = {
+  three: ['verySatisfied', 'satisfied', 'satisfied', 'dissatisfied', 'verySatisfied'],
+  five: ['verySatisfied', 'satisfied', 'neutral', 'dissatisfied', 'veryDissatisfied', 'satisfied'],
+} as const;
 
 function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -289,9 +303,17 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
     transition(n, (x) => (x.current = null));
     if (random() < 0.7) {
       now += between(3, 40) * 1000;
-      const score = SCORES[between(0, SCORES.length - 1)] as RatingScore;
-      run(ratingPad(n), { type: 'rating.submit', counterId, ticketId: t.id, score });
-      t.rating = score;
+      const scale = padScaleOf(days.length - 1, dayCount);
+      if (scale === 'legacyFour') {
+        const score = SCORES[between(0, SCORES.length - 1)] as RatingScore;
+        run(ratingPad(n), { type: 'rating.submit', counterId, ticketId: t.id, score });
+        t.rating = { scale, answer: score };
+      } else {
+        const answers = ANSWERS[scale];
+        const answer = answers[between(0, answers.length - 1)] ?? 'satisfied';
+        run(ratingPad(n), { type: 'rating.submit', counterId, ticketId: t.id, scale, answer });
+        t.rating = { scale, answer };
+      }
     }
   }
 }

@@ -2,6 +2,8 @@ import {
   foldIdle,
   IDLE_EVENT_TYPES,
   openIdleIntervals,
+  satisfactionIndex,
+  satisfiedBallots,
   serviceDayBounds,
   sumIdle,
   timeZoneOffsetMs,
@@ -132,14 +134,23 @@ function etaErrorBreakdown(db: Db, params: Row): EtaErrorBreakdown {
   };
 }
 
+/**
+ * The index's numerator as SQL, built from core's method (every scale and the answers it counts as
+ * satisfied), so ballots of mixed scales count as docs/satisfaction-method.md says.
+ */
+const SATISFIED_SQL = satisfiedBallots()
+  .map(({ scale, answer }) => `(r.scale = '${scale}' AND r.answer = '${answer}')`)
+  .join(' OR ');
+
 function satisfactionBy(db: Db, keySql: string, params: Row): SatisfactionRow[] {
   const sql = `
     SELECT ${keySql} AS key, COUNT(*) AS ratings,
-      SUM(r.score = 'verySatisfied') AS verySatisfied,
-      SUM(r.score = 'satisfied') AS satisfied,
-      SUM(r.score = 'neutral') AS neutral,
-      SUM(r.score = 'dissatisfied') AS dissatisfied,
-      100.0 * SUM(r.score IN ('verySatisfied', 'satisfied')) / COUNT(*) AS satisfactionIndex
+      SUM(r.answer = 'verySatisfied') AS verySatisfied,
+      SUM(r.answer = 'satisfied') AS satisfied,
+      SUM(r.answer = 'neutral') AS neutral,
+      SUM(r.answer = 'dissatisfied') AS dissatisfied,
+      SUM(r.answer = 'veryDissatisfied') AS veryDissatisfied,
+      SUM(${SATISFIED_SQL}) AS satisfiedBallots
     FROM ratings r JOIN tickets t ON t.id = r.ticket_id
     WHERE t.service_day BETWEEN @from AND @to
     GROUP BY 1 ORDER BY 1`;
@@ -150,7 +161,8 @@ function satisfactionBy(db: Db, keySql: string, params: Row): SatisfactionRow[] 
     satisfied: Number(row.satisfied ?? 0),
     neutral: Number(row.neutral ?? 0),
     dissatisfied: Number(row.dissatisfied ?? 0),
-    index: row.satisfactionIndex === null ? null : Number(row.satisfactionIndex),
+    veryDissatisfied: Number(row.veryDissatisfied ?? 0),
+    index: satisfactionIndex(Number(row.satisfiedBallots ?? 0), Number(row.ratings)),
   }));
 }
 
@@ -244,6 +256,7 @@ export async function computeReport(
         satisfied: 0,
         neutral: 0,
         dissatisfied: 0,
+        veryDissatisfied: 0,
         index: null,
       },
       byDay: satisfactionBy(db, 't.service_day', params),

@@ -2,6 +2,7 @@ import {
   applyAll,
   emptyState,
   stateCodec,
+  ratingRecordOf,
   ticketById,
   type CommandReply,
   type EventEnvelope,
@@ -95,10 +96,13 @@ export class EventStore {
     );
     this.deleteCounter = db.prepare('DELETE FROM counters WHERE id = ?');
     this.insertRating = db.prepare(
-      `INSERT INTO ratings (ticket_id, counter_id, clerk_id, service_id, score, reasons, at)
-       VALUES (@ticketId, @counterId, @clerkId, @serviceId, @score, @reasons, @at)`,
+      `INSERT INTO ratings (ticket_id, counter_id, clerk_id, service_id, scale, answer, reasons, reason_text, at)
+       VALUES (@ticketId, @counterId, @clerkId, @serviceId, @scale, @answer, @reasons, @reasonText, @at)`,
     );
-    this.amendRating = db.prepare('UPDATE ratings SET score = @score, reasons = @reasons WHERE ticket_id = @ticketId');
+    this.amendRating = db.prepare(
+      `UPDATE ratings SET scale = @scale, answer = @answer, reasons = @reasons, reason_text = @reasonText
+       WHERE ticket_id = @ticketId`,
+    );
     this.upsertConfig = db.prepare(
       'INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
@@ -174,16 +178,14 @@ export class EventStore {
         case 'day.opened':
           for (const id of Object.keys(after.counters)) counters.add(id);
           break;
-        case 'rating.submitted':
-          tickets.add(event.rating.ticketId);
-          this.insertRating.run({ ...event.rating, reasons: JSON.stringify(event.rating.reasons) });
+        case 'rating.submitted': {
+          const { ticketId, counterId, clerkId, serviceId, at } = event.rating;
+          tickets.add(ticketId);
+          this.insertRating.run({ ticketId, counterId, clerkId, serviceId, at, ...ratingRow(event.rating) });
           break;
+        }
         case 'rating.amended':
-          this.amendRating.run({
-            ticketId: event.ticketId,
-            score: event.score,
-            reasons: JSON.stringify(event.reasons),
-          });
+          this.amendRating.run({ ticketId: event.ticketId, ...ratingRow(event) });
           break;
         case 'config.counterRemoved':
           this.deleteCounter.run(event.counterId);
@@ -266,4 +268,10 @@ export class EventStore {
   setMetaValue(key: string, value: string): void {
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
   }
+}
+
+/** A rating's answer as the ratings table stores it (reasons as JSON). */
+function ratingRow(rating: Parameters<typeof ratingRecordOf>[0]) {
+  const record = ratingRecordOf(rating);
+  return { ...record, reasons: JSON.stringify(record.reasons) };
 }
