@@ -98,28 +98,8 @@ export async function signIn(
     now,
     now + SESSION_MS,
   ]);
-  const staff = await staffById(sql, row.id);
+  const staff = await staffForSession(sql, token, now);
   return staff ? { token, staff } : null;
-}
-
-async function staffById(sql: SqlQueryable, id: string): Promise<StaffMember | null> {
-  const row = (
-    await sql.query<{ id: string; username: string; display_name: string; role: StaffRole }>(
-      'SELECT id, username, display_name, role FROM staff WHERE id = $1',
-      [id],
-    )
-  ).rows[0];
-  if (!row) return null;
-  const officeIds =
-    row.role === 'provinceAdmin'
-      ? null
-      : (
-          await sql.query<{ office_id: string }>(
-            'SELECT office_id FROM staff_offices WHERE staff_id = $1 ORDER BY office_id',
-            [id],
-          )
-        ).rows.map((r) => r.office_id);
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeIds };
 }
 
 /**
