@@ -4,3 +4,4 @@ export * from './fonts.js';
 export * from './viteAppConfig.js';
 export * from './DayInput.js';
 export * from './i18n/catalogue.js';
+export * from './i18n/wording.js';

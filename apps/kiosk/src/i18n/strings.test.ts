@@ -5,6 +5,7 @@ import {
   unusedKeys,
   vietnameseLiterals,
 } from '@motcua/ui/catalogueAudit';
+import { catalogueWordingProblems } from '@motcua/ui/wording';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,10 @@ describe("the kiosk's catalogue", () => {
 
   it('has no key the kiosk does not use', () => {
     expect(unusedKeys(kioskStrings, sources)).toEqual([]);
+  });
+
+  it('keeps none of the wordings issue 16 retired', () => {
+    expect(catalogueWordingProblems(kioskStrings)).toEqual([]);
   });
 
   it('holds every Vietnamese sentence of the kiosk: none is written in a component or helper', () => {
