@@ -1,5 +1,5 @@
 import type { LocalizedName } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
+import { fillText, useCatalogue, type TextValues } from '@motcua/ui';
 
 /**
  * The admin app's words, Vietnamese first and English second, in one place for a reviewer to read. Screens take them
@@ -355,21 +355,12 @@ export const adminStrings = {
 
 export type AdminStringKey = keyof typeof adminStrings;
 
-/** Values for a string's {placeholders}: a name, a number. */
-export type TextValues = Readonly<Record<string, string | number>>;
-
-/** The text with each {name} replaced by its value; a placeholder without a value stays as written. */
-export function fillText(template: string, values: TextValues = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** The Vietnamese text of a key, for rules and messages built outside React (zod messages are Vietnamese). */
+/** The Vietnamese text of a key, filled: for rules and messages built outside React (zod messages are Vietnamese). */
 export function adminVi(key: AdminStringKey, values?: TextValues): string {
   return fillText(adminStrings[key].vi, values);
 }
 
 /** The admin's words in the language picked in the header. */
 export function useAdminText(): (key: AdminStringKey, values?: TextValues) => string {
-  const { t } = useLanguage();
-  return (key, values) => fillText(t(adminStrings[key]), values);
+  return useCatalogue(adminStrings);
 }
