@@ -4,6 +4,7 @@ import type { Actor } from './actors.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
+import type { HolderRequest } from './idCard.js';
 import type { Appointment, DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
@@ -225,7 +226,14 @@ export interface ClientToHubEvents {
   ) => void;
   /** Admin: set or reset a user's PIN (stored hashed, never in an event). */
   'user.setPin': (request: SetPinRequest, ack: (reply: SimpleReply) => void) => void;
+  /**
+   * Kiosk: the holder of a ticket it just issued, read from an ID card or VNeID QR. `stored` is false (and nothing
+   * is kept) unless the office turned holder storage on; then only the name and a salted hash of the ID number.
+   */
+  'idCard.holder': (request: HolderRequest, ack: (reply: HolderReply) => void) => void;
 }
+
+export type HolderReply = { ok: true; stored: boolean } | ErrorReply;
 
 /** Socket.IO events the hub sends. */
 export interface HubToClientEvents {
