@@ -1,9 +1,9 @@
 import type { HubClient } from '@motcua/client';
 import { dossierCodeSchema, type LocalizedName } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
 import { useState, type FormEvent } from 'react';
 import type { Socket } from 'socket.io-client';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { useKioskText } from './i18n/strings';
 
 type LookupReply =
   | {
@@ -24,14 +24,14 @@ type Found = { state: 'idle' } | { state: 'looking' } | { state: 'done'; reply: 
  * citizen without the slip may still take a ticket.
  */
 export function DossierEntry(props: { client: HubClient; onCode(code: string | null): void }) {
-  const { t } = useLanguage();
-  const [text, setText] = useState('');
+  const text = useKioskText();
+  const [typed, setTyped] = useState('');
   const [keyboard, setKeyboard] = useState(false);
   const [found, setFound] = useState<Found>({ state: 'idle' });
 
   const lookUp = async (event?: FormEvent) => {
     event?.preventDefault();
-    const parsed = dossierCodeSchema.safeParse(text);
+    const parsed = dossierCodeSchema.safeParse(typed);
     if (!parsed.success) {
       props.onCode(null);
       setFound({ state: 'done', reply: { ok: false, code: 'BAD_REQUEST' } });
@@ -52,33 +52,28 @@ export function DossierEntry(props: { client: HubClient; onCode(code: string | n
   };
 
   const onKey = (key: string) => {
-    if (key === 'backspace') setText((s) => s.slice(0, -1));
-    else if (key === 'clear') setText('');
-    else if (key !== ' ') setText((s) => (s + key.toUpperCase()).slice(0, 64));
+    if (key === 'backspace') setTyped((s) => s.slice(0, -1));
+    else if (key === 'clear') setTyped('');
+    else if (key !== ' ') setTyped((s) => (s + key.toUpperCase()).slice(0, 64));
     props.onCode(null);
     setFound({ state: 'idle' });
   };
 
   let result = null;
-  if (found.state === 'looking') result = <p className="kiosk-lead">{t({ vi: 'Đang tra cứu…', en: 'Looking up…' })}</p>;
+  if (found.state === 'looking') result = <p className="kiosk-lead">{text('dossier.lookingUp')}</p>;
   if (found.state === 'done') {
     const { reply } = found;
     result = (
       <p className="kiosk-dossier-result" data-testid="kiosk-dossier-result" role="status">
         {!reply.ok
-          ? t({
-              vi: 'Mã hồ sơ chưa đúng. Vui lòng kiểm tra phiếu hẹn hoặc hỏi cán bộ.',
-              en: 'That dossier code is not valid. Check the receipt or ask a staff member.',
-            })
+          ? text('dossier.invalid')
           : reply.filed
-            ? t({
-                vi: `Hồ sơ ${reply.dossierCode}: ${reply.filed.serviceName.vi}, nộp ngày ${reply.filed.serviceDay.split('-').reverse().join('/')}.`,
-                en: `Dossier ${reply.dossierCode}: ${reply.filed.serviceName.en || reply.filed.serviceName.vi}, filed ${reply.filed.serviceDay}.`,
+            ? text('dossier.filed', {
+                code: reply.dossierCode,
+                procedure: reply.filed.serviceName,
+                day: reply.filed.serviceDay.split('-').reverse().join('/'),
               })
-            : t({
-                vi: `Hồ sơ ${reply.dossierCode}: chưa có trên hệ thống xếp hàng. Ông/Bà vẫn lấy số được, cán bộ sẽ tra cứu.`,
-                en: `Dossier ${reply.dossierCode} is not in the queue system yet. You can still take a ticket.`,
-              })}
+            : text('dossier.unknown', { code: reply.dossierCode })}
       </p>
     );
   }
@@ -88,16 +83,13 @@ export function DossierEntry(props: { client: HubClient; onCode(code: string | n
       <form className="kiosk-search" onSubmit={(e) => void lookUp(e)}>
         <input
           name="dossierCode"
-          value={text}
+          value={typed}
           autoFocus
           autoComplete="off"
-          placeholder={t({
-            vi: 'Quét mã trên phiếu hẹn trả kết quả hoặc nhập mã hồ sơ',
-            en: 'Scan the code on your receipt or type the dossier code',
-          })}
-          aria-label={t({ vi: 'Mã hồ sơ', en: 'Dossier code' })}
+          placeholder={text('dossier.placeholder')}
+          aria-label={text('dossier.code')}
           onChange={(e) => {
-            setText(e.target.value);
+            setTyped(e.target.value);
             props.onCode(null);
             setFound({ state: 'idle' });
           }}
@@ -105,7 +97,7 @@ export function DossierEntry(props: { client: HubClient; onCode(code: string | n
           data-testid="kiosk-dossier-input"
         />
         <button type="submit" className="kiosk-secondary" data-testid="kiosk-dossier-lookup">
-          {t({ vi: 'Tra cứu', en: 'Look up' })}
+          {text('dossier.lookUp')}
         </button>
       </form>
       {result}

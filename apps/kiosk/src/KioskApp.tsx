@@ -29,6 +29,7 @@ import { ConnectingScreen, IssuingScreen } from './screens/WaitScreens';
 import { FirstPinScreen, SettingsScreen } from './SettingsScreen';
 import { printIssuedTicket, ticketPreview } from './ticketPrinting';
 import { useIdleReturn } from './useIdleReturn';
+import { kioskText } from './i18n/strings';
 
 export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   const client = useHubClient();
@@ -127,7 +128,8 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
       void client.send({
         type: 'alert.raise',
         alertKind: alertKindForPrinterFailure(reply.code),
-        message: `Máy lấy số: ${reply.message}`,
+        // The alert reaches the staff's screens in Vietnamese, whatever language the citizen picked.
+        message: kioskText('print.alert', { message: reply.message }).vi,
       });
     }
     go({ type: 'printed', ticketId, reply, preview, at: Date.now() });

@@ -1,4 +1,4 @@
-import { useLanguage } from '@motcua/ui';
+import { useKioskText } from './i18n/strings';
 
 const ROWS = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 
@@ -11,9 +11,9 @@ export function OnScreenKeyboard({
   /** Extra keys on the last row, e.g. the "." and "-" of a dossier code. */
   symbols?: readonly string[];
 }) {
-  const { t } = useLanguage();
+  const text = useKioskText();
   return (
-    <div className="keyboard" aria-label={t({ vi: 'Bàn phím', en: 'Keyboard' })}>
+    <div className="keyboard" aria-label={text('keyboard.label')}>
       {ROWS.map((row) => (
         <div className="keyboard-row" key={row}>
           {[...row].map((key) => (
@@ -25,7 +25,7 @@ export function OnScreenKeyboard({
       ))}
       <div className="keyboard-row">
         <button type="button" className="keyboard-wide" onClick={() => onKey('clear')}>
-          {t({ vi: 'Xóa hết', en: 'Clear' })}
+          {text('keyboard.clear')}
         </button>
         {symbols.map((symbol) => (
           <button type="button" key={symbol} onClick={() => onKey(symbol)}>
@@ -33,10 +33,10 @@ export function OnScreenKeyboard({
           </button>
         ))}
         <button type="button" className="keyboard-space" onClick={() => onKey(' ')}>
-          {t({ vi: 'Dấu cách', en: 'Space' })}
+          {text('keyboard.space')}
         </button>
         <button type="button" className="keyboard-wide" onClick={() => onKey('backspace')}>
-          ⌫ {t({ vi: 'Xóa', en: 'Delete' })}
+          ⌫ {text('keyboard.delete')}
         </button>
       </div>
     </div>

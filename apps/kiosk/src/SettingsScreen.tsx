@@ -2,6 +2,7 @@ import { useLanguage } from '@motcua/ui';
 import { useEffect, useState } from 'react';
 import { kioskDeviceSettingsSchema, type KioskDeviceSettings } from './deviceSettings';
 import type { BridgePrinterStatus, KioskBridge } from './kioskBridge';
+import { useKioskText } from './i18n/strings';
 
 const DEFAULT_PRINTER: NonNullable<KioskDeviceSettings['printer']> = {
   transportUrl: 'tcp://192.168.1.50:9100',
@@ -16,6 +17,7 @@ const DEFAULT_PRINTER: NonNullable<KioskDeviceSettings['printer']> = {
 /** The kiosk machine's settings (Electron only); saving needs the admin PIN, checked by the shell. */
 export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClose(): void }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const [settings, setSettings] = useState<KioskDeviceSettings | null>(null);
   const [status, setStatus] = useState<BridgePrinterStatus | null>(null);
   const [pin, setPin] = useState('');
@@ -33,7 +35,7 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
 
   async function save() {
     const parsed = kioskDeviceSettingsSchema.safeParse(settings);
-    if (!parsed.success) return setMessage(t({ vi: 'Thông tin chưa hợp lệ.', en: 'Some values are not valid.' }));
+    if (!parsed.success) return setMessage(text('settings.invalid'));
     const reply = await bridge.saveSettings(pin, parsed.data);
     if (reply.ok) return onClose();
     setMessage(t({ vi: reply.message, en: reply.messageEn }));
@@ -42,23 +44,20 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
   return (
     <div className="kiosk kiosk--settings">
       <main className="kiosk-main kiosk-settings">
-        <h1>{t({ vi: 'Cài đặt máy lấy số', en: 'Kiosk settings' })}</h1>
+        <h1>{text('settings.title')}</h1>
         <label>
-          {t({
-            vi: 'Địa chỉ máy chủ (để trống để tự tìm trong mạng LAN)',
-            en: 'Hub address (empty = find it on the LAN)',
-          })}
+          {text('settings.hubUrl')}
           <input
             value={settings.hubUrl}
             onChange={(e) => setSettings({ ...settings, hubUrl: e.target.value.trim() })}
           />
         </label>
         <label>
-          {t({ vi: 'Địa chỉ máy in', en: 'Printer address' })}
+          {text('settings.printerUrl')}
           <input value={printer.transportUrl} onChange={(e) => setPrinter({ transportUrl: e.target.value.trim() })} />
         </label>
         <label>
-          {t({ vi: 'Khổ giấy', en: 'Paper width' })}
+          {text('settings.paperWidth')}
           <select
             value={printer.paperWidth}
             onChange={(e) => setPrinter({ paperWidth: e.target.value === '58' ? 58 : 80 })}
@@ -73,20 +72,20 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
             checked={settings.startAtLogin}
             onChange={(e) => setSettings({ ...settings, startAtLogin: e.target.checked })}
           />
-          {t({ vi: 'Tự khởi động cùng máy tính', en: 'Start at login' })}
+          {text('settings.startAtLogin')}
         </label>
         {status ? <p className="kiosk-lead">{t(status.message)}</p> : null}
         <label>
-          {t({ vi: 'Mã PIN quản trị', en: 'Admin PIN' })}
+          {text('settings.adminPin')}
           <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
         </label>
         {message ? <p className="kiosk-settings-error">{message}</p> : null}
         <div className="kiosk-ticket-actions">
           <button type="button" className="kiosk-secondary" onClick={onClose}>
-            {t({ vi: 'Hủy', en: 'Cancel' })}
+            {text('settings.cancel')}
           </button>
           <button type="button" className="kiosk-primary" onClick={() => void save()}>
-            {t({ vi: 'Lưu', en: 'Save' })}
+            {text('settings.save')}
           </button>
         </div>
       </main>
@@ -97,6 +96,7 @@ export function SettingsScreen({ bridge, onClose }: { bridge: KioskBridge; onClo
 /** The first start of the shell: the person installing the kiosk sets the settings PIN, typed twice. */
 export function FirstPinScreen({ bridge, onDone }: { bridge: KioskBridge; onDone(): void }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -110,19 +110,14 @@ export function FirstPinScreen({ bridge, onDone }: { bridge: KioskBridge; onDone
   return (
     <div className="kiosk kiosk--settings">
       <main className="kiosk-main kiosk-settings">
-        <h1>{t({ vi: 'Đặt mã PIN cài đặt', en: 'Set the settings PIN' })}</h1>
-        <p className="kiosk-lead">
-          {t({
-            vi: 'Máy lấy số chưa có mã PIN cài đặt. Cán bộ lắp đặt vui lòng đặt mã PIN (4–12 chữ số) và giữ kín.',
-            en: 'This kiosk has no settings PIN yet. Whoever installs it sets one (4–12 digits) and keeps it private.',
-          })}
-        </p>
+        <h1>{text('settings.firstPin.title')}</h1>
+        <p className="kiosk-lead">{text('settings.firstPin.lead')}</p>
         <label>
-          {t({ vi: 'Mã PIN mới', en: 'New PIN' })}
+          {text('settings.firstPin.pin')}
           <input type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
         </label>
         <label>
-          {t({ vi: 'Nhập lại mã PIN', en: 'PIN again' })}
+          {text('settings.firstPin.again')}
           <input
             type="password"
             inputMode="numeric"
@@ -133,7 +128,7 @@ export function FirstPinScreen({ bridge, onDone }: { bridge: KioskBridge; onDone
         {message ? <p className="kiosk-settings-error">{message}</p> : null}
         <div className="kiosk-ticket-actions">
           <button type="button" className="kiosk-primary" onClick={() => void save()}>
-            {t({ vi: 'Lưu mã PIN', en: 'Save the PIN' })}
+            {text('settings.firstPin.save')}
           </button>
         </div>
       </main>

@@ -4,6 +4,7 @@ import '@motcua/ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { KioskApp } from './KioskApp';
+import { kioskStrings } from './i18n/strings';
 import { kioskBridge } from './kioskBridge';
 import './kiosk.css';
 
@@ -15,7 +16,7 @@ async function start(): Promise<void> {
   const client = new HubClient({
     ...(hubUrl ? { url: hubUrl } : {}),
     deviceKind: 'kiosk',
-    deviceName: 'Máy lấy số',
+    deviceName: kioskStrings['app.deviceName'].vi,
     storage: localTokenStore('motcua.kiosk.'),
     // A citizen should not wait long to learn the hub is away: give up sooner than the default.
     requestTimeoutMs: 4000,

@@ -11,6 +11,7 @@ import {
   type PrintPreviewReply,
   type PrintReply,
 } from '@motcua/core';
+import { kioskStrings } from './i18n/strings';
 import type { KioskBridge } from './kioskBridge';
 
 /**
@@ -26,8 +27,8 @@ const PREVIEW_TIMEOUT_MS = 15_000;
 const NO_TICKET: PrintReply = {
   ok: false,
   code: 'PRINTER_TIMEOUT',
-  message: 'Máy in không phản hồi kịp thời, vui lòng báo cán bộ',
-  messageEn: 'The printer did not answer in time, please tell a staff member',
+  message: kioskStrings['print.timeout'].vi,
+  messageEn: kioskStrings['print.timeout'].en,
 };
 
 export const NO_ANSWER_CODE = 'PRINT_NO_ANSWER';
@@ -36,8 +37,8 @@ export const NO_ANSWER_CODE = 'PRINT_NO_ANSWER';
 export const NO_ANSWER: PrintReply = {
   ok: false,
   code: NO_ANSWER_CODE,
-  message: 'Chưa nhận được kết quả in. Ông/Bà vui lòng xem khay giấy; nếu không có vé, vui lòng báo cán bộ',
-  messageEn: 'No print result yet. Please check the tray; if there is no ticket, tell a staff member',
+  message: kioskStrings['print.noAnswer'].vi,
+  messageEn: kioskStrings['print.noAnswer'].en,
 };
 
 /** A job's step on the screen: queued behind others, printing, or its end. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogueWordingProblems } from '@motcua/ui/wording';
 import { describe, expect, it } from 'vitest';
 import { adminStrings } from './strings';
 
@@ -31,5 +32,9 @@ describe("the admin app's catalogue", () => {
       (key) => !code.includes(`'${key}'`) && !prefixes.some((prefix) => key.startsWith(prefix)),
     );
     expect(unused).toEqual([]);
+  });
+
+  it('keeps none of the wordings issue 16 retired', () => {
+    expect(catalogueWordingProblems(adminStrings)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import { useLanguage } from '@motcua/ui';
+import { useKioskText } from '../i18n/strings';
 
 export function BackButton({ onBack }: { onBack(): void }) {
-  const { t } = useLanguage();
+  const text = useKioskText();
   return (
     <button type="button" className="kiosk-back" onClick={onBack}>
-      ← {t({ vi: 'Quay lại', en: 'Back' })}
+      ← {text('nav.back')}
     </button>
   );
 }

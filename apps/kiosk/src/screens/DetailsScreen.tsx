@@ -5,6 +5,7 @@ import { idCardText } from '../idCard/idCardText';
 import { hasProcedureInfo } from '../kioskFlow';
 import { ProcedureInfoPanel } from '../ProcedureInfoPanel';
 import { BackButton } from './BackButton';
+import { useKioskText } from '../i18n/strings';
 
 /** The last step before the ticket: the procedure's papers, fee and time, and the priority question when asked. */
 export function DetailsScreen(props: {
@@ -18,6 +19,7 @@ export function DetailsScreen(props: {
   onBack(): void;
 }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const { config } = props.state;
   const service = config.services[props.serviceId];
   const info = config.procedures?.[props.serviceId];
@@ -27,11 +29,7 @@ export function DetailsScreen(props: {
     <section className="kiosk-step">
       <div className="kiosk-step-head">
         <BackButton onBack={props.onBack} />
-        <h1>
-          {asksPriority
-            ? t({ vi: 'Ông/Bà có thuộc đối tượng ưu tiên không?', en: 'Are you entitled to priority?' })
-            : t({ vi: 'Chuẩn bị hồ sơ', en: 'Before you take a ticket' })}
-        </h1>
+        <h1>{asksPriority ? text('details.askPriority') : text('details.prepare')}</h1>
       </div>
       {service ? <p className="kiosk-lead">{t(service.name)}</p> : null}
       {props.dossierEntry}
@@ -50,13 +48,9 @@ export function DetailsScreen(props: {
         ) : null}
         <button type="button" className="kiosk-tile kiosk-tile--normal" onClick={() => props.onChoose(null)}>
           <span className="kiosk-tile-title">
-            {asksPriority
-              ? t({ vi: 'Không ưu tiên', en: 'No priority' })
-              : t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}
+            {asksPriority ? text('details.noPriority') : text('home.takeTicket')}
           </span>
-          {asksPriority ? (
-            <span className="kiosk-tile-sub">{t({ vi: 'Lấy số thường', en: 'Regular ticket' })}</span>
-          ) : null}
+          {asksPriority ? <span className="kiosk-tile-sub">{text('details.regularTicket')}</span> : null}
         </button>
         {config.priority.kioskAsks
           ? config.priority.groups.map((group) => (
@@ -67,19 +61,12 @@ export function DetailsScreen(props: {
                 onClick={() => props.onChoose(group.id)}
               >
                 <span className="kiosk-tile-title">{t(group.name)}</span>
-                <span className="kiosk-tile-sub">{t({ vi: 'Ưu tiên', en: 'Priority' })}</span>
+                <span className="kiosk-tile-sub">{text('details.priority')}</span>
               </button>
             ))
           : null}
       </div>
-      {asksPriority ? (
-        <p className="kiosk-hint">
-          {t({
-            vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh khi gọi số.',
-            en: 'Staff may ask for proof when your number is called.',
-          })}
-        </p>
-      ) : null}
+      {asksPriority ? <p className="kiosk-hint">{text('details.proofHint')}</p> : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { kioskFields, searchServices, servicesOfField } from '../searchServices';
 import { BackButton } from './BackButton';
 import { ServiceButton } from './ServiceButton';
+import { useKioskText } from '../i18n/strings';
 
 /** The fields of the office as tiles, or a search over every procedure (typed without diacritics too). */
 export function FieldsScreen(props: {
@@ -17,6 +18,7 @@ export function FieldsScreen(props: {
   onBack(): void;
 }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const { state, query, keyboard } = props;
   const found = searchServices(state, query);
   const onKey = (key: string) => {
@@ -28,14 +30,14 @@ export function FieldsScreen(props: {
     <section className="kiosk-step">
       <div className="kiosk-step-head">
         <BackButton onBack={props.onBack} />
-        <h1>{t({ vi: 'Chọn lĩnh vực', en: 'Choose a field' })}</h1>
+        <h1>{text('fields.title')}</h1>
       </div>
       <div className="kiosk-search">
         <input
           type="search"
           value={query}
-          placeholder={t({ vi: 'Tìm thủ tục, ví dụ: dat dai, khai sinh', en: 'Search, e.g. land, birth' })}
-          aria-label={t({ vi: 'Tìm thủ tục', en: 'Search procedures' })}
+          placeholder={text('fields.searchPlaceholder')}
+          aria-label={text('fields.search')}
           onChange={(e) => props.onQuery(e.target.value, keyboard)}
           onFocus={() => props.onQuery(query, true)}
           data-testid="kiosk-search"
@@ -44,12 +46,7 @@ export function FieldsScreen(props: {
       {query.trim() ? (
         <div className="kiosk-list" data-testid="kiosk-search-results">
           {found.length === 0 ? (
-            <p className="kiosk-lead">
-              {t({
-                vi: 'Không tìm thấy thủ tục phù hợp. Vui lòng thử từ khác hoặc hỏi cán bộ.',
-                en: 'No matching procedure. Try another word or ask a staff member.',
-              })}
-            </p>
+            <p className="kiosk-lead">{text('fields.nothingFound')}</p>
           ) : (
             found.map((service) => (
               <ServiceButton

@@ -1,6 +1,7 @@
 import type { OfficeIssueStatus } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { officeClosedMessage } from '../kioskMessages';
+import { useKioskText } from '../i18n/strings';
 
 export function HomeScreen(props: {
   online: boolean;
@@ -14,16 +15,15 @@ export function HomeScreen(props: {
 }) {
   const { online, onStart, status } = props;
   const { t } = useLanguage();
+  const text = useKioskText();
   return (
     <section className="kiosk-home">
-      <p className="kiosk-welcome">{t({ vi: 'Kính chào quý khách', en: 'Welcome' })}</p>
+      <p className="kiosk-welcome">{text('home.welcome')}</p>
       {status.open ? (
         <button type="button" className="kiosk-start" onClick={onStart} disabled={!online} data-testid="kiosk-start">
-          <span className="kiosk-start-title">{t({ vi: 'Lấy số thứ tự', en: 'Take a ticket' })}</span>
+          <span className="kiosk-start-title">{text('home.takeTicket')}</span>
           <span className="kiosk-start-sub">
-            {online
-              ? t({ vi: 'Chạm vào đây để bắt đầu', en: 'Touch here to start' })
-              : t({ vi: 'Hệ thống đang kết nối lại…', en: 'Reconnecting to the system…' })}
+            {online ? text('home.touchToStart') : text('connection.reconnecting')}
           </span>
         </button>
       ) : (
@@ -40,7 +40,7 @@ export function HomeScreen(props: {
           disabled={!online}
           data-testid="kiosk-checkin-start"
         >
-          {t({ vi: 'Đã đặt lịch hẹn? Quét mã tại đây', en: 'Booked online? Scan your code here' })}
+          {text('home.checkIn')}
         </button>
       ) : null}
       {props.onCollectResult ? (
@@ -51,15 +51,10 @@ export function HomeScreen(props: {
           disabled={!online}
           data-testid="kiosk-collect-result"
         >
-          {t({ vi: 'Nhận kết quả hồ sơ: quét mã phiếu hẹn', en: 'Collect a result: scan your receipt' })}
+          {text('home.collectResult')}
         </button>
       ) : null}
-      <p className="kiosk-hint">
-        {t({
-          vi: 'Người cao tuổi, người khuyết tật, phụ nữ mang thai được ưu tiên. Cần giúp đỡ, vui lòng hỏi cán bộ.',
-          en: 'Elderly and disabled people and pregnant women are served first. Ask a staff member for help.',
-        })}
-      </p>
+      <p className="kiosk-hint">{text('home.priorityHint')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { LanguageSwitch, useLanguage } from '@motcua/ui';
+import { useKioskText } from '../i18n/strings';
 
 /** The office's name (double-tap opens the shell's settings), the date and time, and the language switch. */
 export function KioskHeader(props: {
@@ -7,14 +8,15 @@ export function KioskHeader(props: {
   timeZone: string;
   onOpenSettings: (() => void) | null;
 }) {
-  const { t, language } = useLanguage();
+  const { language } = useLanguage();
+  const text = useKioskText();
   return (
     <header className="kiosk-header">
       <div className="kiosk-office" onDoubleClick={() => props.onOpenSettings?.()}>
         <span className="kiosk-emblem" aria-hidden="true">
           ★
         </span>
-        <span>{props.officeName || t({ vi: 'Bộ phận Một cửa', en: 'One-stop desk' })}</span>
+        <span>{props.officeName || text('header.officeFallback')}</span>
       </div>
       <div className="kiosk-header-right">
         <Clock now={props.now} timeZone={props.timeZone} language={language} />

@@ -9,6 +9,7 @@ import {
 } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { NO_COUNTER_OPEN, refusalMessage } from '../kioskMessages';
+import { useKioskText } from '../i18n/strings';
 
 /** One procedure with how long its line is now, or core's reason it gives no ticket. */
 export function ServiceButton(props: {
@@ -18,6 +19,7 @@ export function ServiceButton(props: {
   onService(service: Service): void;
 }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const { state, service } = props;
   const refusal = serviceRefusal(state, service.id, props.now);
   const waiting = serviceQueueSummary(state, service.id).waiting;
@@ -26,11 +28,8 @@ export function ServiceButton(props: {
     : countersServing(state, service.id).length === 0
       ? t(NO_COUNTER_OPEN)
       : waiting === 0
-        ? t({ vi: 'Không có người chờ', en: 'Nobody waiting' })
-        : t({
-            vi: `${waiting} người đang chờ · khoảng ${estimatedWaitMinutes(state, service.id, waiting)} phút`,
-            en: `${waiting} waiting · about ${estimatedWaitMinutes(state, service.id, waiting)} min`,
-          });
+        ? text('service.nobodyWaiting')
+        : text('service.waiting', { waiting, minutes: estimatedWaitMinutes(state, service.id, waiting) });
   return (
     <button
       type="button"

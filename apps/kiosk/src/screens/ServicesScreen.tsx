@@ -3,6 +3,7 @@ import { useLanguage } from '@motcua/ui';
 import { servicesOfField } from '../searchServices';
 import { BackButton } from './BackButton';
 import { ServiceButton } from './ServiceButton';
+import { useKioskText } from '../i18n/strings';
 
 export function ServicesScreen(props: {
   state: QueueState;
@@ -12,6 +13,7 @@ export function ServicesScreen(props: {
   onBack(): void;
 }) {
   const { t } = useLanguage();
+  const text = useKioskText();
   const field = props.state.config.fields[props.fieldId];
   return (
     <section className="kiosk-step">
@@ -19,7 +21,7 @@ export function ServicesScreen(props: {
         <BackButton onBack={props.onBack} />
         <h1>{field ? t(field.name) : ''}</h1>
       </div>
-      <p className="kiosk-lead">{t({ vi: 'Chọn thủ tục cần làm', en: 'Choose your procedure' })}</p>
+      <p className="kiosk-lead">{text('services.choose')}</p>
       <div className="kiosk-list">
         {servicesOfField(props.state, props.fieldId).map((service) => (
           <ServiceButton
