@@ -1,13 +1,15 @@
-import { looksLikeCccdQr, parseCccdQr, type CitizenCard, type LocalizedName } from '@motcua/core';
+import { looksLikeCccdQr, parseCccdQr, type CitizenCard } from '@motcua/core';
 import { useCallback, useEffect, useState } from 'react';
 import { watchCardReader } from './cardReader';
-import { idCardText } from './idCardText';
+
+/** The kiosk's words for a card that was not read. */
+export type CardProblem = 'idCard.readFailed' | 'idCard.qrUnreadable';
 
 export interface CitizenCardState {
   /** The card last read or scanned, until the kiosk returns home. */
   card: CitizenCard | null;
   /** Why the last read failed, to tell the citizen what to do. */
-  problem: LocalizedName | null;
+  problem: CardProblem | null;
   /** Text the scanner typed: a card's QR is taken; anything else is left to whoever asked for it. */
   scanned(text: string): boolean;
   forget(): void;
@@ -16,7 +18,7 @@ export interface CitizenCardState {
 /** The citizen's card from the reader (when this kiosk has one) and from the card's QR typed by the scanner. */
 export function useCitizenCard(readerUrl: string | null): CitizenCardState {
   const [card, setCard] = useState<CitizenCard | null>(null);
-  const [problem, setProblem] = useState<LocalizedName | null>(null);
+  const [problem, setProblem] = useState<CardProblem | null>(null);
 
   useEffect(() => {
     if (!readerUrl) return;
@@ -25,7 +27,7 @@ export function useCitizenCard(readerUrl: string | null): CitizenCardState {
         setCard(message.card);
         setProblem(null);
       } else if (message.type === 'error') {
-        setProblem(idCardText.readFailed);
+        setProblem('idCard.readFailed');
       }
       // A card taken off the reader stays on screen: the citizen is still choosing.
     });
@@ -38,7 +40,7 @@ export function useCitizenCard(readerUrl: string | null): CitizenCardState {
       setCard(parsed.card);
       setProblem(null);
     } else {
-      setProblem(idCardText.qrUnreadable);
+      setProblem('idCard.qrUnreadable');
     }
     return true;
   }, []);

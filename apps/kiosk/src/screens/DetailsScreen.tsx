@@ -1,7 +1,6 @@
 import type { PriorityGroup, QueueState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import type { ReactNode } from 'react';
-import { idCardText } from '../idCard/idCardText';
 import { hasProcedureInfo } from '../kioskFlow';
 import { ProcedureInfoPanel } from '../ProcedureInfoPanel';
 import { BackButton } from './BackButton';
@@ -42,7 +41,7 @@ export function DetailsScreen(props: {
             onClick={() => props.onChoose(proposal.id)}
             data-testid="kiosk-age-priority-confirm"
           >
-            <span className="kiosk-tile-title">{t(idCardText.confirmAgePriority)}</span>
+            <span className="kiosk-tile-title">{text('idCard.confirmAgePriority')}</span>
             <span className="kiosk-tile-sub">{t(proposal.name)}</span>
           </button>
         ) : null}
