@@ -13,6 +13,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Every socket event is in core's protocol maps (ClientToHubEvents, HubToClientEvents): a new event
+          // is added there, not reached by casting the typed socket away.
+          selector:
+            "TSAsExpression[typeAnnotation.type='TSUnknownKeyword'] > MemberExpression[property.name=/^(socket|io|emit|emitWithAck)$/]",
+          message:
+            "Socket calls are typed by core's protocol maps: add the event to ClientToHubEvents/HubToClientEvents (packages/core/src/protocol.ts) instead of casting the socket.",
+        },
+      ],
     },
   },
   {

@@ -4,7 +4,6 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queueBurst, type BurstAcks } from './support/burst.js';
 import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from './support/clients.js';
@@ -100,7 +99,7 @@ describe('chaos: kill -9 inside bursts that trigger webhooks and bookings', () =
     const gateway = await startReceiver();
     receiver = gateway.server;
     const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
-    const configured = await (admin.socket as unknown as Socket)
+    const configured = await admin.socket
       .timeout(10_000)
       .emitWithAck('webhooks.set', { url: gateway.url, secret: 'bi-mat-cua-van-phong', notifyAhead: 2, enabled: true });
     expect(configured).toMatchObject({ ok: true });

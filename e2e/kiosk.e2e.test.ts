@@ -233,8 +233,7 @@ describe(
         for (let i = 0; i < 2; i++) {
           const issued = await other.send({ type: 'ticket.issue', serviceId: 'tra-ket-qua', source: 'kiosk' });
           if (!issued.ok) throw new Error(issued.code);
-          const socket = other.socket as unknown as { emit(event: string, request: unknown, ack: () => void): void };
-          socket.emit('print.ticket', { ticketId: issued.result.ticket!.id }, () => undefined);
+          other.socket.emit('print.ticket', { ticketId: issued.result.ticket!.id }, () => undefined);
         }
         await otherPrinting;
         await tap(/^Không ưu tiên/);

@@ -1,9 +1,9 @@
+import type { Socket } from 'socket.io-client';
 import type { HubClient } from '@motcua/client';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type CommandReply, type ErrorReply } from '@motcua/core';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
@@ -206,7 +206,8 @@ describe('protocol edges, through a real hub', () => {
   });
 
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {
-    const waiting = await startHubProcess({ args: ['--no-auto-pair-localhost'] });
+    // The bundle (npm start): its printer code is a chunk loaded on the first print, which this print loads.
+    const waiting = await startHubProcess({ built: true, args: ['--no-auto-pair-localhost'] });
     // A file printer writes inside the hub's data folder only (docs/security.md).
     const prints = join(waiting.dataDir, 'prints-quay-le-tan');
     try {
@@ -236,7 +237,7 @@ describe('protocol edges, through a real hub', () => {
       };
       expect(pair).toMatchObject({ ok: true, approved: false });
       const approvedPush = new Promise<unknown>((resolve) => device.once('pair.approved', resolve));
-      const approved = await (admin.socket as unknown as Socket)
+      const approved = await admin.socket
         .timeout(10_000)
         .emitWithAck('device.approve', { pairingCode: pair.pairingCode, printerProfileId: profile.id });
       expect(approved).toMatchObject({ ok: true, deviceId: pair.deviceId });
@@ -269,7 +270,7 @@ describe('protocol edges, through a real hub', () => {
         kind: 'kiosk',
         name: 'Kiosk 2',
       })) as { pairingCode: string; deviceId: string };
-      const refused = await (admin.socket as unknown as Socket)
+      const refused = await admin.socket
         .timeout(10_000)
         .emitWithAck('device.approve', { pairingCode: second.pairingCode, printerProfileId: 'khong-co' });
       expect(refused).toMatchObject({ ok: false, code: 'NOT_FOUND' });

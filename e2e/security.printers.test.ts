@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectDevice, printerProfileAt } from './support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
@@ -31,10 +30,7 @@ async function kioskPrintingOn(hub: HubProcess, admin: HubClient, profileId: str
 async function issueAndPrint(kiosk: HubClient): Promise<PrintReply> {
   const issued = await kiosk.send({ type: 'ticket.issue', serviceId: 'khai-sinh' });
   if (!issued.ok || !issued.result.ticket) throw new Error('issue refused');
-  const socket = kiosk.socket as unknown as Socket;
-  return socket
-    .timeout(30_000)
-    .emitWithAck('print.ticket', { ticketId: issued.result.ticket.id }) as Promise<PrintReply>;
+  return kiosk.socket.timeout(30_000).emitWithAck('print.ticket', { ticketId: issued.result.ticket.id });
 }
 
 describe('security: printer addresses, through a real hub', () => {

@@ -55,7 +55,7 @@ export function WebhooksPage() {
   const [saved, setSaved] = useState<SavedSettings | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<LocalizedText | null>(null);
   const load = useCallback(async () => {
-    const reply = await callFeature<{ ok: true; settings: SavedSettings | null }>(client, 'webhooks.get', {});
+    const reply = await callFeature(client, 'webhooks.get', {});
     if (reply.ok) {
       setSaved(reply.settings);
       setLoadError(null);
@@ -257,7 +257,7 @@ function DeliveriesCard({ state }: { state: QueueState }) {
   useEffect(() => {
     let live = true;
     const refresh = async () => {
-      const reply = await callFeature<{ ok: true; deliveries: WebhookDelivery[] }>(client, 'webhooks.deliveries', {});
+      const reply = await callFeature(client, 'webhooks.deliveries', {});
       if (!live) return;
       if (reply.ok) {
         setDeliveries(reply.deliveries);

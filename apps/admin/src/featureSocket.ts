@@ -1,38 +1,32 @@
-import { errorMessages, type ErrorCode } from '@motcua/core';
-import type { HubClient } from '@motcua/client';
+import { errorMessages, type ClientReply, type ClientRequest, type ErrorCode, type ErrorReply } from '@motcua/core';
+import type { HubClient, RequestEventName } from '@motcua/client';
 import type { LocalizedText } from './localized';
 
 export type FeatureFailure = { ok: false; code: ErrorCode; message: LocalizedText; details?: unknown };
 
 /**
- * A hub feature's own socket call (`webhooks.get` …), outside the typed command protocol.
- * Never throws: an offline hub or a lost answer becomes a failure that says what to do.
+ * A hub feature's own socket call (`webhooks.get` …), typed by core's protocol map, with the refusal
+ * in both languages. Never throws: an offline hub or a lost answer becomes a failure that says what to do.
  */
-export async function callFeature<Reply extends { ok: true }>(
+export async function callFeature<E extends RequestEventName>(
   client: HubClient,
-  event: string,
-  request: unknown,
-): Promise<Reply | FeatureFailure> {
-  const socket = client.socket as unknown as {
-    connected: boolean;
-    timeout(ms: number): { emitWithAck(event: string, request: unknown): Promise<unknown> };
-  };
-  const offline: FeatureFailure = {
-    ok: false,
-    code: 'TIMEOUT',
-    message: {
-      vi: 'Máy chủ không trả lời. Kiểm tra kết nối mạng rồi thử lại.',
-      en: 'The hub did not answer. Check the network connection and try again.',
-    },
-  };
-  if (!socket.connected) return offline;
-  try {
-    const reply = (await socket.timeout(8000).emitWithAck(event, request)) as
-      Reply | { ok: false; code: ErrorCode; details?: unknown };
-    if (reply.ok) return reply;
-    const known = errorMessages[reply.code] ?? errorMessages.INTERNAL;
-    return { ok: false, code: reply.code, message: { vi: known.vi, en: known.en }, details: reply.details };
-  } catch {
-    return offline;
+  event: E,
+  request: ClientRequest<E>,
+): Promise<Extract<ClientReply<E>, { ok: true }> | FeatureFailure> {
+  const reply = await client.request(event, request, 8000);
+  // The map's replies are `{ ok: true … } | ErrorReply`; TypeScript does not narrow a union of a generic.
+  if (reply.ok) return reply as Extract<ClientReply<E>, { ok: true }>;
+  const refusal = reply as ErrorReply;
+  if (refusal.code === 'TIMEOUT') {
+    return {
+      ok: false,
+      code: 'TIMEOUT',
+      message: {
+        vi: 'Máy chủ không trả lời. Kiểm tra kết nối mạng rồi thử lại.',
+        en: 'The hub did not answer. Check the network connection and try again.',
+      },
+    };
   }
+  const known = errorMessages[refusal.code] ?? errorMessages.INTERNAL;
+  return { ok: false, code: refusal.code, message: { vi: known.vi, en: known.en }, details: refusal.details };
 }

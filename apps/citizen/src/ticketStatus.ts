@@ -3,9 +3,6 @@ import type { TicketStatusReply, TicketStatusView } from '@motcua/core';
 
 export type { TicketStatusView };
 import { useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
-
-type StatusReply = TicketStatusReply;
 
 export interface LiveTicketStatus {
   connection: 'connecting' | 'online' | 'offline';
@@ -23,8 +20,8 @@ export function useTicketStatus(token: string): LiveTicketStatus {
 
   useEffect(() => {
     const client = new HubClient({ storage: memoryTokenStore() });
-    const socket = client.socket as unknown as Socket;
-    const receive = (reply: StatusReply) =>
+    const socket = client.socket;
+    const receive = (reply: TicketStatusReply) =>
       setStatus(
         reply.ok
           ? { connection: 'online', view: reply.view, invalid: false }
@@ -32,7 +29,7 @@ export function useTicketStatus(token: string): LiveTicketStatus {
       );
     const watch = async () => {
       try {
-        receive((await socket.timeout(10_000).emitWithAck('ticketStatus.watch', { token })) as StatusReply);
+        receive(await socket.timeout(10_000).emitWithAck('ticketStatus.watch', { token }));
       } catch {
         setStatus((s) => ({ ...s, connection: 'offline' }));
       }

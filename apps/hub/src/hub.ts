@@ -133,11 +133,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     log,
     {
-      onConnection: (socket, api) => {
-        for (const feature of features)
-          for (const [event, handler] of Object.entries(feature.socketHandlers ?? {}))
-            api.handle(socket, event, (request, actor) => handler(request, actor, socket));
-      },
+      socketHandlers: () => features.map((feature) => feature.socketHandlers ?? {}),
       commandReply: (command, reply) => {
         for (const feature of features) feature.commandReply?.(command, reply);
       },

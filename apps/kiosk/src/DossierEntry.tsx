@@ -1,17 +1,10 @@
 import type { HubClient } from '@motcua/client';
-import { dossierCodeSchema, type LocalizedName } from '@motcua/core';
+import { dossierCodeSchema, type DossierLookupReply } from '@motcua/core';
 import { useState, type FormEvent } from 'react';
-import type { Socket } from 'socket.io-client';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { useKioskText } from './i18n/strings';
 
-type LookupReply =
-  | {
-      ok: true;
-      dossierCode: string;
-      filed: { serviceId: string; serviceName: LocalizedName; serviceDay: string } | null;
-    }
-  | { ok: false; code: string };
+type LookupReply = DossierLookupReply | { ok: false; code: 'BAD_REQUEST' };
 
 /** The characters of a dossier code besides letters and digits. */
 const DOSSIER_SYMBOLS = ['.', '-', '/', '_'];
@@ -39,16 +32,9 @@ export function DossierEntry(props: { client: HubClient; onCode(code: string | n
     }
     props.onCode(parsed.data);
     setFound({ state: 'looking' });
-    try {
-      const socket = props.client.socket as unknown as Socket;
-      const reply = (await socket
-        .timeout(8000)
-        .emitWithAck('dossier.lookup', { dossierCode: parsed.data })) as LookupReply;
-      setFound({ state: 'done', reply });
-    } catch {
-      // The ticket can still carry the code; the lookup only reassures the citizen.
-      setFound({ state: 'idle' });
-    }
+    const reply = await props.client.request('dossier.lookup', { dossierCode: parsed.data }, 8000);
+    // Without an answer the ticket can still carry the code; the lookup only reassures the citizen.
+    setFound(!reply.ok && reply.code === 'TIMEOUT' ? { state: 'idle' } : { state: 'done', reply });
   };
 
   const onKey = (key: string) => {

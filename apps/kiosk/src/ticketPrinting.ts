@@ -8,7 +8,6 @@ import {
   ticketPrintout,
   type CommandResult,
   type PrintJobUpdate,
-  type PrintPreviewReply,
   type PrintReply,
 } from '@motcua/core';
 import { kioskStrings } from './i18n/strings';
@@ -44,17 +43,6 @@ export const NO_ANSWER: PrintReply = {
 /** A job's step on the screen: queued behind others, printing, or its end. */
 export type PrintProgress = Pick<PrintJobUpdate, 'status' | 'ahead'>;
 
-interface PrintSocket {
-  emit(event: string, payload: unknown, ack: (reply: unknown) => void): void;
-  on(event: string, listener: (payload: unknown) => void): void;
-  off(event: string, listener: (payload: unknown) => void): void;
-  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
-}
-
-function printSocket(client: HubClient): PrintSocket {
-  return client.socket as unknown as PrintSocket;
-}
-
 /** Unique enough among one kiosk's jobs; crypto.randomUUID needs a secure context a LAN kiosk may lack. */
 function newJobId(ticketId: string): string {
   return `${ticketId}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`.slice(-64);
@@ -70,7 +58,7 @@ export function printOnHub(
   reprint: boolean,
   onProgress: (progress: PrintProgress) => void = () => undefined,
 ): Promise<PrintReply> {
-  const socket = printSocket(client);
+  const socket = client.socket;
   const jobId = newJobId(ticketId);
   return new Promise<PrintReply>((resolve) => {
     let settled = false;
@@ -97,7 +85,7 @@ export function printOnHub(
     }
     socket.on('print.job', listener);
     waitForWord();
-    socket.emit('print.ticket', { ticketId, reprint, jobId }, (reply) => settle(reply as PrintReply));
+    socket.emit('print.ticket', { ticketId, reprint, jobId }, (reply) => settle(reply));
   });
 }
 
@@ -149,9 +137,7 @@ export async function printIssuedTicket(
 /** The printed ticket's picture from the hub, for the screen when no print reply carried it. */
 export async function ticketPreview(client: HubClient, ticketId: string): Promise<string | null> {
   try {
-    const reply = (await printSocket(client)
-      .timeout(PREVIEW_TIMEOUT_MS)
-      .emitWithAck('print.preview', { ticketId })) as PrintPreviewReply;
+    const reply = await client.request('print.preview', { ticketId }, PREVIEW_TIMEOUT_MS);
     return reply.ok ? reply.previewPng : null;
   } catch {
     return null;

@@ -5,6 +5,9 @@ import {
   retryableErrorCodes,
   stateCodec,
   type ApproveDeviceRequest,
+  type ClientEventName,
+  type ClientReply,
+  type ClientRequest,
   type ClientToHubEvents,
   type CommandInput,
   type CommandReply,
@@ -60,6 +63,8 @@ export interface EventMeta {
 }
 
 type HubSocket = Socket<HubToClientEvents, ClientToHubEvents>;
+/** The events `request` sends: every acked call of the map but the ones the client runs itself. */
+export type RequestEventName = Exclude<ClientEventName, 'hello' | 'sync' | 'command'>;
 
 const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 'hubId' } as const;
 
@@ -232,7 +237,7 @@ export class HubClient {
     counterId: string | null = null,
     moveFromOtherCounter = false,
   ): Promise<SignInReply> {
-    const reply = await this.call('session.signIn', { username, pin, counterId, moveFromOtherCounter });
+    const reply = await this.request('session.signIn', { username, pin, counterId, moveFromOtherCounter });
     if (reply.ok) {
       this.storage.set(KEYS.sessionToken, reply.sessionToken);
       await this.hello();
@@ -242,28 +247,28 @@ export class HubClient {
 
   /** Replaces the signed-in user's password (required after a one-time password); then hello again. */
   async changePassword(currentPassword: string, newPassword: string): Promise<SimpleReply> {
-    const reply = await this.call('session.changePassword', { currentPassword, newPassword });
+    const reply = await this.request('session.changePassword', { currentPassword, newPassword });
     if (reply.ok) await this.hello();
     return reply;
   }
 
   async signOut(): Promise<SimpleReply> {
-    const reply = await this.call('session.signOut', {});
+    const reply = await this.request('session.signOut', {});
     this.storage.set(KEYS.sessionToken, null);
     await this.hello();
     return reply;
   }
 
   approveDevice(request: ApproveDeviceRequest): Promise<SimpleReply & { deviceId?: string }> {
-    return this.call('device.approve', request);
+    return this.request('device.approve', request);
   }
 
   listDevices(): Promise<{ ok: true; devices: PairingRecord[] } | ErrorReply> {
-    return this.call('device.list', {});
+    return this.request('device.list', {});
   }
 
   setPin(request: SetPinRequest): Promise<SimpleReply> {
-    return this.call('user.setPin', request);
+    return this.request('user.setPin', request);
   }
 
   /** Forgets this device's pairing and sign-in (e.g. from a settings screen). */
@@ -273,26 +278,26 @@ export class HubClient {
     void this.hello();
   }
 
-  private async call<
-    E extends
-      | 'session.signIn'
-      | 'session.signOut'
-      | 'session.changePassword'
-      | 'device.approve'
-      | 'device.list'
-      | 'user.setPin',
-  >(
-    name: E,
-    request: Parameters<ClientToHubEvents[E]>[0],
-  ): Promise<Parameters<Parameters<ClientToHubEvents[E]>[1]>[0]> {
-    type Reply = Parameters<Parameters<ClientToHubEvents[E]>[1]>[0];
-    const timeoutMs = this.options.requestTimeoutMs ?? 5000;
+  /**
+   * One socket call of core's protocol map (`ClientToHubEvents`), typed by it: the hub's reply, or TIMEOUT when
+   * offline or when no answer came within `timeoutMs`. Never throws. Commands go through `send` (retries with
+   * one requestId); hello and sync are the client's own business.
+   */
+  async request<E extends RequestEventName>(
+    event: E,
+    request: ClientRequest<E>,
+    timeoutMs = this.options.requestTimeoutMs ?? 5000,
+  ): Promise<ClientReply<E> | ErrorReply> {
     try {
       if (!this.socket.connected) throw new Error('offline');
-      const emit = this.socket.timeout(timeoutMs).emitWithAck as unknown as (n: E, r: typeof request) => Promise<Reply>;
-      return await emit.call(this.socket.timeout(timeoutMs), name, request);
+      // socket.io's types resolve an event's arguments only for a literal name; E is one of the map's names.
+      const emit = this.socket.timeout(timeoutMs).emitWithAck as (
+        event: E,
+        request: ClientRequest<E>,
+      ) => Promise<ClientReply<E>>;
+      return await emit.call(this.socket.timeout(timeoutMs), event, request);
     } catch {
-      return failure('TIMEOUT') as Reply;
+      return failure('TIMEOUT');
     }
   }
 

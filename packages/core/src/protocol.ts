@@ -6,10 +6,18 @@ import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import type { HolderRequest } from './idCard.js';
 import type { Appointment, DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
-import { deviceKindSchema, idSchema } from './schemas.js';
+import { deviceKindSchema, dossierCodeSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
 import type { QueueState } from './state.js';
-import type { PrintJobUpdate } from './ticketPrintout.js';
+import type {
+  PrintJobUpdate,
+  PrintPreviewReply,
+  PrintPreviewRequest,
+  PrintReply,
+  PrintTicketRequest,
+} from './ticketPrintout.js';
+import type { WebhookDelivery } from './webhookDelivery.js';
+import type { WebhookSettings, WebhookSettingsUpdateRequest } from './webhookSettings.js';
 
 /** Bumped when a change is not additive. Sent in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -206,6 +214,35 @@ export function commandResult(state: QueueState, command: Command, events: Domai
   return result;
 }
 
+/** `appointment.checkIn`: a booking's code typed or scanned at the kiosk (or by staff). */
+export const checkInRequestSchema = z.strictObject({
+  /** What the citizen typed or the scanner sent: the code, or the booking link of the QR. */
+  code: z.string().min(1).max(300),
+  /** Kept for every retry of one check-in, so a lost answer never issues two tickets. */
+  requestId: z.string().min(8).max(64).optional(),
+});
+export type CheckInRequest = z.input<typeof checkInRequestSchema>;
+
+/** `ticketStatus.watch`: the citizen's phone follows one ticket by its status link's token. */
+export const ticketStatusWatchSchema = z.strictObject({ token: z.string().min(10).max(100) });
+export type TicketStatusWatchRequest = z.input<typeof ticketStatusWatchSchema>;
+
+/** `dossier.lookup`: what a scanned or typed dossier code was filed for. */
+export const dossierLookupSchema = z.strictObject({ dossierCode: dossierCodeSchema });
+export type DossierLookupRequest = z.input<typeof dossierLookupSchema>;
+
+/** What the kiosk shows for a dossier code: the procedure it was filed for and when, or nothing known. */
+export interface DossierLookup {
+  dossierCode: string;
+  filed: { serviceId: string; serviceName: LocalizedName; serviceDay: string } | null;
+}
+export type DossierLookupReply = ({ ok: true } & DossierLookup) | ErrorReply;
+
+/** The webhook settings as the admin page sees them: the secret is write-only. */
+export type WebhookSettingsView = Omit<WebhookSettings, 'secret'>;
+export type WebhooksGetReply = { ok: true; settings: WebhookSettingsView | null } | ErrorReply;
+export type WebhookDeliveriesReply = { ok: true; deliveries: WebhookDelivery[] } | ErrorReply;
+
 /** Socket.IO events a client sends, each with an ack. */
 export interface ClientToHubEvents {
   hello: (request: HelloRequest, ack: (reply: HelloReply) => void) => void;
@@ -226,11 +263,67 @@ export interface ClientToHubEvents {
   ) => void;
   /** Admin: set or reset a user's PIN (stored hashed, never in an event). */
   'user.setPin': (request: SetPinRequest, ack: (reply: SimpleReply) => void) => void;
+  /** Kiosk: print an issued ticket on its printer; the job's steps come as `print.job` pushes. */
+  'print.ticket': (request: PrintTicketRequest, ack: (reply: PrintReply) => void) => void;
+  /** Kiosk: the ticket's slip as an image, for the screen. */
+  'print.preview': (request: PrintPreviewRequest, ack: (reply: PrintPreviewReply) => void) => void;
+  /** Kiosk or staff: a booking becomes a ticket in the queue. */
+  'appointment.checkIn': (request: CheckInRequest, ack: (reply: CheckInReply) => void) => void;
+  /** Anyone with a ticket's status token: its view now, then `ticketStatus.update` on every change. */
+  'ticketStatus.watch': (request: TicketStatusWatchRequest, ack: (reply: TicketStatusReply) => void) => void;
+  /** Kiosk or staff: what a dossier code was filed for. */
+  'dossier.lookup': (request: DossierLookupRequest, ack: (reply: DossierLookupReply) => void) => void;
+  /** Admin: the notification webhook's settings, without the secret. */
+  'webhooks.get': (request: Record<string, never>, ack: (reply: WebhooksGetReply) => void) => void;
+  /** Admin: save the webhook's settings (a secret left out keeps the saved one). */
+  'webhooks.set': (request: WebhookSettingsUpdateRequest, ack: (reply: SimpleReply) => void) => void;
+  /** Admin: the last deliveries of the webhook outbox. */
+  'webhooks.deliveries': (request: Record<string, never>, ack: (reply: WebhookDeliveriesReply) => void) => void;
   /**
    * Kiosk: the holder of a ticket it just issued, read from an ID card or VNeID QR. `stored` is false (and nothing
    * is kept) unless the office turned holder storage on; then only the name and a salted hash of the ID number.
    */
   'idCard.holder': (request: HolderRequest, ack: (reply: HolderReply) => void) => void;
+}
+
+/** Every event a client may send (the hub answers any other name with UNKNOWN_EVENT). */
+export type ClientEventName = keyof ClientToHubEvents;
+/** What a client sends with this event. */
+export type ClientRequest<E extends ClientEventName> = Parameters<ClientToHubEvents[E]>[0];
+/** What the hub answers to this event. */
+export type ClientReply<E extends ClientEventName> = Parameters<Parameters<ClientToHubEvents[E]>[1]>[0];
+
+/**
+ * The names of `ClientToHubEvents` as a value, for the hub's guard and the tests. The type check below
+ * fails the build when an event is added to the map and not here (or the other way round).
+ */
+export const clientEventNames = [
+  'hello',
+  'sync',
+  'command',
+  'pair.request',
+  'session.signIn',
+  'session.signOut',
+  'session.changePassword',
+  'device.approve',
+  'device.list',
+  'user.setPin',
+  'print.ticket',
+  'print.preview',
+  'appointment.checkIn',
+  'ticketStatus.watch',
+  'dossier.lookup',
+  'webhooks.get',
+  'webhooks.set',
+  'webhooks.deliveries',
+  'idCard.holder',
+] as const satisfies readonly ClientEventName[];
+type MissingEventName = Exclude<ClientEventName, (typeof clientEventNames)[number]>;
+/** A compile-time check only: its type is `true` when the list is complete, else the missing names. */
+export const _everyClientEventListed: [MissingEventName] extends [never] ? true : MissingEventName = true;
+
+export function isClientEventName(name: string): name is ClientEventName {
+  return (clientEventNames as readonly string[]).includes(name);
 }
 
 export type HolderReply = { ok: true; stored: boolean } | ErrorReply;
@@ -260,7 +353,24 @@ export interface HubToClientEvents {
   'hub.epoch': (epoch: { hubId: string }) => void;
   /** To the kiosk that sent `print.ticket` only: where its print job is (see `printJobUpdateSchema`). */
   'print.job': (update: PrintJobUpdate) => void;
+  /** To the sockets watching a ticket (`ticketStatus.watch`): its view changed. */
+  'ticketStatus.update': (reply: TicketStatusReply) => void;
 }
+
+/** The names of `HubToClientEvents` as a value (checked against the map like `clientEventNames`). */
+export const hubEventNames = [
+  'event',
+  'pair.approved',
+  'auth.revoked',
+  'protocol.error',
+  'hub.epoch',
+  'print.job',
+  'ticketStatus.update',
+] as const satisfies readonly (keyof HubToClientEvents)[];
+/** A compile-time check only: its type is `true` when the list is complete, else the missing names. */
+export const _everyHubEventListed: [Exclude<keyof HubToClientEvents, (typeof hubEventNames)[number]>] extends [never]
+  ? true
+  : Exclude<keyof HubToClientEvents, (typeof hubEventNames)[number]> = true;
 
 /** The largest message a client may send (bytes of one Socket.IO packet); larger ones get `protocol.error`. */
 export const MAX_MESSAGE_BYTES = 1_048_576;

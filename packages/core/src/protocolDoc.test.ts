@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commandTypes } from './commands.js';
 import { errorCodes } from './errors.js';
 import { eventTypes } from './events.js';
+import { clientEventNames, hubEventNames } from './protocol.js';
 
 const doc = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');
 
@@ -17,6 +18,10 @@ describe('docs/protocol.md', () => {
 
   it.each(errorCodes)('documents the error code %s', (code) => {
     expect(doc).toContain(`| \`${code}\` |`);
+  });
+
+  it.each([...clientEventNames, ...hubEventNames])('documents the socket event %s', (name) => {
+    expect(doc).toContain(`\`${name}`);
   });
 
   it('documents the socket calls and the sync rules', () => {

@@ -108,6 +108,7 @@ export const printTicketRequestSchema = z.strictObject({
 export type PrintTicketRequest = z.input<typeof printTicketRequestSchema>;
 
 export const printPreviewRequestSchema = z.strictObject({ ticketId: idSchema });
+export type PrintPreviewRequest = z.input<typeof printPreviewRequestSchema>;
 
 /** Why a print was refused before reaching the printer. */
 export const printRefusalMessages = {

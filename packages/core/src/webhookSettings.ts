@@ -37,3 +37,5 @@ export const webhookSettingsUpdateSchema = webhookSettingsFields
   .extend({ secret: webhookSettingsFields.shape.secret.optional() })
   .superRefine(refuseForbiddenTarget);
 export type WebhookSettingsUpdate = z.infer<typeof webhookSettingsUpdateSchema>;
+/** What a client sends in `webhooks.set` (defaults not yet applied). */
+export type WebhookSettingsUpdateRequest = z.input<typeof webhookSettingsUpdateSchema>;

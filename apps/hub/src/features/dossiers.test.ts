@@ -1,10 +1,9 @@
 import { ticketById } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectClerk, connectDevice, signInAsAdmin } from '../../../../e2e/support/clients.js';
 import { startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
-import type { DossierLookup, DossierVisit } from './dossiers.js';
+import type { DossierVisit } from './dossiers.js';
 import { officeIsoTime } from './dossiers.js';
 
 describe('dossiers: codes attached at the counter, looked up at the kiosk, exported per dossier', () => {
@@ -16,10 +15,8 @@ describe('dossiers: codes attached at the counter, looked up at the kiosk, expor
   let token = '';
   let today = '';
 
-  const lookUp = (client: HubClient, dossierCode: unknown) =>
-    (client.socket as unknown as Socket).timeout(10_000).emitWithAck('dossier.lookup', { dossierCode }) as Promise<
-      ({ ok: true } & DossierLookup) | { ok: false; code: string }
-    >;
+  const lookUp = (client: HubClient, dossierCode: string) =>
+    client.socket.timeout(10_000).emitWithAck('dossier.lookup', { dossierCode });
   const get = (path: string) => fetch(`${hub.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {

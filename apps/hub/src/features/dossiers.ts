@@ -1,5 +1,6 @@
 import {
-  dossierCodeSchema,
+  dossierLookupSchema,
+  type DossierLookup,
   isSatisfied,
   ratingAnswerNames,
   ratingReasonName,
@@ -10,7 +11,6 @@ import {
 } from '@motcua/core';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { z } from 'zod';
 import { defineRoute } from '../net/routes.js';
 import type { DossierStore } from './dossierStore.js';
 import { featureError } from './featureError.js';
@@ -222,14 +222,6 @@ async function sendDossiers(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileNameOf(range, 'xlsx'),
   ).send(out);
-}
-
-export const dossierLookupSchema = z.strictObject({ dossierCode: dossierCodeSchema });
-
-/** What the kiosk shows for a dossier code: the procedure it was filed for and when, or nothing known. */
-export interface DossierLookup {
-  dossierCode: string;
-  filed: { serviceId: string; serviceName: { vi: string; en: string }; serviceDay: string } | null;
 }
 
 /** The first time a counter received this dossier (a result collection does not count as filing). */

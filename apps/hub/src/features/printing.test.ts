@@ -2,7 +2,6 @@ import type { HubClient } from '@motcua/client';
 import { alertKindForPrinterFailure, hasOpenAlert, ticketPrintout, type PrintReply } from '@motcua/core';
 import { startVirtualPrinter, type VirtualPrinter } from '@motcua/printer/testing';
 import { existsSync, readdirSync } from 'node:fs';
-import type { Socket } from 'socket.io-client';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
@@ -11,8 +10,7 @@ import type { AuditEntry } from './audit.js';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
 
 function printTicket(client: HubClient, ticketId: string, reprint = false): Promise<PrintReply> {
-  const socket = client.socket as unknown as Socket;
-  return socket.timeout(20_000).emitWithAck('print.ticket', { ticketId, reprint }) as Promise<PrintReply>;
+  return client.socket.timeout(20_000).emitWithAck('print.ticket', { ticketId, reprint });
 }
 
 async function issue(kiosk: HubClient, serviceId = 'khai-sinh', priorityGroup: string | null = null): Promise<string> {

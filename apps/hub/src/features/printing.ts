@@ -21,9 +21,9 @@ import {
 import { loadPrinter } from './loadPrinter.js';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Socket } from 'socket.io';
 import { pathToFileURL } from 'node:url';
 import { printerAddressContext, printerAddressRefusalNow } from './printerAddressCheck.js';
+import type { HubSocket } from '../net/socketTypes.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
 /** A print job never holds a kiosk longer than this (connect, status, send, confirm). */
@@ -134,7 +134,7 @@ export function createPrintingFeature(ctx: FeatureContext, statusUrl: (ticketId:
     if (!reply.ok) ctx.log.warn({ code: reply.code, alertKind }, 'could not raise the printer alert');
   }
 
-  async function printForKiosk(request: unknown, actor: Actor, socket: Socket): Promise<PrintReply> {
+  async function printForKiosk(request: unknown, actor: Actor, socket: HubSocket): Promise<PrintReply> {
     const deviceId = kioskDeviceId(actor);
     if (!deviceId) return refused('FORBIDDEN');
     const parsed = printTicketRequestSchema.safeParse(request);

@@ -4,6 +4,7 @@ import {
   errorMessages,
   aheadByTicket,
   ticketsAhead,
+  ticketStatusWatchSchema,
   type EventEnvelope,
   type QueueState,
   type TicketStatusReply,
@@ -23,7 +24,6 @@ import type { FeatureContext, HubFeature } from './types.js';
 /** The push a watching socket gets whenever its ticket's view changes. */
 export const TICKET_STATUS_UPDATE = 'ticketStatus.update';
 
-const watchSchema = z.strictObject({ token: z.string().min(10).max(100) });
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const roomOf = (ticketId: string) => `ticket:${ticketId}`;
 
@@ -138,7 +138,7 @@ export function createTicketStatusFeature(ctx: FeatureContext, store: TicketLink
       const text = JSON.stringify(reply);
       if (lastSent.get(ticketId) === text) continue;
       lastSent.set(ticketId, text);
-      (ctx.io.to(room) as unknown as { emit(event: string, body: unknown): void }).emit(TICKET_STATUS_UPDATE, reply);
+      ctx.io.to(room).emit(TICKET_STATUS_UPDATE, reply);
     }
     for (const ticketId of lastSent.keys()) if (!watched.has(ticketId)) lastSent.delete(ticketId);
   }
@@ -164,7 +164,7 @@ export function createTicketStatusFeature(ctx: FeatureContext, store: TicketLink
     ],
     socketHandlers: {
       'ticketStatus.watch': (request, _actor, socket): TicketStatusReply => {
-        const parsed = watchSchema.safeParse(request);
+        const parsed = ticketStatusWatchSchema.safeParse(request);
         const ticketId = parsed.success ? tokens.ticketIdFor(parsed.data.token) : null;
         const view = ticketId ? ticketStatusView(ctx.engine.state, ticketId) : null;
         if (!ticketId || !view) return { ok: false, code: 'NOT_FOUND', message: errorMessages.NOT_FOUND.vi };

@@ -1,19 +1,19 @@
 import type {
   Actor,
+  ClientEventName,
+  ClientReply,
   CommandInput,
   HubAddresses,
   CommandReply,
-  ErrorReply,
   EventEnvelope,
-  Identity,
   QueueState,
 } from '@motcua/core';
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
 import type { HubRoute } from '../net/routes.js';
 import type { HubIo } from '../net/socketServer.js';
+import type { HubSocket } from '../net/socketTypes.js';
 import type { HubOptions } from '../options.js';
 
 /** The hub's two clocks. */
@@ -43,20 +43,17 @@ export interface FeatureContext {
   hubAddresses(): HubAddresses;
 }
 
-export interface FeatureSocketApi {
-  /** Who this socket is now (after hello or sign-in). */
-  actorOf(socket: Socket): Actor;
-  identityOf(socket: Socket): Identity;
-  /**
-   * Registers a socket event with an ack. The handler's throw becomes an INTERNAL reply and a
-   * missing ack function is tolerated, so no input takes the hub down.
-   */
-  handle(socket: Socket, event: string, handler: (request: unknown, actor: Actor) => unknown | Promise<unknown>): void;
-  error(code: ErrorReply['code'], details?: ErrorReply['details']): ErrorReply;
-}
-
-/** A socket event a feature answers; the hub registers it on every connection with an ack. */
-export type FeatureSocketHandler = (request: unknown, actor: Actor, socket: Socket) => unknown | Promise<unknown>;
+/**
+ * A socket event a feature answers; the hub registers it on every connection with an ack. The request is
+ * whatever the client sent (the handler validates it with core's schema); the reply is the one core's
+ * protocol map (`ClientToHubEvents`) gives the event, so a feature cannot answer an event the map lacks.
+ */
+export type FeatureSocketHandler<E extends ClientEventName = ClientEventName> = (
+  request: unknown,
+  actor: Actor,
+  socket: HubSocket,
+) => ClientReply<E> | Promise<ClientReply<E>>;
+export type FeatureSocketHandlers = { [E in ClientEventName]?: FeatureSocketHandler<E> };
 
 /**
  * Keeps a feature's records in step with the events. It runs inside the transaction that stores them
@@ -78,7 +75,7 @@ export interface HubFeature {
   /** HTTP routes as data; the hub registers them behind the one guard (core's `httpRouteRoles`). */
   routes?: HubRoute[];
   projector?: FeatureProjector;
-  socketHandlers?: Record<string, FeatureSocketHandler>;
+  socketHandlers?: FeatureSocketHandlers;
   /** Adds to the reply of an accepted command for the one who sent it (not stored, not broadcast). */
   commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
   /** First writes and scheduled jobs, once the hub listens. */

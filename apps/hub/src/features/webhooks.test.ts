@@ -2,7 +2,6 @@ import type { HubClient } from '@motcua/client';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectClerk, connectDevice } from '../../../../e2e/support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
@@ -44,8 +43,9 @@ describe('webhooks for an SMS or Zalo gateway', () => {
   const servers: Server[] = [];
 
   function configure(url: string, notifyAhead: number) {
-    const socket = admin.socket as unknown as Socket;
-    return socket.timeout(10_000).emitWithAck('webhooks.set', { url, secret: SECRET, notifyAhead, enabled: true });
+    return admin.socket
+      .timeout(10_000)
+      .emitWithAck('webhooks.set', { url, secret: SECRET, notifyAhead, enabled: true });
   }
 
   async function issue(serviceId: string): Promise<string> {
@@ -122,12 +122,10 @@ describe('webhooks for an SMS or Zalo gateway', () => {
     const attempts = receiver.deliveries.filter((d) => d.payload.ticket.id === ticketId);
     expect(attempts).toHaveLength(3);
     expect(new Set(attempts.map((d) => d.raw)).size).toBe(1);
-    const socket = admin.socket as unknown as Socket;
-    type Deliveries = { deliveries: { ticketId: string; status: string; attempts: number }[] };
     await waitFor(
       async () => {
-        const now = (await socket.timeout(10_000).emitWithAck('webhooks.deliveries', {})) as Deliveries;
-        const mine = now.deliveries.find((d) => d.ticketId === ticketId);
+        const now = await admin.request('webhooks.deliveries', {}, 10_000);
+        const mine = now.ok ? now.deliveries.find((d) => d.ticketId === ticketId) : undefined;
         return mine?.status === 'delivered' && mine.attempts === 3;
       },
       10_000,
@@ -151,13 +149,12 @@ describe('webhooks for an SMS or Zalo gateway', () => {
   });
 
   it('takes settings from an admin only', async () => {
-    const socket = kiosk.socket as unknown as Socket;
     expect(
-      await socket
+      await kiosk.socket
         .timeout(10_000)
         .emitWithAck('webhooks.set', { url: '', secret: SECRET, notifyAhead: 1, enabled: false }),
     ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const adminSocket = admin.socket as unknown as Socket;
+    const adminSocket = admin.socket;
     expect(
       await adminSocket
         .timeout(10_000)

@@ -39,10 +39,7 @@ export function checkedLookup(policy: TargetPolicy, resolveAll: ResolveAll = res
       }
       const first = usable[0];
       if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
-      if (options.all) {
-        (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, usable);
-        return;
-      }
+      if (options.all) return callback(null, usable);
       callback(null, first.address, first.family);
     });
   };

@@ -1,6 +1,5 @@
 import { domainError, type Actor, type Identity, type User } from '@motcua/core';
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { AuthService, SessionRecord } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
 import { OFFICE_ROOM, type HubIo, type HubSocket, type SocketData } from './socketTypes.js';
@@ -141,8 +140,4 @@ export class SocketIdentity {
       socket.disconnect(true);
     }
   }
-}
-
-export function asHubSocket(socket: Socket): HubSocket {
-  return socket as unknown as HubSocket;
 }

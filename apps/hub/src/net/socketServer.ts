@@ -1,5 +1,6 @@
 import { clientAddress } from './clientAddress.js';
 import {
+  clientEventNames,
   domainError,
   MAX_CATCH_UP_EVENTS,
   MAX_MESSAGE_BYTES,
@@ -12,18 +13,18 @@ import {
 } from '@motcua/core';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { AuthService } from '../auth/authService.js';
 import { SignInThrottle } from '../auth/signInThrottle.js';
 import { errorReply, type Engine } from '../engine.js';
 import type { EventStore } from '../store/eventStore.js';
-import type { FeatureSocketApi } from '../features/types.js';
+import type { FeatureSocketHandler, FeatureSocketHandlers } from '../features/types.js';
 import { originAllowed, ownHostNames } from './originPolicy.js';
 import { revalidatingAdapter } from './recoveryAdapter.js';
 import { DeviceRateLimits, registerCommands } from './socketCommands.js';
 import type { SocketContext, SocketOptions } from './socketContext.js';
 import { registerHello } from './socketHello.js';
-import { asHubSocket, SocketIdentity } from './socketIdentity.js';
+import { SocketIdentity } from './socketIdentity.js';
 import { PairingLimits, registerPairing } from './socketPairing.js';
 import { registerSessions, sessionsEnded } from './socketSessions.js';
 import { OFFICE_ROOM, type HubIo, type HubSocket } from './socketTypes.js';
@@ -34,8 +35,8 @@ export type { SocketOptions } from './socketContext.js';
 const RECENT_EVENTS_KEPT = 2000;
 
 export interface SocketExtensions {
-  /** Called for each new connection after the built-in handlers are registered. */
-  onConnection(socket: Socket, api: FeatureSocketApi): void;
+  /** The features' socket events, registered on each new connection after the built-in handlers. */
+  socketHandlers(): readonly FeatureSocketHandlers[];
   /** Lets features add to an accepted command's reply (e.g. the ticket's signed status link). */
   commandReply?(command: CommandInput, reply: CommandReply & { ok: true }): void;
 }
@@ -57,7 +58,7 @@ export function attachSocketServer(
   auth: AuthService,
   options: SocketOptions,
   log: Logger,
-  extensions: SocketExtensions = { onConnection: () => undefined },
+  extensions: SocketExtensions = { socketHandlers: () => [] },
 ): SocketServer {
   const hostNames = ownHostNames(options.allowedHostNames);
   let identity: SocketIdentity | null = null;
@@ -191,22 +192,25 @@ export function attachSocketServer(
     }
   }
 
-  const featureApi: FeatureSocketApi = {
-    actorOf: (socket) => ctx.identity.actorOf(asHubSocket(socket)),
-    identityOf: (socket) => ctx.identity.identityOf(asHubSocket(socket)),
-    error: (code, details) => errorReply(domainError(code, details)),
-    handle: (socket, event, handler) => {
-      socket.on(event, (request: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-        Promise.resolve()
-          .then(() => handler(request, ctx.identity.actorOf(asHubSocket(socket))))
-          .then(reply, (error: unknown) => {
-            log.error({ err: error, handler: event }, 'handler failed');
-            reply(errorReply(domainError('INTERNAL')));
-          });
-      });
-    },
-  };
+  /**
+   * A feature's event: a throw or a rejected promise becomes an INTERNAL reply and a missing ack function is
+   * tolerated, so no input takes the hub down. The actor is resolved at the call, like every built-in event.
+   */
+  function handleFeatureEvent(
+    socket: HubSocket,
+    event: (typeof clientEventNames)[number],
+    handler: FeatureSocketHandler,
+  ) {
+    socket.on(event, (request: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      Promise.resolve()
+        .then(() => handler(request, ctx.identity.actorOf(socket), socket))
+        .then(reply, (error: unknown) => {
+          log.error({ err: error, handler: event }, 'handler failed');
+          reply(errorReply(domainError('INTERNAL')));
+        });
+    });
+  }
 
   io.on('connection', (socket) => {
     if (socket.recovered) {
@@ -226,7 +230,12 @@ export function attachSocketServer(
     registerCommands(socket, ctx, deviceLimits, (command, reply) => extensions.commandReply?.(command, reply));
     registerPairing(socket, ctx, pairingLimits, hostNames);
     registerSessions(socket, ctx);
-    extensions.onConnection(socket as unknown as Socket, featureApi);
+    for (const handlers of extensions.socketHandlers()) {
+      for (const event of clientEventNames) {
+        const handler = handlers[event];
+        if (handler) handleFeatureEvent(socket, event, handler);
+      }
+    }
   });
 
   return {

@@ -1,9 +1,8 @@
 import type { HubClient } from '@motcua/client';
 import { BOOKING_CODE_ALPHABET, bookingCodeFromText, type Language, type LocalizedName } from '@motcua/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Socket } from 'socket.io-client';
 import './checkInPanel.css';
-import { checkInNotice, checkInRefusal, type CheckInReply, type CheckInSuccess } from './checkInMessages';
+import { checkInNotice, checkInRefusal, type CheckInSuccess } from './checkInMessages';
 
 export type { CheckInSuccess } from './checkInMessages';
 
@@ -53,16 +52,12 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
     if (request.current?.code !== code) request.current = { code, requestId: globalThis.crypto.randomUUID() };
     setBusy(true);
     setMessage(null);
-    let reply: CheckInReply;
-    try {
-      const socket = client.socket as unknown as Socket;
-      reply = (await socket.timeout(10_000).emitWithAck('appointment.checkIn', request.current)) as CheckInReply;
-    } catch {
-      setBusy(false);
+    const reply = await client.request('appointment.checkIn', request.current, 10_000);
+    setBusy(false);
+    if (!reply.ok && reply.code === 'TIMEOUT') {
       setMessage({ kind: 'problem', text: OFFLINE });
       return;
     }
-    setBusy(false);
     if (!reply.ok) {
       setMessage({ kind: 'problem', text: checkInRefusal(reply) });
       setText('');

@@ -1,5 +1,4 @@
-import { bookingCodeFromText, type Actor, type CheckInReply, type ErrorCode } from '@motcua/core';
-import { z } from 'zod';
+import { bookingCodeFromText, checkInRequestSchema, type Actor, type CheckInReply, type ErrorCode } from '@motcua/core';
 import { KeyedRateLimiter } from '../../net/keyedRateLimiter.js';
 import { refusalBody } from '../../net/routes.js';
 import type { FeatureContext } from '../types.js';
@@ -8,12 +7,6 @@ import type { BookingCodes } from './bookingCodes.js';
 /** Per kiosk: enough for people, too few to guess codes. */
 export const CHECK_INS_PER_MINUTE = 30;
 export const CHECK_IN_BURST = 20;
-
-const checkInRequestSchema = z.strictObject({
-  /** What the citizen typed or the scanner sent: the code, or the booking link of the QR. */
-  code: z.string().min(1).max(300),
-  requestId: z.string().min(8).max(64).optional(),
-});
 
 function refusal(code: ErrorCode, details?: Record<string, unknown>): CheckInReply {
   return refusalBody(code, details);
