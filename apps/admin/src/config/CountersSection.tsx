@@ -1,9 +1,11 @@
+import { localizedText } from '@motcua/ui';
 import { counterSchema, sortedCounters, sortedServices, type Counter, type QueueState } from '@motcua/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
 import type { z } from './vietnameseZod';
+import { adminStrings } from '../i18n/strings';
 
 export function CountersSection({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
@@ -22,7 +24,7 @@ export function CountersSection({ state }: { state: QueueState }) {
               setDraft({
                 id: `quay-${nextNumber}`,
                 number: nextNumber,
-                name: { vi: `Quầy ${nextNumber}`, en: `Counter ${nextNumber}` },
+                name: localizedText(adminStrings['counters.counter'], { nextNumber }),
                 serviceIds: [],
               })
             }
