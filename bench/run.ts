@@ -27,6 +27,17 @@ const MEMORY_CLIENTS = arg('memory-clients', 1000);
 const DAY_TICKETS = arg('day-tickets', 20000);
 /** `--heap-snapshot 1`: the loaded hub writes a V8 heap snapshot (into the repo root) once the day is grown. */
 const HEAP_SNAPSHOT = arg('heap-snapshot', 0) === 1;
+/**
+ * Tickets issued (untimed) before issuance is measured: a hub runs all day, so the figure is its steady state,
+ * not the first second after start while V8 still compiles the command path (the first 1,000 tickets of a
+ * fresh hub go at about half the rate of the next thousands, measured on this machine).
+ */
+const WARMUP_ISSUES = arg('warmup-issues', 1000);
+/** `--cpu-profile <dir>`: the loaded hub writes a V8 CPU profile (`node --cpu-prof`) into that folder when it stops. */
+const CPU_PROFILE_DIR = (() => {
+  const i = process.argv.indexOf('--cpu-profile');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+})();
 /** How long the loaded hub sits with its clients before its memory is read. */
 const SETTLE_MS = arg('settle-seconds', 20) * 1000;
 const QUEUE_LENGTHS = [10, 100, 1000, 5000];
@@ -245,6 +256,11 @@ async function main(): Promise<void> {
     built: true,
     args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--log-level', 'warn'],
     env: HEAP_SNAPSHOT ? { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2' } : {},
+    nodeArgs: [
+      ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
+      // BENCH_HUB_NODE_ARGS="--max-semi-space-size=4": try V8 settings on the loaded hub.
+      ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
   });
   const pid = hub.child.pid!;
   try {
@@ -327,6 +343,7 @@ async function main(): Promise<void> {
       };
     };
     // First with the kiosks alone: what the hub's write path can do, without 150 other clients to feed.
+    if (WARMUP_ISSUES > 0) await measureIssuance(WARMUP_ISSUES);
     const issuanceKiosksOnly = await measureIssuance(ISSUES);
     console.log(
       `hub issuance, ${KIOSKS} kiosks only: ${issuanceKiosksOnly.perSecond}/s, p50 ${issuanceKiosksOnly.p50} ms, p99 ${issuanceKiosksOnly.p99} ms`,

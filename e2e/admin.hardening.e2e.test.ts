@@ -41,12 +41,14 @@ describe('admin: hardening settings in the browser', { timeout: 180_000 }, () =>
     const allowLan = form.locator('input[name=allowLanTargets]');
     expect(await allowLan.isChecked()).toBe(false);
     const feedback = form.getByTestId('webhook-feedback');
+    // Every refusal of the address, the page's or the hub's, is shown under the address box.
+    const urlError = form.getByTestId('field-error');
 
     await form.locator('input[name=url]').fill('http://192.168.1.20/hook');
     await form.locator('input[name=secret]').fill('khoa-bi-mat-cong-sms-2026');
     await form.getByTestId('webhook-save').click();
-    await feedback.filter({ hasText: 'mạng nội bộ' }).waitFor({ timeout: 20_000 });
-    expect(await feedback.textContent()).toMatch(
+    await urlError.filter({ hasText: 'mạng nội bộ' }).waitFor({ timeout: 20_000 });
+    expect(await urlError.textContent()).toMatch(
       /^Địa chỉ nhận \(URL\) thuộc mạng nội bộ .*“Cho phép địa chỉ trong mạng nội bộ” rồi lưu lại\.$/,
     );
     await screenshot(page, 'admin-webhook-lan-refused');
@@ -54,10 +56,11 @@ describe('admin: hardening settings in the browser', { timeout: 180_000 }, () =>
     await allowLan.check();
     await form.locator('input[name=url]').fill('http://127.0.0.1:9/hook');
     await form.getByTestId('webhook-save').click();
-    await feedback.filter({ hasText: 'chính máy chủ' }).waitFor({ timeout: 20_000 });
+    await urlError.filter({ hasText: 'chính máy chủ' }).waitFor({ timeout: 20_000 });
+    expect(await urlError.textContent()).toMatch(/^Địa chỉ nhận \(URL\) trỏ về chính máy chủ/);
     await form.locator('input[name=url]').fill('http://169.254.169.254/latest');
     await form.getByTestId('webhook-save').click();
-    await feedback.filter({ hasText: 'metadata' }).waitFor({ timeout: 20_000 });
+    await urlError.filter({ hasText: 'metadata' }).waitFor({ timeout: 20_000 });
 
     await form.locator('input[name=url]').fill('http://192.168.1.20/hook');
     await form.getByTestId('webhook-save').click();
@@ -83,11 +86,12 @@ describe('admin: hardening settings in the browser', { timeout: 180_000 }, () =>
     const address = page.getByLabel(/^Địa chỉ máy in/);
     const feedback = page.getByTestId('config-feedback');
 
-    // The form is checked in the browser first: a device path that is not a printer port.
+    // The form is checked in the browser first: a device path that is not a printer port, under the box.
     await address.fill('device:///etc/passwd');
     await page.getByRole('button', { name: 'Lưu máy in' }).click();
-    await feedback.filter({ hasText: 'cổng thiết bị' }).waitFor({ timeout: 20_000 });
-    expect(await feedback.textContent()).toMatch(/^Địa chỉ máy in: cổng thiết bị chỉ được là/);
+    const addressError = page.getByTestId('printer-form').getByTestId('field-error');
+    await addressError.filter({ hasText: 'cổng thiết bị' }).waitFor({ timeout: 20_000 });
+    expect(await addressError.textContent()).toMatch(/^Địa chỉ máy in: cổng thiết bị chỉ được là/);
 
     // The sharing computer is the hub's to judge.
     await address.fill('windows-share://may-ke-toan/XP80');
@@ -135,20 +139,19 @@ describe('admin: hardening settings in the browser', { timeout: 180_000 }, () =>
     expect(await perService.inputValue()).toBe('1');
     expect(await perDay.inputValue()).toBe('3');
     const feedback = form.getByTestId('appointments-feedback');
+    const fieldError = form.getByTestId('field-error');
 
     await perService.fill('0');
     await form.getByTestId('appointments-save').click();
-    await feedback.waitFor({ timeout: 20_000 });
-    expect(await feedback.textContent()).toBe(
-      'Mỗi số điện thoại, mỗi thủ tục (lịch/ngày): phải từ 1 trở lên. Hãy sửa ô này rồi bấm Lưu.',
-    );
+    await fieldError.waitFor({ timeout: 20_000 });
+    expect(await fieldError.textContent()).toBe('Mỗi số điện thoại, mỗi thủ tục (lịch/ngày): phải từ 1 trở lên');
     await perService.fill('2');
     await perDay.fill('51');
     await form.getByTestId('appointments-save').click();
-    await feedback.filter({ hasText: 'Mỗi số điện thoại, mọi thủ tục' }).waitFor({ timeout: 20_000 });
-    expect(await feedback.textContent()).toBe(
-      'Mỗi số điện thoại, mọi thủ tục (lịch/ngày): không được lớn hơn 50. Hãy sửa ô này rồi bấm Lưu.',
-    );
+    await fieldError.filter({ hasText: 'Mỗi số điện thoại, mọi thủ tục' }).waitFor({ timeout: 20_000 });
+    expect(await fieldError.allTextContents()).toEqual([
+      'Mỗi số điện thoại, mọi thủ tục (lịch/ngày): không được lớn hơn 50',
+    ]);
     expect(admin.state?.config.appointments).toEqual(before);
 
     await perDay.fill('4');

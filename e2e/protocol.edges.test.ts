@@ -206,7 +206,8 @@ describe('protocol edges, through a real hub', () => {
   });
 
   it('honours device.approve { printerProfileId }: the approved kiosk prints on that profile', async () => {
-    const waiting = await startHubProcess({ args: ['--no-auto-pair-localhost'] });
+    // The bundle (npm start): its printer code is a chunk loaded on the first print, which this print loads.
+    const waiting = await startHubProcess({ built: true, args: ['--no-auto-pair-localhost'] });
     // A file printer writes inside the hub's data folder only (docs/security.md).
     const prints = join(waiting.dataDir, 'prints-quay-le-tan');
     try {

@@ -31,12 +31,15 @@ export interface HubProcessOptions {
   port?: number;
   args?: string[];
   env?: Record<string, string>;
+  /** Flags for Node itself (e.g. `--cpu-prof` for a bench profile; Node refuses those in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 /** Starts a real hub (plain Node, real SQLite file in a temp folder) and waits until it listens. */
 export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-hub-'));
   const args = [
+    ...(options.nodeArgs ?? []),
     join(REPO_ROOT, options.built ? 'apps/hub/dist/main.js' : 'apps/hub/src/main.ts'),
     '--port',
     String(options.port ?? 0),

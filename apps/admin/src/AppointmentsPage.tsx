@@ -9,10 +9,14 @@ import {
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field, FieldError, showFirstError } from './config/shared';
+import type { z } from './config/vietnameseZod';
 import { getJson } from './hubApi';
+import { adminStrings, useAdminText, type AdminStringKey } from './i18n/strings';
 import type { LocalizedText } from './localized';
-import { validationMessage } from './validationMessage';
 
 interface BookingReport {
   ok: true;
@@ -30,67 +34,21 @@ type PolicyNumber =
   | 'maxPerPhonePerService'
   | 'maxPerPhonePerDay';
 
-const NUMBER_FIELDS: { key: PolicyNumber; vi: string; en: string; hint: LocalizedText }[] = [
-  {
-    key: 'slotMinutes',
-    vi: 'Độ dài mỗi khung giờ (phút)',
-    en: 'Slot length (minutes)',
-    hint: { vi: '5–240 phút', en: '5–240 minutes' },
-  },
-  {
-    key: 'earlyMinutes',
-    vi: 'Được đến sớm (phút)',
-    en: 'Early check-in (minutes)',
-    hint: { vi: 'trước giờ hẹn', en: 'before the slot' },
-  },
-  {
-    key: 'lateMinutes',
-    vi: 'Được đến muộn (phút)',
-    en: 'Late check-in (minutes)',
-    hint: { vi: 'sau giờ hẹn vẫn được ưu tiên', en: 'after the slot, still ahead of walk-ins' },
-  },
-  {
-    key: 'daysAhead',
-    vi: 'Đặt trước tối đa (ngày)',
-    en: 'Book up to (days ahead)',
-    hint: { vi: '0 = chỉ trong ngày', en: '0 = today only' },
-  },
-  {
-    key: 'leadMinutes',
-    vi: 'Đặt trước ít nhất (phút)',
-    en: 'Book at least (minutes before)',
-    hint: { vi: 'trước giờ bắt đầu khung giờ', en: 'before the slot starts' },
-  },
+const NUMBER_FIELDS: { key: PolicyNumber; label: AdminStringKey; hint: AdminStringKey }[] = [
+  { key: 'slotMinutes', label: 'appointments.slotMinutes', hint: 'appointments.slotMinutes.hint' },
+  { key: 'earlyMinutes', label: 'appointments.earlyMinutes', hint: 'appointments.earlyMinutes.hint' },
+  { key: 'lateMinutes', label: 'appointments.lateMinutes', hint: 'appointments.lateMinutes.hint' },
+  { key: 'daysAhead', label: 'appointments.daysAhead', hint: 'appointments.daysAhead.hint' },
+  { key: 'leadMinutes', label: 'appointments.leadMinutes', hint: 'appointments.leadMinutes.hint' },
   {
     key: 'maxPerPhonePerService',
-    vi: 'Mỗi số điện thoại, mỗi thủ tục (lịch/ngày)',
-    en: 'Per phone number, per service (bookings a day)',
-    hint: { vi: 'mặc định 1', en: 'default 1' },
+    label: 'appointments.maxPerPhonePerService',
+    hint: 'appointments.maxPerPhonePerService.hint',
   },
-  {
-    key: 'maxPerPhonePerDay',
-    vi: 'Mỗi số điện thoại, mọi thủ tục (lịch/ngày)',
-    en: 'Per phone number, all services (bookings a day)',
-    hint: { vi: 'mặc định 3', en: 'default 3' },
-  },
+  { key: 'maxPerPhonePerDay', label: 'appointments.maxPerPhonePerDay', hint: 'appointments.maxPerPhonePerDay.hint' },
 ];
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;
-
-function labelOf(state: QueueState, path: readonly PropertyKey[]): LocalizedText | null {
-  const field = NUMBER_FIELDS.find((f) => f.key === path[0]);
-  if (field) return field;
-  if (path[0] === 'services' && typeof path[1] === 'string') {
-    const name = state.config.services[path[1]]?.name;
-    const what = path[2] === 'perDay' ? { vi: 'số lịch/ngày', en: 'bookings per day' } : null;
-    const slot = { vi: 'số lịch/khung giờ', en: 'bookings per slot' };
-    return {
-      vi: `${name?.vi ?? path[1]} – ${(what ?? slot).vi}`,
-      en: `${name?.en || name?.vi || path[1]} – ${(what ?? slot).en}`,
-    };
-  }
-  return null;
-}
 
 /** Every service of the office in the policy (0 = no bookings), dropping services that no longer exist. */
 function policyForForm(state: QueueState): AppointmentPolicy {
@@ -101,11 +59,6 @@ function policyForForm(state: QueueState): AppointmentPolicy {
   }
   const caps = phoneCapsOf(current);
   return { ...current, services, maxPerPhonePerService: caps.perService, maxPerPhonePerDay: caps.perDay };
-}
-
-/** An empty box is sent as NaN so the schema refuses it instead of silently saving 0. */
-function numberOf(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
 }
 
 /** Online booking: the policy (a command, live on /book/ and every kiosk) and today's booking report. */
@@ -123,108 +76,85 @@ export function AppointmentsPage() {
 function PolicyForm({ state }: { state: QueueState }) {
   const client = useHubClient();
   const { t } = useLanguage();
+  const text = useAdminText();
+  const formRef = useRef<HTMLFormElement>(null);
   const saved = state.config.appointments;
-  const [draft, setDraft] = useState(() => policyForForm(state));
-  const [dirty, setDirty] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    watch,
+    formState: { errors, isDirty, isSubmitting },
+  } = useForm<z.input<typeof appointmentPolicySchema>, unknown, AppointmentPolicy>({
+    resolver: zodResolver(appointmentPolicySchema),
+    defaultValues: policyForForm(state),
+  });
   // Follow changes made elsewhere (another admin) until this admin starts editing.
   useEffect(() => {
-    if (!dirty) setDraft(policyForForm(state));
-  }, [state, dirty]);
+    if (!isDirty) reset(policyForForm(state));
+  }, [state, isDirty, reset]);
 
-  const change = (next: AppointmentPolicy) => {
-    setDraft(next);
-    setDirty(true);
-    setFeedback(null);
-  };
-  const setService = (serviceId: string, key: 'perSlot' | 'perDay', text: string) => {
-    const current = draft.services[serviceId] ?? { perSlot: 0, perDay: 0 };
-    change({ ...draft, services: { ...draft.services, [serviceId]: { ...current, [key]: numberOf(text) } } });
-  };
+  const submit = handleSubmit(
+    async (policy) => {
+      setFeedback(null);
+      const reply = await client.send({ type: 'config.setAppointments', appointments: policy });
+      if (reply.ok) {
+        reset(policy);
+        setFeedback({ ok: true, text: adminStrings['appointments.saved'] });
+      } else {
+        setFeedback({ ok: false, text: errorMessages[reply.code] });
+      }
+    },
+    () => showFirstError(formRef.current),
+  );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = appointmentPolicySchema.safeParse(draft);
-    if (!parsed.success) {
-      setFeedback({ ok: false, text: validationMessage(parsed.error.issues[0], (p) => labelOf(state, p)) });
-      return;
-    }
-    setBusy(true);
-    const reply = await client.send({ type: 'config.setAppointments', appointments: parsed.data });
-    setBusy(false);
-    if (reply.ok) {
-      setDirty(false);
-      setFeedback({
-        ok: true,
-        text: {
-          vi: 'Đã lưu. Trang đặt lịch và máy lấy số dùng ngay cấu hình mới.',
-          en: 'Saved. The booking page and the kiosks use it right away.',
-        },
-      });
-    } else {
-      setFeedback({ ok: false, text: errorMessages[reply.code] });
-    }
-  };
-
-  const bookable = Object.values(draft.services).filter((s) => s.perSlot > 0).length;
+  const enabled = watch('enabled');
+  const services = watch('services');
+  const bookable = Object.values(services ?? {}).filter((s) => Number(s?.perSlot) > 0).length;
+  const number = { valueAsNumber: true } as const;
   return (
-    <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="appointments-form">
+    <form
+      ref={formRef}
+      className="card form-grid"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="appointments-form"
+    >
       <div className="wide-row">
-        <h1>{t({ vi: 'Lịch hẹn trực tuyến', en: 'Online booking' })}</h1>
+        <h1>{text('appointments.title')}</h1>
         <a className="btn" href="/book/" target="_blank" rel="noopener" data-testid="booking-page-link">
-          {t({ vi: 'Mở trang đặt lịch /book/', en: 'Open the booking page /book/' })} ↗
+          {text('appointments.openBooking')} ↗
         </a>
       </div>
       <label className="check wide-row">
-        <input
-          type="checkbox"
-          name="enabled"
-          checked={draft.enabled}
-          onChange={(e) => change({ ...draft, enabled: e.target.checked })}
-        />
-        {t({
-          vi: 'Cho phép công dân đặt lịch hẹn trực tuyến',
-          en: 'Citizens may book an appointment online',
-        })}
-        {!saved && (
-          <span className="muted">
-            {' '}
-            ·{' '}
-            {t({
-              vi: 'Chưa cấu hình: đang hiện giá trị mặc định',
-              en: 'Not configured yet: showing the defaults',
-            })}
-          </span>
-        )}
+        <input type="checkbox" {...register('enabled')} />
+        {text('appointments.enabled')}
+        {!saved && <span className="muted"> · {text('appointments.defaults')}</span>}
       </label>
       {NUMBER_FIELDS.map((field) => (
-        <label className="field" key={field.key}>
-          <span>{t(field)}</span>
-          <input
-            type="number"
-            name={field.key}
-            value={draft[field.key] === undefined || Number.isNaN(draft[field.key]) ? '' : draft[field.key]}
-            onChange={(e) => change({ ...draft, [field.key]: numberOf(e.target.value) })}
-          />
-          <span className="muted">{t(field.hint)}</span>
-        </label>
+        <Field key={field.key} label={text(field.label)} error={errors[field.key]?.message}>
+          <input type="number" {...register(field.key, number)} />
+          <span className="muted">{text(field.hint)}</span>
+        </Field>
       ))}
       <div className="wide-row">
         <table className="table" data-testid="appointment-services">
           <thead>
             <tr>
-              <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
-              <th>{t({ vi: 'Lĩnh vực', en: 'Field' })}</th>
-              <th className="num">{t({ vi: 'Số lịch mỗi khung giờ', en: 'Bookings per slot' })}</th>
-              <th className="num">{t({ vi: 'Số lịch mỗi ngày', en: 'Bookings per day' })}</th>
-              <th>{t({ vi: 'Trên trang đặt lịch', en: 'On the booking page' })}</th>
+              <th>{text('appointments.column.service')}</th>
+              <th>{text('appointments.column.field')}</th>
+              <th className="num">{text('appointments.perSlot')}</th>
+              <th className="num">{text('appointments.perDay')}</th>
+              <th>{text('appointments.column.offered')}</th>
             </tr>
           </thead>
           <tbody>
             {sortedServices(state).map((service) => {
-              const policy = draft.services[service.id] ?? { perSlot: 0, perDay: 0 };
-              const offered = draft.enabled && service.enabled && policy.perSlot > 0;
+              const policy = services?.[service.id];
+              const offered = enabled && service.enabled && Number(policy?.perSlot) > 0;
+              const perSlotLabel = `${service.name.vi}: ${text('appointments.perSlot.lower')}`;
+              const perDayLabel = `${service.name.vi}: ${text('appointments.perDay.lower')}`;
               return (
                 <tr key={service.id} data-service={service.id}>
                   <td>
@@ -236,27 +166,25 @@ function PolicyForm({ state }: { state: QueueState }) {
                     <input
                       className="narrow"
                       type="number"
-                      name={`perSlot-${service.id}`}
-                      aria-label={`${service.name.vi}: ${t({ vi: 'số lịch mỗi khung giờ', en: 'bookings per slot' })}`}
-                      value={Number.isNaN(policy.perSlot) ? '' : policy.perSlot}
-                      onChange={(e) => setService(service.id, 'perSlot', e.target.value)}
+                      aria-label={perSlotLabel}
+                      {...register(`services.${service.id}.perSlot`, number)}
                     />
+                    <FieldError label={perSlotLabel} error={errors.services?.[service.id]?.perSlot?.message} />
                   </td>
                   <td className="num">
                     <input
                       className="narrow"
                       type="number"
-                      name={`perDay-${service.id}`}
-                      aria-label={`${service.name.vi}: ${t({ vi: 'số lịch mỗi ngày', en: 'bookings per day' })}`}
-                      value={Number.isNaN(policy.perDay) ? '' : policy.perDay}
-                      onChange={(e) => setService(service.id, 'perDay', e.target.value)}
+                      aria-label={perDayLabel}
+                      {...register(`services.${service.id}.perDay`, number)}
                     />
+                    <FieldError label={perDayLabel} error={errors.services?.[service.id]?.perDay?.message} />
                   </td>
                   <td>
                     {offered ? (
-                      <span className="pill pill-open">{t({ vi: 'Nhận đặt lịch', en: 'Bookable' })}</span>
+                      <span className="pill pill-open">{text('appointments.bookable')}</span>
                     ) : (
-                      <span className="pill pill-closed">{t({ vi: 'Không nhận', en: 'Not bookable' })}</span>
+                      <span className="pill pill-closed">{text('appointments.notBookable')}</span>
                     )}
                   </td>
                 </tr>
@@ -264,23 +192,13 @@ function PolicyForm({ state }: { state: QueueState }) {
             })}
           </tbody>
         </table>
-        <p className="muted">
-          {t({
-            vi: 'Số lịch mỗi khung giờ = 0: thủ tục không nhận đặt lịch. Số lịch mỗi ngày = 0: chỉ giới hạn theo khung giờ.',
-            en: 'Bookings per slot = 0: the service takes no bookings. Bookings per day = 0: only the slots limit it.',
-          })}
-        </p>
+        <p className="muted">{text('appointments.zeroMeans')}</p>
       </div>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit" disabled={busy} data-testid="appointments-save">
-          {t({ vi: 'Lưu cấu hình đặt lịch', en: 'Save booking settings' })}
+        <button className="btn btn-primary" type="submit" disabled={isSubmitting} data-testid="appointments-save">
+          {text('appointments.save')}
         </button>
-        <span className="muted">
-          {t({
-            vi: `${bookable} thủ tục nhận đặt lịch`,
-            en: `${bookable} services take bookings`,
-          })}
-        </span>
+        <span className="muted">{text('appointments.bookableCount', { count: bookable })}</span>
         {feedback && (
           <p
             className={feedback.ok ? 'notice' : 'form-error'}

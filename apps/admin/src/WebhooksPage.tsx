@@ -8,11 +8,16 @@ import {
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
 import { useLanguage } from '@motcua/ui';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field, showFirstError } from './config/shared';
+import { z } from './config/vietnameseZod';
 import { callFeature } from './featureSocket';
 import { formatDateTime } from './format';
+import { adminStrings, adminVi, useAdminText } from './i18n/strings';
 import type { LocalizedText } from './localized';
-import { validationMessage } from './validationMessage';
+import { ruleOf } from './validationMessage';
 
 interface SavedSettings {
   url: string;
@@ -30,12 +35,6 @@ function refusalText(details: unknown): LocalizedText | null {
 }
 
 type Feedback = { ok: boolean; text: LocalizedText } | null;
-
-const FIELD_LABELS: Record<string, LocalizedText> = {
-  url: { vi: 'Địa chỉ nhận (URL)', en: 'Receiver URL' },
-  secret: { vi: 'Khóa bí mật', en: 'Secret' },
-  notifyAhead: { vi: 'Báo trước khi còn N người', en: 'Notify when N people ahead' },
-};
 
 const DELIVERIES_REFRESH_MS = 3000;
 
@@ -82,146 +81,126 @@ export function WebhooksPage() {
   );
 }
 
+/**
+ * The form's boxes, refused under each box: core's settings rules (the receiver's address included) and a secret
+ * the first time, when the hub has none to keep. An empty secret box keeps the one the hub has.
+ */
+export function webhookFormSchema(hasSecret: boolean) {
+  return z
+    .object({
+      url: z.string().trim(),
+      secret: z.string(),
+      notifyAhead: z.number(),
+      enabled: z.boolean(),
+      allowLanTargets: z.boolean(),
+    })
+    .transform(({ secret, ...settings }, ctx) => {
+      if (!secret && !hasSecret) {
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: adminVi('webhooks.secret.missing') });
+        return z.NEVER;
+      }
+      const parsed = webhookSettingsUpdateSchema.safeParse({ ...settings, ...(secret ? { secret } : {}) });
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        // A refused address is core's whole sentence; other rules in the admin's words.
+        const message = issue.code === 'custom' ? issue.message : ruleOf(issue).vi;
+        ctx.addIssue({ code: 'custom', path: issue.path, message });
+      }
+      return z.NEVER;
+    });
+}
+type WebhookFormSchema = ReturnType<typeof webhookFormSchema>;
+
 function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved: () => void }) {
   const client = useHubClient();
   const { t } = useLanguage();
-  const [url, setUrl] = useState(saved?.url ?? '');
-  const [secret, setSecret] = useState('');
-  const [notifyAhead, setNotifyAhead] = useState(String(saved?.notifyAhead ?? 3));
-  const [enabled, setEnabled] = useState(saved?.enabled ?? true);
-  const [allowLanTargets, setAllowLanTargets] = useState(saved?.allowLanTargets ?? false);
+  const text = useAdminText();
+  const formRef = useRef<HTMLFormElement>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<WebhookFormSchema>, unknown, z.output<WebhookFormSchema>>({
+    resolver: zodResolver(webhookFormSchema(saved !== null)),
+    defaultValues: {
+      url: saved?.url ?? '',
+      secret: '',
+      notifyAhead: saved?.notifyAhead ?? 3,
+      enabled: saved?.enabled ?? true,
+      allowLanTargets: saved?.allowLanTargets ?? false,
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!saved && !secret) {
-      setFeedback({
-        ok: false,
-        text: {
-          vi: 'Khóa bí mật: hãy nhập ít nhất 16 ký tự (hoặc bấm “Tạo khóa ngẫu nhiên”) và nhập cùng khóa ở cổng SMS/Zalo.',
-          en: 'Secret: enter at least 16 characters (or press “Generate”) and enter the same secret at the gateway.',
-        },
-      });
-      return;
-    }
-    const value = {
-      url: url.trim(),
-      notifyAhead: notifyAhead.trim() === '' ? Number.NaN : Number(notifyAhead),
-      enabled,
-      allowLanTargets,
-      ...(secret ? { secret } : {}),
-    };
-    const parsed = webhookSettingsUpdateSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setFeedback({
-        ok: false,
-        text:
-          (issue?.code === 'custom' ? refusalText(issue.params) : null) ??
-          validationMessage(issue, (path) => FIELD_LABELS[String(path[0])] ?? null),
-      });
-      return;
-    }
-    setBusy(true);
-    const reply = await callFeature(client, 'webhooks.set', parsed.data);
-    setBusy(false);
-    if (!reply.ok) {
-      setFeedback({ ok: false, text: refusalText(reply.details) ?? reply.message });
-      return;
-    }
-    setSecret('');
-    setFeedback({
-      ok: true,
-      text: {
-        vi: 'Đã lưu. Thông báo mới sẽ được gửi theo cấu hình này ngay.',
-        en: 'Saved. New notifications are sent with these settings right away.',
-      },
-    });
-    onSaved();
-  };
+  const submit = handleSubmit(
+    async (settings) => {
+      setFeedback(null);
+      const reply = await callFeature(client, 'webhooks.set', settings);
+      if (!reply.ok) {
+        // The hub judges what the page cannot (the hub's own address, names after DNS): under the address box.
+        const refusal = refusalText(reply.details);
+        if (refusal) {
+          setError('url', { type: 'hub', message: refusal.vi }, { shouldFocus: true });
+          showFirstError(formRef.current);
+        } else setFeedback({ ok: false, text: reply.message });
+        return;
+      }
+      setValue('secret', '');
+      setFeedback({ ok: true, text: adminStrings['webhooks.saved'] });
+      onSaved();
+    },
+    () => showFirstError(formRef.current),
+  );
 
   return (
-    <form className="card form-grid" onSubmit={(e) => void submit(e)} noValidate data-testid="webhook-form">
+    <form
+      ref={formRef}
+      className="card form-grid"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="webhook-form"
+    >
       <p className="wide-row muted">
-        {t({
-          vi: 'Máy chủ gửi yêu cầu POST có chữ ký HMAC tới cổng SMS/Zalo của cơ quan khi công dân sắp đến lượt và khi số được gọi.',
-          en: 'The hub POSTs a signed (HMAC) request to the office’s SMS/Zalo gateway when a citizen’s turn is near and when the number is called.',
-        })}{' '}
-        <span data-testid="webhook-docs">
-          {t({
-            vi: 'Cách cổng kiểm tra chữ ký và chống gửi lại: xem docs/webhooks.md.',
-            en: 'How the gateway checks the signature and refuses replays: see docs/webhooks.md.',
-          })}
-        </span>
+        {text('webhooks.explain')} <span data-testid="webhook-docs">{text('webhooks.docs')}</span>
       </p>
-      <label className="field wide">
-        <span>{t(FIELD_LABELS.url as LocalizedText)}</span>
+      <Field label={text('webhooks.url')} wide error={errors.url?.message}>
+        <input type="url" placeholder="https://sms.example.vn/motcua" {...register('url')} />
+        <span className="muted">{text('webhooks.url.hint')}</span>
+      </Field>
+      <Field label={text('webhooks.secret')} wide error={errors.secret?.message}>
         <input
-          name="url"
-          type="url"
-          value={url}
-          placeholder="https://sms.example.vn/motcua"
-          onChange={(e) => setUrl(e.target.value)}
-        />
-        <span className="muted">{t({ vi: 'Để trống = tắt thông báo', en: 'Empty = notifications off' })}</span>
-      </label>
-      <label className="field wide">
-        <span>{t(FIELD_LABELS.secret as LocalizedText)}</span>
-        <input
-          name="secret"
           type="text"
           autoComplete="off"
           spellCheck={false}
-          value={secret}
-          placeholder={
-            saved
-              ? t({ vi: 'Đã đặt khóa – để trống để giữ nguyên', en: 'A secret is set – leave blank to keep it' })
-              : t({ vi: 'Ít nhất 16 ký tự', en: 'At least 16 characters' })
-          }
-          onChange={(e) => setSecret(e.target.value)}
+          placeholder={text(saved ? 'webhooks.secret.keep' : 'webhooks.secret.placeholder')}
+          {...register('secret')}
         />
-        <span className="muted">
-          {t({
-            vi: 'Chỉ ghi, không hiển thị lại. Nhập cùng khóa ở cổng để kiểm tra chữ ký X-Motcua-Signature.',
-            en: 'Write-only, never shown again. Enter the same secret at the gateway to check X-Motcua-Signature.',
-          })}
-        </span>
-      </label>
-      <label className="field">
-        <span>{t(FIELD_LABELS.notifyAhead as LocalizedText)}</span>
-        <input
-          name="notifyAhead"
-          type="number"
-          min={0}
-          max={50}
-          value={notifyAhead}
-          onChange={(e) => setNotifyAhead(e.target.value)}
-        />
-        <span className="muted">{t({ vi: '0–50 người phía trước', en: '0–50 people ahead' })}</span>
-      </label>
+        <span className="muted">{text('webhooks.secret.hint')}</span>
+      </Field>
+      <Field label={text('webhooks.notifyAhead')} error={errors.notifyAhead?.message}>
+        <input type="number" {...register('notifyAhead', { valueAsNumber: true })} />
+        <span className="muted">{text('webhooks.notifyAhead.hint')}</span>
+      </Field>
       <label className="check">
-        <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        {t({ vi: 'Đang bật gửi thông báo', en: 'Notifications on' })}
+        <input type="checkbox" {...register('enabled')} />
+        {text('webhooks.enabled')}
       </label>
       <label className="check wide-row">
-        <input
-          type="checkbox"
-          name="allowLanTargets"
-          checked={allowLanTargets}
-          onChange={(e) => setAllowLanTargets(e.target.checked)}
-        />
-        {t({
-          vi: 'Cho phép địa chỉ trong mạng nội bộ (cổng SMS/Zalo đặt trong mạng cơ quan: 10.x, 172.16–31.x, 192.168.x)',
-          en: 'Allow LAN addresses (the SMS/Zalo gateway is on the office network: 10.x, 172.16–31.x, 192.168.x)',
-        })}
+        <input type="checkbox" {...register('allowLanTargets')} />
+        {text('webhooks.allowLan')}
       </label>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit" disabled={busy} data-testid="webhook-save">
-          {t({ vi: 'Lưu webhook', en: 'Save webhook' })}
+        <button className="btn btn-primary" type="submit" disabled={isSubmitting} data-testid="webhook-save">
+          {text('webhooks.save')}
         </button>
-        <button type="button" className="btn" onClick={() => setSecret(randomSecret())}>
-          {t({ vi: 'Tạo khóa ngẫu nhiên', en: 'Generate a secret' })}
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setValue('secret', randomSecret(), { shouldValidate: false })}
+        >
+          {text('webhooks.generate')}
         </button>
         {feedback && (
           <p

@@ -28,9 +28,19 @@ export function validationMessage(
   };
 }
 
-function ruleOf(issue: SchemaIssue): LocalizedText {
+/** The rule a value breaks, in the admin's words ("cần ít nhất 16 ký tự"), without the box's name. */
+export function ruleOf(issue: SchemaIssue): LocalizedText {
+  return plainRule(issue) ?? { vi: `không hợp lệ (${issue.message})`, en: `is not valid (${issue.message})` };
+}
+
+/**
+ * The common rules (lengths, ranges, numbers, formats) in plain words, or undefined for the others, which keep
+ * zod's Vietnamese locale ("Quá nhỏ: mong đợi string có >=1 ký tự" reads as a programmer's note).
+ */
+export function plainRule(issue: Omit<SchemaIssue, 'message' | 'path'>): LocalizedText | undefined {
   if (issue.code === 'too_small' && issue.minimum !== undefined) {
     if (issue.origin === 'string') {
+      if (Number(issue.minimum) === 1) return { vi: 'không được để trống', en: 'must not be empty' };
       return { vi: `cần ít nhất ${issue.minimum} ký tự`, en: `needs at least ${issue.minimum} characters` };
     }
     return { vi: `phải từ ${issue.minimum} trở lên`, en: `must be at least ${issue.minimum}` };
@@ -50,5 +60,5 @@ function ruleOf(issue: SchemaIssue): LocalizedText {
   if (issue.code === 'invalid_union' || issue.code === 'invalid_format') {
     return { vi: 'không đúng định dạng', en: 'is not in the right format' };
   }
-  return { vi: `không hợp lệ (${issue.message})`, en: `is not valid (${issue.message})` };
+  return undefined;
 }

@@ -33,7 +33,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+/**
+ * The last reading per time zone, by whole minute: every time zone's offset is a whole number of minutes, so
+ * two moments in the same UTC minute read the same on the wall clock. The hub asks for the local time on every
+ * command (opening hours, the service day), and `formatToParts` is the costliest step of issuing a ticket.
+ */
+const lastReading = new Map<string, { minute: number; local: LocalTime }>();
+
 export function localTime(at: number, timeZone: string): LocalTime {
+  const minute = Math.floor(at / 60_000);
+  const last = lastReading.get(timeZone);
+  if (last?.minute === minute) return { ...last.local };
+  const local = readLocalTime(at, timeZone);
+  lastReading.set(timeZone, { minute, local });
+  return { ...local };
+}
+
+function readLocalTime(at: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
   const hour = Number(parts.hour) % 24;

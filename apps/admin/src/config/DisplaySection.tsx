@@ -1,98 +1,77 @@
-import { displaySettingsSchema, type QueueState } from '@motcua/core';
-import { useState } from 'react';
-import { Field, FeedbackLine, useSender } from './shared';
+import { displaySettingsSchema, type DisplaySettings, type QueueState } from '@motcua/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { useAdminText } from '../i18n/strings';
+import { Field, FeedbackLine, showFirstError, useSender } from './shared';
+import type { z } from './vietnameseZod';
 
 export function DisplayForm({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
-  const [display, setDisplay] = useState(state.config.display);
+  const text = useAdminText();
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof displaySettingsSchema>, unknown, DisplaySettings>({
+    resolver: zodResolver(displaySettingsSchema),
+    defaultValues: { ...state.config.display, numberDialect: state.config.display.numberDialect ?? 'north' },
+  });
+  const submit = handleSubmit(
+    (display) =>
+      send(
+        null,
+        display,
+        (checked: DisplaySettings) => ({ type: 'config.setDisplay', display: checked }),
+        text('display.saved'),
+      ),
+    () => showFirstError(form.current),
+  );
   return (
-    <form
-      className="card form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send(
-          displaySettingsSchema,
-          display,
-          (d) => ({ type: 'config.setDisplay', display: d }),
-          'Đã lưu cài đặt màn hình. Các màn hình cập nhật ngay.',
-        );
-      }}
-    >
-      <Field label="Dòng chữ chạy trên màn hình" wide>
-        <textarea
-          rows={2}
-          value={display.tickerText}
-          onChange={(e) => setDisplay({ ...display, tickerText: e.target.value })}
-        />
+    <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="display-form" noValidate>
+      <Field label={text('display.ticker')} wide error={errors.tickerText?.message}>
+        <textarea rows={2} {...register('tickerText')} />
       </Field>
-      <Field label="Số lượt gọi gần đây hiển thị">
-        <input
-          type="number"
-          min={0}
-          max={30}
-          value={display.recentCallsShown}
-          onChange={(e) => setDisplay({ ...display, recentCallsShown: Number(e.target.value) })}
-        />
+      <Field label={text('display.recentCalls')} error={errors.recentCallsShown?.message}>
+        <input type="number" {...register('recentCallsShown', { valueAsNumber: true })} />
       </Field>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={display.showWaitingCounts}
-          onChange={(e) => setDisplay({ ...display, showWaitingCounts: e.target.checked })}
-        />
-        Hiện số người đang chờ
+        <input type="checkbox" {...register('showWaitingCounts')} />
+        {text('display.showWaitingCounts')}
       </label>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={display.voiceEnabled}
-          onChange={(e) => setDisplay({ ...display, voiceEnabled: e.target.checked })}
-        />
-        Đọc số bằng giọng nói
+        <input type="checkbox" {...register('voiceEnabled')} />
+        {text('display.voiceEnabled')}
       </label>
-      <Field label="Ngôn ngữ đọc">
-        <select
-          value={display.voiceLanguage}
-          onChange={(e) => setDisplay({ ...display, voiceLanguage: e.target.value as typeof display.voiceLanguage })}
-        >
-          <option value="vi">Tiếng Việt</option>
-          <option value="vi+en">Tiếng Việt rồi tiếng Anh</option>
-          <option value="en">Tiếng Anh</option>
+      <Field label={text('display.voiceLanguage')} error={errors.voiceLanguage?.message}>
+        <select {...register('voiceLanguage')}>
+          <option value="vi">{text('display.voiceLanguage.vi')}</option>
+          <option value="vi+en">{text('display.voiceLanguage.viEn')}</option>
+          <option value="en">{text('display.voiceLanguage.en')}</option>
         </select>
       </Field>
-      <Field label="Cách đọc số">
-        <select
-          value={display.numberReading}
-          onChange={(e) => setDisplay({ ...display, numberReading: e.target.value as typeof display.numberReading })}
-        >
-          <option value="words">Đọc thành số (một nghìn không trăm hai mươi ba)</option>
-          <option value="digits">Đọc từng chữ số (một không hai ba)</option>
+      <Field label={text('display.numberReading')} error={errors.numberReading?.message}>
+        <select {...register('numberReading')}>
+          <option value="words">{text('display.numberReading.words')}</option>
+          <option value="digits">{text('display.numberReading.digits')}</option>
         </select>
       </Field>
-      <Field label="Giọng đọc số theo vùng miền">
-        <select
-          value={display.numberDialect ?? 'north'}
-          onChange={(e) => setDisplay({ ...display, numberDialect: e.target.value === 'south' ? 'south' : 'north' })}
-        >
-          <option value="north">Miền Bắc (một trăm linh một, hai mươi tư, nghìn)</option>
-          <option value="south">Miền Nam (một trăm lẻ một, hai mươi bốn, ngàn)</option>
+      <Field label={text('display.numberDialect')} error={errors.numberDialect?.message}>
+        <select {...register('numberDialect')}>
+          <option value="north">{text('display.numberDialect.north')}</option>
+          <option value="south">{text('display.numberDialect.south')}</option>
         </select>
       </Field>
-      <Field label="Câu mời tiếng Việt ({number}, {counter})" wide>
-        <input
-          value={display.voiceTemplateVi}
-          onChange={(e) => setDisplay({ ...display, voiceTemplateVi: e.target.value })}
-        />
+      <Field label={text('display.voiceTemplateVi')} wide error={errors.voiceTemplateVi?.message}>
+        <input {...register('voiceTemplateVi')} />
       </Field>
-      <Field label="Câu mời tiếng Anh" wide>
-        <input
-          value={display.voiceTemplateEn}
-          onChange={(e) => setDisplay({ ...display, voiceTemplateEn: e.target.value })}
-        />
+      <Field label={text('display.voiceTemplateEn')} wide error={errors.voiceTemplateEn?.message}>
+        <input {...register('voiceTemplateEn')} />
       </Field>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit">
-          Lưu
+        <button className="btn btn-primary" type="submit" data-testid="display-save">
+          {text('form.save')}
         </button>
         <FeedbackLine feedback={feedback} />
       </div>

@@ -1,28 +1,24 @@
 import { userSchema, type QueueState, type User } from '@motcua/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { adminVi, useAdminText } from '../i18n/strings';
 import { Field } from './shared';
 import { z } from './vietnameseZod';
 
-export const ROLE_NAMES = { admin: 'Quản trị', supervisor: 'Lãnh đạo giám sát', clerk: 'Cán bộ một cửa' } as const;
-
-const USER_LABELS = {
-  displayName: 'Họ tên',
-  username: 'Tên đăng nhập (a–z, 0–9)',
-  role: 'Vai trò',
-} as const;
+/** Each role's name in the catalogue. */
+export const ROLE_KEYS = { admin: 'role.admin', supervisor: 'role.supervisor', clerk: 'role.clerk' } as const;
 
 /** A new account: core's user rules, with the user name checked against the accounts there are. */
 export function newUserFormSchema(state: QueueState) {
   return z
     .object({
-      displayName: z.string().trim().min(1, 'hãy nhập họ tên').max(120),
+      displayName: z.string().trim().min(1, adminVi('users.displayName.missing')).max(120),
       username: z
         .string()
         .trim()
         .min(2)
         .max(40)
-        .regex(/^[a-z0-9_.-]+$/, 'chỉ gồm chữ thường không dấu, số và _ . -'),
+        .regex(/^[a-z0-9_.-]+$/, adminVi('users.username.pattern')),
       role: userSchema.shape.role,
     })
     .superRefine(({ username }, ctx) => {
@@ -31,7 +27,7 @@ export function newUserFormSchema(state: QueueState) {
         ctx.addIssue({
           code: 'custom',
           path: ['username'],
-          message: `đã có tài khoản “${taken.displayName}” dùng tên này`,
+          message: adminVi('users.username.taken', { name: taken.displayName }),
         });
       }
     })
@@ -46,6 +42,7 @@ export function newUserFormSchema(state: QueueState) {
 type NewUserSchema = ReturnType<typeof newUserFormSchema>;
 
 export function NewUserForm({ state, onSave }: { state: QueueState; onSave(user: User): Promise<boolean> }) {
+  const text = useAdminText();
   const {
     register,
     handleSubmit,
@@ -60,23 +57,23 @@ export function NewUserForm({ state, onSave }: { state: QueueState; onSave(user:
   });
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="user-form" noValidate>
-      <h2 className="wide">Thêm tài khoản</h2>
-      <Field label={USER_LABELS.displayName} error={errors.displayName?.message}>
+      <h2 className="wide">{text('users.add.title')}</h2>
+      <Field label={text('users.displayName')} error={errors.displayName?.message}>
         <input {...register('displayName')} />
       </Field>
-      <Field label={USER_LABELS.username} error={errors.username?.message}>
+      <Field label={text('users.username.hint')} error={errors.username?.message}>
         <input {...register('username', { setValueAs: (v: string) => v.toLowerCase() })} autoComplete="off" />
       </Field>
-      <Field label={USER_LABELS.role} error={errors.role?.message}>
+      <Field label={text('users.role')} error={errors.role?.message}>
         <select {...register('role')}>
-          <option value="clerk">{ROLE_NAMES.clerk}</option>
-          <option value="supervisor">{ROLE_NAMES.supervisor}</option>
-          <option value="admin">{ROLE_NAMES.admin}</option>
+          <option value="clerk">{text(ROLE_KEYS.clerk)}</option>
+          <option value="supervisor">{text(ROLE_KEYS.supervisor)}</option>
+          <option value="admin">{text(ROLE_KEYS.admin)}</option>
         </select>
       </Field>
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" data-testid="user-save">
-          Thêm
+          {text('users.add')}
         </button>
       </div>
     </form>

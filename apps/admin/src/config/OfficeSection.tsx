@@ -1,78 +1,112 @@
-import { DEFAULT_COUNTER_LOST_AFTER_SECONDS, officeSchema, type QueueState } from '@motcua/core';
-import { useState, type FormEvent } from 'react';
+import {
+  DEFAULT_COUNTER_LOST_AFTER_SECONDS,
+  officeSchema,
+  type Office,
+  type QueueState,
+  type WeeklyHours,
+} from '@motcua/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { adminVi, useAdminText } from '../i18n/strings';
 import { HolidayCalendar } from './HolidayCalendar';
 import { WeeklyHoursEditor, weeklyHoursProblems } from './WeeklyHoursEditor';
-import { Field, FeedbackLine, useSender } from './shared';
+import { Field, FieldError, FeedbackLine, showFirstError, useSender } from './shared';
+import { z } from './vietnameseZod';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Core's office rules, with the time zone and the week's shifts refused in the admin's words. */
+export const officeFormSchema = officeSchema.extend({
+  timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, adminVi('office.timeZone.invalid')),
+  // The week in the admin's words first (day and shift named), then core's rules on what passed; on the field,
+  // since zod skips a form-wide rule while another box is wrong.
+  openingHours: z
+    .custom<WeeklyHours>()
+    .superRefine((openingHours, ctx) => {
+      const problems = weeklyHoursProblems(openingHours);
+      if (problems.length) ctx.addIssue({ code: 'custom', message: problems.join('; ') });
+    })
+    .pipe(officeSchema.shape.openingHours),
+});
 
 export function OfficeForm({ state }: { state: QueueState }) {
-  const { send, feedback, setFeedback } = useSender();
-  const [office, setOffice] = useState(state.config.office);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems = weeklyHoursProblems(office.openingHours);
-    if (problems.length) {
-      setFeedback({ ok: false, text: `Giờ làm việc – ${problems.join('; ')}.` });
-      return;
-    }
-    void send(officeSchema, office, (o) => ({ type: 'config.setOffice', office: o }), 'Đã lưu thông tin cơ quan.');
-  };
+  const { send, feedback } = useSender();
+  const text = useAdminText();
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof officeFormSchema>, unknown, Office>({
+    resolver: zodResolver(officeFormSchema),
+    defaultValues: {
+      ...state.config.office,
+      counterLostAfterSeconds: state.config.office.counterLostAfterSeconds ?? DEFAULT_COUNTER_LOST_AFTER_SECONDS,
+    },
+  });
+  const submit = handleSubmit(
+    (office) =>
+      send(null, office, (checked: Office) => ({ type: 'config.setOffice', office: checked }), text('office.saved')),
+    () => showFirstError(form.current),
+  );
+  const number = { valueAsNumber: true } as const;
   return (
-    <form className="card form-grid" onSubmit={submit}>
-      <Field label="Tên cơ quan" wide>
-        <input value={office.name} onChange={(e) => setOffice({ ...office, name: e.target.value })} />
+    <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="office-form" noValidate>
+      <Field label={text('office.name')} wide error={errors.name?.message}>
+        <input {...register('name')} />
       </Field>
-      <Field label="Tên tiếng Anh" wide>
-        <input value={office.nameEn} onChange={(e) => setOffice({ ...office, nameEn: e.target.value })} />
+      <Field label={text('office.nameEn')} wide error={errors.nameEn?.message}>
+        <input {...register('nameEn')} />
       </Field>
-      <Field label="Múi giờ">
-        <input value={office.timeZone} onChange={(e) => setOffice({ ...office, timeZone: e.target.value })} />
+      <Field label={text('office.timeZone')} error={errors.timeZone?.message}>
+        <input {...register('timeZone')} />
       </Field>
-      <Field label="Giờ kết thúc ngày làm việc (0–23)">
-        <input
-          type="number"
-          min={0}
-          max={23}
-          value={office.dayCloseHour}
-          onChange={(e) => setOffice({ ...office, dayCloseHour: Number(e.target.value) })}
+      <Field label={text('office.dayCloseHour')} error={errors.dayCloseHour?.message}>
+        <input type="number" {...register('dayCloseHour', number)} />
+      </Field>
+      <div className="wide">
+        <Controller
+          control={control}
+          name="openingHours"
+          render={({ field }) => (
+            <WeeklyHoursEditor label={text('office.openingHours')} value={field.value} onChange={field.onChange} />
+          )}
         />
-      </Field>
-      <WeeklyHoursEditor
-        label="Giờ làm việc"
-        value={office.openingHours}
-        onChange={(openingHours) => setOffice({ ...office, openingHours })}
+        <FieldError label={text('office.openingHours')} error={errors.openingHours?.message} />
+      </div>
+      <Controller
+        control={control}
+        name="holidays"
+        render={({ field }) => (
+          <HolidayCalendar
+            value={field.value}
+            onChange={field.onChange}
+            currentYear={Number(state.serviceDay.slice(0, 4)) || new Date().getFullYear()}
+          />
+        )}
       />
-      <HolidayCalendar
-        value={office.holidays}
-        onChange={(holidays) => setOffice({ ...office, holidays })}
-        currentYear={Number(state.serviceDay.slice(0, 4)) || new Date().getFullYear()}
-      />
-      <Field label="Thời gian cho phép đánh giá (giây)">
-        <input
-          type="number"
-          value={office.ratingWindowSeconds}
-          onChange={(e) => setOffice({ ...office, ratingWindowSeconds: Number(e.target.value) })}
-        />
+      <Field label={text('office.ratingWindowSeconds')} error={errors.ratingWindowSeconds?.message}>
+        <input type="number" {...register('ratingWindowSeconds', number)} />
       </Field>
-      <Field label="Báo “Mất kết nối” khi máy quầy vắng quá (giây, 5–3600)">
-        <input
-          type="number"
-          min={5}
-          max={3600}
-          value={office.counterLostAfterSeconds ?? DEFAULT_COUNTER_LOST_AFTER_SECONDS}
-          onChange={(e) => setOffice({ ...office, counterLostAfterSeconds: Number(e.target.value) })}
-        />
+      <Field label={text('office.counterLostAfterSeconds')} error={errors.counterLostAfterSeconds?.message}>
+        <input type="number" {...register('counterLostAfterSeconds', number)} />
       </Field>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={office.requireStart}
-          onChange={(e) => setOffice({ ...office, requireStart: e.target.checked })}
-        />
-        Cán bộ bấm “Bắt đầu phục vụ” trước khi “Hoàn thành” (đo thời gian đến quầy)
+        <input type="checkbox" {...register('requireStart')} />
+        {text('office.requireStart')}
       </label>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit">
-          Lưu
+        <button className="btn btn-primary" type="submit" data-testid="office-save">
+          {text('form.save')}
         </button>
         <FeedbackLine feedback={feedback} />
       </div>

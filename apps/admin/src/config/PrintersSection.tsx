@@ -1,8 +1,12 @@
 import { printerProfileCommandSchema, type PrinterProfile, type QueueState } from '@motcua/core';
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { postJson } from '../hubApi';
+import { adminVi, useAdminText } from '../i18n/strings';
 import { PrinterShareHostsForm } from './PrinterShareHostsForm';
-import { Field, FeedbackLine, FormActions, useSender } from './shared';
+import { Field, FeedbackLine, FormActions, showFirstError, useSender } from './shared';
+import type { z } from './vietnameseZod';
 
 const NEW_PRINTER: PrinterProfile = {
   id: '',
@@ -18,15 +22,16 @@ const NEW_PRINTER: PrinterProfile = {
 
 export function PrintersSection({ state }: { state: QueueState }) {
   const { send, feedback, setFeedback } = useSender();
+  const text = useAdminText();
   const [draft, setDraft] = useState<PrinterProfile | null>(null);
   const testPrint = async (profile: PrinterProfile) => {
-    setFeedback({ ok: true, text: `Đang in thử trên “${profile.name}”…` });
+    setFeedback({ ok: true, text: text('printer.testing', { name: profile.name }) });
     try {
       const reply = await postJson<{ ok: boolean; message?: string }>('/api/printers/test', { profileId: profile.id });
       setFeedback(
         reply.ok
-          ? { ok: true, text: `Đã in vé thử trên “${profile.name}”.` }
-          : { ok: false, text: reply.message ?? 'Không in được.' },
+          ? { ok: true, text: text('printer.tested', { name: profile.name }) }
+          : { ok: false, text: reply.message ?? text('printer.testFailed') },
       );
     } catch (e) {
       setFeedback({ ok: false, text: (e as Error).message });
@@ -36,19 +41,19 @@ export function PrintersSection({ state }: { state: QueueState }) {
     <div className="config-section">
       <section className="card">
         <div className="row">
-          <h2>Cấu hình máy in</h2>
+          <h2>{text('printer.title')}</h2>
           <span className="spacer" />
           <button type="button" className="btn btn-primary" onClick={() => setDraft({ ...NEW_PRINTER })}>
-            + Thêm máy in
+            {text('printer.add')}
           </button>
         </div>
         <table className="table">
           <thead>
             <tr>
-              <th>Tên</th>
-              <th>Địa chỉ</th>
-              <th>Khổ giấy</th>
-              <th>Chế độ in</th>
+              <th>{text('printer.name')}</th>
+              <th>{text('printer.column.address')}</th>
+              <th>{text('printer.paperWidth')}</th>
+              <th>{text('printer.mode')}</th>
               <th />
             </tr>
           </thead>
@@ -60,13 +65,17 @@ export function PrintersSection({ state }: { state: QueueState }) {
                   <code>{p.transportUrl}</code>
                 </td>
                 <td>{p.paperWidth} mm</td>
-                <td>{p.mode === 'raster' ? 'Ảnh (tiếng Việt đầy đủ)' : `Văn bản ${p.codePage}`}</td>
+                <td>
+                  {p.mode === 'raster'
+                    ? text('printer.mode.raster.short')
+                    : text('printer.mode.text.short', { codePage: p.codePage })}
+                </td>
                 <td className="row">
                   <button type="button" className="btn btn-small" onClick={() => void testPrint(p)}>
-                    In vé thử
+                    {text('printer.test')}
                   </button>
                   <button type="button" className="btn btn-small" onClick={() => setDraft(p)}>
-                    Sửa
+                    {text('form.edit')}
                   </button>
                 </td>
               </tr>
@@ -76,79 +85,107 @@ export function PrintersSection({ state }: { state: QueueState }) {
       </section>
       <PrinterShareHostsForm state={state} />
       {draft && (
-        <form
-          className="card form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send(
-              printerProfileCommandSchema,
-              draft,
-              (profile) => ({ type: 'config.upsertPrinterProfile', profile }),
-              `Đã lưu máy in “${draft.name}”.`,
-            ).then((ok) => ok && setDraft(null));
+        <PrinterForm
+          key={draft.id || 'new'}
+          state={state}
+          profile={draft}
+          onCancel={() => setDraft(null)}
+          onSave={async (profile) => {
+            const ok = await send(
+              null,
+              profile,
+              (checked: PrinterProfile) => ({ type: 'config.upsertPrinterProfile', profile: checked }),
+              text('printer.saved', { name: profile.name }),
+            );
+            if (ok) setDraft(null);
           }}
-        >
-          <Field label="Mã định danh">
-            <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
-          </Field>
-          <Field label="Tên">
-            <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-          </Field>
-          <Field
-            label="Địa chỉ máy in (tcp://IP:9100, device:///dev/usb/lp0, serial://COM3, file:///<thư mục dữ liệu>/…, windows-share://TÊN-MÁY/TÊN-MÁY-IN)"
-            wide
-          >
-            <input value={draft.transportUrl} onChange={(e) => setDraft({ ...draft, transportUrl: e.target.value })} />
-          </Field>
-          <Field label="Khổ giấy">
-            <select
-              value={draft.paperWidth}
-              onChange={(e) => setDraft({ ...draft, paperWidth: Number(e.target.value) === 58 ? 58 : 80 })}
-            >
-              <option value={80}>80 mm</option>
-              <option value={58}>58 mm</option>
-            </select>
-          </Field>
-          <Field label="Chế độ in">
-            <select
-              value={draft.mode}
-              onChange={(e) => setDraft({ ...draft, mode: e.target.value === 'text' ? 'text' : 'raster' })}
-            >
-              <option value="raster">Ảnh – khuyên dùng</option>
-              <option value="text">Văn bản (máy có bảng mã TCVN-3)</option>
-            </select>
-          </Field>
-          <Field label="Cắt giấy">
-            <select
-              value={draft.cut}
-              onChange={(e) => setDraft({ ...draft, cut: e.target.value as PrinterProfile['cut'] })}
-            >
-              <option value="partial">Cắt một phần</option>
-              <option value="full">Cắt hẳn</option>
-              <option value="none">Không cắt</option>
-            </select>
-          </Field>
-          <Field label="Độ đậm (1–8)">
-            <input
-              type="number"
-              min={1}
-              max={8}
-              value={draft.density}
-              onChange={(e) => setDraft({ ...draft, density: Number(e.target.value) })}
-            />
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.beep}
-              onChange={(e) => setDraft({ ...draft, beep: e.target.checked })}
-            />
-            Kêu bíp khi in
-          </label>
-          <FormActions saveLabel="Lưu máy in" onCancel={() => setDraft(null)} />
-        </form>
+        />
       )}
       <FeedbackLine feedback={feedback} />
     </div>
+  );
+}
+
+/**
+ * Core's printer rules (the address's shape included, in core's words that name the box), plus a new printer's id
+ * that is already taken (saving it would overwrite that printer). The sharing computer is the hub's to judge: it
+ * knows the hosts its operator listed.
+ */
+export function printerFormSchema(state: QueueState, editing: boolean) {
+  return printerProfileCommandSchema.superRefine((profile, ctx) => {
+    if (!editing && state.config.printerProfiles[profile.id]) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: adminVi('printer.id.taken') });
+    }
+  });
+}
+type PrinterFormSchema = ReturnType<typeof printerFormSchema>;
+
+function PrinterForm({
+  state,
+  profile,
+  onSave,
+  onCancel,
+}: {
+  state: QueueState;
+  profile: PrinterProfile;
+  onSave(profile: PrinterProfile): Promise<void>;
+  onCancel(): void;
+}) {
+  const text = useAdminText();
+  const editing = Boolean(state.config.printerProfiles[profile.id]);
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<PrinterFormSchema>, unknown, PrinterProfile>({
+    resolver: zodResolver(printerFormSchema(state, editing)),
+    defaultValues: profile,
+  });
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  const submit = handleSubmit(onSave, () => showFirstError(form.current));
+  const number = { valueAsNumber: true } as const;
+  return (
+    <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="printer-form" noValidate>
+      <Field label={text('printer.id')} error={errors.id?.message}>
+        <input {...register('id')} disabled={editing} />
+      </Field>
+      <Field label={text('printer.name')} error={errors.name?.message}>
+        <input {...register('name')} />
+      </Field>
+      <Field label={text('printer.address')} wide error={errors.transportUrl?.message}>
+        <input {...register('transportUrl')} />
+        <small className="muted">{text('printer.address.hint')}</small>
+      </Field>
+      <Field label={text('printer.paperWidth')} error={errors.paperWidth?.message}>
+        <select {...register('paperWidth', number)}>
+          <option value={80}>80 mm</option>
+          <option value={58}>58 mm</option>
+        </select>
+      </Field>
+      <Field label={text('printer.mode')} error={errors.mode?.message}>
+        <select {...register('mode')}>
+          <option value="raster">{text('printer.mode.raster')}</option>
+          <option value="text">{text('printer.mode.text')}</option>
+        </select>
+      </Field>
+      <Field label={text('printer.cut')} error={errors.cut?.message}>
+        <select {...register('cut')}>
+          <option value="partial">{text('printer.cut.partial')}</option>
+          <option value="full">{text('printer.cut.full')}</option>
+          <option value="none">{text('printer.cut.none')}</option>
+        </select>
+      </Field>
+      <Field label={text('printer.density')} error={errors.density?.message}>
+        <input type="number" {...register('density', number)} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" {...register('beep')} />
+        {text('printer.beep')}
+      </label>
+      <FormActions saveLabel={text('printer.save')} onCancel={onCancel} testId="printer-save" />
+    </form>
   );
 }

@@ -1,89 +1,71 @@
-import { migratePriorityPolicy, priorityPolicySchema, type QueueState } from '@motcua/core';
-import { useState } from 'react';
-import { Field, FeedbackLine, useSender } from './shared';
+import { migratePriorityPolicy, priorityPolicySchema, type PriorityPolicy, type QueueState } from '@motcua/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useAdminText } from '../i18n/strings';
+import { Field, FeedbackLine, showFirstError, useSender } from './shared';
+import type { z } from './vietnameseZod';
 
 export function PriorityForm({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
-  const [policy, setPolicy] = useState(() => migratePriorityPolicy(state.config.priority));
+  const text = useAdminText();
+  const form = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof priorityPolicySchema>, unknown, PriorityPolicy>({
+    resolver: zodResolver(priorityPolicySchema),
+    defaultValues: migratePriorityPolicy(state.config.priority),
+  });
+  const groups = useFieldArray({ control, name: 'groups', keyName: 'key' });
+  const submit = handleSubmit(
+    (priority) =>
+      send(
+        null,
+        priority,
+        (checked: PriorityPolicy) => ({ type: 'config.setPriorityPolicy', priority: checked }),
+        text('priority.saved'),
+      ),
+    () => showFirstError(form.current),
+  );
+  const number = { valueAsNumber: true } as const;
   return (
-    <form
-      className="card form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send(
-          priorityPolicySchema,
-          policy,
-          (priority) => ({ type: 'config.setPriorityPolicy', priority }),
-          'Đã lưu chính sách ưu tiên.',
-        );
-      }}
-    >
-      <Field label="Số ưu tiên gọi liên tiếp trước khi xen một số thường (0 = luôn gọi số ưu tiên trước) · Priority calls in a row before one normal ticket">
-        <input
-          type="number"
-          min={0}
-          max={50}
-          value={policy.priorityBurst}
-          onChange={(e) => setPolicy({ ...policy, priorityBurst: Number(e.target.value) })}
-          data-testid="priority-burst"
-        />
+    <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="priority-form" noValidate>
+      <Field label={text('priority.burst')} error={errors.priorityBurst?.message}>
+        <input type="number" {...register('priorityBurst', number)} data-testid="priority-burst" />
       </Field>
-      <Field label="Chờ quá bao nhiêu phút thì được gọi ngay (0 = tắt) · Maximum wait in minutes before a ticket is called next (0 = off)">
-        <input
-          type="number"
-          min={0}
-          max={600}
-          value={policy.maxWaitMinutes}
-          onChange={(e) => setPolicy({ ...policy, maxWaitMinutes: Number(e.target.value) })}
-          data-testid="priority-max-wait"
-        />
+      <Field label={text('priority.maxWait')} error={errors.maxWaitMinutes?.message}>
+        <input type="number" {...register('maxWaitMinutes', number)} data-testid="priority-max-wait" />
       </Field>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={policy.strictServiceOrder}
-          onChange={(e) => setPolicy({ ...policy, strictServiceOrder: e.target.checked })}
-          data-testid="priority-strict-order"
-        />
-        Quầy gọi hết thủ tục theo thứ tự đã cấu hình rồi mới sang thủ tục sau (mặc định: số chờ lâu nhất trước)
+        <input type="checkbox" {...register('strictServiceOrder')} data-testid="priority-strict-order" />
+        {text('priority.strictOrder')}
       </label>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={policy.kioskAsks}
-          onChange={(e) => setPolicy({ ...policy, kioskAsks: e.target.checked })}
-        />
-        Máy lấy số hỏi công dân có thuộc đối tượng ưu tiên không
+        <input type="checkbox" {...register('kioskAsks')} />
+        {text('priority.kioskAsks')}
       </label>
       <div className="wide">
-        <strong>Đối tượng ưu tiên</strong>
-        {policy.groups.map((g, i) => (
-          <div className="row" key={g.id}>
-            <input
-              aria-label="Tên đối tượng"
-              value={g.name.vi}
-              onChange={(e) =>
-                setPolicy({
-                  ...policy,
-                  groups: policy.groups.map((x, j) =>
-                    j === i ? { ...x, name: { ...x.name, vi: e.target.value } } : x,
-                  ),
-                })
-              }
-            />
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              onClick={() => setPolicy({ ...policy, groups: policy.groups.filter((_, j) => j !== i) })}
-            >
-              Bỏ
+        <strong>{text('priority.groups')}</strong>
+        {groups.fields.map((group, i) => (
+          <div className="row" key={group.key}>
+            <Field label={text('priority.group.nameVi')} error={errors.groups?.[i]?.name?.vi?.message}>
+              <input {...register(`groups.${i}.name.vi`)} />
+            </Field>
+            <Field label={text('priority.group.nameEn')} error={errors.groups?.[i]?.name?.en?.message}>
+              <input {...register(`groups.${i}.name.en`)} />
+            </Field>
+            <button type="button" className="btn btn-small btn-danger" onClick={() => groups.remove(i)}>
+              {text('priority.group.remove')}
             </button>
           </div>
         ))}
       </div>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit">
-          Lưu
+        <button className="btn btn-primary" type="submit" data-testid="priority-save">
+          {text('form.save')}
         </button>
         <FeedbackLine feedback={feedback} />
       </div>

@@ -1,35 +1,27 @@
 import { errorMessages, userSchema, type QueueState, type User } from '@motcua/core';
 import { useHubClient } from '@motcua/client';
-import { useState } from 'react';
-import { NewUserForm, ROLE_NAMES } from './NewUserForm';
-import { FeedbackLine, useSender } from './shared';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { adminVi, useAdminText } from '../i18n/strings';
+import { NewUserForm, ROLE_KEYS } from './NewUserForm';
+import { FieldError, FeedbackLine, useSender, type Feedback } from './shared';
+import { z } from './vietnameseZod';
 
 export function UsersSection({ state }: { state: QueueState }) {
-  const client = useHubClient();
   const { send, feedback, setFeedback } = useSender();
-  const [pins, setPins] = useState<Record<string, string>>({});
-  const resetPin = async (user: User) => {
-    const pin = pins[user.id] ?? '';
-    const reply = await client.setPin({ userId: user.id, pin });
-    setFeedback(
-      reply.ok
-        ? { ok: true, text: `Đã đặt lại mã PIN cho ${user.displayName}.` }
-        : { ok: false, text: errorMessages[reply.code].vi },
-    );
-    if (reply.ok) setPins({ ...pins, [user.id]: '' });
-  };
+  const text = useAdminText();
   return (
     <div className="config-section">
       <section className="card">
-        <h2>Tài khoản</h2>
+        <h2>{text('users.title')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>Họ tên</th>
-              <th>Tên đăng nhập</th>
-              <th>Vai trò</th>
-              <th>Trạng thái</th>
-              <th>Đặt lại mã PIN</th>
+              <th>{text('users.displayName')}</th>
+              <th>{text('users.username')}</th>
+              <th>{text('users.role')}</th>
+              <th>{text('users.status')}</th>
+              <th>{text('users.pin.reset')}</th>
             </tr>
           </thead>
           <tbody>
@@ -39,7 +31,7 @@ export function UsersSection({ state }: { state: QueueState }) {
                 <td>
                   <code>{u.username}</code>
                 </td>
-                <td>{ROLE_NAMES[u.role]}</td>
+                <td>{text(ROLE_KEYS[u.role])}</td>
                 <td>
                   <button
                     type="button"
@@ -49,29 +41,15 @@ export function UsersSection({ state }: { state: QueueState }) {
                         userSchema,
                         { ...u, disabled: !u.disabled },
                         (user) => ({ type: 'config.upsertUser', user }),
-                        u.disabled ? `Đã mở khóa ${u.displayName}.` : `Đã khóa ${u.displayName}.`,
+                        text(u.disabled ? 'users.unlocked' : 'users.locked', { name: u.displayName }),
                       )
                     }
                   >
-                    {u.disabled ? 'Đã khóa – Mở khóa' : 'Đang hoạt động – Khóa'}
+                    {text(u.disabled ? 'users.unlock' : 'users.lock')}
                   </button>
                 </td>
-                <td className="row">
-                  <input
-                    aria-label={`Mã PIN mới cho ${u.displayName}`}
-                    placeholder="PIN mới (4–12)"
-                    value={pins[u.id] ?? ''}
-                    onChange={(e) => setPins({ ...pins, [u.id]: e.target.value })}
-                    size={10}
-                  />
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => void resetPin(u)}
-                    disabled={(pins[u.id] ?? '').length < 4}
-                  >
-                    Đặt lại
-                  </button>
+                <td>
+                  <PinResetForm user={u} onDone={setFeedback} />
                 </td>
               </tr>
             ))}
@@ -85,11 +63,45 @@ export function UsersSection({ state }: { state: QueueState }) {
             null,
             user,
             (checked: User) => ({ type: 'config.upsertUser', user: checked }),
-            `Đã thêm tài khoản ${user.displayName}. Hãy đặt mã PIN.`,
+            text('users.added', { name: user.displayName }),
           )
         }
       />
       <FeedbackLine feedback={feedback} />
     </div>
+  );
+}
+
+/** Core's rule for a PIN or password (4–128 characters), refused under the box in the admin's words. */
+const pinFormSchema = z.object({ pin: z.string().min(4, adminVi('users.pin.short')).max(128) });
+
+/** One account's new PIN: checked in the page, then set through the hub (which keeps only its hash). */
+function PinResetForm({ user, onDone }: { user: User; onDone(feedback: Feedback): void }) {
+  const client = useHubClient();
+  const text = useAdminText();
+  const label = text('users.pin.label', { name: user.displayName });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<z.input<typeof pinFormSchema>>({ resolver: zodResolver(pinFormSchema), defaultValues: { pin: '' } });
+  const submit = handleSubmit(async ({ pin }) => {
+    const reply = await client.setPin({ userId: user.id, pin });
+    onDone(
+      reply.ok
+        ? { ok: true, text: text('users.pin.done', { name: user.displayName }) }
+        : { ok: false, text: errorMessages[reply.code].vi },
+    );
+    if (reply.ok) reset();
+  });
+  return (
+    <form className="row" onSubmit={(e) => void submit(e)} data-testid={`pin-reset-${user.id}`} noValidate>
+      <input aria-label={label} placeholder={text('users.pin.placeholder')} size={10} {...register('pin')} />
+      <button type="submit" className="btn btn-small">
+        {text('users.pin.submit')}
+      </button>
+      <FieldError label={label} error={errors.pin?.message} />
+    </form>
   );
 }

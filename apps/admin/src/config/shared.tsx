@@ -2,6 +2,7 @@ import { errorMessages, printerAddressMessages, type CommandInput, type PrinterA
 import { useHubClient } from '@motcua/client';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ZodType } from 'zod';
+import { useAdminText } from '../i18n/strings';
 
 export type Feedback = { ok: boolean; text: string } | null;
 
@@ -52,6 +53,15 @@ function printerAddressText(refusal: unknown): string | null {
     : null;
 }
 
+/**
+ * react-hook-form's `onInvalid` for every admin form: brings the first error under its box into view (a form can
+ * be taller than the screen, and a box drawn by a picker or a list has no input for react-hook-form to focus).
+ */
+export function showFirstError(form: HTMLFormElement | null) {
+  // After React has drawn the errors.
+  requestAnimationFrame(() => form?.querySelector('[data-testid="field-error"]')?.scrollIntoView({ block: 'center' }));
+}
+
 export function FeedbackLine({ feedback }: { feedback: Feedback }) {
   if (!feedback) return null;
   return (
@@ -81,24 +91,32 @@ export function Field({
     <label className={wide ? 'field wide' : 'field'}>
       <span>{label}</span>
       {children}
-      {error && (
-        <span className="field-error" role="alert" data-testid="field-error">
-          {label}: {error}
-        </span>
-      )}
+      <FieldError label={label} error={error} />
     </label>
+  );
+}
+
+/** "Giờ làm việc: …" under a box, or nothing; the label first, so the admin reads which box to fix. */
+export function FieldError({ label, error }: { label: string; error?: string | undefined }) {
+  if (!error) return null;
+  // Core's refusals of an address are whole sentences that already start with the box's name.
+  return (
+    <span className="field-error" role="alert" data-testid="field-error">
+      {error.startsWith(label) ? error : `${label}: ${error}`}
+    </span>
   );
 }
 
 /** Save and cancel under an edit form. */
 export function FormActions({ saveLabel, onCancel, testId }: { saveLabel: string; onCancel(): void; testId?: string }) {
+  const text = useAdminText();
   return (
     <div className="form-actions">
       <button className="btn btn-primary" type="submit" data-testid={testId}>
         {saveLabel}
       </button>
       <button className="btn" type="button" onClick={onCancel}>
-        Hủy
+        {text('form.cancel')}
       </button>
     </div>
   );
