@@ -23,7 +23,7 @@ const rendererUrl = `${APP_ORIGIN}/`;
 
 let window: BrowserWindow | null = null;
 let file: SettingsFile = {
-  settings: { hubUrl: '', discoverHub: true, printer: null, startAtLogin: true },
+  settings: { hubUrl: '', discoverHub: true, printer: null, startAtLogin: true, cardReaderUrl: '' },
   adminPinHash: null,
   pinnedHubId: null,
 };
@@ -32,6 +32,15 @@ const printer = new KioskPrinter(() => file.settings);
 const pinAttempts = new PinAttempts();
 
 const hubUrl = () => file.settings.hubUrl || discoveredHubUrl;
+/** ws://host:port of the ID card reader the settings name, for the page's connect-src. */
+function cardReaderOrigin(url: string): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
 function hubOrigin(): string | null {
   try {
     return hubUrl() ? new URL(hubUrl()).origin : null;
@@ -93,7 +102,9 @@ if (ensureSingleInstance(app, () => window?.focus())) {
     setStartAtLogin(app, file.settings.startAtLogin);
     if (!file.settings.hubUrl && file.settings.discoverHub) await findHub();
     denyPermissions(session.defaultSession);
-    serveAppProtocol(protocol, join(here, '../dist'), () => shellContentSecurityPolicy(hubOrigin()));
+    serveAppProtocol(protocol, join(here, '../dist'), () =>
+      shellContentSecurityPolicy(hubOrigin(), cardReaderOrigin(file.settings.cardReaderUrl)),
+    );
     registerBridge();
     createWindow();
   });

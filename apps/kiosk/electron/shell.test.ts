@@ -27,6 +27,7 @@ const settings: KioskDeviceSettings = {
   discoverHub: false,
   printer: null,
   startAtLogin: true,
+  cardReaderUrl: '',
 };
 
 describe('kiosk settings file', () => {

@@ -1,7 +1,9 @@
 import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import {
+  agePriorityProposal,
   alertKindForPrinterFailure,
+  idCardSettings,
   officeIssueStatus,
   type CommandResult,
   type LocalizedName,
@@ -11,6 +13,10 @@ import { ConnectionBanner, PairingScreen, useLanguage } from '@motcua/ui';
 import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { KioskBridge } from './kioskBridge';
 import { DossierEntry } from './DossierEntry';
+import { cardReaderUrl } from './idCard/cardReader';
+import { CitizenCardBanner } from './idCard/CitizenCardBanner';
+import { ScannerInput } from './idCard/ScannerInput';
+import { useCitizenCard } from './idCard/useCitizenCard';
 import { HOME, idleReturnSeconds, issueOutcome, kioskFlow, serviceChoice } from './kioskFlow';
 import { DetailsScreen } from './screens/DetailsScreen';
 import { FieldsScreen } from './screens/FieldsScreen';
@@ -33,9 +39,15 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
   const [now, setNow] = useState(() => Date.now());
   // In the shell, a kiosk without a settings PIN asks for one first (typed twice), before anyone else can.
   const [pinSet, setPinSet] = useState(true);
+  const [readerUrl, setReaderUrl] = useState(() => cardReaderUrl(window.location.search, undefined));
+  const citizen = useCitizenCard(readerUrl);
 
   useEffect(() => {
-    if (bridge) void bridge.getSettings().then((settings) => setPinSet(settings.pinSet));
+    if (!bridge) return;
+    void bridge.getSettings().then((settings) => {
+      setPinSet(settings.pinSet);
+      setReaderUrl(cardReaderUrl(window.location.search, settings.cardReaderUrl));
+    });
   }, [bridge]);
 
   useEffect(() => {
@@ -43,15 +55,23 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     return () => clearInterval(timer);
   }, []);
 
+  const { forget: forgetCard } = citizen;
   const goHome = useCallback(() => {
     go({ type: 'home' });
     setLanguage('vi');
-  }, [setLanguage]);
+    // The next citizen must not see this one's name or be offered their priority.
+    forgetCard();
+  }, [setLanguage, forgetCard]);
 
   const returnAfter = idleReturnSeconds(screen, state?.config.kiosk.idleSeconds ?? 45);
   useIdleReturn(returnAfter !== null, returnAfter ?? 0, goHome);
 
   const online = connection === 'online' && state !== null;
+  const idCard = state ? idCardSettings(state.config.kiosk) : null;
+  const proposal =
+    state && idCard && citizen.card
+      ? agePriorityProposal(citizen.card, state.serviceDay, idCard, state.config.priority.groups)
+      : null;
 
   async function issue(serviceId: string, priorityGroup: string | null, dossierCode: string | null = null) {
     if (!state) return;
@@ -62,12 +82,20 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
     const reply = await client.send({ type: 'ticket.issue', serviceId, priorityGroup, source: 'kiosk', dossierCode });
     const outcome = issueOutcome(reply, Date.now());
     go(outcome);
+    if (reply.ok && reply.result.ticket && citizen.card && idCard?.storeHolder) {
+      // Only when the office keeps holders; the hub checks again and keeps nothing otherwise.
+      const { fullName, idNumber } = citizen.card;
+      void client.socket
+        .timeout(8000)
+        .emitWithAck('idCard.holder', { ticketId: reply.result.ticket.id, fullName, idNumber })
+        .catch(() => undefined);
+    }
     if (outcome.type === 'ticketShown') await print(outcome.issued, false);
   }
 
   function choose(service: Service) {
     if (!state) return;
-    const choice = serviceChoice(state, service.id, client.hubNow());
+    const choice = serviceChoice(state, service.id, client.hubNow(), proposal !== null);
     if (choice.next === 'refused') return go({ type: 'refused', refusal: choice.refusal, at: Date.now() });
     if (choice.next === 'details') return go({ type: 'askDetails', service });
     void issue(service.id, null);
@@ -170,6 +198,7 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
                 <DossierEntry client={client} onCode={(dossierCode) => go({ type: 'dossierCode', dossierCode })} />
               ) : null
             }
+            proposal={proposal}
             onChoose={(group) => void issue(screen.serviceId, group, screen.dossierCode)}
             onBack={() => go({ type: 'back' })}
           />
@@ -201,7 +230,18 @@ export function KioskApp({ bridge }: { bridge: KioskBridge | null }) {
         timeZone={office?.timeZone ?? 'Asia/Ho_Chi_Minh'}
         onOpenSettings={bridge ? () => go({ type: 'openSettings' }) : null}
       />
+      {idCard && screen.name !== 'ticket' ? (
+        <CitizenCardBanner
+          card={citizen.card}
+          problem={citizen.problem}
+          greetByName={idCard.greetByName}
+          priorityAge={idCard.priorityAge}
+          proposal={proposal}
+          onForget={citizen.forget}
+        />
+      ) : null}
       <main className="kiosk-main">{body()}</main>
+      <ScannerInput onScan={(text) => void citizen.scanned(text)} />
     </div>
   );
 }

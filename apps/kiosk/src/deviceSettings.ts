@@ -19,5 +19,7 @@ export const kioskDeviceSettingsSchema = z.object({
     .nullable()
     .default(null),
   startAtLogin: z.boolean().default(true),
+  /** The chip ID card reader's local endpoint, e.g. ws://127.0.0.1:8765 (docs/id-card-reader.md); empty = none. */
+  cardReaderUrl: z.union([z.literal(''), z.url({ protocol: /^wss?$/ })]).default(''),
 });
 export type KioskDeviceSettings = z.output<typeof kioskDeviceSettingsSchema>;

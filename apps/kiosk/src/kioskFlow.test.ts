@@ -128,6 +128,8 @@ describe('what touching a procedure leads to', () => {
       info: { ...info, documents: [], fee: '', processingTime: '' },
     });
     expect(serviceChoice(desk.state, 'khai-sinh', desk.now)).toEqual({ next: 'issue' });
+    // An ID card that gives age priority still leads to the step where the citizen confirms it.
+    expect(serviceChoice(desk.state, 'khai-sinh', desk.now, true)).toEqual({ next: 'details' });
   });
 
   it("refuses with core's reason outside opening hours", () => {

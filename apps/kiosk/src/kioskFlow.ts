@@ -146,13 +146,21 @@ export function hasProcedureInfo(info: ProcedureInfo | undefined): info is Proce
 /** What touching a procedure leads to: core's refusal, the details step, or the ticket straight away. */
 export type ServiceChoice = { next: 'refused'; refusal: Refusal } | { next: 'details' } | { next: 'issue' };
 
-export function serviceChoice(state: QueueState, serviceId: string, now: number): ServiceChoice {
+/** `agePriorityProposed`: the citizen's ID card gives age priority, which they confirm on the details step. */
+export function serviceChoice(
+  state: QueueState,
+  serviceId: string,
+  now: number,
+  agePriorityProposed = false,
+): ServiceChoice {
   const refusal = serviceRefusal(state, serviceId, now);
   if (refusal) return { next: 'refused', refusal };
   const { priority, procedures } = state.config;
   const info = procedures?.[serviceId];
   const asksPriority = priority.kioskAsks && priority.groups.length > 0;
-  return asksPriority || info?.returnsResults || hasProcedureInfo(info) ? { next: 'details' } : { next: 'issue' };
+  return asksPriority || agePriorityProposed || info?.returnsResults || hasProcedureInfo(info)
+    ? { next: 'details' }
+    : { next: 'issue' };
 }
 
 /** The hub's answer to `ticket.issue` as the next step: the ticket, or why there is none. */

@@ -40,3 +40,5 @@ export * from './lunarCalendar.js';
 export * from './vietnamHolidays.js';
 export * from './ratingMethod.js';
 export * from './periodicReport.js';
+export * from './idCard.js';
+export * from './cccdQr.js';

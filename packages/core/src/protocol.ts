@@ -5,6 +5,7 @@ import type { Actor } from './actors.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
 import type { DomainEvent, EventEnvelope } from './events.js';
+import type { HolderRequest } from './idCard.js';
 import type { Appointment, DeviceKind, LocalizedName, Role, Ticket, TicketStatus, User } from './schemas.js';
 import { deviceKindSchema, dossierCodeSchema, idSchema } from './schemas.js';
 import { countersServing, estimatedWaitMinutes, ticketsAhead } from './selectors.js';
@@ -282,6 +283,11 @@ export interface ClientToHubEvents {
   'webhooks.set': (request: WebhookSettingsUpdateRequest, ack: (reply: SimpleReply) => void) => void;
   /** Admin: the last deliveries of the webhook outbox. */
   'webhooks.deliveries': (request: Record<string, never>, ack: (reply: WebhookDeliveriesReply) => void) => void;
+  /**
+   * Kiosk: the holder of a ticket it just issued, read from an ID card or VNeID QR. `stored` is false (and nothing
+   * is kept) unless the office turned holder storage on; then only the name and a salted hash of the ID number.
+   */
+  'idCard.holder': (request: HolderRequest, ack: (reply: HolderReply) => void) => void;
 }
 
 /** Every event a client may send (the hub answers any other name with UNKNOWN_EVENT). */
@@ -314,6 +320,7 @@ export const clientEventNames = [
   'webhooks.get',
   'webhooks.set',
   'webhooks.deliveries',
+  'idCard.holder',
 ] as const satisfies readonly ClientEventName[];
 type MissingEventName = Exclude<ClientEventName, (typeof clientEventNames)[number]>;
 /** A compile-time check only: its type is `true` when the list is complete, else the missing names. */
@@ -329,6 +336,8 @@ export const _everyClientEventHasRoles: [
 export function isClientEventName(name: string): name is ClientEventName {
   return (clientEventNames as readonly string[]).includes(name);
 }
+
+export type HolderReply = { ok: true; stored: boolean } | ErrorReply;
 
 /** Socket.IO events the hub sends. */
 export interface HubToClientEvents {

@@ -265,6 +265,25 @@ export const MAX_PRINTER_SHARE_HOSTS = 20;
 
 export const printerShareHostsSchema = z.array(printerShareHostSchema).max(MAX_PRINTER_SHARE_HOSTS);
 
+/**
+ * What the kiosk does with a citizen's ID card or VNeID QR (docs/id-card-reader.md). Nothing of the card is
+ * stored unless `storeHolder` is on, and then only the name and a salted hash of the ID number, for
+ * `retentionDays` days.
+ */
+export const idCardSettingsSchema = z.object({
+  /** From this age the kiosk proposes age priority (người cao tuổi); the citizen confirms. */
+  priorityAge: z.number().int().min(50).max(120),
+  /** The priority group the kiosk proposes for age; null = no proposal. */
+  agePriorityGroupId: idSchema.nullable(),
+  /** Greet the citizen by the name on the card, on the kiosk's own screen only. */
+  greetByName: z.boolean(),
+  /** Keep the holder's name and a salted hash of the ID number with the ticket. Off by default. */
+  storeHolder: z.boolean(),
+  /** Days a stored holder is kept before the hub's scheduled purge removes it. */
+  retentionDays: z.number().int().min(1).max(365),
+});
+export type IdCardSettings = z.infer<typeof idCardSettingsSchema>;
+
 export const kioskSettingsSchema = z.object({
   footerText: optionalText(200),
   /** Show the ticket and its QR on screen when the printer fails. */
@@ -279,6 +298,8 @@ export const kioskSettingsSchema = z.object({
    * also allows those its operator lists (`--printer-share-hosts`). Absent in settings saved before it = none.
    */
   printerShareHosts: printerShareHostsSchema.optional(),
+  /** The chip ID card (CCCD) / VNeID QR at the kiosk; absent in settings saved before it = `DEFAULT_ID_CARD_SETTINGS`. */
+  idCard: idCardSettingsSchema.optional(),
 });
 export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
 

@@ -68,4 +68,12 @@ describe('the app:// renderer and its IPC', () => {
     expect(csp).toMatch(/connect-src 'self' http:\/\/192\.168\.1\.10:8080 ws:\/\/192\.168\.1\.10:8080/);
     expect(csp).not.toMatch(/unsafe-eval/);
   });
+
+  it('lets the kiosk reach its ID card reader, and nothing else local, when one is set', () => {
+    const csp = shellContentSecurityPolicy('http://192.168.1.10:8080', 'ws://127.0.0.1:8765');
+    expect(csp).toMatch(
+      /connect-src 'self' http:\/\/192\.168\.1\.10:8080 ws:\/\/192\.168\.1\.10:8080 ws:\/\/127\.0\.0\.1:8765;/,
+    );
+    expect(shellContentSecurityPolicy('http://192.168.1.10:8080')).not.toContain('127.0.0.1');
+  });
 });

@@ -84,8 +84,10 @@ export function appFilePath(root: string, requestUrl: string, separator = '/'): 
  * The hub's Content-Security-Policy for a renderer served by the shell: the same rules, with the hub's origin
  * allowed where the page talks to it (sockets, the ticket preview, voice clips).
  */
-export function shellContentSecurityPolicy(hubOrigin: string | null): string {
+export function shellContentSecurityPolicy(hubOrigin: string | null, cardReaderOrigin: string | null = null): string {
   const hub = hubOrigin ? [hubOrigin, hubOrigin.replace(/^http/, 'ws')] : [];
+  // The kiosk's ID card reader publishes on a local WebSocket (docs/id-card-reader.md): its origin only.
+  const reader = cardReaderOrigin ? [cardReaderOrigin] : [];
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -93,7 +95,7 @@ export function shellContentSecurityPolicy(hubOrigin: string | null): string {
     ['img-src', "'self'", 'data:', 'blob:', ...hub].join(' '),
     "font-src 'self' data:",
     ['media-src', "'self'", 'data:', 'blob:', ...hub].join(' '),
-    ['connect-src', "'self'", ...hub].join(' '),
+    ['connect-src', "'self'", ...hub, ...reader].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,4 +1,7 @@
 import {
+  idCardSettings,
+  idCardSettingsSchema,
+  idSchema,
   kioskSettingsSchema,
   reprintLimit,
   statusLinkWarningMessages,
@@ -25,6 +28,10 @@ export const kioskFormSchema = kioskSettingsSchema.extend({
       message: adminStrings['kiosk.statusBaseUrl.invalid'].vi,
     })
     .transform((value) => value.replace(/\/+$/, '')),
+  idCard: idCardSettingsSchema.extend({
+    // The list's "none" is an empty value.
+    agePriorityGroupId: z.preprocess((value) => (value === '' ? null : value), idSchema.nullable()),
+  }),
 });
 
 export function KioskSection({ state }: { state: QueueState }) {
@@ -37,7 +44,14 @@ export function KioskSection({ state }: { state: QueueState }) {
   } = useForm<z.input<typeof kioskFormSchema>, unknown, KioskSettings>({
     resolver: zodResolver(kioskFormSchema),
     // The limit in force is shown even when the office never set one.
-    defaultValues: { ...state.config.kiosk, reprintLimit: reprintLimit(state) },
+    defaultValues: {
+      ...state.config.kiosk,
+      reprintLimit: reprintLimit(state),
+      idCard: {
+        ...idCardSettings(state.config.kiosk),
+        agePriorityGroupId: idCardSettings(state.config.kiosk).agePriorityGroupId ?? '',
+      },
+    },
   });
   const submit = handleSubmit(async (kiosk) => {
     await send(
@@ -68,6 +82,32 @@ export function KioskSection({ state }: { state: QueueState }) {
           <input type="checkbox" {...register('showTicketWhenPrinterFails')} />
           {text('kiosk.showTicketWhenPrinterFails')}
         </label>
+        <h3 className="wide">{text('kiosk.idCard.title')}</h3>
+        <p className="wide muted">{text('kiosk.idCard.explain')}</p>
+        <Field label={text('kiosk.idCard.priorityAge')} error={errors.idCard?.priorityAge?.message}>
+          <input type="number" {...register('idCard.priorityAge', { valueAsNumber: true })} />
+        </Field>
+        <Field label={text('kiosk.idCard.group')} error={errors.idCard?.agePriorityGroupId?.message}>
+          <select {...register('idCard.agePriorityGroupId')}>
+            <option value="">{text('kiosk.idCard.noGroup')}</option>
+            {state.config.priority.groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name.vi}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="check wide">
+          <input type="checkbox" {...register('idCard.greetByName')} />
+          {text('kiosk.idCard.greetByName')}
+        </label>
+        <label className="check wide">
+          <input type="checkbox" {...register('idCard.storeHolder')} data-testid="kiosk-id-store" />
+          {text('kiosk.idCard.storeHolder')}
+        </label>
+        <Field label={text('kiosk.idCard.retentionDays')} error={errors.idCard?.retentionDays?.message}>
+          <input type="number" {...register('idCard.retentionDays', { valueAsNumber: true })} />
+        </Field>
         <div className="form-actions">
           <button className="btn btn-primary" type="submit" data-testid="kiosk-save">
             {text('kiosk.save')}

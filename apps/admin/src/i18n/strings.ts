@@ -311,6 +311,23 @@ export const adminStrings = {
     vi: 'Hiện số và mã QR trên màn hình khi máy in lỗi',
     en: 'Show the number and QR code on screen when the printer fails',
   },
+  'kiosk.idCard.title': { vi: 'Thẻ căn cước (CCCD) và mã QR VNeID', en: 'Chip ID card (CCCD) and VNeID QR' },
+  'kiosk.idCard.explain': {
+    vi: 'Khi công dân đặt thẻ lên đầu đọc hoặc quét mã QR, máy lấy số đề nghị ưu tiên theo tuổi (công dân xác nhận). Màn hình chờ không bao giờ hiện tên.',
+    en: 'When a citizen puts the card on the reader or scans its QR, the kiosk proposes age priority (the citizen confirms). The waiting-room display never shows names.',
+  },
+  'kiosk.idCard.priorityAge': { vi: 'Đề nghị ưu tiên từ tuổi', en: 'Propose priority from the age of' },
+  'kiosk.idCard.group': { vi: 'Nhóm ưu tiên đề nghị', en: 'Priority group proposed' },
+  'kiosk.idCard.noGroup': { vi: '(không đề nghị)', en: '(none)' },
+  'kiosk.idCard.greetByName': {
+    vi: 'Chào công dân bằng tên trên thẻ (chỉ trên màn hình máy lấy số)',
+    en: 'Greet the citizen by the name on the card (on the kiosk’s screen only)',
+  },
+  'kiosk.idCard.storeHolder': {
+    vi: 'Lưu họ tên và mã băm số định danh cùng số thứ tự (mặc định: không lưu)',
+    en: 'Keep the name and a hash of the ID number with the ticket (default: keep nothing)',
+  },
+  'kiosk.idCard.retentionDays': { vi: 'Xóa dữ liệu đã lưu sau (ngày)', en: 'Delete what was kept after (days)' },
   'kiosk.save': { vi: 'Lưu', en: 'Save' },
   'kiosk.saved': { vi: 'Đã lưu cài đặt máy lấy số.', en: 'Kiosk settings saved.' },
 

@@ -11,6 +11,7 @@ import { createOfficeVoiceFeature } from './officeVoice.js';
 import { createPrintingFeature } from './printing.js';
 import { createReportsFeature } from './reports.js';
 import type { HubFeatureStores } from './store/hubFeatureStores.js';
+import { createTicketHoldersFeature } from './ticketHolders.js';
 import { createTicketStatusFeature } from './ticketStatus.js';
 import type { FeatureContext, HubFeature } from './types.js';
 import { createWebhooksFeature } from './webhooks.js';
@@ -41,5 +42,6 @@ export function createHubFeatures(ctx: FeatureContext, stores: HubFeatureStores)
     createDossiersFeature(ctx, stores.dossiers),
     createCounterPresenceFeature(ctx),
     createPeriodicReportFeature(ctx, stores.reports, stores.dossiers),
+    createTicketHoldersFeature(ctx, stores.ticketHolders, ctx.options.holderPurgeEveryMs),
   ];
 }

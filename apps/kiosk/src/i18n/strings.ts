@@ -182,6 +182,22 @@ export const kioskStrings = {
   'settings.firstPin.pin': { vi: 'Mã PIN mới', en: 'New PIN' },
   'settings.firstPin.again': { vi: 'Nhập lại mã PIN', en: 'PIN again' },
   'settings.firstPin.save': { vi: 'Lưu mã PIN', en: 'Save the PIN' },
+
+  'idCard.readFailed': {
+    vi: 'Chưa đọc được thẻ căn cước. Vui lòng đặt lại thẻ lên đầu đọc, hoặc hỏi cán bộ.',
+    en: 'The ID card could not be read. Please place it on the reader again, or ask a staff member.',
+  },
+  'idCard.qrUnreadable': {
+    vi: 'Mã QR trên thẻ căn cước chưa đọc được. Vui lòng quét lại, hoặc lấy số như bình thường.',
+    en: 'The QR code on the ID card could not be read. Please scan again, or take a ticket as usual.',
+  },
+  'idCard.cardRead': { vi: 'Đã đọc thẻ căn cước.', en: 'ID card read.' },
+  'idCard.ageProposal': {
+    vi: 'Ông/Bà từ {age} tuổi trở lên được ưu tiên ({group}). Vui lòng xác nhận khi lấy số.',
+    en: 'Citizens aged {age} or over are served first ({group}). Please confirm when you take your ticket.',
+  },
+  'idCard.confirmAgePriority': { vi: 'Xác nhận lấy số ưu tiên', en: 'Confirm a priority ticket' },
+  'idCard.notMe': { vi: 'Không phải tôi', en: 'Not me' },
 } as const satisfies Catalogue;
 
 export type KioskStringKey = keyof typeof kioskStrings;

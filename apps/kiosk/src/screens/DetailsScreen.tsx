@@ -1,4 +1,4 @@
-import type { QueueState } from '@motcua/core';
+import type { PriorityGroup, QueueState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import type { ReactNode } from 'react';
 import { hasProcedureInfo } from '../kioskFlow';
@@ -12,6 +12,8 @@ export function DetailsScreen(props: {
   serviceId: string;
   /** For a result collection: where the citizen scans or types the dossier code. */
   dossierEntry: ReactNode;
+  /** The priority group the citizen's ID card gives (age); they confirm it with the first button. */
+  proposal: PriorityGroup | null;
   onChoose(group: string | null): void;
   onBack(): void;
 }) {
@@ -20,7 +22,8 @@ export function DetailsScreen(props: {
   const { config } = props.state;
   const service = config.services[props.serviceId];
   const info = config.procedures?.[props.serviceId];
-  const asksPriority = config.priority.kioskAsks && config.priority.groups.length > 0;
+  const { proposal } = props;
+  const asksPriority = (config.priority.kioskAsks && config.priority.groups.length > 0) || proposal !== null;
   return (
     <section className="kiosk-step">
       <div className="kiosk-step-head">
@@ -31,13 +34,24 @@ export function DetailsScreen(props: {
       {props.dossierEntry}
       {hasProcedureInfo(info) ? <ProcedureInfoPanel info={info} /> : null}
       <div className="kiosk-priority">
+        {proposal ? (
+          <button
+            type="button"
+            className="kiosk-tile kiosk-tile--priority kiosk-tile--proposed"
+            onClick={() => props.onChoose(proposal.id)}
+            data-testid="kiosk-age-priority-confirm"
+          >
+            <span className="kiosk-tile-title">{text('idCard.confirmAgePriority')}</span>
+            <span className="kiosk-tile-sub">{t(proposal.name)}</span>
+          </button>
+        ) : null}
         <button type="button" className="kiosk-tile kiosk-tile--normal" onClick={() => props.onChoose(null)}>
           <span className="kiosk-tile-title">
             {asksPriority ? text('details.noPriority') : text('home.takeTicket')}
           </span>
           {asksPriority ? <span className="kiosk-tile-sub">{text('details.regularTicket')}</span> : null}
         </button>
-        {asksPriority
+        {config.priority.kioskAsks
           ? config.priority.groups.map((group) => (
               <button
                 type="button"

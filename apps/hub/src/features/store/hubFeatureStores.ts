@@ -4,6 +4,7 @@ import type { BackupScrubber, BackupStore } from '../backup.js';
 import type { CentralOutboxStore } from '../centralOutboxStore.js';
 import type { DossierStore } from '../dossierStore.js';
 import type { ReportStore } from '../reportStore.js';
+import type { TicketHolderStore } from '../ticketHolders.js';
 import type { TicketLinkStore } from '../ticketStatus.js';
 import type { WebhookOutboxStore } from '../webhookOutboxStore.js';
 
@@ -20,6 +21,8 @@ export interface HubFeatureStores {
   auditLog: AuditLogStore;
   backup: BackupStore;
   ticketLinks: TicketLinkStore;
+  /** Card holders' names and ID hashes, only when the office keeps them (docs/id-card-reader.md). */
+  ticketHolders: TicketHolderStore;
   /** What each store removes from kept backup files once its day is over. */
   backupScrubbers: BackupScrubber[];
 }

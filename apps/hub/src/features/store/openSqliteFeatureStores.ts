@@ -9,13 +9,19 @@ import { SqliteBackupStore } from '../backup.js';
 import { centralOutboxMigrations, SqliteCentralOutboxStore } from '../centralOutboxStore.js';
 import { SqliteDossierStore } from '../dossierStore.js';
 import { SqliteReportStore } from '../reportStore.js';
+import { SqliteTicketHolderStore, ticketHolderMigrations } from '../ticketHolders.js';
 import { SqliteTicketLinkStore } from '../ticketStatus.js';
 import { SqliteWebhookOutboxStore, webhookOutboxMigrations } from '../webhookOutboxStore.js';
 import { applyFeatureMigrations } from './featureMigrations.js';
 import type { HubFeatureStores } from './hubFeatureStores.js';
 
 /** The features' own tables, in the order their migrations run. */
-const FEATURE_MIGRATIONS = [appointmentMigrations, webhookOutboxMigrations, centralOutboxMigrations];
+const FEATURE_MIGRATIONS = [
+  appointmentMigrations,
+  webhookOutboxMigrations,
+  centralOutboxMigrations,
+  ticketHolderMigrations,
+];
 
 /**
  * Brings every feature's tables up to date on this hub's database, then opens each feature's store on it.
@@ -32,6 +38,7 @@ export function openSqliteFeatureStores(db: Db): HubFeatureStores {
     auditLog: new SqliteAuditLogStore(db),
     backup: new SqliteBackupStore(db),
     ticketLinks: new SqliteTicketLinkStore(db),
+    ticketHolders: new SqliteTicketHolderStore(db),
     backupScrubbers: [purgeContactsFromBackupFile],
   };
 }
