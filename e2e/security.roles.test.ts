@@ -406,6 +406,7 @@ dossier.lookup          U    F       ok    F      ok    ok         ok
 webhooks.get            U    F       F     F      F     F          ok
 webhooks.set            U    F       F     F      F     F          ok
 webhooks.deliveries     U    F       F     F      F     F          ok
+idCard.holder           U    F       ok    F      F     F          F
 `;
 
 const SOCKET_ROLES = ['none', 'display', 'kiosk', 'rating', 'clerk', 'supervisor', 'admin'] as const;

@@ -105,6 +105,7 @@ export const socketEventRoles = {
   'webhooks.get': admins,
   'webhooks.set': admins,
   'webhooks.deliveries': admins,
+  'idCard.holder': ['kiosk'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type SocketEventKey = keyof typeof socketEventRoles;
