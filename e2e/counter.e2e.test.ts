@@ -6,7 +6,8 @@ import { ensureAppBuilt } from './support/build.js';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { connectClerk, connectDevice, DEMO_PIN } from './support/clients.js';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
-import { errorMessages, ticketById, ticketsWhere } from '@motcua/core';
+import { errorMessages, MAX_DOSSIERS_PER_TICKET, ticketById, ticketsWhere } from '@motcua/core';
+import { CONFIRMATION_SHOWN_MS } from '../apps/counter/src/useCounterDesk.js';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -112,6 +113,32 @@ describe('counter app against a real hub', () => {
     // No close button: it leaves by itself (after 5 s; generous here for a loaded machine).
     await expect(quay1.getByTestId('desk-notice-close').count()).resolves.toBe(0);
     await notice.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('an error the clerk must act on stays on screen past the confirmations\' time, until "Đã hiểu"', async () => {
+    // The hub refuses a 21st dossier code on one ticket: an error only the hub sees, so the button was live.
+    const input = quay1.getByTestId('dossier-input');
+    for (let n = 1; n <= MAX_DOSSIERS_PER_TICKET; n++) {
+      await input.fill(`HS-LIMIT-${n}`);
+      await input.press('Enter');
+      await waitFor(async () => (await quay1.getByTestId('dossier-codes').locator('li').count()) === n, 20_000);
+    }
+    await input.fill('HS-LIMIT-EXTRA');
+    await input.press('Enter');
+    const notice = quay1.getByTestId('desk-notice');
+    await waitFor(async () => (await notice.getAttribute('data-kind')) === 'error', 20_000, 'error notice');
+    await expect(notice.getAttribute('role')).resolves.toBe('alert');
+    const shownAt = await quay1.evaluate(() => Date.now());
+    // Twice the time after which a confirmation leaves, by the page's own clock (no fixed sleep in the test).
+    await waitFor(
+      async () => (await quay1.evaluate(() => Date.now())) > shownAt + 2 * CONFIRMATION_SHOWN_MS,
+      60_000,
+      'page clock past two confirmation times',
+    );
+    await expect(notice.getAttribute('data-kind')).resolves.toBe('error');
+    await expect(notice.textContent()).resolves.toContain(errorMessages.BAD_REQUEST.vi);
+    await quay1.getByTestId('desk-notice-close').click();
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
   });
 
   it('a transfer moves the ticket to the other service, and the other counter sees it live', async () => {

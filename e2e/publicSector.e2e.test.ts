@@ -1,4 +1,4 @@
-import { ticketById, ticketsWhere } from '@motcua/core';
+import { ticketById, ticketPrintout, ticketsWhere } from '@motcua/core';
 import type { HubClient } from '@motcua/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +82,16 @@ describe('public-sector fit: procedure information, in Chromium against a real h
     expect(await panel.textContent()).toContain('Hợp đồng thuê địa điểm kinh doanh');
     expect(await kioskPage.getByTestId('kiosk-procedure-fee').textContent()).toBe('100.000 đồng/lần');
     await screenshot(kioskPage, 'kiosk-procedure-info');
-    await kioskPage.getByRole('button', { name: /Quay lại/ }).click();
+    // Printable on the ticket as a short reminder, from what the admin wrote.
+    await kioskPage.getByRole('button', { name: /^Không ưu tiên/ }).click();
+    const ticket = kioskPage.getByTestId('kiosk-ticket');
+    await ticket.waitFor({ timeout: 20_000 });
+    const ticketId = (await ticket.getAttribute('data-ticket-id'))!;
+    await waitFor(() => ticketById(admin.state!, ticketId), 10_000, 'the ticket at the hub');
+    expect(ticketPrintout(admin.state!, ticketId, 'x')?.reminder).toBe(
+      'Cần mang theo: Giấy đề nghị đăng ký hộ kinh doanh; Hợp đồng thuê địa điểm kinh doanh.',
+    );
+    await kioskPage.getByTestId('kiosk-done').click();
   });
 
   it('the clerk scans the receipt slip among shortcut keys; the citizen collects the result by its code at the kiosk', async () => {

@@ -2,19 +2,20 @@ import type { LocalizedName } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import type { ActionAvailability, CounterActionId } from './counterActions';
 import { actionKeys } from './shortcuts';
+import { counterText } from './i18n/strings';
 
 export const actionNames: Record<Exclude<CounterActionId, 'callChosen'>, LocalizedName> = {
-  callNext: { vi: 'Gọi số tiếp', en: 'Call next' },
-  recall: { vi: 'Gọi lại', en: 'Recall' },
-  start: { vi: 'Bắt đầu', en: 'Start serving' },
-  finish: { vi: 'Hoàn thành', en: 'Finish' },
-  noShow: { vi: 'Vắng mặt', en: 'No-show' },
-  transfer: { vi: 'Chuyển', en: 'Transfer' },
-  park: { vi: 'Tạm giữ', en: 'Put on hold' },
-  resume: { vi: 'Tiếp tục', en: 'Resume' },
-  returnToQueue: { vi: 'Quay lại hàng chờ', en: 'Back to queue' },
-  pause: { vi: 'Tạm nghỉ', en: 'Pause counter' },
-  reopen: { vi: 'Làm việc tiếp', en: 'Resume work' },
+  callNext: counterText('action.callNext'),
+  recall: counterText('action.recall'),
+  start: counterText('action.startServing'),
+  finish: counterText('action.finish'),
+  noShow: counterText('action.noShow'),
+  transfer: counterText('action.transfer'),
+  park: counterText('action.putOnHold'),
+  resume: counterText('action.resume'),
+  returnToQueue: counterText('action.backToQueue'),
+  pause: counterText('action.pauseCounter'),
+  reopen: counterText('action.resumeWork'),
 };
 
 export function ActionButton({

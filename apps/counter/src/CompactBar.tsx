@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { counterState } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
 import { ActionButton } from './ActionButton';
 import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration } from './format';
 import { actionForKey } from './shortcuts';
 import { useCounterDesk } from './useCounterDesk';
 import { useHubNow } from './useNow';
+import { counterText, useCounterText } from './i18n/strings';
 
 /** The 420×90 always-on-top bar: the current ticket and the four buttons a clerk needs all day. */
 export function CompactBar({ counterId }: { counterId: string }) {
-  const { t } = useLanguage();
+  const text = useCounterText();
   const now = useHubNow();
   const { state, actions, desk, ticket, waiting } = useCounterDesk(counterId);
   const paused = state ? counterState(state, counterId).status === 'paused' : false;
@@ -42,12 +42,10 @@ export function CompactBar({ counterId }: { counterId: string }) {
   const bridge = desktopBridge();
   return (
     <main className="compact" data-testid="compact-bar">
-      <div className="compact__ticket" title={paused ? t({ vi: 'Quầy đang tạm nghỉ', en: 'Paused' }) : undefined}>
+      <div className="compact__ticket" title={paused ? text('compactBar.paused') : undefined}>
         <strong data-testid="compact-label">{ticket?.label ?? '—'}</strong>
         <span>
-          {ticket && since !== null
-            ? formatDuration(now - since)
-            : `${t({ vi: 'Chờ', en: 'Waiting' })}: ${waiting.length}`}
+          {ticket && since !== null ? formatDuration(now - since) : `${text('compactBar.waiting')}: ${waiting.length}`}
         </span>
       </div>
       <div className="compact__buttons">
@@ -58,7 +56,7 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('callNext')}
           showHint={false}
           compact
-          label={{ vi: 'Gọi tiếp', en: 'Next' }}
+          label={counterText('compactBar.next')}
         />
         <ActionButton id="recall" availability={actions.recall} onRun={() => run('recall')} showHint={false} compact />
         <ActionButton
@@ -68,7 +66,7 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('finish')}
           showHint={false}
           compact
-          label={{ vi: 'Xong', en: 'Done' }}
+          label={counterText('compactBar.done')}
         />
         <ActionButton
           id="noShow"
@@ -77,14 +75,14 @@ export function CompactBar({ counterId }: { counterId: string }) {
           onRun={() => run('noShow')}
           showHint={false}
           compact
-          label={{ vi: 'Vắng', en: 'Absent' }}
+          label={counterText('compactBar.absent')}
         />
       </div>
       <button
         type="button"
         className="compact__expand"
-        title={t({ vi: 'Mở cửa sổ đầy đủ', en: 'Open the full window' })}
-        aria-label={t({ vi: 'Mở cửa sổ đầy đủ', en: 'Open the full window' })}
+        title={text('compactBar.openFullWindow')}
+        aria-label={text('compactBar.openFullWindow')}
         onClick={() => (bridge ? bridge.toggleCompact() : window.close())}
       >
         ⤢

@@ -6,6 +6,7 @@ import { askNotificationPermission, unlockSound } from './attention';
 import { CompactBar } from './CompactBar';
 import { CounterScreen } from './CounterScreen';
 import { desktopBridge } from './desktopBridge';
+import { counterStrings, useCounterText } from './i18n/strings';
 
 const STORAGE_PREFIX = 'motcua.counter.';
 const COUNTER_KEY = `${STORAGE_PREFIX}counterId`;
@@ -31,7 +32,7 @@ export function CounterApp({ compact, preferredCounterId }: { compact: boolean; 
   const [client] = useState(() =>
     new HubClient({
       deviceKind: 'counter',
-      deviceName: 'Máy tính quầy',
+      deviceName: counterStrings['device.counter'].vi,
       storage: localTokenStore(STORAGE_PREFIX),
     }).connect(),
   );
@@ -45,7 +46,7 @@ export function CounterApp({ compact, preferredCounterId }: { compact: boolean; 
 
 function CounterGate({ compact, preferredCounterId }: { compact: boolean; preferredCounterId: string | null }) {
   const { state, identity, pairing } = useHubSnapshot();
-  const { t } = useLanguage();
+  const text = useCounterText();
   if (pairing.status === 'pending') return <PairingScreen code={pairing.pairingCode} />;
   const actor = identity?.actor;
   if (state && actor?.kind === 'user' && actor.role === 'clerk' && actor.counterId) {
@@ -58,14 +59,14 @@ function CounterGate({ compact, preferredCounterId }: { compact: boolean; prefer
   if (!state) {
     return (
       <main className={compact ? 'compact compact--message' : 'counter-loading'} data-testid="counter-loading">
-        {t({ vi: 'Đang kết nối tới máy chủ…', en: 'Connecting to the hub…' })}
+        {text('signIn.connecting')}
       </main>
     );
   }
   if (compact) {
     return (
       <main className="compact compact--message" data-testid="compact-signed-out">
-        {t({ vi: 'Đăng nhập ở cửa sổ chính của quầy.', en: 'Sign in in the main counter window.' })}
+        {text('signIn.useMainWindow')}
       </main>
     );
   }
@@ -76,6 +77,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
   const client = useHubClient();
   const { state, identity } = useHubSnapshot();
   const { t } = useLanguage();
+  const text = useCounterText();
   const counters = state ? sortedCounters(state) : [];
   const boundCounterId = identity?.device?.counterId ?? null;
   const initial = boundCounterId ?? preferredCounterId ?? rememberedCounter() ?? counters[0]?.id ?? '';
@@ -104,7 +106,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
       return;
     }
     if (reply.counterId) rememberCounter(reply.counterId);
-    else setError(t({ vi: 'Tài khoản này không phải cán bộ quầy.', en: 'This account is not a counter clerk.' }));
+    else setError(text('signIn.notAClerk'));
   }
 
   function submit(event: FormEvent) {
@@ -118,16 +120,16 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
     <main className="signin">
       <form className="signin__card" onSubmit={submit} data-testid="signin-form">
         <div className="signin__top">
-          <h1>{t({ vi: 'Đăng nhập quầy giao dịch', en: 'Counter sign-in' })}</h1>
+          <h1>{text('signIn.title')}</h1>
           <LanguageSwitch />
         </div>
         <p className="signin__office">{state?.config.office.name}</p>
         <label>
-          <span>{t({ vi: 'Quầy', en: 'Counter' })}</span>
+          <span>{text('signIn.counter')}</span>
           {boundCounterId ? (
             <strong data-testid="bound-counter">
               {state?.config.counters[boundCounterId]?.name.vi ?? boundCounterId}{' '}
-              <small>{t({ vi: '(máy gắn với quầy này)', en: '(this device is bound to it)' })}</small>
+              <small>{text('signIn.deviceBound')}</small>
             </strong>
           ) : (
             <select value={counterId} onChange={(e) => setCounterId(e.target.value)} data-testid="signin-counter">
@@ -140,7 +142,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
           )}
         </label>
         <label>
-          <span>{t({ vi: 'Tên đăng nhập', en: 'Username' })}</span>
+          <span>{text('signIn.username')}</span>
           <input
             value={username}
             onChange={(e) => setUsername(e.target.value)}
@@ -152,7 +154,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
           />
         </label>
         <label>
-          <span>{t({ vi: 'Mã PIN', en: 'PIN' })}</span>
+          <span>{text('signIn.pin')}</span>
           <input
             value={pin}
             onChange={(e) => setPin(e.target.value)}
@@ -167,12 +169,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
         </label>
         {movingFrom !== null && (
           <div className="signin__confirm" role="alertdialog" data-testid="signin-move-confirm">
-            <p>
-              {t({
-                vi: `Ông/Bà đang làm việc tại Quầy ${movingFrom}. Chuyển sang quầy này? Quầy ${movingFrom} sẽ đóng.`,
-                en: `You are working at counter ${movingFrom}. Move to this counter? Counter ${movingFrom} will close.`,
-              })}
-            </p>
+            <p>{text('signIn.moveConfirm', { counter: movingFrom })}</p>
             <button
               type="button"
               className="btn btn--primary"
@@ -180,10 +177,10 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
               onClick={() => void signIn(true)}
               data-testid="signin-move-confirm-yes"
             >
-              {t({ vi: 'Chuyển sang quầy này', en: 'Move to this counter' })}
+              {text('signIn.moveHere')}
             </button>
             <button type="button" className="btn btn--ghost" onClick={() => setMovingFrom(null)}>
-              {t({ vi: 'Hủy', en: 'Cancel' })}
+              {text('signIn.cancel')}
             </button>
           </div>
         )}
@@ -193,15 +190,10 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
           </p>
         )}
         <button type="submit" className="btn btn--primary" disabled={sending || !chosen} data-testid="signin-submit">
-          {sending ? t({ vi: 'Đang đăng nhập…', en: 'Signing in…' }) : t({ vi: 'Đăng nhập', en: 'Sign in' })}
+          {sending ? text('signIn.signingIn') : text('signIn.submit')}
         </button>
         <StartAtLoginOption />
-        <p className="signin__note">
-          {t({
-            vi: 'Số đang phục vụ được giữ nguyên khi đổi ca: cán bộ ca sau đăng nhập là tiếp tục được.',
-            en: 'The current ticket stays when shifts change: the next clerk signs in and carries on.',
-          })}
-        </p>
+        <p className="signin__note">{text('signIn.shiftNote')}</p>
       </form>
     </main>
   );
@@ -209,7 +201,7 @@ function SignIn({ preferredCounterId }: { preferredCounterId: string | null }) {
 
 /** In the Electron shell only: whether the counter app starts when the clerk logs in to the PC. */
 function StartAtLoginOption() {
-  const { t } = useLanguage();
+  const text = useCounterText();
   const bridge = desktopBridge();
   const [enabled, setEnabled] = useState<boolean | null>(null);
   useEffect(() => {
@@ -226,9 +218,7 @@ function StartAtLoginOption() {
           void bridge.setStartAtLogin(e.target.checked);
         }}
       />
-      <span>
-        {t({ vi: 'Mở phần mềm quầy khi đăng nhập máy tính', en: 'Open the counter app when this PC starts' })}
-      </span>
+      <span>{text('signIn.startAtLogin')}</span>
     </label>
   );
 }

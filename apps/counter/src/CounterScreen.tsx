@@ -15,11 +15,13 @@ import { WaitingList } from './panels/WaitingList';
 import { useCounterDesk } from './useCounterDesk';
 import { useDeskKeys } from './useDeskKeys';
 import { useHubNow } from './useNow';
+import { counterText, useCounterText } from './i18n/strings';
 
 type Dialog = { kind: 'transfer'; ticket: Ticket } | { kind: 'pause' } | null;
 
 export function CounterScreen({ counterId, clerkId }: { counterId: string; clerkId: string }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   const now = useHubNow();
   const { state, actions, desk, ticket, waiting, parked, noShows, notice, clearNotice } = useCounterDesk(counterId);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -61,12 +63,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
   function scanned(code: string) {
     const active = ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : null;
     if (!active) {
-      setDossierProblem(
-        t({
-          vi: `Đã quét mã ${code} nhưng chưa có số đang phục vụ: gọi số trước rồi quét lại.`,
-          en: `Scanned ${code} but no ticket is being served: call one, then scan again.`,
-        }),
-      );
+      setDossierProblem(text('dossier.scannedWithoutTicket', { code }));
       return;
     }
     setDossierProblem(null);
@@ -102,25 +99,18 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
 
       {movedTo && (
         <div className="desk__paused desk__moved" role="status" data-testid="clerk-moved">
-          {t({
-            vi: `Cán bộ đã chuyển sang Quầy ${movedTo.number}. Quầy này đã đóng.`,
-            en: `The clerk moved to counter ${movedTo.number}. This counter is closed.`,
-          })}
+          {text('desk.clerkMoved', { counter: movedTo.number })}
         </div>
       )}
 
       {status.status === 'paused' && (
         <div className="desk__paused" role="status">
-          {t({ vi: 'Quầy đang tạm nghỉ', en: 'The counter is paused' })}: <strong>{status.pauseReason}</strong>.{' '}
-          {t({
-            vi: 'Bấm "Làm việc tiếp" (phím P) để nhận công dân.',
-            en: 'Press "Resume work" (key P) to take citizens.',
-          })}
+          {text('desk.paused')}: <strong>{status.pauseReason}</strong>. {text('desk.pausedHint')}
         </div>
       )}
 
       <main className="desk__main">
-        <section className="current" aria-label={t({ vi: 'Số đang phục vụ', en: 'Current ticket' })}>
+        <section className="current" aria-label={text('desk.currentTicket')}>
           <CurrentTicket
             state={state}
             counterId={counterId}
@@ -162,7 +152,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
               <span>{t(notice.text)}</span>
               {notice.kind === 'error' ? (
                 <button type="button" className="notice-close" onClick={clearNotice} data-testid="desk-notice-close">
-                  {t({ vi: 'Đã hiểu', en: 'OK' })}
+                  {text('desk.noticeOk')}
                 </button>
               ) : null}
             </p>
@@ -170,7 +160,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
           <ClerkFigures served={figures.served} noShows={figures.noShows} meanSeconds={figures.meanServiceSeconds} />
         </section>
 
-        <section className="queue" aria-label={t({ vi: 'Hàng chờ', en: 'Waiting list' })}>
+        <section className="queue" aria-label={text('desk.waitingList')}>
           <ServiceSummaries state={state} counterId={counterId} now={now} />
           <WaitingList
             state={state}
@@ -184,7 +174,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
           />
           {parked.length > 0 && (
             <TicketShelf
-              title={{ vi: 'Đang tạm giữ', en: 'On hold' }}
+              title={counterText('desk.onHold')}
               tickets={parked}
               testId="parked-list"
               buttons={(p) => (
@@ -202,7 +192,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
           )}
           {noShows.length > 0 && (
             <TicketShelf
-              title={{ vi: 'Vắng mặt (phím Q đưa số mới nhất trở lại)', en: 'No-shows (key Q returns the latest)' }}
+              title={counterText('desk.noShows')}
               tickets={noShows.slice(0, 10)}
               testId="noshow-list"
               buttons={(n) => (
@@ -214,7 +204,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                     onClick={() => void desk.returnToQueue(n.id, 'keepPlace')}
                     data-testid={`return-${n.label}`}
                   >
-                    {t({ vi: 'Giữ thứ tự', en: 'Keep place' })}
+                    {text('desk.keepPlace')}
                   </button>
                   <button
                     type="button"
@@ -222,7 +212,7 @@ export function CounterScreen({ counterId, clerkId }: { counterId: string; clerk
                     disabled={!actions.returnToQueue.enabled}
                     onClick={() => void desk.returnToQueue(n.id, 'front')}
                   >
-                    {t({ vi: 'Lên đầu', en: 'To front' })}
+                    {text('desk.toFront')}
                   </button>
                 </>
               )}

@@ -1,6 +1,6 @@
 import { dossierCodeSchema, type Ticket } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
 import { useState, type FormEvent } from 'react';
+import { useCounterText } from './i18n/strings';
 
 /**
  * The dossier codes (mã hồ sơ) of the ticket being served: scanned from the receipt slip (the scanner
@@ -12,7 +12,7 @@ export function DossierPanel(props: {
   problem: string | null;
   onAttach(ticketId: string, dossierCode: string): Promise<boolean>;
 }) {
-  const { t } = useLanguage();
+  const text = useCounterText();
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState(false);
   const { ticket } = props;
@@ -31,31 +31,24 @@ export function DossierPanel(props: {
     <div className="dossiers" data-testid="dossier-panel">
       <form className="dossiers__form" onSubmit={(e) => void submit(e)}>
         <label>
-          <span>{t({ vi: 'Mã hồ sơ', en: 'Dossier code' })}</span>
+          <span>{text('dossier.code')}</span>
           <input
             name="dossierCode"
             value={code}
             disabled={!active}
             autoComplete="off"
-            placeholder={
-              active
-                ? t({ vi: 'Quét phiếu hẹn hoặc nhập mã, Enter', en: 'Scan the receipt or type the code, Enter' })
-                : t({ vi: 'Gọi số trước rồi quét mã hồ sơ', en: 'Call a ticket, then scan its dossier' })
-            }
+            placeholder={active ? text('dossier.placeholder') : text('dossier.callFirst')}
             onChange={(e) => setCode(e.target.value)}
             data-testid="dossier-input"
           />
         </label>
         <button type="submit" className="btn" disabled={!active || code.trim() === ''} data-testid="dossier-attach">
-          {t({ vi: 'Gắn mã', en: 'Link' })}
+          {text('dossier.link')}
         </button>
       </form>
       {invalid ? (
         <p className="form-error" role="alert">
-          {t({
-            vi: 'Mã hồ sơ chỉ gồm chữ, số và . _ / - (3–64 ký tự). Vui lòng kiểm tra lại.',
-            en: 'A dossier code has letters, digits and . _ / - (3–64 characters). Please check it.',
-          })}
+          {text('dossier.invalid')}
         </p>
       ) : null}
       {props.problem ? (

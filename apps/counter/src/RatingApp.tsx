@@ -10,7 +10,7 @@ import {
   sortedCounters,
   ticketsToRate,
 } from '@motcua/core';
-import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
+import { ConnectionBanner, fillText, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
 import type { RatingPhase, ReasonDraft } from './ratingPad';
 import {
   afterAnswer,
@@ -23,14 +23,18 @@ import {
   reasonsCommand,
 } from './ratingPad';
 import { useHubNow } from './useNow';
+import { counterStrings, useCounterText } from './i18n/strings';
 
 const THANKS_MS = 6000;
 
 /** The name an admin sees when approving the pad: "Đánh giá Quầy 1" rather than the counter's id. */
 export function ratingDeviceName(counterId: string | null): string {
-  if (!counterId) return 'Máy đánh giá';
+  if (!counterId) return counterStrings['device.ratingPad'].vi;
   const counterNumber = /^quay-(\d+)$/.exec(counterId)?.[1];
-  return `Đánh giá ${counterNumber ? `Quầy ${counterNumber}` : counterId}`;
+  const counter = counterNumber
+    ? fillText(counterStrings['device.counterNumber'].vi, { number: counterNumber })
+    : counterId;
+  return fillText(counterStrings['device.ratingPadOf'].vi, { counter });
 }
 
 export function RatingApp({ counterId }: { counterId: string | null }) {
@@ -53,21 +57,17 @@ export function RatingApp({ counterId }: { counterId: string | null }) {
 function RatingGate() {
   const { state, identity, pairing } = useHubSnapshot();
   const { t } = useLanguage();
+  const text = useCounterText();
   if (pairing.status === 'pending') return <PairingScreen code={pairing.pairingCode} />;
   if (!state || !identity) {
-    return <main className="rating rating--idle">{t({ vi: 'Đang kết nối…', en: 'Connecting…' })}</main>;
+    return <main className="rating rating--idle">{text('rating.connecting')}</main>;
   }
   const counterId = identity.device?.kind === 'rating' ? identity.device.counterId : null;
   if (!counterId) {
     return (
       <main className="rating rating--idle" data-testid="rating-unbound">
-        <h1>{t({ vi: 'Máy đánh giá chưa được gắn với quầy', en: 'This rating pad has no counter yet' })}</h1>
-        <p>
-          {t({
-            vi: 'Quản trị viên gắn quầy tại Quản trị › Thiết bị, hoặc mở một trong các địa chỉ sau:',
-            en: 'An administrator binds it in Admin › Devices, or open one of these addresses:',
-          })}
-        </p>
+        <h1>{text('rating.unbound')}</h1>
+        <p>{text('rating.unboundHint')}</p>
         <ul className="rating__links">
           {sortedCounters(state).map((c) => (
             <li key={c.id}>
@@ -88,6 +88,7 @@ function RatingPad({ counterId }: { counterId: string }) {
   const client = useHubClient();
   const { state } = useHubSnapshot();
   const { t } = useLanguage();
+  const text = useCounterText();
   const now = useHubNow(500);
   const [phase, setPhase] = useState<RatingPhase>({ kind: 'idle' });
   const [givenUp, setGivenUp] = useState<ReadonlySet<string>>(new Set());
@@ -175,8 +176,8 @@ function RatingPad({ counterId }: { counterId: string }) {
   if (phase.kind === 'thanks') {
     return (
       <main className="rating rating--thanks" data-testid="rating-thanks">
-        <h1>{t({ vi: 'Cảm ơn Ông/Bà đã đánh giá!', en: 'Thank you for your feedback!' })}</h1>
-        <p>{t({ vi: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.', en: 'It helps us serve you better.' })}</p>
+        <h1>{text('rating.thanks')}</h1>
+        <p>{text('rating.thanksNote')}</p>
       </main>
     );
   }
@@ -189,12 +190,7 @@ function RatingPad({ counterId }: { counterId: string }) {
           <LanguageSwitch />
         </div>
         <h1>{state?.config.office.name}</h1>
-        <p className="rating__lead">
-          {t({
-            vi: 'Sau khi được phục vụ, mời Ông/Bà đánh giá mức độ hài lòng tại đây.',
-            en: 'After you are served, please rate our service here.',
-          })}
-        </p>
+        <p className="rating__lead">{text('rating.idle')}</p>
         {error && (
           <p className="rating__error" role="alert" data-testid="rating-error">
             {error}
@@ -214,9 +210,9 @@ function RatingPad({ counterId }: { counterId: string }) {
         <LanguageSwitch />
       </div>
       <p className="rating__who" data-testid="rating-who">
-        {t({ vi: 'Cán bộ', en: 'Served by' })} <strong data-testid="rating-clerk">{clerk?.displayName ?? '—'}</strong>
+        {text('rating.servedBy')} <strong data-testid="rating-clerk">{clerk?.displayName ?? '—'}</strong>
         {' · '}
-        {t({ vi: 'Số', en: 'Ticket' })} <strong data-testid="rating-ticket">{ticket.label}</strong>
+        {text('rating.ticket')} <strong data-testid="rating-ticket">{ticket.label}</strong>
         {service && <> · {t(service.name)}</>}
       </p>
       {phase.kind === 'answer' ? (
@@ -250,15 +246,11 @@ function AnswerStep({
   onChoose: (answer: RatingAnswer) => void;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   const answers = ratingScales[phase.scale].answers;
   return (
     <>
-      <h1>
-        {t({
-          vi: 'Ông/Bà có hài lòng với sự phục vụ?',
-          en: 'How satisfied are you with our service?',
-        })}
-      </h1>
+      <h1>{text('rating.question')}</h1>
       <div className={`rating__scores rating__scores--${answers.length}`} data-testid={`rating-scale-${phase.scale}`}>
         {answers.map((answer) => (
           <button
@@ -298,6 +290,7 @@ function ReasonStep({
   onSend: () => void;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   const { state } = useHubSnapshot();
   const offered = state ? ratingMethodOf(state.config).reasons : [];
   const required = reasonRequired(phase.ballot);
@@ -306,15 +299,11 @@ function ReasonStep({
   return (
     <>
       <p className="rating__sent" data-testid="rating-sent">
-        {t({ vi: 'Đã ghi nhận đánh giá', en: 'Your rating is recorded' })}: {t(ratingAnswerNames[phase.ballot.answer])}
+        {text('rating.recorded')}: {t(ratingAnswerNames[phase.ballot.answer])}
       </p>
       <h1>
-        {required
-          ? t({ vi: 'Xin Ông/Bà cho biết lý do chưa hài lòng', en: 'Please tell us why you are not satisfied' })
-          : t({ vi: 'Điều gì chúng tôi cần cải thiện?', en: 'What should we improve?' })}{' '}
-        <small data-testid="rating-reason-need">
-          {required ? t({ vi: '(bắt buộc)', en: '(required)' }) : t({ vi: '(không bắt buộc)', en: '(optional)' })}
-        </small>
+        {required ? text('rating.whyRequired') : text('rating.whyOptional')}{' '}
+        <small data-testid="rating-reason-need">{required ? text('rating.required') : text('rating.optional')}</small>
       </h1>
       <div className="rating__reasons">
         {offered.map((reason) => {
@@ -339,7 +328,7 @@ function ReasonStep({
         })}
       </div>
       <label className="rating__reasonText">
-        <span>{t({ vi: 'Lý do khác (Ông/Bà tự ghi)', en: 'Other reason (in your own words)' })}</span>
+        <span>{text('rating.otherReason')}</span>
         <textarea
           value={draft.text}
           maxLength={MAX_RATING_REASON_TEXT}
@@ -361,7 +350,7 @@ function ReasonStep({
           onClick={onBack}
           data-testid="rating-back"
         >
-          {t({ vi: 'Chọn lại', en: 'Back' })}
+          {text('rating.back')}
         </button>
         <button
           type="button"
@@ -370,11 +359,7 @@ function ReasonStep({
           onClick={onSend}
           data-testid="rating-send"
         >
-          {given
-            ? t({ vi: 'Gửi góp ý', en: 'Send' })
-            : required
-              ? t({ vi: 'Chọn hoặc ghi lý do để gửi', en: 'Choose or write a reason to send' })
-              : t({ vi: 'Xong', en: 'Done' })}
+          {given ? text('rating.send') : required ? text('rating.sendHint') : text('compactBar.done')}
         </button>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Actor, Command, LocalizedName, QueueState, Ticket } from '@motcua/core';
 import { checkCommand, counterState, errorMessages, waitingForCounter, ticketById, ticketsWhere } from '@motcua/core';
+import { counterText, type CounterStringKey } from './i18n/strings';
 
 export type CounterActionId =
   | 'callNext'
@@ -24,7 +25,7 @@ export interface ActionAvailability {
 export type CounterActions = Record<CounterActionId, ActionAvailability>;
 
 const yes: ActionAvailability = { enabled: true, reason: null };
-const no = (vi: string, en: string): ActionAvailability => ({ enabled: false, reason: { vi, en } });
+const no = (why: CounterStringKey): ActionAvailability => ({ enabled: false, reason: counterText(why) });
 
 /** The ticket called or being served at the counter now, if any. */
 export function currentTicket(state: QueueState, counterId: string): Ticket | null {
@@ -58,7 +59,7 @@ export function counterActions(
   now: number,
   online = true,
 ): CounterActions {
-  const offline = no('Mất kết nối với máy chủ, đang kết nối lại…', 'No connection to the hub; reconnecting…');
+  const offline = no('action.offline');
   if (!online || clerk.counterId === null) {
     return {
       callNext: offline,
@@ -83,7 +84,7 @@ export function counterActions(
   };
   const ticket = currentTicket(state, counterId);
   const onTicket = (make: (ticketId: string) => Command): ActionAvailability =>
-    ticket ? ask(make(ticket.id)) : no('Chưa có số nào đang được gọi', 'No ticket is being served');
+    ticket ? ask(make(ticket.id)) : no('action.noCurrentTicket');
   const firstWaiting = waitingForCounter(state, counterId)[0];
   const parked = parkedTickets(state, counterId)[0];
   const noShow = noShowTickets(state, counterId)[0];
@@ -103,14 +104,12 @@ export function counterActions(
       placement: 'keepPlace',
     })),
     park: onTicket((ticketId) => ({ type: 'ticket.park', counterId, ticketId })),
-    resume: parked
-      ? ask({ type: 'ticket.resume', counterId, ticketId: parked.id })
-      : no('Không có số nào đang tạm giữ', 'No ticket is on hold'),
+    resume: parked ? ask({ type: 'ticket.resume', counterId, ticketId: parked.id }) : no('action.nothingOnHold'),
     returnToQueue: noShow
       ? ask({ type: 'ticket.returnToQueue', ticketId: noShow.id, placement: 'keepPlace' })
-      : no('Không có số vắng mặt nào', 'No no-show ticket to return'),
+      : no('action.noNoShow'),
     pause: ask({ type: 'counter.pause', counterId, reason: 'Tạm nghỉ' }),
-    reopen: ask({ type: 'counter.open', counterId }, { vi: 'Quầy đang làm việc', en: 'The counter is already open' }),
+    reopen: ask({ type: 'counter.open', counterId }, counterText('action.alreadyOpen')),
   };
 }
 

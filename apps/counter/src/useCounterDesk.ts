@@ -12,6 +12,7 @@ import {
   ticketArrivedForIdleCounter,
   type CounterActions,
 } from './counterActions';
+import { counterText } from './i18n/strings';
 
 export interface DeskNotice {
   kind: 'ok' | 'error';
@@ -68,54 +69,44 @@ export function useCounterDesk(counterId: string) {
     callNext: () =>
       send({ type: 'ticket.callNext', counterId }, (after) => {
         const label = after ? currentTicket(after, counterId)?.label : undefined;
-        return { vi: `Đã gọi số ${label ?? ''}`, en: `Called ${label ?? ''}` };
+        return counterText('notice.called', { label: label ?? '' });
       }),
     callChosen: (ticketId: string) =>
-      send({ type: 'ticket.callChosen', counterId, ticketId }, (after) => ({
-        vi: `Đã gọi số ${labelOf(after, ticketId)}`,
-        en: `Called ${labelOf(after, ticketId)}`,
-      })),
+      send({ type: 'ticket.callChosen', counterId, ticketId }, (after) =>
+        counterText('notice.called', { label: labelOf(after, ticketId) }),
+      ),
     recall: (ticketId: string) =>
-      send({ type: 'ticket.recall', counterId, ticketId }, (after) => ({
-        vi: `Đã gọi lại số ${labelOf(after, ticketId)}`,
-        en: `Called ${labelOf(after, ticketId)} again`,
-      })),
+      send({ type: 'ticket.recall', counterId, ticketId }, (after) =>
+        counterText('notice.recalled', { label: labelOf(after, ticketId) }),
+      ),
     start: (ticketId: string) => send({ type: 'ticket.start', counterId, ticketId }, () => null),
     finish: (ticketId: string) =>
-      send({ type: 'ticket.finish', counterId, ticketId }, (after) => ({
-        vi: `Đã hoàn thành số ${labelOf(after, ticketId)}`,
-        en: `Finished ${labelOf(after, ticketId)}`,
-      })),
+      send({ type: 'ticket.finish', counterId, ticketId }, (after) =>
+        counterText('notice.finished', { label: labelOf(after, ticketId) }),
+      ),
     noShow: (ticketId: string) =>
-      send({ type: 'ticket.noShow', counterId, ticketId }, (after) => ({
-        vi: `Số ${labelOf(after, ticketId)} vắng mặt`,
-        en: `${labelOf(after, ticketId)} marked no-show`,
-      })),
+      send({ type: 'ticket.noShow', counterId, ticketId }, (after) =>
+        counterText('notice.noShow', { label: labelOf(after, ticketId) }),
+      ),
     park: (ticketId: string) =>
-      send({ type: 'ticket.park', counterId, ticketId }, (after) => ({
-        vi: `Đã tạm giữ số ${labelOf(after, ticketId)}`,
-        en: `${labelOf(after, ticketId)} on hold`,
-      })),
+      send({ type: 'ticket.park', counterId, ticketId }, (after) =>
+        counterText('notice.parked', { label: labelOf(after, ticketId) }),
+      ),
     resume: (ticketId: string) => send({ type: 'ticket.resume', counterId, ticketId }, () => null),
     returnToQueue: (ticketId: string, placement: Placement) =>
-      send({ type: 'ticket.returnToQueue', ticketId, placement }, (after) => ({
-        vi: `Số ${labelOf(after, ticketId)} đã trở lại hàng chờ`,
-        en: `${labelOf(after, ticketId)} is back in the queue`,
-      })),
+      send({ type: 'ticket.returnToQueue', ticketId, placement }, (after) =>
+        counterText('notice.backInQueue', { label: labelOf(after, ticketId) }),
+      ),
     transfer: (ticketId: string, target: TransferTarget, placement: Placement) =>
-      send({ type: 'ticket.transfer', ticketId, placement, ...target }, (after) => ({
-        vi: `Đã chuyển số ${labelOf(after, ticketId)}`,
-        en: `Transferred ${labelOf(after, ticketId)}`,
-      })),
-    pause: (reason: string) =>
-      send({ type: 'counter.pause', counterId, reason }, () => ({ vi: 'Quầy tạm nghỉ', en: 'Counter paused' })),
-    reopen: () =>
-      send({ type: 'counter.open', counterId }, () => ({ vi: 'Quầy làm việc tiếp', en: 'Counter back at work' })),
+      send({ type: 'ticket.transfer', ticketId, placement, ...target }, (after) =>
+        counterText('notice.transferred', { label: labelOf(after, ticketId) }),
+      ),
+    pause: (reason: string) => send({ type: 'counter.pause', counterId, reason }, () => counterText('notice.paused')),
+    reopen: () => send({ type: 'counter.open', counterId }, () => counterText('notice.reopened')),
     attachDossier: (ticketId: string, dossierCode: string) =>
-      send({ type: 'ticket.attachDossier', counterId, ticketId, dossierCode }, (after) => ({
-        vi: `Đã gắn mã hồ sơ ${dossierCode.toUpperCase()} với số ${labelOf(after, ticketId)}`,
-        en: `Dossier ${dossierCode.toUpperCase()} linked to ${labelOf(after, ticketId)}`,
-      })),
+      send({ type: 'ticket.attachDossier', counterId, ticketId, dossierCode }, (after) =>
+        counterText('notice.dossierLinked', { code: dossierCode.toUpperCase(), label: labelOf(after, ticketId) }),
+      ),
   };
 
   useArrivalAlert(counterId, t);
@@ -147,10 +138,7 @@ function useArrivalAlert(counterId: string, t: (text: LocalizedName) => string) 
       if (!meta.live || !previous || !after) return;
       if (!ticketArrivedForIdleCounter(previous, after, counterId)) return;
       const waiting = waitingForCounter(after, counterId).length;
-      announceArrival(
-        t({ vi: 'Có công dân đang chờ', en: 'A citizen is waiting' }),
-        t({ vi: `${waiting} người đang chờ tại quầy của bạn`, en: `${waiting} waiting for your counter` }),
-      );
+      announceArrival(t(counterText('arrival.title')), t(counterText('arrival.waiting', { waiting })));
     });
   }, [client, counterId, t]);
 }

@@ -2,12 +2,13 @@ import type { LocalizedName } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { useState } from 'react';
 import { useEscape } from './useEscape';
+import { counterText, useCounterText } from '../i18n/strings';
 
 const pauseReasons: LocalizedName[] = [
-  { vi: 'Nghỉ giữa giờ', en: 'Short break' },
-  { vi: 'Họp', en: 'Meeting' },
-  { vi: 'Xử lý hồ sơ tồn', en: 'Working on pending files' },
-  { vi: 'Hỗ trợ quầy khác', en: 'Helping another counter' },
+  counterText('pause.shortBreak'),
+  counterText('pause.meeting'),
+  counterText('pause.pendingFiles'),
+  counterText('pause.helping'),
 ];
 
 /** Pauses the counter with a reason the displays and admin see. */
@@ -19,6 +20,7 @@ export function PauseDialog({
   onPause: (reason: string) => Promise<void>;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   useEscape(onCancel);
   const [reason, setReason] = useState(pauseReasons[0]?.vi ?? '');
   return (
@@ -30,7 +32,7 @@ export function PauseDialog({
           if (reason.trim()) void onPause(reason.trim());
         }}
       >
-        <h2>{t({ vi: 'Tạm nghỉ quầy', en: 'Pause the counter' })}</h2>
+        <h2>{text('pause.title')}</h2>
         <div className="chips">
           {pauseReasons.map((r) => (
             <button
@@ -44,7 +46,7 @@ export function PauseDialog({
           ))}
         </div>
         <label>
-          <span>{t({ vi: 'Lý do', en: 'Reason' })}</span>
+          <span>{text('pause.reason')}</span>
           <input
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -54,10 +56,10 @@ export function PauseDialog({
         </label>
         <div className="dialog__buttons">
           <button type="button" className="btn btn--ghost" onClick={onCancel}>
-            {t({ vi: 'Hủy (Esc)', en: 'Cancel (Esc)' })}
+            {text('pause.cancel')}
           </button>
           <button type="submit" className="btn btn--warn" disabled={!reason.trim()} data-testid="pause-confirm">
-            {t({ vi: 'Tạm nghỉ', en: 'Pause' })}
+            {text('pause.submit')}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { useLanguage } from '@motcua/ui';
 import { useState } from 'react';
 import type { TransferTarget } from '../useCounterDesk';
 import { useEscape } from './useEscape';
+import { useCounterText } from '../i18n/strings';
 
 /** Sends the current ticket to another procedure or counter, keeping its place or at the front. */
 export function TransferDialog({
@@ -19,6 +20,7 @@ export function TransferDialog({
   onTransfer: (target: TransferTarget, placement: Placement) => Promise<void>;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   useEscape(onCancel);
   const services = sortedServices(state).filter((s) => s.id !== ticket.serviceId);
   const counters = sortedCounters(state).filter((c) => c.id !== counterId);
@@ -37,19 +39,19 @@ export function TransferDialog({
         }}
       >
         <h2>
-          {t({ vi: 'Chuyển số', en: 'Transfer ticket' })} {ticket.label}
+          {text('transfer.title')} {ticket.label}
         </h2>
         <label>
-          <span>{t({ vi: 'Chuyển đến', en: 'Transfer to' })}</span>
+          <span>{text('transfer.to')}</span>
           <select value={target} onChange={(e) => setTarget(e.target.value)} autoFocus data-testid="transfer-target">
-            <optgroup label={t({ vi: 'Thủ tục khác', en: 'Another service' })}>
+            <optgroup label={text('transfer.anotherProcedure')}>
               {services.map((s) => (
                 <option key={s.id} value={`service:${s.id}`}>
                   {t(s.name)}
                 </option>
               ))}
             </optgroup>
-            <optgroup label={t({ vi: 'Quầy khác', en: 'Another counter' })}>
+            <optgroup label={text('transfer.anotherCounter')}>
               {counters.map((c) => (
                 <option key={c.id} value={`counter:${c.id}`}>
                   {t(c.name)}
@@ -59,7 +61,7 @@ export function TransferDialog({
           </select>
         </label>
         <fieldset>
-          <legend>{t({ vi: 'Vị trí trong hàng chờ', en: 'Place in the queue' })}</legend>
+          <legend>{text('transfer.place')}</legend>
           <label className="radio">
             <input
               type="radio"
@@ -67,7 +69,7 @@ export function TransferDialog({
               onChange={() => setPlacement('keepPlace')}
               data-testid="placement-keepPlace"
             />
-            {t({ vi: 'Giữ thứ tự theo giờ lấy số', en: 'Keep its place (by issue time)' })}
+            {text('transfer.keepPlace')}
           </label>
           <label className="radio">
             <input
@@ -76,15 +78,15 @@ export function TransferDialog({
               onChange={() => setPlacement('front')}
               data-testid="placement-front"
             />
-            {t({ vi: 'Lên đầu hàng chờ', en: 'To the front of the queue' })}
+            {text('transfer.toFront')}
           </label>
         </fieldset>
         <div className="dialog__buttons">
           <button type="button" className="btn btn--ghost" onClick={onCancel}>
-            {t({ vi: 'Hủy (Esc)', en: 'Cancel (Esc)' })}
+            {text('pause.cancel')}
           </button>
           <button type="submit" className="btn btn--primary" disabled={!chosen} data-testid="transfer-confirm">
-            {t({ vi: 'Chuyển (Enter)', en: 'Transfer (Enter)' })}
+            {text('transfer.submit')}
           </button>
         </div>
       </form>

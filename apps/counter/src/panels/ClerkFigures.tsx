@@ -1,5 +1,5 @@
-import { useLanguage } from '@motcua/ui';
 import { formatDuration } from '../format';
+import { useCounterText } from '../i18n/strings';
 
 /** The clerk's own day so far. */
 export function ClerkFigures({
@@ -11,19 +11,19 @@ export function ClerkFigures({
   noShows: number;
   meanSeconds: number | null;
 }) {
-  const { t } = useLanguage();
+  const text = useCounterText();
   return (
     <dl className="figures" data-testid="clerk-figures">
       <div>
-        <dt>{t({ vi: 'Đã phục vụ hôm nay', en: 'Served today' })}</dt>
+        <dt>{text('clerkFigures.servedToday')}</dt>
         <dd data-testid="figure-served">{served}</dd>
       </div>
       <div>
-        <dt>{t({ vi: 'Vắng mặt', en: 'No-shows' })}</dt>
+        <dt>{text('clerkFigures.noShows')}</dt>
         <dd data-testid="figure-noshows">{noShows}</dd>
       </div>
       <div>
-        <dt>{t({ vi: 'Thời gian phục vụ TB', en: 'Mean service time' })}</dt>
+        <dt>{text('clerkFigures.meanServiceTime')}</dt>
         <dd>{meanSeconds === null ? '—' : formatDuration(meanSeconds * 1000)}</dd>
       </div>
     </dl>

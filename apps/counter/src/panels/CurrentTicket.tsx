@@ -1,6 +1,7 @@
 import type { QueueState, Ticket } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { formatDuration } from '../format';
+import { useCounterText } from '../i18n/strings';
 
 /** The ticket called or served at this counter and for how long, or what to press when there is none. */
 export function CurrentTicket({
@@ -17,20 +18,19 @@ export function CurrentTicket({
   canCallNext: boolean;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   if (!ticket) {
     const calledToday = state.recentCalls.some((call) => call.counterId === counterId);
     return (
       <div className="current__card current__card--idle" data-testid="current-ticket-idle">
         <span className="current__caption">
-          {calledToday
-            ? t({ vi: 'Không có số đang phục vụ', en: 'No ticket at the counter' })
-            : t({ vi: 'Chưa gọi số nào', en: 'No ticket called yet' })}
+          {calledToday ? text('currentTicket.none') : text('currentTicket.noneYet')}
         </span>
         <span className="current__idle">—</span>
         {/* Only point at "Call next" when pressing it would do something. */}
         {canCallNext && (
           <span className="current__caption" data-testid="call-next-hint">
-            {t({ vi: 'Bấm "Gọi số tiếp" (phím N) để mời công dân', en: 'Press "Call next" (key N) to call a citizen' })}
+            {text('currentTicket.callNextHint')}
           </span>
         )}
       </div>
@@ -44,9 +44,9 @@ export function CurrentTicket({
     <div className={`current__card current__card--${ticket.status}`} data-testid="current-ticket">
       <span className="current__caption">
         {serving
-          ? t({ vi: `Đang phục vụ số ${ticket.label}`, en: `Serving ${ticket.label}` })
-          : t({ vi: `Đang mời số ${ticket.label}`, en: `Calling ${ticket.label}` })}
-        {ticket.recallCount > 0 && ` · ${t({ vi: 'đã gọi lại', en: 'recalled' })} ${ticket.recallCount}×`}
+          ? text('currentTicket.serving', { label: ticket.label })
+          : text('currentTicket.inviting', { label: ticket.label })}
+        {ticket.recallCount > 0 && ` · ${text('currentTicket.recalled')} ${ticket.recallCount}×`}
       </span>
       <span className="current__label" data-testid="current-label">
         {ticket.label}

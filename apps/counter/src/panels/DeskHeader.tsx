@@ -4,6 +4,7 @@ import { LanguageSwitch, useLanguage } from '@motcua/ui';
 import { ActionButton } from '../ActionButton';
 import type { CounterActions } from '../counterActions';
 import { desktopBridge } from '../desktopBridge';
+import { useCounterText } from '../i18n/strings';
 
 /** Counter, clerk and status, with pause/resume, the compact bar, the language and signing out. */
 export function DeskHeader(props: {
@@ -17,6 +18,7 @@ export function DeskHeader(props: {
 }) {
   const client = useHubClient();
   const { t } = useLanguage();
+  const text = useCounterText();
   const { state, counterId, clerkId, status, actions } = props;
   const counter = state.config.counters[counterId];
   const clerk = state.config.users[clerkId];
@@ -32,14 +34,14 @@ export function DeskHeader(props: {
       <div className="desk__title">
         <h1 data-testid="counter-name">{counter ? t(counter.name) : counterId}</h1>
         <span className="desk__clerk" data-testid="clerk-name">
-          {t({ vi: 'Cán bộ', en: 'Clerk' })}: <strong>{clerk?.displayName ?? clerkId}</strong>
+          {text('deskHeader.clerk')}: <strong>{clerk?.displayName ?? clerkId}</strong>
         </span>
         <span className={`pill pill--${status.status}`} data-testid="counter-status">
           {status.status === 'open'
-            ? t({ vi: 'Đang làm việc', en: 'Open' })
+            ? text('deskHeader.open')
             : status.status === 'paused'
-              ? `${t({ vi: 'Tạm nghỉ', en: 'Paused' })}: ${status.pauseReason ?? ''}`
-              : t({ vi: 'Đóng', en: 'Closed' })}
+              ? `${text('deskHeader.paused')}: ${status.pauseReason ?? ''}`
+              : text('deskHeader.closed')}
         </span>
       </div>
       <div className="desk__tools">
@@ -49,7 +51,7 @@ export function DeskHeader(props: {
           <ActionButton id="pause" availability={actions.pause} onRun={props.onPause} showHint={false} />
         )}
         <button type="button" className="btn btn--ghost" onClick={openCompact} data-testid="open-compact">
-          {t({ vi: 'Thu gọn', en: 'Compact bar' })}
+          {text('deskHeader.compactBar')}
         </button>
         <LanguageSwitch />
         <button
@@ -57,12 +59,9 @@ export function DeskHeader(props: {
           className="btn btn--ghost"
           onClick={() => void client.signOut()}
           data-testid="sign-out"
-          title={t({
-            vi: 'Đăng xuất hoặc đổi ca. Số đang phục vụ vẫn được giữ ở quầy.',
-            en: 'Sign out or change shift. The current ticket stays at the counter.',
-          })}
+          title={text('deskHeader.signOutHint')}
         >
-          {t({ vi: 'Đăng xuất / Đổi ca', en: 'Sign out / Shift change' })}
+          {text('deskHeader.signOut')}
         </button>
       </div>
     </header>

@@ -1,19 +1,21 @@
 import { serviceQueueSummary, type QueueState } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import { minutesSince } from '../format';
+import { useCounterText } from '../i18n/strings';
 
 /** Per procedure this counter takes: how many wait and the longest wait. */
 export function ServiceSummaries({ state, counterId, now }: { state: QueueState; counterId: string; now: number }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   const counter = state.config.counters[counterId];
   if (!counter) return null;
   return (
     <table className="summary" data-testid="service-summaries">
       <thead>
         <tr>
-          <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
-          <th>{t({ vi: 'Đang chờ', en: 'Waiting' })}</th>
-          <th>{t({ vi: 'Chờ lâu nhất', en: 'Longest wait' })}</th>
+          <th>{text('serviceSummaries.procedure')}</th>
+          <th>{text('serviceSummaries.waiting')}</th>
+          <th>{text('serviceSummaries.longestWait')}</th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +31,7 @@ export function ServiceSummaries({ state, counterId, now }: { state: QueueState;
               <td className="num">
                 {summary.longestWaitingSince === null
                   ? '—'
-                  : `${minutesSince(summary.longestWaitingSince, now)} ${t({ vi: 'phút', en: 'min' })}`}
+                  : `${minutesSince(summary.longestWaitingSince, now)} ${text('serviceSummaries.min')}`}
               </td>
             </tr>
           );

@@ -2,6 +2,7 @@ import type { QueueState, Ticket } from '@motcua/core';
 import { useLanguage } from '@motcua/ui';
 import type { ActionAvailability } from '../counterActions';
 import { minutesSince } from '../format';
+import { counterText, useCounterText } from '../i18n/strings';
 
 /** The line this counter calls from, in call order; one can be chosen (↑↓ or a click) and called out of turn. */
 export function WaitingList(props: {
@@ -15,19 +16,18 @@ export function WaitingList(props: {
   onCall(ticketId: string): void;
 }) {
   const { t } = useLanguage();
+  const text = useCounterText();
   const { state, counterId, waiting, now, callChosen } = props;
   return (
     <>
       <div className="queue__head">
         <h2>
-          {t({ vi: 'Đang chờ', en: 'Waiting' })} <span data-testid="waiting-count">{waiting.length}</span>
+          {text('serviceSummaries.waiting')} <span data-testid="waiting-count">{waiting.length}</span>
         </h2>
-        <small>{t({ vi: '↑↓ chọn · Enter gọi số đã chọn', en: '↑↓ select · Enter calls the selected ticket' })}</small>
+        <small>{text('waitingList.keysHint')}</small>
       </div>
       <ol className="queue__list" data-testid="waiting-list">
-        {waiting.length === 0 && (
-          <li className="queue__empty">{t({ vi: 'Chưa có ai chờ.', en: 'Nobody is waiting.' })}</li>
-        )}
+        {waiting.length === 0 && <li className="queue__empty">{text('waitingList.empty')}</li>}
         {waiting.slice(0, 50).map((w, index) => (
           <li
             key={w.id}
@@ -42,16 +42,12 @@ export function WaitingList(props: {
               {w.priorityGroup && (
                 <em className="badge">
                   {t(
-                    state.config.priority.groups.find((g) => g.id === w.priorityGroup)?.name ?? {
-                      vi: 'Ưu tiên',
-                      en: 'Priority',
-                    },
+                    state.config.priority.groups.find((g) => g.id === w.priorityGroup)?.name ??
+                      counterText('waitingList.priority'),
                   )}
                 </em>
               )}
-              {w.targetCounterId === counterId && (
-                <em className="badge badge--info">{t({ vi: 'Chuyển đến quầy', en: 'Sent here' })}</em>
-              )}
+              {w.targetCounterId === counterId && <em className="badge badge--info">{text('waitingList.sentHere')}</em>}
             </span>
             <span className="queue__wait">{minutesSince(w.issuedAt, now)}′</span>
             <button
@@ -62,7 +58,7 @@ export function WaitingList(props: {
               onClick={() => props.onCall(w.id)}
               data-testid={`call-chosen-${w.label}`}
             >
-              {t({ vi: 'Gọi', en: 'Call' })}
+              {text('waitingList.call')}
             </button>
           </li>
         ))}

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 import { placeholdersOf, type Catalogue } from './catalogue.js';
+import { catalogueWordingProblems } from './wording.js';
 
 /**
- * Checks an app's catalogue against its own code, for the app's unit test: both languages everywhere, the same
+ * Checks an app's catalogue against its own code, for the app's unit test (vitest): both languages everywhere, the same
  * `{name}` places in both, no key left unused, and no Vietnamese sentence written in a component instead of the
  * catalogue. Node only (reads the source folder); not part of the browser bundle.
  */
@@ -88,4 +90,37 @@ export function vietnameseLiterals(sources: readonly SourceText[], exemptions: r
     visit(file);
   }
   return found;
+}
+
+/**
+ * The unit tests every app's catalogue passes, written once: both languages and the same places in both, no unused
+ * key, none of the wordings issue 16 retired, and no Vietnamese literal in the app's code outside the catalogue.
+ */
+export function describeAppCatalogue(options: {
+  app: string;
+  catalogue: Catalogue;
+  /** The app's src folder. */
+  srcDir: string;
+  exemptions?: readonly LiteralExemption[];
+}): void {
+  const { app, catalogue } = options;
+  const sources = appSources(options.srcDir);
+  describe(`the ${app}'s catalogue`, () => {
+    it('has every string in Vietnamese and in English, with the same {places} in both', () => {
+      expect(untranslatedKeys(catalogue)).toEqual([]);
+      expect(placeholderMismatches(catalogue)).toEqual([]);
+    });
+
+    it(`has no key the ${app} does not use`, () => {
+      expect(unusedKeys(catalogue, sources)).toEqual([]);
+    });
+
+    it('keeps none of the wordings issue 16 retired', () => {
+      expect(catalogueWordingProblems(catalogue)).toEqual([]);
+    });
+
+    it(`holds every Vietnamese sentence of the ${app}: none is written in its components or helpers`, () => {
+      expect(vietnameseLiterals(sources, options.exemptions ?? [])).toEqual([]);
+    });
+  });
 }
