@@ -5,7 +5,12 @@ import { DEFAULT_ID_CARD_SETTINGS, defaultOfficeConfig, type KioskSettings } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/openDatabase.js';
 import { applyFeatureMigrations } from './store/featureMigrations.js';
-import { purgeExpiredHolders, SqliteTicketHolderStore, ticketHolderMigrations } from './ticketHolders.js';
+import {
+  purgeExpiredHolders,
+  purgeHoldersFromBackupFile,
+  SqliteTicketHolderStore,
+  ticketHolderMigrations,
+} from './ticketHolders.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 3, 2, 0, 0);
@@ -54,6 +59,16 @@ describe('stored ID card holders and their retention', () => {
     save('t1', 'Nguyễn Văn An', NOW);
     expect(purgeExpiredHolders(store, kiosk({ storeHolder: false }), NOW)).toBe(1);
     expect(names()).toEqual([]);
+  });
+
+  it('leaves no holder in a kept backup file', () => {
+    save('t1', 'Nguyễn Văn An', NOW);
+    const backup = join(dataDir, 'backup.sqlite');
+    db.prepare('VACUUM INTO ?').run(backup);
+    expect(purgeHoldersFromBackupFile(backup)).toBe(1);
+    expect(purgeHoldersFromBackupFile(backup)).toBe(0);
+    // The live database is the purge's business, not the backup scrubber's.
+    expect(names()).toEqual(['Nguyễn Văn An']);
   });
 
   it('makes the hash salt once and keeps it', () => {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { holderRequestSchema, idCardSettings, ticketById, type HolderReply, type KioskSettings } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 import { featureError } from './featureError.js';
@@ -73,6 +74,21 @@ export function purgeExpiredHolders(store: TicketHolderStore, kiosk: KioskSettin
   const settings = idCardSettings(kiosk);
   if (!settings.storeHolder) return store.purgeAll();
   return store.purgeStoredBefore(now - settings.retentionDays * DAY_MS);
+}
+
+/**
+ * Removes every ticket holder from a kept daily backup, with secure_delete so the bytes are overwritten (the backup
+ * feature calls it for each backup once a day): a restore brings the queue back, never personal data past its time.
+ */
+export function purgeHoldersFromBackupFile(path: string): number {
+  const db = new Database(path);
+  try {
+    db.pragma('secure_delete = ON');
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'ticket_holders'").get();
+    return hasTable ? db.prepare('DELETE FROM ticket_holders').run().changes : 0;
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { SqliteBackupStore } from '../backup.js';
 import { centralOutboxMigrations, SqliteCentralOutboxStore } from '../centralOutboxStore.js';
 import { SqliteDossierStore } from '../dossierStore.js';
 import { SqliteReportStore } from '../reportStore.js';
-import { SqliteTicketHolderStore, ticketHolderMigrations } from '../ticketHolders.js';
+import { purgeHoldersFromBackupFile, SqliteTicketHolderStore, ticketHolderMigrations } from '../ticketHolders.js';
 import { SqliteTicketLinkStore } from '../ticketStatus.js';
 import { SqliteWebhookOutboxStore, webhookOutboxMigrations } from '../webhookOutboxStore.js';
 import { applyFeatureMigrations } from './featureMigrations.js';
@@ -39,6 +39,6 @@ export function openSqliteFeatureStores(db: Db): HubFeatureStores {
     backup: new SqliteBackupStore(db),
     ticketLinks: new SqliteTicketLinkStore(db),
     ticketHolders: new SqliteTicketHolderStore(db),
-    backupScrubbers: [purgeContactsFromBackupFile],
+    backupScrubbers: [purgeContactsFromBackupFile, purgeHoldersFromBackupFile],
   };
 }
