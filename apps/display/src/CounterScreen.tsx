@@ -1,6 +1,7 @@
 import { boardEntry, sortedCounters, type Counter, type QueueState } from '@motcua/core';
 import { boardStatusText, callKindBadge, counterSubtitle } from './boardModel';
 import type { Highlight } from './hooks';
+import { bothLanguages, displayText } from './i18n/strings';
 import { Arrow, Clock } from './WallBoard';
 
 const EARLIER_CALLS_SHOWN = 4;
@@ -30,7 +31,7 @@ export function CounterScreen({
       <header className="single-header">
         <div className="single-counter">
           <span className="single-counter-word">
-            Quầy <span className="en">Counter</span>
+            {displayText('board.counter').vi} <span className="en">{displayText('board.counter').en}</span>
           </span>
           <span className="single-counter-number">{counter.number}</span>
         </div>
@@ -49,7 +50,7 @@ export function CounterScreen({
       <footer className="single-earlier">
         {earlier.length > 0 ? (
           <>
-            <span className="single-earlier-title">Đã gọi · Called before</span>
+            <span className="single-earlier-title">{bothLanguages('board.calledBefore')}</span>
             {earlier.map((c) => (
               <span key={`${c.ticketId}@${c.at}`} className="single-earlier-label" data-label={c.label}>
                 {c.label}
@@ -67,8 +68,10 @@ export function CounterScreen({
 export function UnknownCounter({ state, param }: { state: QueueState; param: string }) {
   return (
     <div className="notice-screen" data-testid="unknown-counter">
-      <h1>Không tìm thấy quầy "{param}"</h1>
-      <p>Counter "{param}" does not exist. Mở lại màn hình với một trong các địa chỉ sau · Use one of these:</p>
+      <h1>{displayText('unknownCounter.title', { param }).vi}</h1>
+      <p>
+        {displayText('unknownCounter.title', { param }).en} {bothLanguages('unknownCounter.hint')}
+      </p>
       <ul>
         {sortedCounters(state).map((c) => (
           <li key={c.id}>

@@ -7,6 +7,7 @@ import { CounterScreen, UnknownCounter } from './CounterScreen';
 import { formatTimeOfDay } from './format';
 import { useHubNow, useLastUpdate, useNewCallHighlight } from './hooks';
 import type { SoundGate } from './soundGate';
+import { bothLanguages, displayText } from './i18n/strings';
 import { WallBoard } from './WallBoard';
 
 export interface DisplayAppProps {
@@ -22,9 +23,11 @@ function OfflineNotice({ lastUpdate, timeZone }: { lastUpdate: number | null; ti
     <div className="offline-notice" role="status" data-testid="offline-notice">
       <span className="offline-dot" aria-hidden="true" />
       <span>
-        Mất kết nối – đang kết nối lại…
-        {lastUpdate !== null ? ` Cập nhật lúc ${formatTimeOfDay(lastUpdate, timeZone)}` : ''}
-        <span className="en"> Reconnecting…</span>
+        {displayText('offline.reconnecting').vi}
+        {lastUpdate !== null
+          ? ` ${displayText('offline.lastUpdate', { time: formatTimeOfDay(lastUpdate, timeZone) }).vi}`
+          : ''}
+        <span className="en"> {displayText('offline.reconnecting').en}</span>
       </span>
     </div>
   );
@@ -47,8 +50,8 @@ function SoundButton({ gate, unlock }: { gate: SoundGate; unlock: () => Promise<
         <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" />
       </svg>
       <span>
-        Bật âm thanh <span className="en">Turn on sound</span>
-        {failed ? <span className="en"> · Chưa bật được, bấm lại · Try again</span> : null}
+        {displayText('sound.turnOn').vi} <span className="en">{displayText('sound.turnOn').en}</span>
+        {failed ? <span className="en"> · {bothLanguages('sound.failed')}</span> : null}
       </span>
     </button>
   );
@@ -74,8 +77,8 @@ export function DisplayApp({ counterParam, soundGate, unlockSound }: DisplayAppP
     if (problem) return <Splash title={errorMessages[problem.code].vi} detail={errorMessages[problem.code].en} />;
     return (
       <Splash
-        title="Đang kết nối với máy chủ…"
-        detail="Connecting to the hub… Màn hình sẽ tự hiển thị khi kết nối được · The board appears as soon as it connects."
+        title={displayText('connecting.title').vi}
+        detail={`${displayText('connecting.title').en} ${bothLanguages('connecting.detail')}`}
       />
     );
   }

@@ -10,6 +10,7 @@ import {
 import { boardStatusText, callKindBadge, counterSubtitle, tileColumns } from './boardModel';
 import { formatClock } from './format';
 import type { Highlight } from './hooks';
+import { bothLanguages, displayText } from './i18n/strings';
 
 function isHighlighted(call: CallRecord | null, highlight: Highlight | null): boolean {
   return Boolean(call && highlight && call.ticketId === highlight.ticketId && call.at === highlight.at);
@@ -51,7 +52,7 @@ function CounterTile({ entry, highlight }: { entry: BoardEntry; highlight: Highl
       <div className="tile-counter">
         <Arrow />
         <div className="tile-counter-box">
-          <span className="tile-counter-word">Quầy</span>
+          <span className="tile-counter-word">{displayText('board.counter').vi}</span>
           <span className="tile-counter-number">{entry.counterNumber}</span>
         </div>
       </div>
@@ -74,10 +75,10 @@ function RecentCalls({ calls, rows, highlight }: { calls: CallRecord[]; rows: nu
       style={{ '--recent-rows': Math.max(4, rows) } as CSSProperties}
     >
       <h2>
-        Vừa gọi <span className="en">Recently called</span>
+        {displayText('board.recent').vi} <span className="en">{displayText('board.recent').en}</span>
       </h2>
       {calls.length === 0 ? (
-        <p className="panel-empty">Chưa có số nào được gọi · No calls yet</p>
+        <p className="panel-empty">{bothLanguages('board.noCalls')}</p>
       ) : (
         <ol>
           {calls.map((call) => (
@@ -88,7 +89,9 @@ function RecentCalls({ calls, rows, highlight }: { calls: CallRecord[]; rows: nu
             >
               <span className="recent-label">{call.label}</span>
               <Arrow />
-              <span className="recent-counter">Quầy {call.counterNumber}</span>
+              <span className="recent-counter">
+                {displayText('board.counterNumber', { number: call.counterNumber }).vi}
+              </span>
               {callKindBadge(call) ? <span className="badge badge--small">{callKindBadge(call)}</span> : null}
             </li>
           ))}
@@ -107,7 +110,7 @@ function WaitingCounts({ state }: { state: QueueState }) {
       style={{ '--waiting-rows': Math.max(6, services.length) } as CSSProperties}
     >
       <h2>
-        Đang chờ <span className="en">Waiting</span>
+        {displayText('board.waiting').vi} <span className="en">{displayText('board.waiting').en}</span>
       </h2>
       <ul>
         {services.map((service) => (
@@ -155,9 +158,9 @@ export function WallBoard({ state, highlight, now }: { state: QueueState; highli
         <Clock now={now} timeZone={office.timeZone} />
       </header>
       <main className="wall-main">
-        <section className="tiles" style={gridStyle} aria-label="Số đang gọi theo quầy · Now calling by counter">
+        <section className="tiles" style={gridStyle} aria-label={bothLanguages('board.nowCalling')}>
           {board.byCounter.length === 0 ? (
-            <p className="panel-empty">Chưa cấu hình quầy · No counters configured</p>
+            <p className="panel-empty">{bothLanguages('board.noCounters')}</p>
           ) : (
             board.byCounter.map((entry) => <CounterTile key={entry.counterId} entry={entry} highlight={highlight} />)
           )}

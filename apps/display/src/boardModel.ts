@@ -4,6 +4,7 @@
  */
 import type { BoardEntry, Counter, EventEnvelope, QueueState } from '@motcua/core';
 import { sortedCounters, ticketById } from '@motcua/core';
+import { bothLanguages, displayText } from './i18n/strings';
 
 /** `?counter=3` (the counter number) or `?counter=quay-3` (its id) → the counter, or null when unknown. */
 export function counterFromParam(state: QueueState, param: string | null): Counter | null {
@@ -49,22 +50,28 @@ export function counterSubtitle(name: string, number: number): string {
 export function boardStatusText(entry: Pick<BoardEntry, 'status' | 'pauseReason'>): { vi: string; en: string } {
   switch (entry.status) {
     case 'called':
-      return { vi: 'Mời số', en: 'Now calling' };
+      return displayText('status.called');
     case 'serving':
-      return { vi: 'Đang phục vụ', en: 'Serving' };
+      return displayText('status.serving');
     case 'idle':
-      return { vi: 'Đang mở · Chờ gọi số tiếp theo', en: 'Open' };
+      return displayText('status.idle');
     case 'paused':
-      return { vi: entry.pauseReason ? `Tạm dừng: ${entry.pauseReason}` : 'Tạm dừng', en: 'Paused' };
+      // The clerk types the reason in Vietnamese: said once, in the Vietnamese line; the English one stays short.
+      return entry.pauseReason
+        ? {
+            vi: displayText('status.pausedBecause', { reason: entry.pauseReason }).vi,
+            en: displayText('status.paused').en,
+          }
+        : displayText('status.paused');
     case 'closed':
-      return { vi: 'Quầy đóng', en: 'Closed' };
+      return displayText('status.closed');
   }
 }
 
 /** The badge of a call in the history and on the board: how the ticket was last called. */
 export function callKindBadge(call: { recall: boolean; resume?: boolean }): string | null {
-  if (call.recall) return 'Gọi lại · Recall';
-  if (call.resume) return 'Tiếp tục · Resumed';
+  if (call.recall) return bothLanguages('call.recall');
+  if (call.resume) return bothLanguages('call.resume');
   return null;
 }
 

@@ -5,6 +5,7 @@ import { LanguageProvider, loadVietnameseFont } from '@motcua/ui';
 import '@motcua/ui/theme.css';
 import './display.css';
 import { DisplayApp } from './DisplayApp';
+import { displayText } from './i18n/strings';
 import { createSoundGate } from './soundGate';
 import { exposeTestHooks } from './testHooks';
 import { startCallAnnouncer } from './voice/callAnnouncer';
@@ -20,7 +21,9 @@ const voiceWanted = counterParam ? params.get('voice') === 'on' : params.get('vo
 // The device token never expires by idling: the display pairs once and stays signed in.
 const client = new HubClient({
   deviceKind: 'display',
-  deviceName: params.get('name') ?? (counterParam ? `Màn hình quầy ${counterParam}` : 'Màn hình phòng chờ'),
+  deviceName:
+    params.get('name') ??
+    (counterParam ? displayText('device.counter', { counter: counterParam }) : displayText('device.board')).vi,
   storage: localTokenStore('motcua.display.'),
 }).connect();
 

@@ -10,6 +10,7 @@
  * - Autoplay: when the browser keeps the context suspended until a user gesture, `needsGesture` turns
  *   true (the screen then shows "Bật âm thanh") and `unlock()`, called from the click, resumes it.
  */
+import { bothLanguages } from '../i18n/strings.js';
 import { isPhraseClipId, type PhraseClip } from './voiceTemplate.js';
 
 export interface VoiceManifest {
@@ -126,13 +127,13 @@ export class WebAudioPlayer implements VoicePlayer {
     await this.loadManifests();
     const context = this.ensureContext();
     if (context.state !== 'running' && !(await this.tryResume(context))) {
-      throw new Error('Âm thanh đang bị trình duyệt chặn / Sound is blocked by the browser until a click');
+      throw new Error(bothLanguages('voice.blocked', {}, ' / '));
     }
     const buffers: AudioBuffer[] = [];
     for (const id of clipIds) {
       const buffer = await this.buffer(id);
       if (buffer) buffers.push(buffer);
-      else this.options.onProblem?.(`Thiếu đoạn âm thanh "${id}" / Voice clip "${id}" is missing`);
+      else this.options.onProblem?.(bothLanguages('voice.missingClip', { clip: id }, ' / '));
     }
     if (buffers.length === 0) return;
     this.stop();
@@ -160,7 +161,7 @@ export class WebAudioPlayer implements VoicePlayer {
       const safety = setTimeout(() => {
         // The context's clock did not reach the end: treat it as broken and replace it next time.
         this.contextSuspect = true;
-        finish(new Error('Âm thanh bị treo, sẽ khởi động lại / The audio output stalled and will be restarted'));
+        finish(new Error(bothLanguages('voice.stalled', {}, ' / ')));
         stopSources(sources);
       }, totalMs + SAFETY_MARGIN_MS);
     });
@@ -182,7 +183,7 @@ export class WebAudioPlayer implements VoicePlayer {
       this.fallback = fallback;
       if (!fallback) {
         this.manifests = null; // try again at the next call
-        this.options.onProblem?.('Không tải được giọng đọc / Could not load the voice clips');
+        this.options.onProblem?.(bothLanguages('voice.loadFailed', {}, ' / '));
       }
     })();
     return this.manifests;
