@@ -1,15 +1,20 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import {
+  actorRole,
+  authorizeSocketEvent,
+  commandRoles,
   commandTypes,
   defaultAppointmentPolicy,
   errorCodes,
   ratingMethodOf,
   PROTOCOL_VERSION,
+  socketEventRoles,
   stateHash,
   type CommandInput,
   type CommandReply,
   type CommandType,
   type QueueState,
+  type SocketEventKey,
 } from '@motcua/core';
 import fc from 'fast-check';
 import { io as connectSocket, type Socket } from 'socket.io-client';
@@ -270,8 +275,14 @@ describe('security: every command × every role, through a real hub', () => {
     return { called: first.result.ticket!.id, waiting: second.result.ticket!.id };
   }
 
-  it('covers every command type', () => {
+  it("covers every command type, and core's table says what the matrix says", () => {
     expect(rows.map((r) => r.command).sort()).toEqual([...commandTypes].sort());
+    // The matrix's roles that pass are the ones core's table names (clerk2 fails on its counter only).
+    for (const { command, expected } of rows) {
+      const allowed = ROLES.filter((role, i) => role !== 'clerk2' && expected[i] === 'ok');
+      const table = commandRoles[command].filter((role) => (ROLES as readonly string[]).includes(role));
+      expect([...table].sort(), command).toEqual([...allowed].sort());
+    }
   });
 
   it('allows or refuses each command for each role as designed', async () => {
@@ -368,4 +379,116 @@ describe('security: every command × every role, through a real hub', () => {
     expect(stateHash(admin.state)).toBe(after.stateHash);
     expect(after.seq).toBeGreaterThanOrEqual(lastSeq);
   }, 180_000);
+});
+
+/**
+ * Every socket event × every role, written out by hand (not derived from core's `socketEventRoles`): ok = the
+ * hub's guard lets it through to the handler, U = UNAUTHENTICATED, F = FORBIDDEN. `command` passes the guard
+ * for everyone: each command's own line (the matrix above) decides.
+ */
+const SOCKET_MATRIX = `
+event                   none display kiosk rating clerk supervisor admin
+hello                   ok   ok      ok    ok     ok    ok         ok
+sync                    U    ok      ok    ok     ok    ok         ok
+command                 ok   ok      ok    ok     ok    ok         ok
+pair.request            ok   ok      ok    ok     ok    ok         ok
+session.signIn          ok   ok      ok    ok     ok    ok         ok
+session.signOut         ok   ok      ok    ok     ok    ok         ok
+session.changePassword  ok   ok      ok    ok     ok    ok         ok
+device.approve          U    F       F     F      F     F          ok
+device.list             U    F       F     F      F     ok         ok
+user.setPin             U    F       F     F      F     F          ok
+print.ticket            U    F       ok    F      F     F          F
+print.preview           U    F       ok    F      F     F          F
+appointment.checkIn     U    F       ok    F      F     ok         ok
+ticketStatus.watch      ok   ok      ok    ok     ok    ok         ok
+dossier.lookup          U    F       ok    F      ok    ok         ok
+webhooks.get            U    F       F     F      F     F          ok
+webhooks.set            U    F       F     F      F     F          ok
+webhooks.deliveries     U    F       F     F      F     F          ok
+idCard.holder           U    F       ok    F      F     F          F
+`;
+
+const SOCKET_ROLES = ['none', 'display', 'kiosk', 'rating', 'clerk', 'supervisor', 'admin'] as const;
+const socketRows = SOCKET_MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [event, ...cells] = line.trim().split(/\s+/);
+    return { event: event as SocketEventKey, expected: cells.map((c) => CODES[c]!) };
+  });
+
+describe('security: every socket event × every role, through a real hub', () => {
+  let hub: HubProcess;
+  const clients: HubClient[] = [];
+  let stranger: Socket;
+  let sockets: Record<(typeof SOCKET_ROLES)[number], Socket>;
+
+  beforeAll(async () => {
+    hub = await startHubProcess();
+    stranger = await rawSocket(hub.url);
+    const display = await connectDevice(hub.url, 'display');
+    const kiosk = await connectDevice(hub.url, 'kiosk');
+    const rating = await connectDevice(hub.url, 'rating', { counterId: 'quay-1' });
+    const clerk = await connectClerk(hub.url, 1);
+    const supervisor = new HubClient({ url: hub.url, storage: memoryTokenStore() }).connect();
+    await waitFor(() => supervisor.getSnapshot().connection === 'online', 20_000, 'supervisor socket');
+    expect((await supervisor.signIn('giamsat', DEMO_SUPERVISOR_PASSWORD)).ok).toBe(true);
+    await supervisor.whenOnline();
+    const admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
+    clients.push(display, kiosk, rating, clerk, supervisor, admin);
+    // Malformed payloads on purpose: the typed socket would not send them.
+    const untyped = (client: HubClient): Socket => client.socket as Socket;
+    sockets = {
+      none: stranger,
+      display: untyped(display),
+      kiosk: untyped(kiosk),
+      rating: untyped(rating),
+      clerk: untyped(clerk),
+      supervisor: untyped(supervisor),
+      admin: untyped(admin),
+    };
+    for (const [role, client] of Object.entries({ display, kiosk, rating, clerk, supervisor, admin })) {
+      expect(actorRole(client.getSnapshot().identity!.actor), role).toBe(role);
+    }
+  });
+
+  afterAll(async () => {
+    stranger?.disconnect();
+    for (const client of clients) client.close();
+    await hub?.stop();
+    hub?.cleanup();
+  });
+
+  it("lists every event of core's table, and core's table says what the matrix says", () => {
+    expect(socketRows.map((r) => r.event).sort()).toEqual(Object.keys(socketEventRoles).sort());
+    for (const { event, expected } of socketRows) {
+      SOCKET_ROLES.forEach((role, i) => {
+        expect(authorizeSocketEvent(event, role)?.code ?? 'ok', `${event} as ${role}`).toBe(expected[i]);
+      });
+    }
+  });
+
+  it("lets each role's socket through the guard or refuses it, for every event of core's table", async () => {
+    // A payload no handler accepts: a role let through gets the handler's own refusal (BAD_REQUEST …), and
+    // nothing changes on the hub, whichever event it is.
+    const junk = { matrix: 'không hợp lệ' };
+    const mismatches: string[] = [];
+    for (const event of Object.keys(socketEventRoles) as SocketEventKey[]) {
+      const expected = socketRows.find((r) => r.event === event)!.expected;
+      for (const [i, role] of SOCKET_ROLES.entries()) {
+        const reply = (await sockets[role].timeout(10_000).emitWithAck(event, junk)) as { ok: boolean; code?: string };
+        const outcome = reply.ok
+          ? 'ok'
+          : reply.code === 'UNAUTHENTICATED' || reply.code === 'FORBIDDEN'
+            ? reply.code
+            : 'ok';
+        if (reply.ok === true) mismatches.push(`${event} as ${role}: accepted a malformed payload`);
+        if (outcome !== expected[i]) mismatches.push(`${event} as ${role}: expected ${expected[i]}, got ${reply.code}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every role's socket is still who it was: nothing above signed anyone out or re-paired a device.
+    for (const client of clients) expect(client.getSnapshot().identity?.actor.kind).not.toBe('anonymous');
+  }, 120_000);
 });

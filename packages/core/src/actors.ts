@@ -2,6 +2,7 @@ import { ticketById } from './ticketReads.js';
 import type { Command, CommandType } from './commands.js';
 import type { DomainError } from './errors.js';
 import { domainError } from './errors.js';
+import { commandRoles, type ActorRole } from './access.js';
 import type { DeviceKind, Role } from './schemas.js';
 import type { QueueState } from './state.js';
 
@@ -25,9 +26,6 @@ export function actorRef(actor: Actor): string {
   }
 }
 
-/** The roles of the role matrix, as docs/protocol.md and the security tests name them. */
-export type ActorRole = 'system' | 'none' | DeviceKind | Role;
-
 export function actorRole(actor: Actor): ActorRole {
   if (actor.kind === 'system') return 'system';
   if (actor.kind === 'anonymous') return 'none';
@@ -46,57 +44,6 @@ const counterActions: CommandType[] = [
   'ticket.resume',
   'ticket.attachDossier',
 ];
-
-/** Which roles may send each command; the counter and ticket checks come after. */
-export const commandRoles: Record<CommandType, readonly ActorRole[]> = {
-  'ticket.issue': ['kiosk', 'admin', 'supervisor', 'system'],
-  'ticket.callNext': ['clerk'],
-  'ticket.callChosen': ['clerk'],
-  'ticket.recall': ['clerk'],
-  'ticket.start': ['clerk'],
-  'ticket.finish': ['clerk'],
-  'ticket.noShow': ['clerk'],
-  'ticket.attachDossier': ['clerk'],
-  'ticket.park': ['clerk'],
-  'ticket.resume': ['clerk'],
-  'ticket.returnToQueue': ['clerk', 'supervisor', 'admin'],
-  'ticket.transfer': ['clerk', 'supervisor', 'admin'],
-  'ticket.reprint': ['kiosk'],
-  'ticket.cancel': ['clerk', 'supervisor', 'admin'],
-  'counter.open': ['clerk', 'supervisor', 'admin'],
-  'counter.pause': ['clerk', 'supervisor', 'admin'],
-  'counter.close': ['clerk', 'supervisor', 'admin'],
-  'counter.assignClerk': ['system'],
-  'counter.markDeviceLost': ['system'],
-  'counter.markDeviceBack': ['system'],
-  'rating.submit': ['rating'],
-  'rating.amend': ['rating'],
-  // A display sends no commands: it only shows and reads out what the hub sends.
-  'alert.raise': ['kiosk', 'counter', 'rating', 'clerk', 'supervisor', 'admin', 'system'],
-  'alert.clear': ['clerk', 'supervisor', 'admin'],
-  'day.close': ['admin', 'system'],
-  'config.setOffice': ['admin', 'system'],
-  'config.upsertField': ['admin', 'system'],
-  'config.removeField': ['admin', 'system'],
-  'config.upsertService': ['admin', 'system'],
-  'config.removeService': ['admin', 'system'],
-  'config.upsertCounter': ['admin', 'system'],
-  'config.removeCounter': ['admin', 'system'],
-  'config.upsertUser': ['admin', 'system'],
-  'config.upsertDevice': ['admin', 'system'],
-  'config.upsertPrinterProfile': ['admin', 'system'],
-  'config.removePrinterProfile': ['admin', 'system'],
-  'config.setPriorityPolicy': ['admin', 'system'],
-  'config.setDisplay': ['admin', 'system'],
-  'config.setKiosk': ['admin', 'system'],
-  'config.setProcedureInfo': ['admin', 'system'],
-  'config.setRatingMethod': ['admin', 'system'],
-  'appointment.book': ['system'],
-  'appointment.cancel': ['system', 'supervisor', 'admin'],
-  'appointment.checkIn': ['kiosk', 'supervisor', 'admin', 'system'],
-  'appointment.release': ['system'],
-  'config.setAppointments': ['admin', 'system'],
-};
 
 /**
  * Whether this actor may send this command now. A clerk acts only on the counter signed in to

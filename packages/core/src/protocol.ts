@@ -1,5 +1,6 @@
 import { ticketById } from './ticketReads.js';
 import { z } from 'zod';
+import type { SocketEventKey } from './access.js';
 import type { Actor } from './actors.js';
 import type { Command, CommandInput } from './commands.js';
 import type { DomainError, ErrorCode } from './errors.js';
@@ -37,6 +38,9 @@ export const helloRequestSchema = z.strictObject({
   hubId: z.string().max(64).nullable().default(null),
 });
 export type HelloRequest = z.input<typeof helloRequestSchema>;
+
+/** The request of an event that takes nothing (`session.signOut`, `device.list`, `webhooks.get` …). */
+export const emptyRequestSchema = z.strictObject({});
 
 export const syncRequestSchema = z.strictObject({
   lastSeq: z.number().int().min(0),
@@ -321,6 +325,13 @@ export const clientEventNames = [
 type MissingEventName = Exclude<ClientEventName, (typeof clientEventNames)[number]>;
 /** A compile-time check only: its type is `true` when the list is complete, else the missing names. */
 export const _everyClientEventListed: [MissingEventName] extends [never] ? true : MissingEventName = true;
+
+/** A compile-time check only: every event has its line in core's access table (`socketEventRoles`), and no more. */
+export const _everyClientEventHasRoles: [
+  Exclude<ClientEventName, SocketEventKey> | Exclude<SocketEventKey, ClientEventName>,
+] extends [never]
+  ? true
+  : Exclude<ClientEventName, SocketEventKey> | Exclude<SocketEventKey, ClientEventName> = true;
 
 export function isClientEventName(name: string): name is ClientEventName {
   return (clientEventNames as readonly string[]).includes(name);

@@ -4,7 +4,6 @@ import {
   isSatisfied,
   ratingAnswerNames,
   ratingReasonName,
-  type Actor,
   type OfficeConfig,
   type RatingAnswer,
   type RatingScale,
@@ -239,13 +238,6 @@ export function lookUpDossier(store: DossierStore, config: OfficeConfig, dossier
   };
 }
 
-const LOOKUP_ROLES: ReadonlySet<string> = new Set(['kiosk', 'clerk', 'supervisor', 'admin']);
-
-function mayLookUp(actor: Actor): boolean {
-  if (actor.kind === 'device') return LOOKUP_ROLES.has(actor.deviceKind);
-  return actor.kind === 'user' && LOOKUP_ROLES.has(actor.role);
-}
-
 /**
  * Dossiers: `dossier.lookup` (socket; kiosks and staff) finds what a scanned code was filed for, and
  * GET /api/reports/dossiers.{json,csv,xlsx} gives per dossier the ticket's times and rating for the
@@ -263,8 +255,8 @@ export function createDossiersFeature(ctx: FeatureContext, store: DossierStore):
       }),
     ),
     socketHandlers: {
-      'dossier.lookup': (request, actor) => {
-        if (!mayLookUp(actor)) return featureError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      // Who may look up (kiosks and staff) is core's `socketEventRoles`, checked by the hub's guard.
+      'dossier.lookup': (request) => {
         const parsed = dossierLookupSchema.safeParse(request);
         if (!parsed.success) return featureError('BAD_REQUEST', { issue: parsed.error.issues[0]?.message ?? '' });
         return { ok: true, ...lookUpDossier(store, ctx.engine.state.config, parsed.data.dossierCode) };

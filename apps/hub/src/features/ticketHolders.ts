@@ -1,13 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import {
-  holderRequestSchema,
-  idCardSettings,
-  ticketById,
-  type Actor,
-  type HolderReply,
-  type KioskSettings,
-} from '@motcua/core';
+import { holderRequestSchema, idCardSettings, ticketById, type HolderReply, type KioskSettings } from '@motcua/core';
 import type { Db } from '../store/openDatabase.js';
 import { featureError } from './featureError.js';
 import type { FeatureMigrations } from './store/featureMigrations.js';
@@ -98,10 +91,6 @@ export function purgeHoldersFromBackupFile(path: string): number {
   }
 }
 
-function isKiosk(actor: Actor): boolean {
-  return actor.kind === 'device' && actor.deviceKind === 'kiosk';
-}
-
 /**
  * The ID card at the kiosk, hub side (docs/id-card-reader.md): `idCard.holder` keeps a ticket's holder when the
  * office allows it, and a scheduled purge enforces the retention. Names never enter the event log, so no
@@ -128,8 +117,8 @@ export function createTicketHoldersFeature(
   return {
     name: 'ticketHolders',
     socketHandlers: {
-      'idCard.holder': (request, actor): HolderReply => {
-        if (!isKiosk(actor)) return featureError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      // Kiosks only: core's `socketEventRoles`, checked by the hub's guard before this runs.
+      'idCard.holder': (request): HolderReply => {
         const parsed = holderRequestSchema.safeParse(request);
         if (!parsed.success) return featureError('BAD_REQUEST', { issue: parsed.error.issues[0]?.message ?? '' });
         const { ticketId, fullName, idNumber } = parsed.data;

@@ -1,9 +1,7 @@
 import {
-  errorMessages,
+  emptyRequestSchema,
   aheadByTicket,
   estimatedWaitMinutes,
-  type Actor,
-  type ErrorCode,
   type EventEnvelope,
   type QueueState,
   type Ticket,
@@ -233,19 +231,13 @@ export function createWebhooksFeature(
     }
   }
 
-  function adminOnly(actor: Actor): { ok: false; code: ErrorCode; message: string } | null {
-    if (actor.kind === 'user' && actor.role === 'admin') return null;
-    const code: ErrorCode = actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-    return { ok: false, code, message: errorMessages[code].vi };
-  }
-
   return {
     name: 'webhooks',
     projector: { name: 'webhook outbox', project },
+    // Admins only: core's `socketEventRoles`, checked by the hub's guard before these run.
     socketHandlers: {
-      'webhooks.get': (_request, actor) => {
-        const refused = adminOnly(actor);
-        if (refused) return refused;
+      'webhooks.get': (request) => {
+        if (!emptyRequestSchema.safeParse(request).success) return featureError('BAD_REQUEST');
         const current = settings;
         return {
           ok: true,
@@ -259,9 +251,7 @@ export function createWebhooksFeature(
             : null,
         };
       },
-      'webhooks.set': async (request, actor) => {
-        const refused = adminOnly(actor);
-        if (refused) return refused;
+      'webhooks.set': async (request) => {
         const parsed = webhookSettingsUpdateSchema.safeParse(request);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -289,9 +279,8 @@ export function createWebhooksFeature(
         );
         return { ok: true };
       },
-      'webhooks.deliveries': (_request, actor) => {
-        const refused = adminOnly(actor);
-        if (refused) return refused;
+      'webhooks.deliveries': (request) => {
+        if (!emptyRequestSchema.safeParse(request).success) return featureError('BAD_REQUEST');
         return { ok: true, deliveries: store.recentDeliveries(100) };
       },
     },

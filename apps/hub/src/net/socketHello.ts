@@ -55,7 +55,6 @@ export function registerHello(socket: HubSocket, ctx: SocketContext): void {
     guarded(log, 'sync', (request, ack) => {
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success) return ack(badRequest(parsed.error));
-      if (identity.actorOf(socket).kind === 'anonymous') return ack(errorReply(domainError('UNAUTHENTICATED')));
       ack({ ok: true, sync: ctx.syncFrom(parsed.data.lastSeq, parsed.data.hubId) });
     }),
   );

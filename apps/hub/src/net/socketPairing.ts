@@ -1,4 +1,11 @@
-import { approveDeviceSchema, domainError, pairRequestSchema, type Actor, type DeviceKind } from '@motcua/core';
+import {
+  approveDeviceSchema,
+  domainError,
+  emptyRequestSchema,
+  pairRequestSchema,
+  type Actor,
+  type DeviceKind,
+} from '@motcua/core';
 import { errorReply } from '../engine.js';
 import { cameThroughProxy, hostNameOf, isLoopback, SHELL_ORIGIN } from './originPolicy.js';
 import type { SocketContext } from './socketContext.js';
@@ -119,8 +126,8 @@ export function registerPairing(
   socket.on(
     'device.approve',
     guarded(log, 'device.approve', (request, ack) => {
+      // Admins only: the hub's guard checked core's `socketEventRoles` before this runs.
       const actor = identity.actorOf(socket);
-      if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
       const parsed = approveDeviceSchema.safeParse(request);
       if (!parsed.success) return ack(badRequest(parsed.error));
       const pending = auth.findPendingByCode(parsed.data.pairingCode);
@@ -154,9 +161,8 @@ export function registerPairing(
 
   socket.on(
     'device.list',
-    guarded(log, 'device.list', (_request, ack) => {
-      const actor = identity.actorOf(socket);
-      if (actor.kind !== 'user' || actor.role === 'clerk') return ack(errorReply(domainError('FORBIDDEN')));
+    guarded(log, 'device.list', (request, ack) => {
+      if (!emptyRequestSchema.safeParse(request).success) return ack(errorReply(domainError('BAD_REQUEST')));
       const online = new Set<string>();
       for (const connected of ctx.io.sockets.sockets.values() as IterableIterator<HubSocket>) {
         if (connected.data.deviceId) online.add(connected.data.deviceId);

@@ -1,7 +1,10 @@
 import { clientAddress } from './clientAddress.js';
 import {
+  actorRole,
+  authorizeSocketEvent,
   clientEventNames,
   domainError,
+  isClientEventName,
   MAX_CATCH_UP_EVENTS,
   MAX_MESSAGE_BYTES,
   stateCodec,
@@ -130,6 +133,23 @@ export function attachSocketServer(
     });
   }
 
+  /**
+   * The one guard of every socket event, before any handler: core's access table (`socketEventRoles`) with the
+   * socket's role resolved now. An event open to everyone resolves nothing here (a command's own line in the
+   * table is core's `authorize`, in the engine). A one-time-password session is told to change it first.
+   */
+  function guardEvents(socket: HubSocket): void {
+    socket.use(([event, ...args], next) => {
+      if (!isClientEventName(event) || authorizeSocketEvent(event, 'none') === null) return next();
+      const resolved = ctx.identity.refresh(socket);
+      const refusal = authorizeSocketEvent(event, actorRole(resolved.actor));
+      if (!refusal) return next();
+      const ack: unknown = args.at(-1);
+      if (typeof ack !== 'function') return;
+      ack(errorReply(resolved.mustChangePassword ? domainError('PASSWORD_CHANGE_REQUIRED') : refusal));
+    });
+  }
+
   /** Runs before the named handlers: a name nobody handles gets an answer instead of the client's timeout. */
   function answerUnknownEvents(socket: HubSocket): void {
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -222,6 +242,7 @@ export function attachSocketServer(
     }
     refuseOversizeMessages(socket);
     answerUnknownEvents(socket);
+    guardEvents(socket);
     socket.on('disconnect', (reason) => {
       log.debug({ deviceId: socket.data.deviceId, reason }, 'socket disconnected');
       if (socket.data.deviceId) auth.touchDevice(socket.data.deviceId);

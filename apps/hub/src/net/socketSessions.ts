@@ -3,6 +3,7 @@ import {
   counterOfClerk,
   credentialProblem,
   domainError,
+  emptyRequestSchema,
   setPinSchema,
   signInRequestSchema,
   STAFF_PASSWORD_MIN_LENGTH,
@@ -146,7 +147,9 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
 
   socket.on(
     'session.signOut',
-    guarded(log, 'session.signOut', (_request, ack) => {
+    guarded(log, 'session.signOut', (request, ack) => {
+      const parsed = emptyRequestSchema.safeParse(request);
+      if (!parsed.success) return ack(badRequest(parsed.error));
       const tokenHash = socket.data.sessionTokenHash;
       socket.data.sessionTokenHash = null;
       const ended = tokenHash ? auth.endSession(tokenHash) : null;
@@ -160,12 +163,12 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
   socket.on(
     'session.changePassword',
     guarded(log, 'session.changePassword', (request, ack) => {
+      const parsed = changePasswordSchema.safeParse(request);
+      if (!parsed.success) return ack(badRequest(parsed.error));
       const tokenHash = socket.data.sessionTokenHash;
       const session = tokenHash ? auth.sessionByHash(tokenHash) : null;
       const user = session ? engine.state.config.users[session.userId] : undefined;
       if (!tokenHash || !session || !user || user.disabled) return ack(errorReply(domainError('UNAUTHENTICATED')));
-      const parsed = changePasswordSchema.safeParse(request);
-      if (!parsed.success) return ack(badRequest(parsed.error));
       const address = ctx.sourceAddress(socket);
       const keys: ThrottleKeys = { source: address, account: user.id };
       const wait = throttled(keys, user.username, user.id);
@@ -191,7 +194,8 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
     'user.setPin',
     guarded(log, 'user.setPin', (request, ack) => {
       const actor = identity.actorOf(socket);
-      if (actor.kind !== 'user' || actor.role !== 'admin') return ack(errorReply(domainError('FORBIDDEN')));
+      // Admins only (the hub's guard, core's `socketEventRoles`); a user, so their own PIN is told apart.
+      if (actor.kind !== 'user') return ack(errorReply(domainError('FORBIDDEN')));
       const parsed = setPinSchema.safeParse(request);
       if (!parsed.success) return ack(badRequest(parsed.error));
       const target = engine.state.config.users[parsed.data.userId];

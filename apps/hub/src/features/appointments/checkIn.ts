@@ -20,7 +20,6 @@ export function createCheckIn(
 ): (request: unknown, actor: Actor) => CheckInReply {
   const limiter = new KeyedRateLimiter(CHECK_IN_BURST, CHECK_INS_PER_MINUTE, ctx.clock.monotonic);
   return (request, actor) => {
-    if (actor.kind === 'anonymous') return refusal('UNAUTHENTICATED');
     const parsed = checkInRequestSchema.safeParse(request);
     if (!parsed.success) return refusal('BAD_REQUEST');
     const key = actor.kind === 'device' ? actor.deviceId : actor.kind === 'user' ? actor.userId : 'system';
