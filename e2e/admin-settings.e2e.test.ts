@@ -158,4 +158,15 @@ describe('admin settings forms name the box to fix, in Vietnamese, on screen', {
     await form.getByTestId('field-error').waitFor({ timeout: 20_000 });
     expect(await errorsOf(form)).toEqual([expect.stringMatching(/^Mã PIN mới cho .+: cần ít nhất 4 ký tự$/)]);
   });
+
+  it('rating method: a reason left empty is named under its box, and nothing reaches the hub', async () => {
+    await page.getByTestId('config-tab-rating').click();
+    const form = page.getByTestId('rating-method-form');
+    await form.getByTestId('rating-reason-add').click();
+    const before = admin.state?.config.ratingMethod;
+    await form.getByTestId('rating-method-save').click();
+    await expectFirstErrorOnScreen(form);
+    expect(await errorsOf(form)).toEqual(['Lý do (tiếng Việt): không được để trống']);
+    expect(admin.state?.config.ratingMethod).toEqual(before);
+  });
 });

@@ -12,26 +12,24 @@ import { ProceduresPage } from './ProceduresPage';
 import { ReportsPage } from './ReportsPage';
 import { VoicePage } from './VoicePage';
 import { WebhooksPage } from './WebhooksPage';
+import { adminStrings } from './i18n/strings';
 
-export const CLERK_REFUSAL = {
-  vi: 'Tài khoản cán bộ không có quyền vào trang quản trị',
-  en: 'Clerk accounts cannot open the admin pages',
-};
+export const CLERK_REFUSAL = adminStrings['app.clerkAccountsCannotOpen'];
 
 type PageId =
   'monitor' | 'reports' | 'config' | 'procedures' | 'appointments' | 'webhooks' | 'voice' | 'audit' | 'backup';
 
 /** `vi`/`en` are the short names in the navigation bar; each page's heading gives the full one. */
 const PAGES: { id: PageId; vi: string; en: string; roles: Role[] }[] = [
-  { id: 'monitor', vi: 'Giám sát trực tiếp', en: 'Live monitor', roles: ['admin', 'supervisor'] },
-  { id: 'reports', vi: 'Báo cáo', en: 'Reports', roles: ['admin', 'supervisor'] },
-  { id: 'config', vi: 'Cấu hình', en: 'Configuration', roles: ['admin'] },
-  { id: 'procedures', vi: 'Thủ tục', en: 'Procedures', roles: ['admin'] },
-  { id: 'appointments', vi: 'Lịch hẹn', en: 'Booking', roles: ['admin'] },
+  { id: 'monitor', ...adminStrings['app.liveMonitor'], roles: ['admin', 'supervisor'] },
+  { id: 'reports', ...adminStrings['app.reports'], roles: ['admin', 'supervisor'] },
+  { id: 'config', ...adminStrings['config.title'], roles: ['admin'] },
+  { id: 'procedures', ...adminStrings['app.procedures'], roles: ['admin'] },
+  { id: 'appointments', ...adminStrings['app.booking'], roles: ['admin'] },
   { id: 'webhooks', vi: 'Webhook', en: 'Webhooks', roles: ['admin'] },
-  { id: 'voice', vi: 'Giọng đọc', en: 'Voice', roles: ['admin'] },
-  { id: 'audit', vi: 'Nhật ký', en: 'Audit log', roles: ['admin', 'supervisor'] },
-  { id: 'backup', vi: 'Sao lưu', en: 'Backups', roles: ['admin'] },
+  { id: 'voice', ...adminStrings['app.voice'], roles: ['admin'] },
+  { id: 'audit', ...adminStrings['app.auditLog'], roles: ['admin', 'supervisor'] },
+  { id: 'backup', ...adminStrings['app.backups'], roles: ['admin'] },
 ];
 
 function pageFromHash(): PageId {
@@ -84,8 +82,8 @@ export function AdminApp() {
       <ConnectionBanner />
       <header className="admin-header">
         <div className="admin-brand">
-          <strong>{client.state?.config.office.name ?? 'Bộ phận Một cửa'}</strong>
-          <span>{t({ vi: 'Trang quản trị', en: 'Administration' })}</span>
+          <strong>{client.state?.config.office.name ?? t(adminStrings['app.oneStopDesk'])}</strong>
+          <span>{t(adminStrings['app.administration'])}</span>
         </div>
         <nav className="admin-nav" aria-label={t({ vi: 'Trang', en: 'Pages' })}>
           {visible.map((p) => (
@@ -103,11 +101,11 @@ export function AdminApp() {
         <div className="admin-user">
           <span>
             {user?.displayName ?? actor.userId} ·{' '}
-            {actor.role === 'admin' ? t({ vi: 'Quản trị', en: 'Admin' }) : t({ vi: 'Giám sát', en: 'Supervisor' })}
+            {actor.role === 'admin' ? t(adminStrings['app.admin']) : t(adminStrings['app.supervisor'])}
           </span>
           <LanguageSwitch />
           <button type="button" className="btn" onClick={() => void client.signOut()}>
-            {t({ vi: 'Đăng xuất', en: 'Sign out' })}
+            {t(adminStrings['password.signOut'])}
           </button>
         </div>
       </header>
@@ -155,15 +153,10 @@ function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: st
   return (
     <div className="signin">
       <form className="signin-card" onSubmit={(e) => void submit(e)}>
-        <h1>{t({ vi: 'Đăng nhập quản trị', en: 'Admin sign-in' })}</h1>
-        <p className="muted">
-          {t({
-            vi: 'Dành cho quản trị viên và lãnh đạo giám sát. Cán bộ một cửa đăng nhập tại quầy.',
-            en: 'For administrators and supervisors. Clerks sign in at their counter.',
-          })}
-        </p>
+        <h1>{t(adminStrings['app.adminSignIn'])}</h1>
+        <p className="muted">{t(adminStrings['app.forAdministratorsAndSupervisors'])}</p>
         <label>
-          {t({ vi: 'Tên đăng nhập', en: 'Username' })}
+          {t(adminStrings['users.username'])}
           <input
             name="username"
             autoComplete="username"
@@ -173,7 +166,7 @@ function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: st
           />
         </label>
         <PasswordField
-          label={t({ vi: 'Mật khẩu hoặc mã PIN', en: 'Password or PIN' })}
+          label={t(adminStrings['app.passwordOrPin'])}
           name="password"
           autoComplete="current-password"
           value={password}
@@ -185,7 +178,7 @@ function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: st
           </p>
         )}
         <button className="btn btn-primary" type="submit" disabled={busy || waiting}>
-          {waiting ? t({ vi: 'Đang kết nối…', en: 'Connecting…' }) : t({ vi: 'Đăng nhập', en: 'Sign in' })}
+          {waiting ? t(adminStrings['app.connecting']) : t(adminStrings['app.signIn'])}
         </button>
         <div className="signin-lang">
           <LanguageSwitch />

@@ -237,27 +237,23 @@ function BookingReportCard({ state }: { state: QueueState }) {
   return (
     <section className="card" data-testid="booking-report">
       <h2>
-        {t({ vi: 'Lịch hẹn hôm nay', en: "Today's bookings" })} · {day}
+        {t(adminStrings['appointments.todaysBookings'])} · {day}
       </h2>
       {error && (
         <p className="form-error" role="alert">
-          {error}{' '}
-          {t({
-            vi: 'Không tải được báo cáo; hãy đăng nhập lại nếu phiên đã hết hạn.',
-            en: 'The report could not be loaded; sign in again if the session expired.',
-          })}
+          {error} {t(adminStrings['appointments.theReportCouldNot'])}
         </p>
       )}
       {report && (
         <table className="table">
           <thead>
             <tr>
-              <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
-              <th className="num">{t({ vi: 'Đã đặt', en: 'Booked' })}</th>
-              <th className="num">{t({ vi: 'Đã đến', en: 'Checked in' })}</th>
-              <th className="num">{t({ vi: 'Đến muộn', en: 'Late' })}</th>
-              <th className="num">{t({ vi: 'Không đến', en: 'No-show' })}</th>
-              <th className="num">{t({ vi: 'Đã hủy', en: 'Cancelled' })}</th>
+              <th>{t(adminStrings['appointments.service'])}</th>
+              <th className="num">{t(adminStrings['appointments.booked'])}</th>
+              <th className="num">{t(adminStrings['appointments.checkedIn'])}</th>
+              <th className="num">{t(adminStrings['appointments.late'])}</th>
+              <th className="num">{t(adminStrings['appointments.noShow'])}</th>
+              <th className="num">{t(adminStrings['appointments.cancelled'])}</th>
             </tr>
           </thead>
           <tbody>
@@ -273,7 +269,7 @@ function BookingReportCard({ state }: { state: QueueState }) {
             ))}
             {report.services.length === 0 && (
               <tr>
-                <td colSpan={6}>{t({ vi: 'Hôm nay chưa có lịch hẹn nào.', en: 'No bookings for today yet.' })}</td>
+                <td colSpan={6}>{t(adminStrings['appointments.noBookingsForToday'])}</td>
               </tr>
             )}
           </tbody>
@@ -281,7 +277,7 @@ function BookingReportCard({ state }: { state: QueueState }) {
       )}
       {report && report.noShows.length > 0 && (
         <p className="muted">
-          {t({ vi: 'Không đến', en: 'No-shows' })}:{' '}
+          {t(adminStrings['appointments.noShows'])}:{' '}
           {report.noShows.map((n) => `${n.slot} ${nameOf(n.serviceId)}`).join(' · ')}
         </p>
       )}

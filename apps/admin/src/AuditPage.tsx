@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { auditSentence, signInSentence, type AuditEntry, type SignInLogEntry } from './auditSentence';
 import { formatLocalDateTime } from './format';
 import { getJson } from './hubApi';
+import { adminStrings } from './i18n/strings';
 
 /** The append-only event log: who did what and when, filterable by day, person and kind. */
 export function AuditPage() {
@@ -43,27 +44,22 @@ export function AuditPage() {
   const tz = state?.config.office.timeZone ?? 'Asia/Ho_Chi_Minh';
   return (
     <div className="page" data-testid="audit-page">
-      <h1>{t({ vi: 'Nhật ký thao tác', en: 'Audit log' })}</h1>
-      <p className="muted">
-        {t({
-          vi: 'Nhật ký chỉ được ghi thêm, không thể sửa hay xóa. Gồm mọi thay đổi cấu hình và thao tác của cán bộ.',
-          en: 'Append-only: entries cannot be changed or deleted. Every configuration change and clerk action.',
-        })}
-      </p>
+      <h1>{t(adminStrings['audit.auditLog'])}</h1>
+      <p className="muted">{t(adminStrings['audit.appendOnlyEntriesCannot'])}</p>
       <form className="card row" onSubmit={submit}>
         <label>
-          {t({ vi: 'Từ ngày', en: 'From' })}
+          {t(adminStrings['audit.from'])}
           <DayInput value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
         </label>
         <label>
-          {t({ vi: 'Đến ngày', en: 'To' })}
+          {t(adminStrings['audit.to'])}
           <DayInput value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
         </label>
         <label>
-          {t({ vi: 'Người thực hiện', en: 'Actor' })}
+          {t(adminStrings['audit.actor'])}
           <select value={filters.actor} onChange={(e) => setFilters({ ...filters, actor: e.target.value })}>
-            <option value="">{t({ vi: 'Tất cả', en: 'Everyone' })}</option>
-            <option value="system">Hệ thống</option>
+            <option value="">{t(adminStrings['audit.everyone'])}</option>
+            <option value="system">{t(adminStrings['audit.system'])}</option>
             {Object.values(state?.config.users ?? {}).map((u) => (
               <option key={u.id} value={`user:${u.id}`}>
                 {u.displayName}
@@ -72,18 +68,18 @@ export function AuditPage() {
           </select>
         </label>
         <label>
-          {t({ vi: 'Loại', en: 'Kind' })}
+          {t(adminStrings['devices.column.kind'])}
           <select value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
-            <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-            <option value="config.">{t({ vi: 'Thay đổi cấu hình', en: 'Configuration changes' })}</option>
-            <option value="ticket.">{t({ vi: 'Thao tác với số', en: 'Ticket actions' })}</option>
-            <option value="counter.">{t({ vi: 'Mở/đóng quầy', en: 'Counter open/close' })}</option>
-            <option value="rating.">{t({ vi: 'Đánh giá', en: 'Ratings' })}</option>
-            <option value="alert.">{t({ vi: 'Cảnh báo', en: 'Alerts' })}</option>
+            <option value="">{t(adminStrings['audit.all'])}</option>
+            <option value="config.">{t(adminStrings['audit.configurationChanges'])}</option>
+            <option value="ticket.">{t(adminStrings['audit.ticketActions'])}</option>
+            <option value="counter.">{t(adminStrings['audit.counterOpenClose'])}</option>
+            <option value="rating.">{t(adminStrings['audit.ratings'])}</option>
+            <option value="alert.">{t(adminStrings['audit.alerts'])}</option>
           </select>
         </label>
         <button type="submit" className="btn btn-primary">
-          {t({ vi: 'Lọc', en: 'Filter' })}
+          {t(adminStrings['audit.filter'])}
         </button>
       </form>
       {error && <p className="form-error">{error}</p>}
@@ -91,8 +87,8 @@ export function AuditPage() {
         <thead>
           <tr>
             <th>#</th>
-            <th>{t({ vi: 'Thời điểm', en: 'When' })}</th>
-            <th>{t({ vi: 'Việc đã làm', en: 'What happened' })}</th>
+            <th>{t(adminStrings['audit.when'])}</th>
+            <th>{t(adminStrings['audit.whatHappened'])}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,12 +103,12 @@ export function AuditPage() {
       </table>
       {nextBefore && (
         <button type="button" className="btn" onClick={() => void load(nextBefore)}>
-          {t({ vi: 'Xem thêm', en: 'Load more' })}
+          {t(adminStrings['audit.loadMore'])}
         </button>
       )}
-      <h2>{t({ vi: 'Đăng nhập không thành công', en: 'Refused sign-ins' })}</h2>
+      <h2>{t(adminStrings['audit.refusedSignIns'])}</h2>
       {signIns.length === 0 ? (
-        <p className="muted">{t({ vi: 'Không có lần đăng nhập sai nào.', en: 'No refused sign-ins.' })}</p>
+        <p className="muted">{t(adminStrings['audit.noRefusedSignIns'])}</p>
       ) : (
         <table className="table card" data-testid="signin-log">
           <tbody>

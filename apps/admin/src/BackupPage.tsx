@@ -1,6 +1,7 @@
-import { useLanguage } from '@motcua/ui';
+import { localizedText, useLanguage } from '@motcua/ui';
 import { useEffect, useState } from 'react';
 import { download, getJson } from './hubApi';
+import { adminStrings } from './i18n/strings';
 
 interface BackupList {
   settings: { hour: number; keepDays: number };
@@ -22,7 +23,7 @@ export function BackupPage() {
     setBusy(true);
     try {
       await download('/api/backup', 'motcua.sqlite');
-      setMessage('Đã tải bản sao lưu. Hãy cất giữ ở nơi an toàn (ổ USB, máy khác).');
+      setMessage(t(adminStrings['backup.downloaded']));
     } catch (e) {
       setMessage((e as Error).message);
     } finally {
@@ -31,34 +32,31 @@ export function BackupPage() {
   };
   return (
     <div className="page" data-testid="backup-page">
-      <h1>{t({ vi: 'Sao lưu dữ liệu', en: 'Backups' })}</h1>
+      <h1>{t(adminStrings['backup.backups'])}</h1>
       <section className="card">
-        <p>
-          {t({
-            vi: 'Bản sao lưu được tạo khi hệ thống vẫn đang chạy, không làm gián đoạn việc lấy số.',
-            en: 'Backups are taken while the system runs, without interrupting ticketing.',
-          })}
-        </p>
+        <p>{t(adminStrings['backup.backupsAreTakenWhile'])}</p>
         <button type="button" className="btn btn-primary" onClick={() => void takeNow()} disabled={busy}>
-          {busy
-            ? t({ vi: 'Đang sao lưu…', en: 'Backing up…' })
-            : t({ vi: 'Tải bản sao lưu ngay', en: 'Download a backup now' })}
+          {busy ? t(adminStrings['backup.backingUp']) : t(adminStrings['backup.downloadABackupNow'])}
         </button>
         {message && <p role="status">{message}</p>}
       </section>
       {list && (
         <section className="card">
-          <h2>{t({ vi: 'Sao lưu tự động hằng ngày', en: 'Automatic daily backups' })}</h2>
+          <h2>{t(adminStrings['backup.automaticDailyBackups'])}</h2>
           <p className="muted">
-            Mỗi ngày sau {list.settings.hour}:00, giữ {list.settings.keepDays} bản gần nhất, trong thư mục
-            <code> backups/</code> của dữ liệu máy chủ.
+            {t(
+              localizedText(adminStrings['backup.schedule'], {
+                hour: list.settings.hour,
+                keepDays: list.settings.keepDays,
+              }),
+            )}
           </p>
           <table className="table">
             <thead>
               <tr>
-                <th>{t({ vi: 'Ngày', en: 'Date' })}</th>
-                <th>{t({ vi: 'Tệp', en: 'File' })}</th>
-                <th className="num">{t({ vi: 'Dung lượng', en: 'Size' })}</th>
+                <th>{t(adminStrings['backup.date'])}</th>
+                <th>{t(adminStrings['backup.file'])}</th>
+                <th className="num">{t(adminStrings['backup.size'])}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,7 +73,7 @@ export function BackupPage() {
               ))}
               {list.backups.length === 0 && (
                 <tr>
-                  <td colSpan={3}>{t({ vi: 'Chưa có bản sao lưu tự động.', en: 'No automatic backup yet.' })}</td>
+                  <td colSpan={3}>{t(adminStrings['backup.noAutomaticBackupYet'])}</td>
                 </tr>
               )}
             </tbody>

@@ -1,15 +1,16 @@
-import { useLanguage } from '@motcua/ui';
+import { useLanguage, localizedText } from '@motcua/ui';
 import { useEffect, useState } from 'react';
 import type { CentralLinkStatus } from '@motcua/core';
 import { formatClock } from './format';
 import { getJson } from './hubApi';
+import { adminStrings } from './i18n/strings';
 
 const LINK_NAMES: Record<CentralLinkStatus['link'], { vi: string; en: string }> = {
-  off: { vi: 'Chưa cấu hình', en: 'Not configured' },
-  connecting: { vi: 'Đang kết nối', en: 'Connecting' },
-  up: { vi: 'Đã kết nối', en: 'Connected' },
-  down: { vi: 'Mất kết nối, đang thử lại', en: 'Link down, retrying' },
-  refused: { vi: 'Máy chủ tỉnh từ chối, cần kiểm tra mã xác thực', en: 'Refused by central: check the credential' },
+  off: adminStrings['centralLink.notConfigured'],
+  connecting: adminStrings['centralLink.connecting'],
+  up: adminStrings['centralLink.connected'],
+  down: adminStrings['centralLink.linkDownRetrying'],
+  refused: adminStrings['centralLink.refusedByCentralCheck'],
 };
 
 /** The link to the province's central service and how far behind its copy is; hidden when shipping is off. */
@@ -32,15 +33,15 @@ export function CentralLinkPanel({ timeZone }: { timeZone: string }) {
   if (!status?.enabled) return null;
   return (
     <section className={`central-link central-link-${status.link}`} data-testid="central-link">
-      <strong>{t({ vi: 'Gửi dữ liệu lên tỉnh', en: 'Shipping to the province' })}:</strong> {t(LINK_NAMES[status.link])}
+      <strong>{t(adminStrings['centralLink.shippingToTheProvince'])}:</strong> {t(LINK_NAMES[status.link])}
       {' · '}
       {status.behind === 0
-        ? t({ vi: 'đã gửi đủ', en: 'up to date' })
-        : t({ vi: `còn ${status.behind} sự kiện chưa gửi`, en: `${status.behind} events behind` })}
+        ? t(adminStrings['centralLink.upToDate'])
+        : t(localizedText(adminStrings['centralLink.eventsBehind'], { behind: status.behind }))}
       {status.lastSuccessAt !== null && (
         <span className="muted">
           {' · '}
-          {t({ vi: 'lần cuối', en: 'last' })} {formatClock(status.lastSuccessAt, timeZone)}
+          {t(adminStrings['centralLink.last'])} {formatClock(status.lastSuccessAt, timeZone)}
         </span>
       )}
       {status.lastError && status.link !== 'up' && <div className="muted">{status.lastError}</div>}

@@ -10,16 +10,17 @@ import {
   ticketById,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
-import { useLanguage } from '@motcua/ui';
+import { useLanguage, localizedText } from '@motcua/ui';
 import { useState } from 'react';
 import { CentralLinkPanel } from './CentralLinkPanel';
 import { formatClock, formatDuration } from './format';
 import { useHubNow } from './useNow';
+import { adminStrings } from './i18n/strings';
 
 const STATUS_NAMES = {
-  open: { vi: 'Đang mở', en: 'Open' },
-  paused: { vi: 'Tạm dừng', en: 'Paused' },
-  closed: { vi: 'Đóng', en: 'Closed' },
+  open: adminStrings['monitor.open'],
+  paused: adminStrings['monitor.paused'],
+  closed: adminStrings['monitor.closed'],
 } as const;
 
 /** Every counter, every queue and every staff alert, live from the hub's events. */
@@ -31,7 +32,7 @@ export function MonitorPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [moveTo, setMoveTo] = useState('');
-  if (!state) return <p>{t({ vi: 'Đang tải…', en: 'Loading…' })}</p>;
+  if (!state) return <p>{t(adminStrings['monitor.loading'])}</p>;
   const tz = state.config.office.timeZone;
   const services = sortedServices(state);
   const alerts = Object.values(state.alerts).sort((a, b) => b.at - a.at);
@@ -46,11 +47,11 @@ export function MonitorPage() {
   return (
     <div className="page monitor" data-testid="monitor-page">
       <h1>
-        {t({ vi: 'Giám sát trực tiếp', en: 'Live monitor' })} <small>· {state.serviceDay}</small>
+        {t(adminStrings['app.liveMonitor'])} <small>· {state.serviceDay}</small>
       </h1>
       <CentralLinkPanel timeZone={tz} />
       {alerts.length > 0 && (
-        <section className="alerts" aria-label={t({ vi: 'Cảnh báo', en: 'Alerts' })}>
+        <section className="alerts" aria-label={t(adminStrings['audit.alerts'])}>
           {alerts.map((alert) => (
             <div key={alert.alertId} className="alert" role="alert">
               <strong>⚠ {alert.message}</strong>
@@ -60,9 +61,11 @@ export function MonitorPage() {
               <button
                 type="button"
                 className="btn"
-                onClick={() => void send({ type: 'alert.clear', alertId: alert.alertId }, 'Đã xử lý cảnh báo.')}
+                onClick={() =>
+                  void send({ type: 'alert.clear', alertId: alert.alertId }, t(adminStrings['monitor.alertCleared']))
+                }
               >
-                {t({ vi: 'Đã xử lý', en: 'Resolved' })}
+                {t(adminStrings['monitor.resolved'])}
               </button>
             </div>
           ))}
@@ -75,15 +78,15 @@ export function MonitorPage() {
       )}
       <div className="monitor-grid">
         <section className="card">
-          <h2>{t({ vi: 'Quầy', en: 'Counters' })}</h2>
+          <h2>{t(adminStrings['config.tab.counters'])}</h2>
           <table className="table" data-testid="monitor-counters">
             <thead>
               <tr>
-                <th>{t({ vi: 'Quầy', en: 'Counter' })}</th>
-                <th>{t({ vi: 'Trạng thái', en: 'Status' })}</th>
-                <th>{t({ vi: 'Cán bộ', en: 'Clerk' })}</th>
-                <th>{t({ vi: 'Số đang phục vụ', en: 'Current ticket' })}</th>
-                <th>{t({ vi: 'Thời gian', en: 'For' })}</th>
+                <th>{t(adminStrings['devices.column.counter'])}</th>
+                <th>{t(adminStrings['users.status'])}</th>
+                <th>{t(adminStrings['monitor.clerk'])}</th>
+                <th>{t(adminStrings['monitor.currentTicket'])}</th>
+                <th>{t(adminStrings['monitor.for'])}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,12 +105,13 @@ export function MonitorPage() {
                         <span className={`pill pill-${live.status}`}>{t(STATUS_NAMES[live.status])}</span>
                       ) : (
                         <>
-                          <span className="pill pill-lost">{t({ vi: 'Mất kết nối', en: 'Connection lost' })}</span>
+                          <span className="pill pill-lost">{t(adminStrings['monitor.connectionLost'])}</span>
                           <div className="muted">
-                            {t({
-                              vi: `Máy quầy vắng từ ${formatClock(lostSince, tz)}; kiểm tra máy hoặc đóng quầy`,
-                              en: `Counter device gone since ${formatClock(lostSince, tz)}; check it or close the counter`,
-                            })}
+                            {t(
+                              localizedText(adminStrings['monitor.counterDeviceGoneSince'], {
+                                value: formatClock(lostSince, tz),
+                              }),
+                            )}
                           </div>
                           {live.status !== 'closed' && (
                             <button
@@ -116,11 +120,11 @@ export function MonitorPage() {
                               onClick={() =>
                                 void send(
                                   { type: 'counter.close', counterId: counter.id },
-                                  `Đã đóng quầy ${counter.number}.`,
+                                  t(localizedText(adminStrings['monitor.counterClosed'], { number: counter.number })),
                                 )
                               }
                             >
-                              {t({ vi: 'Đóng quầy', en: 'Close counter' })}
+                              {t(adminStrings['monitor.closeCounter'])}
                             </button>
                           )}
                         </>
@@ -134,8 +138,8 @@ export function MonitorPage() {
                           {ticket.label}{' '}
                           <span className="muted">
                             {ticket.status === 'serving'
-                              ? t({ vi: 'đang phục vụ', en: 'serving' })
-                              : t({ vi: 'đã gọi', en: 'called' })}
+                              ? t(adminStrings['monitor.serving'])
+                              : t(adminStrings['monitor.called'])}
                           </span>
                         </>
                       ) : (
@@ -150,13 +154,13 @@ export function MonitorPage() {
           </table>
         </section>
         <section className="card">
-          <h2>{t({ vi: 'Hàng chờ theo thủ tục', en: 'Waiting per service' })}</h2>
+          <h2>{t(adminStrings['monitor.waitingPerService'])}</h2>
           <table className="table" data-testid="monitor-queues">
             <thead>
               <tr>
-                <th>{t({ vi: 'Thủ tục', en: 'Service' })}</th>
-                <th className="num">{t({ vi: 'Đang chờ', en: 'Waiting' })}</th>
-                <th>{t({ vi: 'Chờ lâu nhất', en: 'Longest wait' })}</th>
+                <th>{t(adminStrings['appointments.service'])}</th>
+                <th className="num">{t(adminStrings['monitor.waiting'])}</th>
+                <th>{t(adminStrings['monitor.longestWait'])}</th>
               </tr>
             </thead>
             <tbody>
@@ -183,7 +187,7 @@ export function MonitorPage() {
         </section>
       </div>
       <section className="card">
-        <h2>{t({ vi: 'Hủy hoặc chuyển số đang chờ', en: 'Cancel or move a waiting ticket' })}</h2>
+        <h2>{t(adminStrings['monitor.cancelOrMoveA'])}</h2>
         <div className="waiting-chips">
           {services.flatMap((service) =>
             waitingForService(state, service.id).map((ticket) => (
@@ -207,15 +211,23 @@ export function MonitorPage() {
               className="btn btn-danger"
               onClick={() =>
                 void send(
-                  { type: 'ticket.cancel', ticketId: selectedTicket.id, reason: 'Giám sát hủy' },
-                  `Đã hủy số ${selectedTicket.label}.`,
+                  {
+                    type: 'ticket.cancel',
+                    ticketId: selectedTicket.id,
+                    reason: adminStrings['monitor.cancelReason'].vi,
+                  },
+                  t(localizedText(adminStrings['monitor.ticketCancelled'], { label: selectedTicket.label })),
                 )
               }
             >
-              {t({ vi: 'Hủy số', en: 'Cancel ticket' })}
+              {t(adminStrings['monitor.cancelTicket'])}
             </button>
-            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)} aria-label="Chuyển sang thủ tục">
-              <option value="">{t({ vi: 'Chuyển sang thủ tục…', en: 'Move to service…' })}</option>
+            <select
+              value={moveTo}
+              onChange={(e) => setMoveTo(e.target.value)}
+              aria-label={t(adminStrings['monitor.moveTo'])}
+            >
+              <option value="">{t(adminStrings['monitor.moveToService'])}</option>
               {services
                 .filter((s) => s.id !== selectedTicket.serviceId)
                 .map((s) => (
@@ -231,11 +243,11 @@ export function MonitorPage() {
               onClick={() =>
                 void send(
                   { type: 'ticket.transfer', ticketId: selectedTicket.id, toServiceId: moveTo },
-                  `Đã chuyển số ${selectedTicket.label}.`,
+                  t(localizedText(adminStrings['monitor.ticketMoved'], { label: selectedTicket.label })),
                 )
               }
             >
-              {t({ vi: 'Chuyển', en: 'Move' })}
+              {t(adminStrings['monitor.move'])}
             </button>
           </div>
         )}

@@ -14,6 +14,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { formatDuration, formatPercent, isoDateIn } from './format';
 import { download, fetchReport, type ReportSummary } from './hubApi';
 import { ReportChart } from './ReportChart';
+import { adminStrings } from './i18n/strings';
 
 type Outcome = ReportSummary['byService'][number];
 type Times = Pick<ReportSummary['waiting'], 'overall'>;
@@ -81,34 +82,29 @@ export function ReportsPage() {
 
   return (
     <div className="page reports" data-testid="reports-page">
-      <h1>{t({ vi: 'Báo cáo', en: 'Reports' })}</h1>
+      <h1>{t(adminStrings['app.reports'])}</h1>
       <form className="card row" onSubmit={(e) => void load(e)}>
         <label>
-          {t({ vi: 'Từ ngày', en: 'From' })}
+          {t(adminStrings['audit.from'])}
           <DayInput name="from" value={from} onChange={setFrom} required />
         </label>
         <label>
-          {t({ vi: 'Đến ngày', en: 'To' })}
+          {t(adminStrings['audit.to'])}
           <DayInput name="to" value={to} onChange={setTo} required />
         </label>
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="report-run">
-          {busy ? t({ vi: 'Đang tính…', en: 'Computing…' }) : t({ vi: 'Xem báo cáo', en: 'Show report' })}
+          {busy ? t(adminStrings['reports.computing']) : t(adminStrings['reports.showReport'])}
         </button>
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => void exportFile('xlsx')} data-testid="export-xlsx">
-          {t({ vi: 'Xuất Excel (.xlsx)', en: 'Export Excel (.xlsx)' })}
+          {t(adminStrings['reports.exportExcelXlsx'])}
         </button>
         <button type="button" className="btn" onClick={() => void exportFile('csv')} data-testid="export-csv">
-          {t({ vi: 'Xuất CSV', en: 'Export CSV' })}
+          {t(adminStrings['reports.exportCsv'])}
         </button>
       </form>
       <div className="card row" data-testid="periodic-report">
-        <span>
-          {t({
-            vi: 'Báo cáo định kỳ gửi tỉnh: tỷ lệ hài lòng theo kỳ, quầy, cán bộ; hồ sơ tiếp nhận theo lĩnh vực; thời gian chờ trung bình',
-            en: 'Periodic report for the province: satisfaction by period, counter and clerk; dossiers by field; mean wait',
-          })}
-        </span>
+        <span>{t(adminStrings['reports.periodicReportForThe'])}</span>
         <label>
           {t({ vi: 'Theo', en: 'By' })}{' '}
           <select
@@ -124,7 +120,7 @@ export function ReportsPage() {
           </select>
         </label>
         <button type="button" className="btn" onClick={() => void exportPeriodic()} data-testid="export-periodic">
-          {t({ vi: 'Báo cáo định kỳ (.xlsx)', en: 'Periodic report (.xlsx)' })}
+          {t(adminStrings['reports.periodicReportXlsx'])}
         </button>
       </div>
       {error && (
@@ -173,27 +169,23 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
   return (
     <div data-testid="report-view">
       <div className="stat-cards">
-        <Stat
-          testId="stat-issued"
-          label={t({ vi: 'Số vé đã cấp', en: 'Tickets issued' })}
-          value={summary.totals.issued}
-        />
-        <Stat testId="stat-served" label={t({ vi: 'Đã phục vụ', en: 'Served' })} value={summary.totals.served} />
-        <Stat testId="stat-noshow" label={t({ vi: 'Vắng mặt', en: 'No-show' })} value={summary.totals.noShow} />
+        <Stat testId="stat-issued" label={t(adminStrings['reports.ticketsIssued'])} value={summary.totals.issued} />
+        <Stat testId="stat-served" label={t(adminStrings['reports.served'])} value={summary.totals.served} />
+        <Stat testId="stat-noshow" label={t(adminStrings['reports.noShow'])} value={summary.totals.noShow} />
         <Stat
           testId="stat-wait"
-          label={t({ vi: 'Chờ trung bình', en: 'Mean wait' })}
+          label={t(adminStrings['reports.meanWait'])}
           value={formatDuration(summary.waiting.overall.meanSeconds)}
         />
         <Stat
           testId="stat-satisfaction"
-          label={t({ vi: 'Chỉ số hài lòng', en: 'Satisfaction index' })}
+          label={t(adminStrings['reports.satisfactionIndex'])}
           value={formatPercent(s.index)}
           note={`${s.ratings} lượt đánh giá`}
         />
         <Stat
           testId="stat-idle"
-          label={t({ vi: 'Thời gian quầy trống', en: 'Counter idle time' })}
+          label={t(adminStrings['reports.counterIdleTime'])}
           value={formatDuration(summary.idle.totalSeconds)}
         />
       </div>
@@ -215,15 +207,11 @@ function ReportView({ summary, config }: { summary: ReportSummary; config: Offic
         />
       </div>
       <p className="muted" data-testid="satisfaction-formula">
-        {t(SATISFACTION_FORMULA)}. {t({ vi: 'Thang đánh giá hiện dùng', en: 'Scale in use' })}:{' '}
-        {t(ratingScales[ratingMethodOf(config).scale].name)};{' '}
-        {t({
-          vi: 'phiếu cũ bốn mức vẫn được tính theo đúng nghĩa ban đầu (Bình thường không tính là hài lòng).',
-          en: 'earlier four-level ballots keep their meaning (Neutral does not count as satisfied).',
-        })}
+        {t(SATISFACTION_FORMULA)}. {t(adminStrings['reports.scaleInUse'])}:{' '}
+        {t(ratingScales[ratingMethodOf(config).scale].name)}; {t(adminStrings['reports.earlierFourLevelBallots'])}
       </p>
       <section className="card">
-        <h2>{t({ vi: 'Thời gian (trung bình · trung vị · p90)', en: 'Times (mean · median · p90)' })}</h2>
+        <h2>{t(adminStrings['reports.timesMeanMedianP90'])}</h2>
         <TimesTable
           rows={[
             ['Chờ đến lượt (lấy số → gọi)', summary.waiting],
@@ -322,12 +310,7 @@ function EtaErrorTable({ summary, config }: { summary: ReportSummary; config: Of
   const { t } = useLanguage();
   return (
     <section className="card">
-      <h2>
-        {t({
-          vi: 'Sai lệch thời gian chờ dự kiến theo ngày và thủ tục',
-          en: 'Estimated wait error by day and service',
-        })}
-      </h2>
+      <h2>{t(adminStrings['reports.estimatedWaitErrorBy'])}</h2>
       <table className="table" data-testid="report-eta-error">
         <thead>
           <tr>

@@ -1,10 +1,11 @@
 import { audioExtensionOf, CLIP_TOO_LARGE, matchesSearch, MAX_CLIP_BYTES, uploadClipSchema } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
+import { useLanguage, localizedText } from '@motcua/ui';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { VOICE_CLIPS, type ClipLanguage } from '@motcua/core';
 import { deleteJson, getJson, putJson } from './hubApi';
 import type { LocalizedText } from './localized';
 import { validationMessage } from './validationMessage';
+import { adminStrings } from './i18n/strings';
 
 interface OfficeClip {
   file: string;
@@ -27,9 +28,9 @@ interface DefaultManifest {
 type Feedback = { ok: boolean; clipId: string; text: LocalizedText } | null;
 
 const LANGUAGE_TEXT: Record<ClipLanguage, LocalizedText> = {
-  vi: { vi: 'Tiếng Việt', en: 'Vietnamese' },
-  en: { vi: 'Tiếng Anh', en: 'English' },
-  none: { vi: 'Âm báo', en: 'Sound' },
+  vi: adminStrings['display.voiceLanguage.vi'],
+  en: adminStrings['display.voiceLanguage.en'],
+  none: adminStrings['voice.sound'],
 };
 
 const AUDIO_ACCEPT = 'audio/ogg,audio/opus,audio/mpeg,audio/wav,audio/x-wav,.opus,.ogg,.oga,.mp3,.wav';
@@ -95,10 +96,7 @@ export function VoicePage() {
       setFeedback({
         ok: false,
         clipId,
-        text: {
-          vi: 'Không phát được tệp này. Kiểm tra loa của máy, hoặc tải lên một bản ghi khác.',
-          en: 'This file could not be played. Check the speakers, or upload another recording.',
-        },
+        text: adminStrings['voice.thisFileCouldNot'],
       }),
     );
   };
@@ -112,10 +110,7 @@ export function VoicePage() {
     if (file.size > MAX_CLIP_BYTES) return refuse(CLIP_TOO_LARGE);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (!audioExtensionOf(bytes)) {
-      return refuse({
-        vi: `“${file.name}” không phải tệp âm thanh Ogg, MP3 hay WAV. Hãy chọn đúng tệp ghi âm.`,
-        en: `“${file.name}” is not an Ogg, MP3 or WAV audio file. Choose the recording itself.`,
-      });
+      return refuse(localizedText(adminStrings['voice.isNotAnOgg'], { name: file.name }));
     }
     const parsed = uploadClipSchema.safeParse({ id: clipId, text, data: base64Of(bytes) });
     if (!parsed.success) return refuse(validationMessage(parsed.error.issues[0], () => null));
@@ -128,17 +123,14 @@ export function VoicePage() {
       setFeedback({
         ok: true,
         clipId,
-        text: {
-          vi: `Đã lưu bản ghi của cơ quan cho “${text}”. Màn hình hiển thị dùng bản ghi này sau khi tải lại trang.${warningVi ? ` ${warningVi}` : ''}`,
-          en: `Saved the office’s recording for “${text}”. Displays use it after their page reloads.${warningEn ? ` ${warningEn}` : ''}`,
-        },
+        text: localizedText(adminStrings['voice.savedTheOfficesRecording'], {
+          text,
+          warning: { vi: warningVi ? ` ${warningVi}` : '', en: warningEn ? ` ${warningEn}` : '' },
+        }),
       });
       await load();
     } catch (e) {
-      refuse({
-        vi: `Máy chủ từ chối tệp: ${(e as Error).message}`,
-        en: `The hub refused the file: ${(e as Error).message}`,
-      });
+      refuse(localizedText(adminStrings['voice.theHubRefusedThe'], { value: (e as Error).message }));
     } finally {
       setBusyClip(null);
     }
@@ -151,10 +143,7 @@ export function VoicePage() {
       setFeedback({
         ok: true,
         clipId,
-        text: {
-          vi: `Đã xóa bản ghi của cơ quan cho “${text}”: dùng lại giọng mặc định.`,
-          en: `Removed the office’s recording for “${text}”: the default voice is used again.`,
-        },
+        text: localizedText(adminStrings['voice.removedTheOfficesRecording'], { text }),
       });
       await load();
     } catch (e) {
@@ -167,31 +156,29 @@ export function VoicePage() {
   const ownCount = Object.keys(officeClips).length;
   return (
     <div className="page" data-testid="voice-page">
-      <h1>{t({ vi: 'Giọng đọc', en: 'Voice clips' })}</h1>
+      <h1>{t(adminStrings['voice.voiceClips'])}</h1>
       <section className="card">
-        <p>
-          {t({
-            vi: 'Màn hình hiển thị đọc số bằng cách ghép các đoạn ghi âm dưới đây. Cơ quan có thể thay từng đoạn bằng giọng của mình: mỗi tệp một từ hoặc một cụm từ, không có khoảng lặng ở đầu và cuối, định dạng Ogg Opus, MP3 hoặc WAV, tối đa 1 MB mỗi tệp và 3 MB cả bộ.',
-            en: 'The wall display reads numbers by joining the clips below. The office can replace each one with its own recording: one word or phrase per file, no silence at either end, Ogg Opus, MP3 or WAV, 1 MB per file and 3 MB in all.',
-          })}
-        </p>
+        <p>{t(adminStrings['voice.theWallDisplayReads'])}</p>
         <div className="row">
           <label>
-            {t({ vi: 'Tìm đoạn ghi âm', en: 'Find a clip' })}
+            {t(adminStrings['voice.findAClip'])}
             <input
               type="search"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              placeholder={t({ vi: 'ví dụ: quầy, mươi, vi_letter_a', en: 'e.g. counter, twenty, en_letter_a' })}
+              placeholder={t(adminStrings['voice.eGCounterTwenty'])}
             />
           </label>
           <span className="spacer" />
           {office && (
             <span className="muted" data-testid="voice-usage">
-              {t({
-                vi: `${ownCount} bản ghi của cơ quan · ${kilobytes(office.totalBytes)} / ${kilobytes(office.limitBytes)}`,
-                en: `${ownCount} office recordings · ${kilobytes(office.totalBytes)} / ${kilobytes(office.limitBytes)}`,
-              })}
+              {t(
+                localizedText(adminStrings['voice.officeRecordings'], {
+                  ownCount,
+                  value: kilobytes(office.totalBytes),
+                  value2: kilobytes(office.limitBytes),
+                }),
+              )}
             </span>
           )}
         </div>
@@ -199,7 +186,7 @@ export function VoicePage() {
           <p className="form-error" role="alert">
             {loadError}{' '}
             <button type="button" className="btn btn-small" onClick={() => void load()}>
-              {t({ vi: 'Thử lại', en: 'Retry' })}
+              {t(adminStrings['voice.retry'])}
             </button>
           </p>
         )}
@@ -209,10 +196,10 @@ export function VoicePage() {
         <table className="table voice-table" data-testid="voice-clips">
           <thead>
             <tr>
-              <th>{t({ vi: 'Mã đoạn', en: 'Clip id' })}</th>
-              <th>{t({ vi: 'Nội dung', en: 'Text' })}</th>
-              <th>{t({ vi: 'Ngôn ngữ', en: 'Language' })}</th>
-              <th>{t({ vi: 'Đang dùng', en: 'In use' })}</th>
+              <th>{t(adminStrings['voice.clipId'])}</th>
+              <th>{t(adminStrings['voice.text'])}</th>
+              <th>{t(adminStrings['voice.language'])}</th>
+              <th>{t(adminStrings['voice.inUse'])}</th>
               <th />
             </tr>
           </thead>
@@ -230,10 +217,10 @@ export function VoicePage() {
                   <td>
                     {own ? (
                       <span className="pill pill-open">
-                        {t({ vi: 'Giọng của cơ quan', en: 'Office recording' })} · {kilobytes(own.bytes)}
+                        {t(adminStrings['voice.officeRecording'])} · {kilobytes(own.bytes)}
                       </span>
                     ) : (
-                      <span className="pill pill-closed">{t({ vi: 'Giọng mặc định', en: 'Default voice' })}</span>
+                      <span className="pill pill-closed">{t(adminStrings['voice.defaultVoice'])}</span>
                     )}
                     {feedback?.clipId === clip.id && (
                       <p
@@ -251,7 +238,7 @@ export function VoicePage() {
                         ▶ {t({ vi: 'Nghe', en: 'Play' })}
                       </button>
                       <label className={busy ? 'btn btn-small disabled' : 'btn btn-small'}>
-                        {busy ? t({ vi: 'Đang gửi…', en: 'Sending…' }) : t({ vi: 'Tải lên', en: 'Upload' })}
+                        {busy ? t(adminStrings['voice.sending']) : t(adminStrings['voice.upload'])}
                         <input
                           type="file"
                           accept={AUDIO_ACCEPT}
@@ -269,7 +256,7 @@ export function VoicePage() {
                           onClick={() => void remove(clip.id, clip.text)}
                           data-testid={`voice-remove-${clip.id}`}
                         >
-                          {t({ vi: 'Xóa, dùng mặc định', en: 'Remove, use default' })}
+                          {t(adminStrings['voice.removeUseDefault'])}
                         </button>
                       )}
                     </div>

@@ -66,12 +66,12 @@ export function WebhooksPage() {
   if (!state) return null;
   return (
     <div className="page" data-testid="webhooks-page">
-      <h1>{t({ vi: 'Webhook thông báo', en: 'Notification webhooks' })}</h1>
+      <h1>{t(adminStrings['webhooks.notificationWebhooks'])}</h1>
       {loadError && (
         <p className="form-error" role="alert">
           {t(loadError)}{' '}
           <button type="button" className="btn btn-small" onClick={() => void load()}>
-            {t({ vi: 'Thử lại', en: 'Retry' })}
+            {t(adminStrings['voice.retry'])}
           </button>
         </p>
       )}
@@ -217,14 +217,14 @@ function SettingsForm({ saved, onSaved }: { saved: SavedSettings | null; onSaved
 }
 
 const STATUS_TEXT: Record<WebhookDelivery['status'], LocalizedText & { pill: string }> = {
-  delivered: { vi: 'Đã gửi', en: 'Delivered', pill: 'pill-open' },
-  pending: { vi: 'Đang chờ gửi', en: 'Pending', pill: 'pill-paused' },
-  failed: { vi: 'Thất bại', en: 'Failed', pill: 'pill-closed' },
+  delivered: { ...adminStrings['webhooks.delivered'], pill: 'pill-open' },
+  pending: { ...adminStrings['webhooks.pending'], pill: 'pill-paused' },
+  failed: { ...adminStrings['webhooks.failed'], pill: 'pill-closed' },
 };
 
 const KIND_TEXT: Record<WebhookDelivery['kind'], LocalizedText> = {
-  'ticket.near': { vi: 'Sắp đến lượt', en: 'Turn is near' },
-  'ticket.called': { vi: 'Đã gọi số', en: 'Called' },
+  'ticket.near': adminStrings['webhooks.turnIsNear'],
+  'ticket.called': adminStrings['webhooks.called'],
 };
 
 function DeliveriesCard({ state }: { state: QueueState }) {
@@ -253,7 +253,7 @@ function DeliveriesCard({ state }: { state: QueueState }) {
   const timeZone = state.config.office.timeZone;
   return (
     <section className="card">
-      <h2>{t({ vi: 'Lần gửi gần đây', en: 'Recent deliveries' })}</h2>
+      <h2>{t(adminStrings['webhooks.recentDeliveries'])}</h2>
       {error && (
         <p className="form-error" role="alert">
           {t(error)}
@@ -262,13 +262,13 @@ function DeliveriesCard({ state }: { state: QueueState }) {
       <table className="table" data-testid="webhook-deliveries">
         <thead>
           <tr>
-            <th>{t({ vi: 'Thời điểm', en: 'Created' })}</th>
-            <th>{t({ vi: 'Loại', en: 'Type' })}</th>
-            <th>{t({ vi: 'Số thứ tự', en: 'Ticket' })}</th>
-            <th>{t({ vi: 'Trạng thái', en: 'Status' })}</th>
-            <th className="num">{t({ vi: 'Số lần gửi', en: 'Attempts' })}</th>
-            <th>{t({ vi: 'Lỗi gần nhất', en: 'Last error' })}</th>
-            <th>{t({ vi: 'Gửi lại lúc', en: 'Next retry' })}</th>
+            <th>{t(adminStrings['webhooks.created'])}</th>
+            <th>{t(adminStrings['webhooks.type'])}</th>
+            <th>{t(adminStrings['webhooks.ticket'])}</th>
+            <th>{t(adminStrings['users.status'])}</th>
+            <th className="num">{t(adminStrings['webhooks.attempts'])}</th>
+            <th>{t(adminStrings['webhooks.lastError'])}</th>
+            <th>{t(adminStrings['webhooks.nextRetry'])}</th>
           </tr>
         </thead>
         <tbody>
@@ -290,7 +290,7 @@ function DeliveriesCard({ state }: { state: QueueState }) {
           })}
           {deliveries?.length === 0 && (
             <tr>
-              <td colSpan={7}>{t({ vi: 'Chưa có thông báo nào được gửi.', en: 'No notifications sent yet.' })}</td>
+              <td colSpan={7}>{t(adminStrings['webhooks.noNotificationsSentYet'])}</td>
             </tr>
           )}
         </tbody>

@@ -1,3 +1,4 @@
+import { localizedText } from '@motcua/ui';
 import {
   errorMessages,
   ratingAnswerNames,
@@ -8,6 +9,7 @@ import {
   type StoredRatingAnswer,
 } from '@motcua/core';
 import type { LocalizedText } from './localized';
+import { adminStrings } from './i18n/strings';
 
 /** One entry of GET /api/audit. */
 export interface AuditEntry {
@@ -177,14 +179,16 @@ function formatDay(isoDate: string): string {
 /** "Đăng nhập sai với tài khoản “canbo2” từ 192.168.1.20: Sai tên đăng nhập hoặc mật khẩu." */
 export function signInSentence(entry: SignInLogEntry): LocalizedText {
   if (entry.outcome === 'throttled') {
-    return {
-      vi: `Tạm chặn đăng nhập tài khoản “${entry.username}” từ ${entry.address} sau nhiều lần sai (chờ ${entry.retryAfterSeconds ?? 0} giây).`,
-      en: `Sign-in for "${entry.username}" from ${entry.address} held back after repeated failures (${entry.retryAfterSeconds ?? 0} s).`,
-    };
+    return localizedText(adminStrings['audit.signInForFrom'], {
+      username: entry.username,
+      address: entry.address,
+      value: entry.retryAfterSeconds ?? 0,
+    });
   }
   const reason = errorMessages[entry.code as ErrorCode];
-  return {
-    vi: `Đăng nhập không thành công với tài khoản “${entry.username}” từ ${entry.address}${reason ? `: ${reason.vi}` : '.'}`,
-    en: `Failed sign-in as "${entry.username}" from ${entry.address}${reason?.en ? `: ${reason.en}` : '.'}`,
-  };
+  return localizedText(adminStrings['audit.failedSignInAs'], {
+    username: entry.username,
+    address: entry.address,
+    reason: reason ? { vi: `: ${reason.vi}`, en: `: ${reason.en}` } : '.',
+  });
 }

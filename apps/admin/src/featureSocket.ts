@@ -1,6 +1,7 @@
 import { errorMessages, type ClientReply, type ClientRequest, type ErrorCode, type ErrorReply } from '@motcua/core';
 import type { HubClient, RequestEventName } from '@motcua/client';
 import type { LocalizedText } from './localized';
+import { adminStrings } from './i18n/strings';
 
 export type FeatureFailure = { ok: false; code: ErrorCode; message: LocalizedText; details?: unknown };
 
@@ -21,10 +22,7 @@ export async function callFeature<E extends RequestEventName>(
     return {
       ok: false,
       code: 'TIMEOUT',
-      message: {
-        vi: 'Máy chủ không trả lời. Kiểm tra kết nối mạng rồi thử lại.',
-        en: 'The hub did not answer. Check the network connection and try again.',
-      },
+      message: adminStrings['featureSocket.theHubDidNot'],
     };
   }
   const known = errorMessages[refusal.code] ?? errorMessages.INTERNAL;

@@ -1,11 +1,12 @@
+import { adminVi } from './i18n/strings';
 /** "1 giờ 05 phút", "12 phút", "45 giây": a span of time as staff say it. */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} giây`;
+  if (s < 60) return adminVi('duration.seconds', { seconds: s });
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} phút ${String(s % 60).padStart(2, '0')} giây`;
-  return `${Math.floor(minutes / 60)} giờ ${String(minutes % 60).padStart(2, '0')} phút`;
+  if (minutes < 60) return adminVi('duration.minutes', { minutes, seconds: String(s % 60).padStart(2, '0') });
+  return adminVi('duration.hours', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
 }
 
 /** "07:45" in the office's time zone. */

@@ -1,3 +1,4 @@
+import { adminVi } from './i18n/strings';
 import { localTokenStore } from '@motcua/client';
 import type { ReportSummary } from '@motcua/core';
 
@@ -26,7 +27,7 @@ async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Re
     headers: { ...(init.headers ?? {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
   });
   if (!response.ok) {
-    let message = `Máy chủ trả lời ${response.status}. Vui lòng thử lại.`;
+    let message = adminVi('hub.answered', { status: response.status });
     try {
       const body = (await response.json()) as { message?: string; details?: { issue?: string } };
       if (body.message) message = body.message;

@@ -1,3 +1,4 @@
+import { adminVi } from './i18n/strings';
 import type { WeeklyHours } from '@motcua/core';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -30,12 +31,12 @@ export function parseOpeningHours(text: string): WeeklyHours {
     .filter(Boolean)) {
     const [days, ...ranges] = part.split(/\s+/);
     const match = /^([1-7])(?:-([1-7]))?$/.exec(days ?? '');
-    if (!match) throw new Error(`"${part}": thứ phải là số 1 (thứ Hai) đến 7 (Chủ nhật), ví dụ 1-5`);
+    if (!match) throw new Error(adminVi('openingHours.badDays', { part }));
     const first = Number(match[1]);
     const last = Number(match[2] ?? match[1]);
     const parsed = ranges.map((r) => {
       const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(r);
-      if (!m) throw new Error(`"${r}": giờ phải có dạng 07:30-11:30`);
+      if (!m) throw new Error(adminVi('openingHours.badRange', { range: r }));
       return { from: m[1] as string, to: m[2] as string };
     });
     for (let d = first; d <= last; d++) hours[String(d) as (typeof DAYS)[number]] = parsed;

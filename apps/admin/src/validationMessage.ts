@@ -1,4 +1,6 @@
+import { localizedText } from '@motcua/ui';
 import type { LocalizedText } from './localized';
+import { adminStrings } from './i18n/strings';
 
 /** The parts of a zod issue the message needs (kept structural so tests need no zod internals). */
 export interface SchemaIssue {
@@ -19,18 +21,15 @@ export function validationMessage(
   issue: SchemaIssue | undefined,
   labelOf: (path: readonly PropertyKey[]) => LocalizedText | null,
 ): LocalizedText {
-  if (!issue) return { vi: 'Dữ liệu chưa hợp lệ.', en: 'The form is not valid.' };
+  if (!issue) return adminStrings['rule.theFormIsNot'];
   const label = labelOf(issue.path) ?? { vi: issue.path.join('.'), en: issue.path.join('.') };
   const rule = ruleOf(issue);
-  return {
-    vi: `${label.vi}: ${rule.vi}. Hãy sửa ô này rồi bấm Lưu.`,
-    en: `${label.en}: ${rule.en}. Correct this box, then save.`,
-  };
+  return localizedText(adminStrings['rule.correctThisBoxThen'], { label, rule });
 }
 
 /** The rule a value breaks, in the admin's words ("cần ít nhất 16 ký tự"), without the box's name. */
 export function ruleOf(issue: SchemaIssue): LocalizedText {
-  return plainRule(issue) ?? { vi: `không hợp lệ (${issue.message})`, en: `is not valid (${issue.message})` };
+  return plainRule(issue) ?? localizedText(adminStrings['rule.isNotValid'], { message: issue.message });
 }
 
 /**
@@ -40,25 +39,25 @@ export function ruleOf(issue: SchemaIssue): LocalizedText {
 export function plainRule(issue: Omit<SchemaIssue, 'message' | 'path'>): LocalizedText | undefined {
   if (issue.code === 'too_small' && issue.minimum !== undefined) {
     if (issue.origin === 'string') {
-      if (Number(issue.minimum) === 1) return { vi: 'không được để trống', en: 'must not be empty' };
-      return { vi: `cần ít nhất ${issue.minimum} ký tự`, en: `needs at least ${issue.minimum} characters` };
+      if (Number(issue.minimum) === 1) return adminStrings['rule.mustNotBeEmpty'];
+      return localizedText(adminStrings['rule.needsAtLeastCharacters'], { minimum: Number(issue.minimum) });
     }
-    return { vi: `phải từ ${issue.minimum} trở lên`, en: `must be at least ${issue.minimum}` };
+    return localizedText(adminStrings['rule.mustBeAtLeast'], { minimum: Number(issue.minimum) });
   }
   if (issue.code === 'too_big' && issue.maximum !== undefined) {
     if (issue.origin === 'string') {
-      return { vi: `tối đa ${issue.maximum} ký tự`, en: `at most ${issue.maximum} characters` };
+      return localizedText(adminStrings['rule.atMostCharacters'], { maximum: Number(issue.maximum) });
     }
-    return { vi: `không được lớn hơn ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
+    return localizedText(adminStrings['rule.mustBeAtMost'], { maximum: Number(issue.maximum) });
   }
   if (issue.code === 'invalid_type' && issue.expected === 'int') {
-    return { vi: 'phải là số nguyên', en: 'must be a whole number' };
+    return adminStrings['rule.mustBeAWhole'];
   }
   if (issue.code === 'invalid_type' && issue.expected === 'number') {
-    return { vi: 'phải là một số', en: 'must be a number' };
+    return adminStrings['rule.mustBeANumber'];
   }
   if (issue.code === 'invalid_union' || issue.code === 'invalid_format') {
-    return { vi: 'không đúng định dạng', en: 'is not in the right format' };
+    return adminStrings['rule.isNotInThe'];
   }
   return undefined;
 }

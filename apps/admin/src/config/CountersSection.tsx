@@ -1,19 +1,22 @@
+import { localizedText } from '@motcua/ui';
 import { counterSchema, sortedCounters, sortedServices, type Counter, type QueueState } from '@motcua/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
 import type { z } from './vietnameseZod';
+import { adminStrings, adminVi, useAdminText } from '../i18n/strings';
 
 export function CountersSection({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
+  const text = useAdminText();
   const [draft, setDraft] = useState<Counter | null>(null);
   const nextNumber = Math.max(0, ...Object.values(state.config.counters).map((c) => c.number)) + 1;
   return (
     <div className="config-section">
       <section className="card">
         <div className="row">
-          <h2>Quầy</h2>
+          <h2>{text('counters.title')}</h2>
           <span className="spacer" />
           <button
             type="button"
@@ -22,20 +25,20 @@ export function CountersSection({ state }: { state: QueueState }) {
               setDraft({
                 id: `quay-${nextNumber}`,
                 number: nextNumber,
-                name: { vi: `Quầy ${nextNumber}`, en: `Counter ${nextNumber}` },
+                name: localizedText(adminStrings['counters.counter'], { nextNumber }),
                 serviceIds: [],
               })
             }
           >
-            + Thêm quầy
+            {text('counters.add')}
           </button>
         </div>
         <table className="table">
           <thead>
             <tr>
-              <th className="num">Số</th>
-              <th>Tên</th>
-              <th>Thủ tục phục vụ (theo thứ tự ưu tiên)</th>
+              <th className="num">{text('counters.column.number')}</th>
+              <th>{text('counters.column.name')}</th>
+              <th>{text('counters.column.services')}</th>
               <th />
             </tr>
           </thead>
@@ -50,7 +53,7 @@ export function CountersSection({ state }: { state: QueueState }) {
                 <td>{c.serviceIds.map((id) => state.config.services[id]?.name.vi ?? id).join(' · ')}</td>
                 <td>
                   <button type="button" className="btn btn-small" onClick={() => setDraft(c)}>
-                    Sửa
+                    {text('form.edit')}
                   </button>
                 </td>
               </tr>
@@ -69,7 +72,7 @@ export function CountersSection({ state }: { state: QueueState }) {
               null,
               counter,
               (checked: Counter) => ({ type: 'config.upsertCounter', counter: checked }),
-              `Đã lưu ${counter.name.vi}.`,
+              text('counters.saved', { name: counter.name.vi }),
             );
             if (ok) setDraft(null);
           }}
@@ -84,7 +87,12 @@ export function CountersSection({ state }: { state: QueueState }) {
 export function counterFormSchema(state: QueueState) {
   return counterSchema.superRefine((counter, ctx) => {
     const clash = Object.values(state.config.counters).find((c) => c.id !== counter.id && c.number === counter.number);
-    if (clash) ctx.addIssue({ code: 'custom', path: ['number'], message: `trùng với ${clash.name.vi}` });
+    if (clash)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['number'],
+        message: adminVi('counters.number.taken', { name: clash.name.vi }),
+      });
   });
 }
 
@@ -99,6 +107,7 @@ function CounterForm({
   onSave(counter: Counter): Promise<void>;
   onCancel(): void;
 }) {
+  const text = useAdminText();
   const services = sortedServices(state);
   const form = useRef<HTMLFormElement>(null);
   const {
@@ -135,25 +144,35 @@ function CounterForm({
       data-testid="counter-form"
       noValidate
     >
-      <Field label="Số quầy" error={errors.number?.message}>
+      <Field label={text('counters.number')} error={errors.number?.message}>
         <input type="number" {...register('number', { valueAsNumber: true })} />
       </Field>
-      <Field label="Tên quầy" wide error={errors.name?.vi?.message}>
+      <Field label={text('counters.name')} wide error={errors.name?.vi?.message}>
         <input {...register('name.vi')} />
       </Field>
-      <Field label="Tên tiếng Anh" wide error={errors.name?.en?.message}>
+      <Field label={text('counters.nameEn')} wide error={errors.name?.en?.message}>
         <input {...register('name.en')} placeholder="Counter 1" />
       </Field>
       <div className="wide">
-        <strong>Thứ tự gọi</strong>
+        <strong>{text('counters.order')}</strong>
         <ol>
           {serviceIds.map((id, i) => (
             <li key={id}>
               {state.config.services[id]?.name.vi ?? id}{' '}
-              <button type="button" className="btn btn-small" onClick={() => move(i, -1)} aria-label="Lên">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => move(i, -1)}
+                aria-label={text('counters.up')}
+              >
                 ↑
               </button>
-              <button type="button" className="btn btn-small" onClick={() => move(i, 1)} aria-label="Xuống">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => move(i, 1)}
+                aria-label={text('counters.down')}
+              >
                 ↓
               </button>
             </li>
@@ -168,7 +187,7 @@ function CounterForm({
           ))}
         </div>
       </div>
-      <FormActions saveLabel="Lưu quầy" onCancel={onCancel} testId="counter-save" />
+      <FormActions saveLabel={text('counters.save')} onCancel={onCancel} testId="counter-save" />
     </form>
   );
 }

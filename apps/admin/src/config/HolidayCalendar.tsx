@@ -1,6 +1,7 @@
 import { vietnamPublicHolidays } from '@motcua/core';
 import { useState } from 'react';
 import { formatIsoDate, parseVietnameseDate } from '../format';
+import { useAdminText } from '../i18n/strings';
 
 /** The office's days off: dates as dd/mm/yyyy, one click for the year's public holidays (lunar ones included). */
 export function HolidayCalendar({
@@ -12,6 +13,7 @@ export function HolidayCalendar({
   onChange(holidays: string[]): void;
   currentYear: number;
 }) {
+  const text = useAdminText();
   const [year, setYear] = useState(currentYear);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function HolidayCalendar({
   const addTyped = () => {
     const date = parseVietnameseDate(typed);
     if (!date) {
-      setProblem('Ngày nghỉ: nhập theo dạng ngày/tháng/năm, ví dụ 02/09/2026');
+      setProblem(text('holidays.badDate'));
       return;
     }
     setProblem(null);
@@ -31,9 +33,9 @@ export function HolidayCalendar({
   };
   return (
     <fieldset className="holidays wide" data-testid="holiday-calendar">
-      <legend>Ngày nghỉ lễ</legend>
+      <legend>{text('holidays.title')}</legend>
       <div className="row">
-        <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="Năm">
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={text('holidays.year')}>
           {[currentYear - 1, currentYear, currentYear + 1, currentYear + 2].map((y) => (
             <option key={y} value={y}>
               {y}
@@ -46,14 +48,14 @@ export function HolidayCalendar({
           data-testid="add-public-holidays"
           onClick={() => merge(vietnamPublicHolidays(year).map((h) => h.date))}
         >
-          Thêm các ngày lễ năm {year} (gồm Tết Nguyên đán, Giỗ Tổ Hùng Vương)
+          {text('holidays.addPublic', { year })}
         </button>
       </div>
       <div className="row">
         <input
           value={typed}
           placeholder="dd/mm/yyyy"
-          aria-label="Thêm ngày nghỉ (ngày/tháng/năm)"
+          aria-label={text('holidays.addDate.label')}
           onChange={(e) => setTyped(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -63,7 +65,7 @@ export function HolidayCalendar({
           }}
         />
         <button type="button" className="btn" onClick={addTyped}>
-          Thêm ngày
+          {text('holidays.addDate')}
         </button>
       </div>
       {problem && (
@@ -72,7 +74,7 @@ export function HolidayCalendar({
         </span>
       )}
       {value.length === 0 ? (
-        <p className="muted">Chưa có ngày nghỉ lễ nào.</p>
+        <p className="muted">{text('holidays.none')}</p>
       ) : (
         <ul className="plain holidays__list" data-testid="holiday-list">
           {value.map((date) => (
@@ -82,7 +84,7 @@ export function HolidayCalendar({
               <button
                 type="button"
                 className="btn btn-small"
-                aria-label={`Bỏ ngày ${formatIsoDate(date)}`}
+                aria-label={text('holidays.remove', { date: formatIsoDate(date) })}
                 onClick={() => onChange(value.filter((d) => d !== date))}
               >
                 ×

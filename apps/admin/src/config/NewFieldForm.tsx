@@ -1,29 +1,29 @@
 import { fieldSchema, type Field as ServiceField, type QueueState } from '@motcua/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { adminVi, useAdminText } from '../i18n/strings';
 import { Field } from './shared';
 import { z } from './vietnameseZod';
-
-const FIELD_LABELS = {
-  id: 'Mã lĩnh vực (không dấu, vd. tu-phap)',
-  nameVi: 'Tên tiếng Việt',
-  nameEn: 'Tên tiếng Anh',
-} as const;
 
 /** A new field of procedures (Lĩnh vực): core's rules, with the code checked against the fields there are. */
 export function newFieldFormSchema(state: QueueState) {
   return fieldSchema
     .extend({
-      name: z.object({ vi: z.string().trim().min(1, 'hãy nhập tên').max(200), en: z.string().trim().max(200) }),
+      name: z.object({
+        vi: z.string().trim().min(1, adminVi('field.name.missing')).max(200),
+        en: z.string().trim().max(200),
+      }),
     })
     .superRefine(({ id }, ctx) => {
       const taken = state.config.fields[id];
-      if (taken)
-        ctx.addIssue({ code: 'custom', path: ['id'], message: `đã có lĩnh vực “${taken.name.vi}” dùng mã này` });
+      if (taken) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: adminVi('field.id.taken', { name: taken.name.vi }) });
+      }
     });
 }
 
 export function NewFieldForm({ state, onSave }: { state: QueueState; onSave(field: ServiceField): Promise<boolean> }) {
+  const text = useAdminText();
   const order = Object.keys(state.config.fields).length;
   const {
     register,
@@ -39,18 +39,18 @@ export function NewFieldForm({ state, onSave }: { state: QueueState; onSave(fiel
   });
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="field-form" noValidate>
-      <Field label={FIELD_LABELS.id} error={errors.id?.message}>
+      <Field label={text('field.id')} error={errors.id?.message}>
         <input {...register('id')} autoComplete="off" />
       </Field>
-      <Field label={FIELD_LABELS.nameVi} error={errors.name?.vi?.message}>
+      <Field label={text('field.nameVi')} error={errors.name?.vi?.message}>
         <input {...register('name.vi')} />
       </Field>
-      <Field label={FIELD_LABELS.nameEn} error={errors.name?.en?.message}>
+      <Field label={text('field.nameEn')} error={errors.name?.en?.message}>
         <input {...register('name.en')} />
       </Field>
       <div className="form-actions">
         <button className="btn" type="submit" data-testid="field-save">
-          + Thêm lĩnh vực
+          {text('field.add')}
         </button>
       </div>
     </form>

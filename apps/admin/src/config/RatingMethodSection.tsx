@@ -8,22 +8,23 @@ import {
   type RatingMethodSettings,
   type SelectableRatingScale,
 } from '@motcua/core';
-import { useState } from 'react';
-import { FeedbackLine, useSender } from './shared';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useAdminText, type AdminStringKey } from '../i18n/strings';
+import { Field, FieldError, FeedbackLine, showFirstError, useSender } from './shared';
+import type { z } from './vietnameseZod';
 
-const SCALE_CHOICES: { scale: SelectableRatingScale; note: string }[] = [
-  {
-    scale: 'three',
-    note: 'Rất hài lòng · Hài lòng · Không hài lòng — như hệ thống một cửa của tỉnh (mặc định)',
-  },
-  { scale: 'five', note: 'Rất hài lòng · Hài lòng · Bình thường · Không hài lòng · Rất không hài lòng' },
+const SCALE_CHOICES: { scale: SelectableRatingScale; note: AdminStringKey }[] = [
+  { scale: 'three', note: 'rating.scale.three' },
+  { scale: 'five', note: 'rating.scale.five' },
 ];
 
 /** A new reason's id: short and URL-safe as ids must be, and not one the list already has. */
-function newReasonId(method: RatingMethodSettings): string {
-  for (let n = method.reasons.length + 1; ; n++) {
+function newReasonId(reasons: readonly { id: string }[]): string {
+  for (let n = reasons.length + 1; ; n++) {
     const id = `ly-do-${n}`;
-    if (!method.reasons.some((r) => r.id === id)) return id;
+    if (!reasons.some((r) => r.id === id)) return id;
   }
 }
 
@@ -33,92 +34,83 @@ function newReasonId(method: RatingMethodSettings): string {
  */
 export function RatingMethodForm({ state }: { state: QueueState }) {
   const { send, feedback } = useSender();
-  const [method, setMethod] = useState<RatingMethodSettings>(() => ratingMethodOf(state.config));
-  const setReason = (index: number, vi: string, en: string) =>
-    setMethod({
-      ...method,
-      reasons: method.reasons.map((r, i) => (i === index ? { ...r, name: { vi, en } } : r)),
-    });
+  const text = useAdminText();
+  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof ratingMethodSettingsSchema>, unknown, RatingMethodSettings>({
+    resolver: zodResolver(ratingMethodSettingsSchema),
+    defaultValues: ratingMethodOf(state.config),
+  });
+  const reasons = useFieldArray({ control, name: 'reasons', keyName: 'key' });
+  const submit = handleSubmit(
+    (method) =>
+      send(
+        null,
+        method,
+        (ratingMethod: RatingMethodSettings) => ({ type: 'config.setRatingMethod', ratingMethod }),
+        text('rating.saved'),
+      ),
+    () => showFirstError(formRef.current),
+  );
   return (
     <form
+      ref={formRef}
       className="card form-grid"
       data-testid="rating-method-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send(
-          ratingMethodSettingsSchema,
-          method,
-          (ratingMethod) => ({ type: 'config.setRatingMethod', ratingMethod }),
-          'Đã lưu phương pháp đánh giá. Máy đánh giá dùng thang mới cho lượt đánh giá tiếp theo.',
-        );
-      }}
+      onSubmit={(e) => void submit(e)}
+      noValidate
     >
       <fieldset className="wide">
-        <legend>Thang đánh giá · Rating scale</legend>
+        <legend>{text('rating.scale')}</legend>
         {SCALE_CHOICES.map(({ scale, note }) => (
           <label className="check" key={scale}>
-            <input
-              type="radio"
-              name="rating-scale"
-              checked={method.scale === scale}
-              onChange={() => setMethod({ ...method, scale })}
-              data-testid={`rating-scale-${scale}`}
-            />
-            <strong>{ratingScales[scale].name.vi}</strong>: {note}
+            <input type="radio" value={scale} {...register('scale')} data-testid={`rating-scale-${scale}`} />
+            <strong>{ratingScales[scale].name.vi}</strong>: {text(note)}
           </label>
         ))}
         <p className="muted">
-          {SATISFACTION_FORMULA.vi}. Các phiếu đã ghi giữ nguyên thang của chúng; phiếu bốn mức trước đây vẫn được tính
-          (Bình thường không tính là hài lòng).
+          {SATISFACTION_FORMULA.vi}. {text('rating.formulaNote')}
         </p>
       </fieldset>
       <div className="wide">
-        <strong>Lý do chưa hài lòng · Reasons offered</strong>
-        <p className="muted">
-          Công dân chọn “Không hài lòng” phải chọn ít nhất một lý do dưới đây hoặc tự ghi lý do. Tối đa{' '}
-          {MAX_RATING_REASONS} lý do.
-        </p>
-        {method.reasons.map((reason, i) => (
-          <div className="row" key={reason.id} data-testid="rating-reason-row">
-            <input
-              aria-label="Lý do (tiếng Việt)"
-              value={reason.name.vi}
-              onChange={(e) => setReason(i, e.target.value, reason.name.en)}
-              data-testid={`rating-reason-vi-${i}`}
-            />
-            <input
-              aria-label="Reason (English)"
-              value={reason.name.en}
-              onChange={(e) => setReason(i, reason.name.vi, e.target.value)}
-            />
+        <strong>{text('rating.reasons')}</strong>
+        <p className="muted">{text('rating.reasons.hint', { max: MAX_RATING_REASONS })}</p>
+        {reasons.fields.map((reason, i) => (
+          <div className="row" key={reason.key} data-testid="rating-reason-row">
+            <Field label={text('rating.reason.vi')} error={errors.reasons?.[i]?.name?.vi?.message}>
+              <input {...register(`reasons.${i}.name.vi`)} data-testid={`rating-reason-vi-${i}`} />
+            </Field>
+            <Field label={text('rating.reason.en')} error={errors.reasons?.[i]?.name?.en?.message}>
+              <input {...register(`reasons.${i}.name.en`)} />
+            </Field>
             <button
               type="button"
               className="btn btn-small btn-danger"
-              onClick={() => setMethod({ ...method, reasons: method.reasons.filter((_, j) => j !== i) })}
+              onClick={() => reasons.remove(i)}
               data-testid={`rating-reason-remove-${i}`}
             >
-              Xóa
+              {text('rating.reason.remove')}
             </button>
           </div>
         ))}
+        <FieldError label={text('rating.reasons')} error={errors.reasons?.message ?? errors.reasons?.root?.message} />
         <button
           type="button"
           className="btn btn-small"
-          disabled={method.reasons.length >= MAX_RATING_REASONS}
-          onClick={() =>
-            setMethod({
-              ...method,
-              reasons: [...method.reasons, { id: newReasonId(method), name: { vi: '', en: '' } }],
-            })
-          }
+          disabled={reasons.fields.length >= MAX_RATING_REASONS}
+          onClick={() => reasons.append({ id: newReasonId(reasons.fields), name: { vi: '', en: '' } })}
           data-testid="rating-reason-add"
         >
-          Thêm lý do
+          {text('rating.reason.add')}
         </button>
       </div>
       <div className="form-actions">
         <button className="btn btn-primary" type="submit" data-testid="rating-method-save">
-          Lưu
+          {text('form.save')}
         </button>
         <FeedbackLine feedback={feedback} />
       </div>

@@ -2,7 +2,7 @@ import { errorMessages, printerAddressMessages, type CommandInput, type PrinterA
 import { useHubClient } from '@motcua/client';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ZodType } from 'zod';
-import { useAdminText } from '../i18n/strings';
+import { adminVi, useAdminText } from '../i18n/strings';
 
 export type Feedback = { ok: boolean; text: string } | null;
 
@@ -28,7 +28,7 @@ export function useSender() {
         const named = issue?.code === 'custom' ? printerAddressText(issue.params?.refusal) : null;
         setFeedback({
           ok: false,
-          text: named ?? `Chưa hợp lệ – ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+          text: named ?? adminVi('form.invalid', { path: issue?.path.join('.') ?? '', message: issue?.message ?? '' }),
         });
         return false;
       }

@@ -14,6 +14,7 @@ import {
   type StaffMember,
 } from './centralApi';
 import { formatAgo, formatDuration, formatPercent, todayInVietnam } from './format';
+import { centralStrings } from '../i18n/strings';
 
 type Page = { kind: 'overview' } | { kind: 'reports' } | { kind: 'office'; officeId: string };
 
@@ -32,24 +33,24 @@ export function CentralApp() {
       .finally(() => setChecked(true));
   }, []);
 
-  if (!checked) return <p className="central">{t({ vi: 'Đang tải…', en: 'Loading…' })}</p>;
+  if (!checked) return <p className="central">{t(centralStrings['app.loading'])}</p>;
   if (!staff) return <SignIn onSignedIn={setStaff} />;
   return (
     <div className="central">
       <header>
-        <h1>{t({ vi: 'Bộ phận Một cửa toàn tỉnh', en: 'One-stop desks across the province' })}</h1>
+        <h1>{t(centralStrings['app.title'])}</h1>
         <nav>
           <button
             aria-current={page.kind === 'overview' ? 'page' : undefined}
             onClick={() => setPage({ kind: 'overview' })}
           >
-            {t({ vi: 'Tổng quan', en: 'Overview' })}
+            {t(centralStrings['app.overview'])}
           </button>
           <button
             aria-current={page.kind === 'reports' ? 'page' : undefined}
             onClick={() => setPage({ kind: 'reports' })}
           >
-            {t({ vi: 'Báo cáo', en: 'Reports' })}
+            {t(centralStrings['app.reports'])}
           </button>
           <span className="muted">{staff.displayName} · </span>
           <button
@@ -59,7 +60,7 @@ export function CentralApp() {
               setStaff(null);
             }}
           >
-            {t({ vi: 'Đăng xuất', en: 'Sign out' })}
+            {t(centralStrings['app.signOut'])}
           </button>
           <LanguageSwitch />
         </nav>
@@ -85,24 +86,20 @@ function SignIn({ onSignedIn }: { onSignedIn: (staff: StaffMember) => void }) {
       setSessionToken(reply.token);
       onSignedIn(reply.staff);
     } catch (err) {
-      setError(
-        err instanceof CentralApiError
-          ? err.message
-          : t({ vi: 'Không kết nối được máy chủ tỉnh.', en: 'Cannot reach central.' }),
-      );
+      setError(err instanceof CentralApiError ? err.message : t(centralStrings['signIn.cannotReachCentral']));
     }
   };
   return (
     <form className="central" onSubmit={(e) => void submit(e)}>
-      <h1>{t({ vi: 'Đăng nhập cán bộ tỉnh', en: 'Province staff sign-in' })}</h1>
+      <h1>{t(centralStrings['signIn.title'])}</h1>
       <p>
         <label>
-          {t({ vi: 'Tên đăng nhập', en: 'Username' })} <input name="username" autoComplete="username" required />
+          {t(centralStrings['signIn.username'])} <input name="username" autoComplete="username" required />
         </label>
       </p>
       <p>
         <label>
-          {t({ vi: 'Mật khẩu', en: 'Password' })}{' '}
+          {t(centralStrings['signIn.password'])}{' '}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
       </p>
@@ -111,7 +108,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (staff: StaffMember) => void }) {
           {error}
         </p>
       )}
-      <button type="submit">{t({ vi: 'Đăng nhập', en: 'Sign in' })}</button>
+      <button type="submit">{t(centralStrings['signIn.submit'])}</button>
     </form>
   );
 }
@@ -139,35 +136,35 @@ function Overview({ onOpen }: { onOpen: (officeId: string) => void }) {
   const { t } = useLanguage();
   const { data, error } = useRefreshing<{ now: number; offices: OfficeOverview[] }>('/api/overview', 5000);
   const alerts = useRefreshing<{ alerts: CentralAlert[] }>('/api/alerts', 15000).data?.alerts ?? [];
-  if (!data) return <p className={error ? 'error' : 'muted'}>{error ?? t({ vi: 'Đang tải…', en: 'Loading…' })}</p>;
+  if (!data) return <p className={error ? 'error' : 'muted'}>{error ?? t(centralStrings['app.loading'])}</p>;
   const stale = data.offices.filter((o) => o.stale);
   return (
     <section data-testid="overview">
       {error && <p className="error">{error}</p>}
       <div className="cards">
         <div className="card">
-          {t({ vi: 'Đang chờ toàn tỉnh', en: 'Waiting, province' })}
+          {t(centralStrings['overview.waitingProvince'])}
           <strong>{data.offices.reduce((s, o) => s + o.waitingNow, 0)}</strong>
         </div>
         <div className="card">
-          {t({ vi: 'Quầy đang mở', en: 'Counters open' })}
+          {t(centralStrings['overview.countersOpen'])}
           <strong>{data.offices.reduce((s, o) => s + o.countersOpen, 0)}</strong>
         </div>
         <div className="card">
-          {t({ vi: 'Văn phòng mất liên lạc', en: 'Offices not reporting' })}
+          {t(centralStrings['overview.officesNotReporting'])}
           <strong className={stale.length > 0 ? 'stale-badge' : undefined}>{stale.length}</strong>
         </div>
       </div>
       <table>
         <thead>
           <tr>
-            <th>{t({ vi: 'Văn phòng', en: 'Office' })}</th>
-            <th>{t({ vi: 'Đang chờ', en: 'Waiting' })}</th>
-            <th>{t({ vi: 'Chờ lâu nhất', en: 'Longest wait' })}</th>
-            <th>{t({ vi: 'Quầy mở', en: 'Counters open' })}</th>
-            <th>{t({ vi: 'Phiếu hôm nay', en: 'Tickets today' })}</th>
-            <th>{t({ vi: 'Hài lòng hôm nay', en: 'Satisfaction today' })}</th>
-            <th>{t({ vi: 'Dữ liệu', en: 'Data' })}</th>
+            <th>{t(centralStrings['app.office'])}</th>
+            <th>{t(centralStrings['app.waiting'])}</th>
+            <th>{t(centralStrings['app.longestWait'])}</th>
+            <th>{t(centralStrings['overview.countersOpenColumn'])}</th>
+            <th>{t(centralStrings['app.ticketsToday'])}</th>
+            <th>{t(centralStrings['app.satisfactionToday'])}</th>
+            <th>{t(centralStrings['app.data'])}</th>
           </tr>
         </thead>
         <tbody>
@@ -184,14 +181,14 @@ function Overview({ onOpen }: { onOpen: (officeId: string) => void }) {
               <td>
                 {o.issuedToday}{' '}
                 <span className="muted">
-                  ({o.servedToday} {t({ vi: 'đã phục vụ', en: 'served' })})
+                  ({o.servedToday} {t(centralStrings['app.served'])})
                 </span>
               </td>
               <td>
                 {formatPercent(o.satisfactionToday)} <span className="muted">({o.ratingsToday})</span>
               </td>
               <td>
-                {o.stale && <span className="stale-badge">{t({ vi: 'Mất liên lạc', en: 'Not reporting' })} · </span>}
+                {o.stale && <span className="stale-badge">{t(centralStrings['app.notReporting'])} · </span>}
                 {t(formatAgo(o.lastContactAt, data.now))}
               </td>
             </tr>
@@ -200,7 +197,7 @@ function Overview({ onOpen }: { onOpen: (officeId: string) => void }) {
       </table>
       {alerts.length > 0 && (
         <>
-          <h2>{t({ vi: 'Cảnh báo', en: 'Alerts' })}</h2>
+          <h2>{t(centralStrings['app.alerts'])}</h2>
           <ul>
             {alerts.slice(0, 20).map((a) => (
               <li key={a.id} role="alert">
@@ -238,15 +235,15 @@ function SummaryHead() {
   return (
     <thead>
       <tr>
-        <th>{t({ vi: 'Văn phòng', en: 'Office' })}</th>
-        <th>{t({ vi: 'Số phiếu', en: 'Issued' })}</th>
-        <th>{t({ vi: 'Đã phục vụ', en: 'Served' })}</th>
-        <th>{t({ vi: 'Vắng mặt', en: 'No-show' })}</th>
-        <th>{t({ vi: 'Hủy / hết hạn', en: 'Cancelled / expired' })}</th>
-        <th>{t({ vi: 'Chờ trung bình', en: 'Mean wait' })}</th>
-        <th>{t({ vi: 'Chờ p90', en: 'p90 wait' })}</th>
-        <th>{t({ vi: 'Phục vụ trung bình', en: 'Mean service' })}</th>
-        <th>{t({ vi: 'Chỉ số hài lòng', en: 'Satisfaction index' })}</th>
+        <th>{t(centralStrings['app.office'])}</th>
+        <th>{t(centralStrings['app.issued'])}</th>
+        <th>{t(centralStrings['summary.served'])}</th>
+        <th>{t(centralStrings['app.noShow'])}</th>
+        <th>{t(centralStrings['app.cancelledExpired'])}</th>
+        <th>{t(centralStrings['app.meanWait'])}</th>
+        <th>{t(centralStrings['app.p90Wait'])}</th>
+        <th>{t(centralStrings['app.meanService'])}</th>
+        <th>{t(centralStrings['app.satisfactionIndex'])}</th>
       </tr>
     </thead>
   );
@@ -266,10 +263,10 @@ function Reports() {
     <section data-testid="reports">
       <form className="inline" onSubmit={(e) => e.preventDefault()}>
         <label>
-          {t({ vi: 'Từ ngày', en: 'From' })} <DayInput value={from} onChange={setFrom} />
+          {t(centralStrings['app.from'])} <DayInput value={from} onChange={setFrom} />
         </label>
         <label>
-          {t({ vi: 'Đến ngày', en: 'To' })} <DayInput value={to} onChange={setTo} />
+          {t(centralStrings['app.to'])} <DayInput value={to} onChange={setTo} />
         </label>
         <button
           type="button"
@@ -279,7 +276,7 @@ function Reports() {
             )
           }
         >
-          {t({ vi: 'Xuất Excel', en: 'Export Excel' })}
+          {t(centralStrings['app.exportExcel'])}
         </button>
       </form>
       <div className="offices-pick">
@@ -295,7 +292,7 @@ function Reports() {
             {o.name}
           </label>
         ))}
-        <span className="muted">{t({ vi: '(không chọn = tất cả)', en: '(none picked = all)' })}</span>
+        <span className="muted">{t(centralStrings['app.nonePickedAll'])}</span>
       </div>
       {(error ?? exportError) && <p className="error">{error ?? exportError}</p>}
       {data && (
@@ -305,7 +302,7 @@ function Reports() {
             {data.report.offices.map((o) => (
               <SummaryRow key={o.officeId} name={o.name} s={o.summary} />
             ))}
-            <SummaryRow name={t({ vi: 'Tổng cộng', en: 'Total' })} s={data.report.combined} />
+            <SummaryRow name={t(centralStrings['app.total'])} s={data.report.combined} />
           </tbody>
         </table>
       )}
@@ -321,12 +318,12 @@ function OfficeDetail({ officeId, onBack }: { officeId: string; onBack: () => vo
     counters: { id: string; status: string; clerk_id: string | null; current_ticket_id: string | null }[];
     alerts: CentralAlert[];
   }>(`/api/offices/${encodeURIComponent(officeId)}`, 10000);
-  if (!data) return <p className={error ? 'error' : 'muted'}>{error ?? t({ vi: 'Đang tải…', en: 'Loading…' })}</p>;
+  if (!data) return <p className={error ? 'error' : 'muted'}>{error ?? t(centralStrings['app.loading'])}</p>;
   const { overview, report } = data;
   return (
     <section data-testid="office-detail">
       <button className="link" onClick={onBack}>
-        ← {t({ vi: 'Tổng quan', en: 'Overview' })}
+        ← {t(centralStrings['app.overview'])}
       </button>
       <h2>
         {overview.name} <small className="muted">· {report.range.from}</small>
@@ -337,14 +334,14 @@ function OfficeDetail({ officeId, onBack }: { officeId: string; onBack: () => vo
           <SummaryRow name={overview.name} s={report} />
         </tbody>
       </table>
-      <h3>{t({ vi: 'Theo thủ tục', en: 'By procedure' })}</h3>
+      <h3>{t(centralStrings['app.byProcedure'])}</h3>
       <table>
         <thead>
           <tr>
-            <th>{t({ vi: 'Thủ tục', en: 'Procedure' })}</th>
-            <th>{t({ vi: 'Số phiếu', en: 'Issued' })}</th>
-            <th>{t({ vi: 'Đã phục vụ', en: 'Served' })}</th>
-            <th>{t({ vi: 'Chờ trung bình', en: 'Mean wait' })}</th>
+            <th>{t(centralStrings['app.procedure'])}</th>
+            <th>{t(centralStrings['app.issued'])}</th>
+            <th>{t(centralStrings['summary.served'])}</th>
+            <th>{t(centralStrings['app.meanWait'])}</th>
           </tr>
         </thead>
         <tbody>
@@ -358,7 +355,7 @@ function OfficeDetail({ officeId, onBack }: { officeId: string; onBack: () => vo
           ))}
         </tbody>
       </table>
-      <h3>{t({ vi: 'Quầy', en: 'Counters' })}</h3>
+      <h3>{t(centralStrings['app.counters'])}</h3>
       <table>
         <tbody>
           {data.counters.map((c) => (
@@ -366,10 +363,10 @@ function OfficeDetail({ officeId, onBack }: { officeId: string; onBack: () => vo
               <td>{c.id}</td>
               <td>
                 {c.status === 'open'
-                  ? t({ vi: 'Đang mở', en: 'Open' })
+                  ? t(centralStrings['app.open'])
                   : c.status === 'paused'
-                    ? t({ vi: 'Tạm nghỉ', en: 'Paused' })
-                    : t({ vi: 'Đóng', en: 'Closed' })}
+                    ? t(centralStrings['app.paused'])
+                    : t(centralStrings['app.closed'])}
               </td>
               <td>{c.clerk_id ?? '—'}</td>
             </tr>

@@ -1,3 +1,5 @@
+import { localizedText } from '@motcua/ui';
+import { centralStrings } from '../i18n/strings';
 import type { ReportSummary } from '@motcua/core';
 import type { StaffMember } from '../access.js';
 import type { CentralAlert } from '../alerts.js';
@@ -27,7 +29,8 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
     headers: { ...(init.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (!res.ok) {
-    let message = `Máy chủ trả lời ${res.status}. Vui lòng thử lại. / Server answered ${res.status}.`;
+    const generic = localizedText(centralStrings['api.serverAnswered'], { status: res.status });
+    let message = `${generic.vi} / ${generic.en}`;
     try {
       const body = (await res.json()) as { message?: string };
       if (body.message) message = body.message;

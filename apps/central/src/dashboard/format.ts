@@ -1,3 +1,7 @@
+import type { LocalizedName } from '@motcua/core';
+import { localizedText } from '@motcua/ui';
+import { centralStrings } from '../i18n/strings';
+
 /** Minutes and seconds ("12 phút 05 giây" is too long for a table: "12:05"). */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';
@@ -15,13 +19,13 @@ export function formatPercent(value: number | null | undefined): string {
 }
 
 /** How long ago, in Vietnamese first: "12 giây trước / 12 s ago". */
-export function formatAgo(at: number | null, now: number): { vi: string; en: string } {
-  if (at === null) return { vi: 'chưa từng gửi', en: 'never reported' };
+export function formatAgo(at: number | null, now: number): LocalizedName {
+  if (at === null) return centralStrings['ago.never'];
   const seconds = Math.max(0, Math.round((now - at) / 1000));
-  if (seconds < 60) return { vi: `${seconds} giây trước`, en: `${seconds} s ago` };
+  if (seconds < 60) return localizedText(centralStrings['ago.seconds'], { seconds });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return { vi: `${minutes} phút trước`, en: `${minutes} min ago` };
-  return { vi: `${Math.round(minutes / 60)} giờ trước`, en: `${Math.round(minutes / 60)} h ago` };
+  if (minutes < 120) return localizedText(centralStrings['ago.minutes'], { minutes });
+  return localizedText(centralStrings['ago.hours'], { hours: Math.round(minutes / 60) });
 }
 
 /** Today in Vietnam (YYYY-MM-DD), the default report day. */
