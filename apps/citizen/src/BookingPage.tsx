@@ -11,6 +11,7 @@ import {
   type SlotOffer,
 } from './api';
 import { dayLabel, spacedCode } from './dates';
+import { citizenText, useCitizenText } from './i18n/strings';
 
 function newRequestId(): string {
   return globalThis.crypto.randomUUID();
@@ -29,6 +30,7 @@ function Problem({ refusal }: { refusal: HubRefusal | null }) {
 /** The booking, its code and the QR the citizen scans at the kiosk; cancellable with the code. */
 function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: BookingView): void }) {
   const { t, language } = useLanguage();
+  const text = useCitizenText();
   const [qr, setQr] = useState<string | null>(null);
   const [problem, setProblem] = useState<HubRefusal | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -45,35 +47,34 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
   }
 
   const statusText = {
-    booked: { vi: 'Đã đặt lịch', en: 'Booked' },
-    checkedIn: { vi: 'Đã lấy số', en: 'Checked in' },
-    cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-    noShow: { vi: 'Đã quá giờ hẹn', en: 'Missed' },
+    booked: citizenText('booking.booked'),
+    checkedIn: citizenText('booking.checkedIn'),
+    cancelled: citizenText('booking.cancelled'),
+    noShow: citizenText('booking.missed'),
   }[booking.status];
 
   return (
     <section className={`card booking booking--${booking.status}`} data-testid="booking">
       <p className="booking-status">{t(statusText)}</p>
-      <p className="label-caption">{t({ vi: 'Mã đặt lịch', en: 'Booking code' })}</p>
+      <p className="label-caption">{text('booking.bookingCode')}</p>
       <p className="code" data-testid="booking-code" data-code={booking.code}>
         {spacedCode(booking.code)}
       </p>
-      {qr && booking.status === 'booked' && (
-        <img className="qr" src={qr} alt={t({ vi: 'Mã QR đặt lịch', en: 'Booking QR code' })} />
-      )}
+      {qr && booking.status === 'booked' && <img className="qr" src={qr} alt={text('booking.bookingQrCode')} />}
       <dl className="facts">
-        <dt>{t({ vi: 'Thủ tục', en: 'Service' })}</dt>
+        <dt>{text('booking.procedure')}</dt>
         <dd>{t(booking.service)}</dd>
-        <dt>{t({ vi: 'Ngày', en: 'Day' })}</dt>
+        <dt>{text('booking.day')}</dt>
         <dd>{dayLabel(booking.day, language)}</dd>
-        <dt>{t({ vi: 'Giờ hẹn', en: 'Time' })}</dt>
+        <dt>{text('booking.time')}</dt>
         <dd data-testid="booking-slot">{booking.slot}</dd>
       </dl>
       {booking.status === 'booked' && (
         <p className="hint">
-          {t({
-            vi: `Khi đến ${booking.officeName}, quét mã QR này (hoặc nhập mã) tại máy lấy số từ ${booking.checkInFrom} đến ${booking.checkInUntil} để được gọi theo giờ hẹn. Đến muộn hơn, Ông/Bà vẫn được lấy số nhưng xếp như người đến trực tiếp.`,
-            en: `At ${booking.officeName}, scan this QR code (or type the code) at the ticket kiosk between ${booking.checkInFrom} and ${booking.checkInUntil} to be called at your booked time. Later, you still get a ticket, queued like a walk-in.`,
+          {text('booking.checkInHint', {
+            office: booking.officeName,
+            from: booking.checkInFrom,
+            until: booking.checkInUntil,
           })}
         </p>
       )}
@@ -82,15 +83,15 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
         (confirming ? (
           <div className="row">
             <button type="button" className="danger" onClick={() => void cancel()} data-testid="confirm-cancel">
-              {t({ vi: 'Xác nhận hủy lịch', en: 'Yes, cancel it' })}
+              {text('booking.yesCancelIt')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t({ vi: 'Không hủy', en: 'Keep it' })}
+              {text('booking.keepIt')}
             </button>
           </div>
         ) : (
           <button type="button" className="secondary" onClick={() => setConfirming(true)} data-testid="cancel-booking">
-            {t({ vi: 'Hủy lịch hẹn', en: 'Cancel booking' })}
+            {text('booking.cancelBooking')}
           </button>
         ))}
     </section>
@@ -98,7 +99,7 @@ function BookingCard({ booking, onChange }: { booking: BookingView; onChange(b: 
 }
 
 function FindBooking({ onFound }: { onFound(b: BookingView): void }) {
-  const { t } = useLanguage();
+  const text = useCitizenText();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<HubRefusal | null>(null);
   async function submit(e: FormEvent) {
@@ -110,11 +111,11 @@ function FindBooking({ onFound }: { onFound(b: BookingView): void }) {
   return (
     <form className="find" onSubmit={(e) => void submit(e)}>
       <label>
-        {t({ vi: 'Đã có mã đặt lịch? Tra cứu hoặc hủy:', en: 'Have a booking code? Look it up or cancel:' })}
+        {text('booking.findPrompt')}
         <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABCD 2345" maxLength={12} />
       </label>
       <button type="submit" className="secondary">
-        {t({ vi: 'Tra cứu', en: 'Look up' })}
+        {text('booking.lookUp')}
       </button>
       <Problem refusal={problem} />
     </form>
@@ -124,6 +125,7 @@ function FindBooking({ onFound }: { onFound(b: BookingView): void }) {
 /** `/book/`: choose a service, a day and a time; name and phone are optional. */
 export function BookingPage({ initialCode }: { initialCode: string | null }) {
   const { t, language } = useLanguage();
+  const text = useCitizenText();
   const [offer, setOffer] = useState<BookingOffer | null>(null);
   const [problem, setProblem] = useState<HubRefusal | null>(null);
   const [service, setService] = useState<BookableService | null>(null);
@@ -181,37 +183,29 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
   return (
     <div className="page">
       <header className="top">
-        <span className="office">{officeName || t({ vi: 'Bộ phận Một cửa', en: 'One-stop desk' })}</span>
+        <span className="office">{officeName || text('page.officeFallback')}</span>
         <LanguageSwitch />
       </header>
       <main className="booking-page">
-        <h1>{t({ vi: 'Đặt lịch hẹn trực tuyến', en: 'Book a time online' })}</h1>
+        <h1>{text('booking.title')}</h1>
         {booking ? (
           <>
             <BookingCard booking={booking} onChange={setBooking} />
             <button type="button" className="link" onClick={startOver}>
-              {t({ vi: 'Đặt lịch khác', en: 'Book another time' })}
+              {text('booking.bookAnotherTime')}
             </button>
           </>
         ) : (
           <form onSubmit={(e) => void submit(e)}>
-            <p className="intro">
-              {t({
-                vi: 'Chọn thủ tục, ngày và giờ. Khi đến, quét mã tại máy lấy số để được gọi theo giờ hẹn, không phải chờ lâu.',
-                en: 'Choose a service, a day and a time. When you arrive, scan your code at the kiosk to be called at your time.',
-              })}
-            </p>
+            <p className="intro">{text('booking.intro')}</p>
             {offer && offer.services.length === 0 && (
               <p className="problem" role="status">
-                {t({
-                  vi: 'Hiện chưa nhận đặt lịch trực tuyến. Vui lòng đến lấy số tại bộ phận một cửa.',
-                  en: 'Online booking is not open. Please take a ticket at the desk.',
-                })}
+                {text('booking.closed')}
               </p>
             )}
             {offer && offer.services.length > 0 && (
               <fieldset>
-                <legend>1. {t({ vi: 'Thủ tục', en: 'Service' })}</legend>
+                <legend>1. {text('booking.procedure')}</legend>
                 <div className="choices">
                   {offer.services.map((s) => (
                     <button
@@ -232,7 +226,7 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
             )}
             {service && (
               <fieldset>
-                <legend>2. {t({ vi: 'Ngày', en: 'Day' })}</legend>
+                <legend>2. {text('booking.day')}</legend>
                 <div className="chips">
                   {service.days.map((d) => (
                     <button type="button" key={d} aria-pressed={day === d} onClick={() => setDay(d)}>
@@ -244,9 +238,9 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
             )}
             {service && day && (
               <fieldset>
-                <legend>3. {t({ vi: 'Giờ', en: 'Time' })}</legend>
+                <legend>3. {text('booking.timeStep')}</legend>
                 {slots === null ? (
-                  <p>{t({ vi: 'Đang tải…', en: 'Loading…' })}</p>
+                  <p>{text('booking.loading')}</p>
                 ) : slots.some((s) => s.available) ? (
                   <div className="slots" data-testid="slots">
                     {slots
@@ -262,38 +256,26 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
                         >
                           {s.slot}
                           <small>
-                            {s.available
-                              ? t({ vi: `còn ${s.left}`, en: `${s.left} left` })
-                              : t({ vi: 'đã đủ', en: 'full' })}
+                            {s.available ? text('booking.slotsLeft', { left: s.left }) : text('booking.full')}
                           </small>
                         </button>
                       ))}
                   </div>
                 ) : (
-                  <p className="problem">
-                    {t({
-                      vi: 'Ngày này đã hết chỗ. Vui lòng chọn ngày khác.',
-                      en: 'No time left on this day. Please choose another day.',
-                    })}
-                  </p>
+                  <p className="problem">{text('booking.noTimeLeftOn')}</p>
                 )}
               </fieldset>
             )}
             {slot && (
               <fieldset>
-                <legend>4. {t({ vi: 'Liên hệ (không bắt buộc)', en: 'Contact (optional)' })}</legend>
-                <p className="hint">
-                  {t({
-                    vi: 'Chỉ dùng để nhắn tin khi sắp đến lượt, nếu cơ quan có dịch vụ tin nhắn. Được xóa sau ngày hẹn.',
-                    en: 'Only used to message you when your turn is near, if the office has a messaging service. Deleted after the day.',
-                  })}
-                </p>
+                <legend>4. {text('booking.contactOptional')}</legend>
+                <p className="hint">{text('booking.onlyUsedToMessage')}</p>
                 <label>
-                  {t({ vi: 'Họ tên', en: 'Name' })}
+                  {text('booking.name')}
                   <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoComplete="name" />
                 </label>
                 <label>
-                  {t({ vi: 'Số điện thoại', en: 'Phone' })}
+                  {text('booking.phone')}
                   <input
                     value={phone}
                     onChange={(e) => setPhone(e.target.value)}
@@ -307,12 +289,7 @@ export function BookingPage({ initialCode }: { initialCode: string | null }) {
             <Problem refusal={problem} />
             {slot && (
               <button type="submit" className="primary" disabled={busy} data-testid="book">
-                {busy
-                  ? t({ vi: 'Đang đặt…', en: 'Booking…' })
-                  : t({
-                      vi: `Đặt lịch ${slot}, ${dayLabel(day ?? '', language)}`,
-                      en: `Book ${slot}, ${dayLabel(day ?? '', language)}`,
-                    })}
+                {busy ? text('booking.booking') : text('booking.submit', { slot, day: dayLabel(day ?? '', language) })}
               </button>
             )}
           </form>

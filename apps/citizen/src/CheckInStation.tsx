@@ -4,11 +4,13 @@ import { ConnectionBanner, LanguageSwitch, PairingScreen, useLanguage } from '@m
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useState } from 'react';
 import { CheckInPanel, type CheckInSuccess } from '@motcua/ui/checkIn';
+import { citizenStrings, useCitizenText } from './i18n/strings';
 
 type Issued = CheckInSuccess & { notice: LocalizedName };
 
 function IssuedTicket({ issued, onDone }: { issued: Issued; onDone(): void }) {
   const { t } = useLanguage();
+  const text = useCitizenText();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     void QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 220 }).then(setQr);
@@ -17,26 +19,16 @@ function IssuedTicket({ issued, onDone }: { issued: Issued; onDone(): void }) {
   }, [issued, onDone]);
   return (
     <section className="card station-ticket" data-testid="station-ticket" data-status-url={issued.statusUrl}>
-      <p className="label-caption">{t({ vi: 'Số thứ tự của Ông/Bà', en: 'Your number' })}</p>
+      <p className="label-caption">{text('station.yourNumber')}</p>
       <p className="label" data-testid="station-ticket-label">
         {issued.ticket.label}
       </p>
       <p>{t(issued.notice)}</p>
-      <p>
-        {t({
-          vi: `Còn ${issued.ahead} người trước Ông/Bà · chờ khoảng ${issued.etaMinutes} phút`,
-          en: `${issued.ahead} ahead of you · about ${issued.etaMinutes} min`,
-        })}
-      </p>
+      <p>{text('station.aheadAndWait', { ahead: issued.ahead, minutes: issued.etaMinutes })}</p>
       {qr && <img className="qr" src={qr} alt="" />}
-      <p className="hint">
-        {t({
-          vi: 'Quét mã để theo dõi lượt của Ông/Bà trên điện thoại.',
-          en: 'Scan to follow your turn on your phone.',
-        })}
-      </p>
+      <p className="hint">{text('station.scanToFollowYour')}</p>
       <button type="button" className="primary" onClick={onDone}>
-        {t({ vi: 'Xong', en: 'Done' })}
+        {text('station.done')}
       </button>
     </section>
   );
@@ -74,7 +66,7 @@ export function CheckInStation() {
     () =>
       new HubClient({
         deviceKind: 'kiosk',
-        deviceName: 'Trạm check-in lịch hẹn',
+        deviceName: citizenStrings['station.deviceName'].vi,
         storage: localTokenStore('motcua.checkin.'),
       }).connect(),
     [],

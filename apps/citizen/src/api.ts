@@ -1,4 +1,5 @@
 import type { LocalizedName } from '@motcua/core';
+import { citizenStrings } from './i18n/strings';
 
 /** A refusal from the hub, with the words to show in both languages. */
 export interface HubRefusal {
@@ -50,8 +51,8 @@ export interface BookingView {
 const OFFLINE: HubRefusal = {
   ok: false,
   code: 'TIMEOUT',
-  message: 'Không kết nối được với hệ thống. Vui lòng kiểm tra mạng và thử lại.',
-  messageEn: 'Cannot reach the office system. Please check your connection and try again.',
+  message: citizenStrings['api.offline'].vi,
+  messageEn: citizenStrings['api.offline'].en,
 };
 
 async function call<T>(path: string, init?: RequestInit): Promise<T | HubRefusal> {

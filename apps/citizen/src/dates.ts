@@ -1,14 +1,13 @@
 import type { Language } from '@motcua/core';
 import { isoWeekdayOf } from '@motcua/core';
-
-const weekdaysVi = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
-const weekdaysEn = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+import { fillText } from '@motcua/ui';
+import { citizenStrings, type CitizenStringKey } from './i18n/strings';
 
 /** "Thứ Hai, 30/11/2026" or "Monday 30/11/2026": the day as people say it, from YYYY-MM-DD. */
 export function dayLabel(day: string, language: Language): string {
   const [y, m, d] = day.split('-');
-  const weekday = (language === 'en' ? weekdaysEn : weekdaysVi)[isoWeekdayOf(day)] ?? '';
-  return language === 'en' ? `${weekday} ${d}/${m}/${y}` : `${weekday}, ${d}/${m}/${y}`;
+  const weekday = citizenStrings[`weekday.${isoWeekdayOf(day)}` as CitizenStringKey];
+  return fillText(citizenStrings['date.day'][language], { weekday, date: `${d}/${m}/${y}` }, language);
 }
 
 /** "ABCD 2345": a booking code in two groups, easier to read out and type. */
