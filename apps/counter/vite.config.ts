@@ -1,15 +1,4 @@
+import { appViteConfig } from '@motcua/ui/vite';
 import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 
-export default defineConfig({
-  base: '/counter/',
-  plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true },
-  server: {
-    proxy: {
-      '/socket.io': { target: 'http://localhost:8080', ws: true },
-      '/api': 'http://localhost:8080',
-      '/voice': 'http://localhost:8080',
-    },
-  },
-});
+export default defineConfig(appViteConfig({ base: '/counter/' }));

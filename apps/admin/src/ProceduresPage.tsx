@@ -1,6 +1,11 @@
-import { errorMessages, procedureInfoSchema, sortedServices, type ProcedureInfo } from '@motcua/core';
+import { errorMessages, procedureInfoSchema, sortedServices, type ProcedureInfo, type QueueState } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Field, FormActions, showFirstError } from './config/shared';
+import { z } from './config/vietnameseZod';
+import { useAdminText } from './i18n/strings';
 
 const EMPTY_INFO: ProcedureInfo = {
   catalogueCode: '',
@@ -11,21 +16,31 @@ const EMPTY_INFO: ProcedureInfo = {
   returnsResults: false,
 };
 
-interface Draft {
-  serviceId: string;
-  catalogueCode: string;
-  /** One document per line, as the admin types them. */
-  documents: string;
-  fee: string;
-  processingTime: string;
-  printOnTicket: boolean;
-  returnsResults: boolean;
-}
-
-function draftOf(serviceId: string, info: ProcedureInfo | undefined): Draft {
-  const i = info ?? EMPTY_INFO;
-  return { serviceId, ...i, documents: i.documents.join('\n') };
-}
+/**
+ * The form's boxes (the papers one per line, as the admin types them), refused under each box by core's rules for a
+ * procedure's information; what passes is core's ProcedureInfo.
+ */
+const procedureFormSchema = z
+  .object({
+    catalogueCode: z.string(),
+    documents: z.string(),
+    fee: z.string(),
+    processingTime: z.string(),
+    printOnTicket: z.boolean(),
+    returnsResults: z.boolean(),
+  })
+  .transform((boxes, ctx) => {
+    const documents = boxes.documents
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const parsed = procedureInfoSchema.safeParse({ ...boxes, documents });
+    if (parsed.success) return parsed.data;
+    // A paper too long is named on the papers box, whichever line it is.
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: [issue.path[0] ?? ''], message: issue.message });
+    return z.NEVER;
+  });
 
 /**
  * Per procedure: the papers to bring, the fee and the processing time the kiosk shows before the
@@ -33,45 +48,16 @@ function draftOf(serviceId: string, info: ProcedureInfo | undefined): Draft {
  */
 export function ProceduresPage() {
   const state = useQueueState();
-  const client = useHubClient();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const text = useAdminText();
+  const [editing, setEditing] = useState<string | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   if (!state) return null;
   const procedures = state.config.procedures ?? {};
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft) return;
-    const parsed = procedureInfoSchema.safeParse({
-      catalogueCode: draft.catalogueCode,
-      documents: draft.documents
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-      fee: draft.fee,
-      processingTime: draft.processingTime,
-      printOnTicket: draft.printOnTicket,
-      returnsResults: draft.returnsResults,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setFeedback({ ok: false, text: `Chưa hợp lệ – ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
-      return;
-    }
-    const reply = await client.send({ type: 'config.setProcedureInfo', serviceId: draft.serviceId, info: parsed.data });
-    if (!reply.ok) return setFeedback({ ok: false, text: errorMessages[reply.code].vi });
-    setFeedback({ ok: true, text: 'Đã lưu thông tin thủ tục; máy lấy số hiển thị ngay.' });
-    setDraft(null);
-  };
-
   return (
     <div className="page procedures" data-testid="procedures-page">
-      <h1>Thông tin thủ tục / Procedure information</h1>
-      <p className="muted">
-        Giấy tờ cần mang theo, phí, lệ phí và thời hạn giải quyết hiện trên máy lấy số trước khi công dân lấy số. Sao
-        chép từ quyết định công bố thủ tục hành chính của tỉnh; mã thủ tục theo Cơ sở dữ liệu quốc gia về TTHC (ví dụ
-        1.001193), để trống nếu chưa tra cứu.
-      </p>
+      <h1>{text('procedures.title')}</h1>
+      <p className="muted">{text('procedures.explain')}</p>
       {feedback ? (
         <p className={feedback.ok ? 'notice' : 'form-error'} role={feedback.ok ? 'status' : 'alert'}>
           {feedback.text}
@@ -81,12 +67,12 @@ export function ProceduresPage() {
         <table className="table" data-testid="procedures-table">
           <thead>
             <tr>
-              <th>Thủ tục</th>
-              <th>Mã TTHC</th>
-              <th>Giấy tờ</th>
-              <th>Phí, lệ phí</th>
-              <th>Thời hạn</th>
-              <th>In trên vé</th>
+              <th>{text('procedures.column.procedure')}</th>
+              <th>{text('procedures.column.code')}</th>
+              <th>{text('procedures.column.documents')}</th>
+              <th>{text('procedures.fee')}</th>
+              <th>{text('procedures.column.time')}</th>
+              <th>{text('procedures.column.printed')}</th>
               <th />
             </tr>
           </thead>
@@ -100,18 +86,18 @@ export function ProceduresPage() {
                   <td>{info?.documents.length ?? 0}</td>
                   <td>{info?.fee || '—'}</td>
                   <td>{info?.processingTime || '—'}</td>
-                  <td>{info?.printOnTicket ? 'Có' : 'Không'}</td>
+                  <td>{text(info?.printOnTicket ? 'procedures.yes' : 'procedures.no')}</td>
                   <td>
                     <button
                       type="button"
                       className="btn"
                       onClick={() => {
                         setFeedback(null);
-                        setDraft(draftOf(service.id, info));
+                        setEditing(service.id);
                       }}
                       data-testid={`procedure-edit-${service.id}`}
                     >
-                      Sửa
+                      {text('form.edit')}
                     </button>
                   </td>
                 </tr>
@@ -120,67 +106,87 @@ export function ProceduresPage() {
           </tbody>
         </table>
       </section>
-      {draft ? (
-        <form className="card form-grid" onSubmit={(e) => void save(e)} data-testid="procedure-form">
-          <h2 className="wide">{state.config.services[draft.serviceId]?.name.vi ?? draft.serviceId}</h2>
-          <label className="field">
-            <span>Mã thủ tục (CSDL quốc gia về TTHC)</span>
-            <input
-              name="catalogueCode"
-              value={draft.catalogueCode}
-              placeholder="1.001193"
-              onChange={(e) => setDraft({ ...draft, catalogueCode: e.target.value })}
-            />
-          </label>
-          <label className="field wide">
-            <span>Giấy tờ cần mang theo (mỗi dòng một loại)</span>
-            <textarea
-              name="documents"
-              rows={6}
-              value={draft.documents}
-              onChange={(e) => setDraft({ ...draft, documents: e.target.value })}
-            />
-          </label>
-          <label className="field wide">
-            <span>Phí, lệ phí</span>
-            <input name="fee" value={draft.fee} onChange={(e) => setDraft({ ...draft, fee: e.target.value })} />
-          </label>
-          <label className="field wide">
-            <span>Thời hạn giải quyết</span>
-            <input
-              name="processingTime"
-              value={draft.processingTime}
-              onChange={(e) => setDraft({ ...draft, processingTime: e.target.value })}
-            />
-          </label>
-          <label className="field wide checkbox">
-            <input
-              name="printOnTicket"
-              type="checkbox"
-              checked={draft.printOnTicket}
-              onChange={(e) => setDraft({ ...draft, printOnTicket: e.target.checked })}
-            />
-            <span>In danh sách giấy tờ trên vé (nhắc ngắn)</span>
-          </label>
-          <label className="field wide checkbox">
-            <input
-              name="returnsResults"
-              type="checkbox"
-              checked={draft.returnsResults}
-              onChange={(e) => setDraft({ ...draft, returnsResults: e.target.checked })}
-            />
-            <span>Thủ tục trả kết quả: máy lấy số hỏi mã hồ sơ (quét hoặc nhập) trước khi cấp số</span>
-          </label>
-          <div className="form-actions">
-            <button className="btn btn-primary" type="submit" data-testid="procedure-save">
-              Lưu
-            </button>
-            <button className="btn" type="button" onClick={() => setDraft(null)}>
-              Hủy
-            </button>
-          </div>
-        </form>
+      {editing ? (
+        <ProcedureForm
+          key={editing}
+          state={state}
+          serviceId={editing}
+          onCancel={() => setEditing(null)}
+          onDone={(done) => {
+            setFeedback(done);
+            if (done.ok) setEditing(null);
+          }}
+        />
       ) : null}
     </div>
+  );
+}
+
+function ProcedureForm({
+  state,
+  serviceId,
+  onCancel,
+  onDone,
+}: {
+  state: QueueState;
+  serviceId: string;
+  onCancel(): void;
+  onDone(feedback: { ok: boolean; text: string }): void;
+}) {
+  const client = useHubClient();
+  const text = useAdminText();
+  const formRef = useRef<HTMLFormElement>(null);
+  const info = state.config.procedures?.[serviceId] ?? EMPTY_INFO;
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof procedureFormSchema>, unknown, ProcedureInfo>({
+    resolver: zodResolver(procedureFormSchema),
+    defaultValues: { ...info, documents: info.documents.join('\n') },
+  });
+  useEffect(() => {
+    formRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  const submit = handleSubmit(
+    async (checked) => {
+      const reply = await client.send({ type: 'config.setProcedureInfo', serviceId, info: checked });
+      onDone(
+        reply.ok ? { ok: true, text: text('procedures.saved') } : { ok: false, text: errorMessages[reply.code].vi },
+      );
+    },
+    () => showFirstError(formRef.current),
+  );
+  return (
+    <form
+      ref={formRef}
+      className="card form-grid"
+      onSubmit={(e) => void submit(e)}
+      data-testid="procedure-form"
+      noValidate
+    >
+      <h2 className="wide">{state.config.services[serviceId]?.name.vi ?? serviceId}</h2>
+      <Field label={text('procedures.code')} error={errors.catalogueCode?.message}>
+        <input {...register('catalogueCode')} placeholder="1.001193" />
+      </Field>
+      <Field label={text('procedures.documents')} wide error={errors.documents?.message}>
+        <textarea rows={6} {...register('documents')} />
+      </Field>
+      <Field label={text('procedures.fee')} wide error={errors.fee?.message}>
+        <input {...register('fee')} />
+      </Field>
+      <Field label={text('procedures.time')} wide error={errors.processingTime?.message}>
+        <input {...register('processingTime')} />
+      </Field>
+      <label className="field wide checkbox">
+        <input type="checkbox" {...register('printOnTicket')} />
+        <span>{text('procedures.printOnTicket')}</span>
+      </label>
+      <label className="field wide checkbox">
+        <input type="checkbox" {...register('returnsResults')} />
+        <span>{text('procedures.returnsResults')}</span>
+      </label>
+      <FormActions saveLabel={text('form.save')} onCancel={onCancel} testId="procedure-save" />
+    </form>
   );
 }

@@ -10,8 +10,8 @@ import {
   checkInTiming,
   isoWeekdayOf,
   slotTimes,
-  zonedEpoch,
 } from './appointments.js';
+import { zonedEpoch } from './officeTime.js';
 import { applyAll } from './apply.js';
 import { alwaysOpen } from './demoOffice.js';
 import type { CommandInput } from './commands.js';

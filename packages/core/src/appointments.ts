@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors.js';
-import { localTime, nextDate, serviceDayOf } from './officeTime.js';
+import { addDays, nextDate, serviceDayOf, zonedEpoch } from './officeTime.js';
 import type { Appointment, AppointmentPolicy, OfficeConfig, WeeklyHours } from './schemas.js';
 import type { QueueState } from './state.js';
 
@@ -80,13 +80,6 @@ export function bookingCodeFromText(text: string): string | null {
   return candidate;
 }
 
-/** The calendar date `days` after `date` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  let result = date;
-  for (let i = 0; i < days; i++) result = nextDate(result);
-  return result;
-}
-
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekdayOf(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -101,21 +94,6 @@ function minutesOf(clock: string): number {
 
 function clockOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-/** The epoch milliseconds of a wall-clock moment (date, "HH:MM") in a time zone. */
-export function zonedEpoch(date: string, clock: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + minutesOf(clock) * 60_000;
-  let guess = wall;
-  // Two rounds settle the zone's offset, also across a daylight-saving change.
-  for (let i = 0; i < 2; i++) {
-    const local = localTime(guess, timeZone);
-    const [ly, lm, ld] = local.date.split('-').map(Number) as [number, number, number];
-    const seen = Date.UTC(ly, lm - 1, ld, local.hour, local.minute);
-    guess += wall - seen;
-  }
-  return guess;
 }
 
 function hoursForService(config: OfficeConfig, serviceId: string): WeeklyHours {
@@ -238,9 +216,4 @@ export function appointmentsFrom(
   const kept: Record<string, Appointment> = {};
   for (const [id, a] of Object.entries(appointments)) if (a.day >= serviceDay) kept[id] = a;
   return kept;
-}
-
-/** "HH:MM" of a moment in the office's time zone, for messages such as "come back from 08:30". */
-export function officeClock(at: number, timeZone: string): string {
-  return localTime(at, timeZone).clock;
 }

@@ -3,11 +3,10 @@ import {
   appointmentsFrom,
   appointmentsOf,
   checkInTiming,
-  officeClock,
   overdueAppointments,
   slotRefusal,
-  zonedEpoch,
 } from './appointments.js';
+import { officeClock, zonedEpoch } from './officeTime.js';
 import type { CommandOf } from './commands.js';
 import { accept, refuse, type DecideContext, type Decision } from './decision.js';
 import { issueTicket } from './decideTickets.js';

@@ -63,11 +63,44 @@ function readLocalTime(at: number, timeZone: string): LocalTime {
   };
 }
 
-/** The calendar date after `date` (YYYY-MM-DD), computed without a time zone. */
-export function nextDate(date: string): string {
+/** The calendar date `days` after `date` (YYYY-MM-DD; `days` may be negative), computed without a time zone. */
+export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return next.toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The calendar date after `date` (YYYY-MM-DD). */
+export function nextDate(date: string): string {
+  return addDays(date, 1);
+}
+
+/** Milliseconds the office's wall clock is ahead of UTC at `at` (Vietnam: 7 h, all year). */
+export function timeZoneOffsetMs(at: number, timeZone: string): number {
+  const local = localTime(at, timeZone);
+  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, local.hour, local.minute);
+  return wall - Math.floor(at / 60_000) * 60_000;
+}
+
+/** The instant the office's wall clock shows `clock` ("HH:MM") on `date`. */
+export function zonedEpoch(date: string, clock: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = clock.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  // Two rounds settle the zone's offset, also across a daylight-saving change.
+  let at = wall - timeZoneOffsetMs(wall, timeZone);
+  at = wall - timeZoneOffsetMs(at, timeZone);
+  return at;
+}
+
+/** The instant the office's wall clock shows `date` at `hour`:00. */
+export function officeInstant(date: string, hour: number, timeZone: string): number {
+  return zonedEpoch(date, `${String(hour).padStart(2, '0')}:00`, timeZone);
+}
+
+/** "HH:MM" of a moment in the office's time zone, for messages such as "come back from 08:30". */
+export function officeClock(at: number, timeZone: string): string {
+  return localTime(at, timeZone).clock;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { localTime } from './officeTime.js';
+import { addDays, officeInstant, timeZoneOffsetMs } from './officeTime.js';
 import { ballotsIndex, type RatingAnswer, type RatingScale } from './ratingMethod.js';
 import type { Office, TicketStatus } from './schemas.js';
 
@@ -171,28 +171,6 @@ export const dayAndServiceKey = (serviceDay: string, serviceId: string) => `${se
 export const medianRank = (n: number) => Math.floor((n + 1) / 2);
 export const p90Rank = (n: number) => Math.floor((9 * n + 9) / 10);
 
-function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Milliseconds the office's wall clock is ahead of UTC at `at`. */
-export function timeZoneOffsetMs(at: number, timeZone: string): number {
-  const local = localTime(at, timeZone);
-  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, local.hour, local.minute);
-  return wall - Math.floor(at / 60_000) * 60_000;
-}
-
-/** The instant the office's wall clock shows `date` at `hour`:00. */
-export function officeInstant(date: string, hour: number, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour);
-  let at = wall - timeZoneOffsetMs(wall, timeZone);
-  at = wall - timeZoneOffsetMs(at, timeZone);
-  return at;
-}
-
 /** When a service day starts and ends: at the close hour of the day before and of the day itself. */
 export function serviceDayBounds(
   range: ReportRange,
@@ -201,13 +179,13 @@ export function serviceDayBounds(
   const { timeZone, dayCloseHour } = office;
   if (dayCloseHour > 0) {
     return {
-      startsAt: officeInstant(shiftDate(range.from, -1), dayCloseHour, timeZone),
+      startsAt: officeInstant(addDays(range.from, -1), dayCloseHour, timeZone),
       endsAt: officeInstant(range.to, dayCloseHour, timeZone),
     };
   }
   return {
     startsAt: officeInstant(range.from, 0, timeZone),
-    endsAt: officeInstant(shiftDate(range.to, 1), 0, timeZone),
+    endsAt: officeInstant(addDays(range.to, 1), 0, timeZone),
   };
 }
 

@@ -1,16 +1,11 @@
 import { solarDateOfLunar } from './lunarCalendar.js';
+import { addDays } from './officeTime.js';
 import type { LocalizedName } from './schemas.js';
 
 export interface PublicHoliday {
   /** YYYY-MM-DD */
   date: string;
   name: LocalizedName;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

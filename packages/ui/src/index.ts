@@ -1,7 +1,6 @@
 export * from './language.js';
 export * from './ConnectionBanner.js';
 export * from './fonts.js';
-export * from './viteAppConfig.js';
 export * from './DayInput.js';
 export * from './i18n/catalogue.js';
 export * from './i18n/wording.js';

@@ -1,14 +1,15 @@
 import type { TimeRange, WeeklyHours } from '@motcua/core';
+import { adminStrings, adminVi, useAdminText, type AdminStringKey } from '../i18n/strings';
 
 type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
-const WEEKDAYS: { day: Weekday; vi: string }[] = [
-  { day: '1', vi: 'Thứ Hai' },
-  { day: '2', vi: 'Thứ Ba' },
-  { day: '3', vi: 'Thứ Tư' },
-  { day: '4', vi: 'Thứ Năm' },
-  { day: '5', vi: 'Thứ Sáu' },
-  { day: '6', vi: 'Thứ Bảy' },
-  { day: '7', vi: 'Chủ nhật' },
+const WEEKDAYS: { day: Weekday; name: AdminStringKey }[] = [
+  { day: '1', name: 'weekday.1' },
+  { day: '2', name: 'weekday.2' },
+  { day: '3', name: 'weekday.3' },
+  { day: '4', name: 'weekday.4' },
+  { day: '5', name: 'weekday.5' },
+  { day: '6', name: 'weekday.6' },
+  { day: '7', name: 'weekday.7' },
 ];
 
 const HOURS = Array.from({ length: 25 }, (_, h) => String(h).padStart(2, '0'));
@@ -19,11 +20,16 @@ const MINUTES = Array.from({ length: 12 }, (_, m) => String(m * 5).padStart(2, '
  * browser's own locale and shows "07:30 AM" on an English Windows.
  */
 function ClockPicker({ value, label, onChange }: { value: string; label: string; onChange(value: string): void }) {
+  const text = useAdminText();
   const [hour = '07', minute = '00'] = value.split(':');
   const minutes = MINUTES.includes(minute) ? MINUTES : [...MINUTES, minute].sort();
   return (
     <span className="clock-picker" role="group" aria-label={label} data-value={value}>
-      <select value={hour} aria-label={`${label} (giờ)`} onChange={(e) => onChange(`${e.target.value}:${minute}`)}>
+      <select
+        value={hour}
+        aria-label={text('hours.clock.hour', { label })}
+        onChange={(e) => onChange(`${e.target.value}:${minute}`)}
+      >
         {HOURS.map((h) => (
           <option key={h} value={h}>
             {h}
@@ -31,7 +37,11 @@ function ClockPicker({ value, label, onChange }: { value: string; label: string;
         ))}
       </select>
       :
-      <select value={minute} aria-label={`${label} (phút)`} onChange={(e) => onChange(`${hour}:${e.target.value}`)}>
+      <select
+        value={minute}
+        aria-label={text('hours.clock.minute', { label })}
+        onChange={(e) => onChange(`${hour}:${e.target.value}`)}
+      >
         {minutes.map((m) => (
           <option key={m} value={m}>
             {m}
@@ -45,17 +55,18 @@ function ClockPicker({ value, label, onChange }: { value: string; label: string;
 /** What is wrong with the week, one Vietnamese sentence per problem naming the day and the shift. */
 export function weeklyHoursProblems(hours: WeeklyHours): string[] {
   const problems: string[] = [];
-  for (const { day, vi } of WEEKDAYS) {
+  for (const { day, name } of WEEKDAYS) {
+    const vi = adminStrings[name].vi;
     const ranges = hours[day] ?? [];
     ranges.forEach((range, i) => {
       if ([range.from, range.to].some((t) => t.startsWith('24') && t !== '24:00')) {
-        problems.push(`${vi}, ca ${i + 1}: 24 giờ chỉ đi với 00 phút`);
-      } else if (range.from >= range.to) problems.push(`${vi}, ca ${i + 1}: giờ kết thúc phải sau giờ bắt đầu`);
+        problems.push(adminVi('hours.problem.midnight', { day: vi, shift: i + 1 }));
+      } else if (range.from >= range.to) problems.push(adminVi('hours.problem.order', { day: vi, shift: i + 1 }));
     });
     const sorted = [...ranges].filter((r) => r.from && r.to).sort((a, b) => a.from.localeCompare(b.from));
     for (let i = 1; i < sorted.length; i++) {
       if ((sorted[i] as TimeRange).from < (sorted[i - 1] as TimeRange).to) {
-        problems.push(`${vi}: các ca làm việc chồng lên nhau`);
+        problems.push(adminVi('hours.problem.overlap', { day: vi }));
         break;
       }
     }
@@ -73,6 +84,7 @@ export function WeeklyHoursEditor({
   onChange(hours: WeeklyHours): void;
   label: string;
 }) {
+  const text = useAdminText();
   const setDay = (day: Weekday, ranges: TimeRange[]) => {
     const next = { ...value };
     if (ranges.length) next[day] = ranges;
@@ -86,17 +98,18 @@ export function WeeklyHoursEditor({
   return (
     <fieldset className="weekly-hours wide" data-testid="weekly-hours">
       <legend>{label}</legend>
-      {WEEKDAYS.map(({ day, vi }) => {
+      {WEEKDAYS.map(({ day, name }) => {
+        const dayName = text(name);
         const ranges = value[day] ?? [];
         return (
           <div className="weekly-hours__day" key={day} data-day={day}>
-            <span className="weekly-hours__name">{vi}</span>
-            {ranges.length === 0 && <span className="muted">Nghỉ</span>}
+            <span className="weekly-hours__name">{dayName}</span>
+            {ranges.length === 0 && <span className="muted">{text('hours.closed')}</span>}
             {ranges.map((range, i) => (
               <span className="weekly-hours__range" key={i}>
                 <ClockPicker
                   value={range.from}
-                  label={`${vi}, ca ${i + 1}: từ`}
+                  label={text('hours.from', { day: dayName, shift: i + 1 })}
                   onChange={(from) =>
                     setDay(
                       day,
@@ -107,7 +120,7 @@ export function WeeklyHoursEditor({
                 –
                 <ClockPicker
                   value={range.to}
-                  label={`${vi}, ca ${i + 1}: đến`}
+                  label={text('hours.to', { day: dayName, shift: i + 1 })}
                   onChange={(to) =>
                     setDay(
                       day,
@@ -118,7 +131,7 @@ export function WeeklyHoursEditor({
                 <button
                   type="button"
                   className="btn btn-small"
-                  aria-label={`Bỏ ca ${i + 1} ${vi}`}
+                  aria-label={text('hours.remove', { day: dayName, shift: i + 1 })}
                   onClick={() =>
                     setDay(
                       day,
@@ -140,14 +153,14 @@ export function WeeklyHoursEditor({
                   setDay(day, [...ranges, { from, to: previous ? '17:00' : '11:30' }]);
                 }}
               >
-                + Thêm ca
+                {text('hours.add')}
               </button>
             )}
           </div>
         );
       })}
       <button type="button" className="btn btn-small" onClick={copyMondayToWeekdays}>
-        Áp dụng giờ Thứ Hai cho Thứ Ba – Thứ Sáu
+        {text('hours.copyMonday')}
       </button>
     </fieldset>
   );

@@ -10,10 +10,8 @@ import { adminStrings } from './strings';
 const NOT_YET_MOVED = [
   'auditSentence.ts',
   'ReportsPage.tsx',
-  'ProceduresPage.tsx',
   'config/ServicesSection.tsx',
   'config/DevicesSection.tsx',
-  'config/WeeklyHoursEditor.tsx',
 ];
 const EXEMPTIONS: LiteralExemption[] = NOT_YET_MOVED.map((path) => ({
   path,

@@ -1,4 +1,6 @@
 import {
+  addDays,
+  officeInstant,
   demoOfficeCommands,
   serviceDayOf,
   sortedServices,
@@ -14,7 +16,6 @@ import { AuthService } from '../auth/authService.js';
 import { Engine } from '../engine.js';
 import { EventStore } from '../store/eventStore.js';
 import { openDatabase } from '../store/openDatabase.js';
-import { officeInstant } from './reportsQueries.js';
 
 /** One ticket as the simulation saw it happen: the facts a test computes expected report values from. */
 export interface SeededTicket {
@@ -78,11 +79,6 @@ const ANSWERS = {
   five: ['verySatisfied', 'satisfied', 'neutral', 'dissatisfied', 'veryDissatisfied', 'satisfied'],
 } as const;
 
-function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /**
  * Writes a realistic office history into `<dataDir>/motcua.sqlite` through the hub's own engine
  * (core's decide/apply, the real event store and projections): the demo office, clerks opening,
@@ -103,7 +99,7 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
   db.pragma('synchronous = OFF'); // A generator, not the hub: durability is not needed while seeding.
   const store = new EventStore(db);
   store.setMetaValue('hub_id', `seeded-${options.seed ?? 7}`);
-  let now = officeInstant(shiftDate(firstDay, -1), 12, timeZone);
+  let now = officeInstant(addDays(firstDay, -1), 12, timeZone);
   const engine = new Engine(store.loadState(), store, () => now, pino({ level: 'silent' }));
   const auth = new AuthService(db, () => now);
 
@@ -167,7 +163,7 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
   const days: string[] = [];
 
   for (let d = 0; d < dayCount; d++) {
-    const day = shiftDate(firstDay, d);
+    const day = addDays(firstDay, d);
     days.push(day);
     now = officeInstant(day, 7, timeZone);
     rollOver();
@@ -288,7 +284,7 @@ export function seedReportDataset(dataDir: string, options: SeedOptions = {}): S
     }
   }
   // The next morning: the last day's waiting tickets expire.
-  now = officeInstant(shiftDate(firstDay, dayCount), 7, timeZone);
+  now = officeInstant(addDays(firstDay, dayCount), 7, timeZone);
   rollOver();
   for (const t of tickets.values()) if (t.status === 'waiting') t.status = 'expired';
   store.writeSnapshot(engine.state);
