@@ -10,11 +10,10 @@ import {
   ticketById,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
-import { useLanguage, localizedText } from '@motcua/ui';
+import { useHubNow, useLanguage, localizedText } from '@motcua/ui';
 import { useState } from 'react';
 import { CentralLinkPanel } from './CentralLinkPanel';
 import { formatClock, formatDuration } from './format';
-import { useHubNow } from './useNow';
 import { adminStrings } from './i18n/strings';
 
 const STATUS_NAMES = {
@@ -28,7 +27,8 @@ export function MonitorPage() {
   const state = useQueueState();
   const client = useHubClient();
   const { t } = useLanguage();
-  const now = useHubNow();
+  // Waiting times in minutes: a refresh every few seconds is enough.
+  const now = useHubNow(5000);
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [moveTo, setMoveTo] = useState('');

@@ -5,7 +5,7 @@ import { desktopBridge, onShellAction } from './desktopBridge';
 import { formatDuration } from './format';
 import { actionForKey } from './shortcuts';
 import { useCounterDesk } from './useCounterDesk';
-import { useHubNow } from './useNow';
+import { useHubNow } from '@motcua/ui';
 import { counterText, useCounterText } from './i18n/strings';
 
 /** The 420×90 always-on-top bar: the current ticket and the four buttons a clerk needs all day. */

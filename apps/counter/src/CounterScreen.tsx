@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { clerkDayFigures, counterOfClerk, counterState, type Ticket } from '@motcua/core';
-import { useLanguage } from '@motcua/ui';
+import { useHubNow, useLanguage } from '@motcua/ui';
 import { ActionButton, actionNames } from './ActionButton';
 import type { CounterActionId } from './counterActions';
 import { PauseDialog } from './dialogs/PauseDialog';
@@ -14,7 +14,6 @@ import { TicketShelf } from './panels/TicketShelf';
 import { WaitingList } from './panels/WaitingList';
 import { useCounterDesk } from './useCounterDesk';
 import { useDeskKeys } from './useDeskKeys';
-import { useHubNow } from './useNow';
 import { counterText, useCounterText } from './i18n/strings';
 
 type Dialog = { kind: 'transfer'; ticket: Ticket } | { kind: 'pause' } | null;

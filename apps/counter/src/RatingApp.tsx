@@ -10,7 +10,7 @@ import {
   sortedCounters,
   ticketsToRate,
 } from '@motcua/core';
-import { ConnectionBanner, fillText, LanguageSwitch, PairingScreen, useLanguage } from '@motcua/ui';
+import { ConnectionBanner, fillText, LanguageSwitch, PairingScreen, useHubNow, useLanguage } from '@motcua/ui';
 import type { RatingPhase, ReasonDraft } from './ratingPad';
 import {
   afterAnswer,
@@ -22,7 +22,6 @@ import {
   reasonRequired,
   reasonsCommand,
 } from './ratingPad';
-import { useHubNow } from './useNow';
 import { counterStrings, useCounterText } from './i18n/strings';
 
 const THANKS_MS = 6000;

@@ -1,11 +1,11 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useHubSnapshot } from '@motcua/client';
 import { errorMessages } from '@motcua/core';
-import { PairingScreen } from '@motcua/ui';
+import { PairingScreen, useHubNow } from '@motcua/ui';
 import { counterFromParam } from './boardModel';
 import { CounterScreen, UnknownCounter } from './CounterScreen';
 import { formatTimeOfDay } from './format';
-import { useHubNow, useLastUpdate, useNewCallHighlight } from './hooks';
+import { useLastUpdate, useNewCallHighlight } from './hooks';
 import type { SoundGate } from './soundGate';
 import { bothLanguages, displayText } from './i18n/strings';
 import { WallBoard } from './WallBoard';

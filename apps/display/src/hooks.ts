@@ -2,17 +2,6 @@ import { useEffect, useState } from 'react';
 import { useHubClient, useHubSnapshot } from '@motcua/client';
 import { isBoardCall } from './boardModel';
 
-/** The hub's clock, ticking every `intervalMs` (the screen's clock follows the hub, not the PC). */
-export function useHubNow(intervalMs = 1000): number {
-  const client = useHubClient();
-  const [now, setNow] = useState(() => client.hubNow());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(client.hubNow()), intervalMs);
-    return () => clearInterval(timer);
-  }, [client, intervalMs]);
-  return now;
-}
-
 /** How long a new call stays highlighted. */
 export const HIGHLIGHT_MS = 6000;
 

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { formatLocalDateTime } from '../format';
 import { adminStrings, useAdminText } from '../i18n/strings';
-import { useHubNow } from '../useNow';
+import { useHubNow } from '@motcua/ui';
 import { deviceToReplace, replaceableDevices } from './deviceIdentity';
 import { Field, FeedbackLine, useSender } from './shared';
 import { z } from './vietnameseZod';

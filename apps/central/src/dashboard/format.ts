@@ -1,17 +1,10 @@
 import type { LocalizedName } from '@motcua/core';
-import { localizedText } from '@motcua/ui';
+import { formatStopwatch, localizedText } from '@motcua/ui';
 import { centralStrings } from '../i18n/strings';
 
 /** Minutes and seconds ("12 phút 05 giây" is too long for a table: "12:05"). */
 export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '—';
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
-    : `${m}:${String(s).padStart(2, '0')}`;
+  return seconds === null || seconds === undefined ? '—' : formatStopwatch(Math.round(seconds));
 }
 
 export function formatPercent(value: number | null | undefined): string {

@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useHubClient } from '@motcua/client';
+import { useEffect, useState } from 'react';
 
-/** The hub's clock, ticking every `intervalMs`, for running timers and waiting times. */
+/**
+ * The hub's clock (not the PC's), ticking every `intervalMs`: running timers, waiting times, the wall clock.
+ * Every app's screens read time through it.
+ */
 export function useHubNow(intervalMs = 1000): number {
   const client = useHubClient();
   const [now, setNow] = useState(() => client.hubNow());
