@@ -4,8 +4,7 @@ import { fillText, useCatalogue, type TextValues } from '@motcua/ui';
 /**
  * The admin app's words, Vietnamese first and English second, in one place for a reviewer to read. Screens take them
  * with `useAdminText()` (the language the admin picked) or, in validation rules built outside React, `.vi`.
- * Moved here so far: the configuration page's tabs, the kiosk and status-link settings, and the devices list's fixed
- * words (sentences that carry a device's name are still written in DevicesSection).
+ * Moved here so far: the configuration page's tabs, the kiosk and status-link settings, and the devices page.
  */
 export const adminStrings = {
   'config.title': { vi: 'Cấu hình', en: 'Configuration' },
@@ -368,6 +367,50 @@ export const adminStrings = {
   'devices.approve.noPrinter': { vi: 'Không có máy in', en: 'No printer' },
   'devices.approve': { vi: 'Duyệt', en: 'Approve' },
   'devices.approveAndReplace': { vi: 'Duyệt và thay thế', en: 'Approve and replace' },
+  'devices.approval.pairingCode': {
+    vi: 'Mã ghép nối (6 chữ số trên thiết bị)',
+    en: 'Pairing code (the 6 digits on the device)',
+  },
+  'devices.approval.name': { vi: 'Tên thiết bị', en: 'Device name' },
+  'devices.approval.replaces': { vi: 'Thay thế thiết bị', en: 'Replaces the device' },
+  'devices.pairingCode.format': {
+    vi: 'gồm đúng 6 chữ số, như trên màn hình thiết bị',
+    en: 'exactly 6 digits, as on the device’s screen',
+  },
+  'devices.pairingCode.unknown': {
+    vi: 'không có thiết bị nào đang chờ với mã này (mã hết hạn sau 15 phút: mở lại thiết bị để lấy mã mới)',
+    en: 'no device is waiting with this code (codes expire after 15 minutes: reopen the device for a new one)',
+  },
+  'devices.pending': { vi: 'Thiết bị đang chờ duyệt:', en: 'Devices waiting for approval:' },
+  'devices.pending.item': { vi: '{kind} “{name}” – mã {code}', en: '{kind} “{name}” – code {code}' },
+  'devices.pending.expires': { vi: '(hết hạn sau {minutes} phút)', en: '(expires in {minutes} min)' },
+  'devices.renamed': { vi: 'Đã đổi tên thiết bị.', en: 'Device renamed.' },
+  'devices.counterSet': { vi: 'Đã gắn quầy.', en: 'Counter assigned.' },
+  'devices.printerSet': { vi: 'Đã gắn máy in.', en: 'Printer assigned.' },
+  'devices.allowedAgain': { vi: 'Đã cho phép lại thiết bị.', en: 'Device allowed again.' },
+  'devices.revokedNow': {
+    vi: 'Đã thu hồi thiết bị: thiết bị bị ngắt ngay.',
+    en: 'Device revoked: it is disconnected at once.',
+  },
+  'devices.replacedList': { vi: 'Đã được thay thế:', en: 'Replaced:' },
+  'devices.replacedItem': { vi: '{kind} “{name}” → {successor}', en: '{kind} “{name}” → {successor}' },
+  'devices.successor': { vi: '“{name}”', en: '“{name}”' },
+  'devices.successor.unknown': { vi: 'thiết bị mới', en: 'a new device' },
+  'devices.replacedDone': {
+    vi: 'Đã thay thế “{name}” bằng thiết bị mới: thiết bị mới nhận quầy và máy in, thiết bị cũ bị thu hồi.',
+    en: 'Replaced “{name}” with the new device: the new one takes the counter and printer, the old one is revoked.',
+  },
+  'devices.approved': {
+    vi: 'Đã duyệt thiết bị. Thiết bị sẽ tự kết nối.',
+    en: 'Device approved. It will connect by itself.',
+  },
+  'devices.replace.title': { vi: 'Thay thế “{name}” bằng thiết bị mới', en: 'Replace “{name}” with a new device' },
+  'devices.candidate.revoked': { vi: '{name} (đã thu hồi)', en: '{name} (revoked)' },
+  'devices.waiting': { vi: '{kind} “{name}” đang chờ với mã này.', en: '{kind} “{name}” is waiting with this code.' },
+  'devices.waiting.replaces': {
+    vi: 'Thiết bị mới nhận tên, quầy và máy in của thiết bị được thay; thiết bị cũ bị thu hồi.',
+    en: 'The new device takes the replaced one’s name, counter and printer; the old one is revoked.',
+  },
   'app.clerkAccountsCannotOpen': {
     vi: 'Tài khoản cán bộ không có quyền vào trang quản trị',
     en: 'Clerk accounts cannot open the admin pages',
@@ -735,7 +778,10 @@ export function adminVi(key: AdminStringKey, values?: TextValues): string {
   return fillText(adminStrings[key].vi, values);
 }
 
+/** A screen's way to its words, as `useAdminText()` gives it: for helpers outside the component that need words. */
+export type AdminText = (key: AdminStringKey, values?: TextValues) => string;
+
 /** The admin's words in the language picked in the header. */
-export function useAdminText(): (key: AdminStringKey, values?: TextValues) => string {
+export function useAdminText(): AdminText {
   return useCatalogue(adminStrings);
 }
