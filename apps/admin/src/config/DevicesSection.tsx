@@ -11,30 +11,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { formatLocalDateTime } from '../format';
-import { adminStrings, useAdminText } from '../i18n/strings';
+import { adminVi, useAdminText, type AdminText } from '../i18n/strings';
 import { useHubNow } from '@motcua/ui';
 import { deviceToReplace, replaceableDevices } from './deviceIdentity';
 import { Field, FeedbackLine, useSender } from './shared';
 import { z } from './vietnameseZod';
 
-/** In sentences, which are still Vietnamese only. */
-const KIND_NAMES = {
-  kiosk: adminStrings['devices.kind.kiosk'].vi,
-  counter: adminStrings['devices.kind.counter'].vi,
-  display: adminStrings['devices.kind.display'].vi,
-  rating: adminStrings['devices.kind.rating'].vi,
-} as const;
-
 /** How often the list asks the hub who is connected (online/offline and last seen). */
 const DEVICE_LIST_REFRESH_MS = 10_000;
-
-const APPROVAL_LABELS = {
-  pairingCode: 'Mã ghép nối (6 chữ số trên thiết bị)',
-  name: 'Tên thiết bị',
-  counterId: 'Quầy',
-  printerProfileId: 'Máy in',
-  replacesDeviceId: 'Thay thế thiết bị',
-} as const;
 
 /** The approval form's rules: core's request schema, with the code checked against the devices waiting now. */
 export function approvalFormSchema(pending: readonly PairingRecord[]) {
@@ -43,7 +27,7 @@ export function approvalFormSchema(pending: readonly PairingRecord[]) {
       pairingCode: z
         .string()
         .trim()
-        .regex(/^\d{6}$/, 'gồm đúng 6 chữ số, như trên màn hình thiết bị'),
+        .regex(/^\d{6}$/, adminVi('devices.pairingCode.format')),
       name: z.string().trim().max(120),
       counterId: z.string(),
       printerProfileId: z.string(),
@@ -54,7 +38,7 @@ export function approvalFormSchema(pending: readonly PairingRecord[]) {
         ctx.addIssue({
           code: 'custom',
           path: ['pairingCode'],
-          message: 'không có thiết bị nào đang chờ với mã này (mã hết hạn sau 15 phút: mở lại thiết bị để lấy mã mới)',
+          message: adminVi('devices.pairingCode.unknown'),
         });
       }
     })
@@ -119,8 +103,17 @@ export function DevicesSection({ state }: { state: QueueState }) {
       />
       {pending.length > 0 && (
         <p className="notice" data-testid="pending-devices">
-          Thiết bị đang chờ duyệt:{' '}
-          {pending.map((p) => `${KIND_NAMES[p.kind]} “${p.name}” – mã ${p.pairingCode}${expiry(p, now)}`).join('; ')}
+          {text('devices.pending')}{' '}
+          {pending
+            .map(
+              (p) =>
+                text('devices.pending.item', {
+                  kind: text(`devices.kind.${p.kind}`),
+                  name: p.name,
+                  code: p.pairingCode,
+                }) + expiry(p, now, text),
+            )
+            .join('; ')}
         </p>
       )}
       <FeedbackLine feedback={feedback} />
@@ -146,11 +139,11 @@ export function DevicesSection({ state }: { state: QueueState }) {
                   <td>
                     <input
                       defaultValue={d.name}
-                      aria-label="Tên thiết bị"
+                      aria-label={text('devices.approval.name')}
                       onBlur={(e) =>
                         e.target.value.trim() &&
                         e.target.value !== d.name &&
-                        update(d, { name: e.target.value.trim() }, 'Đã đổi tên thiết bị.')
+                        update(d, { name: e.target.value.trim() }, text('devices.renamed'))
                       }
                     />
                   </td>
@@ -158,8 +151,8 @@ export function DevicesSection({ state }: { state: QueueState }) {
                   <td>
                     <select
                       value={d.counterId ?? ''}
-                      onChange={(e) => update(d, { counterId: e.target.value || null }, 'Đã gắn quầy.')}
-                      aria-label="Quầy"
+                      onChange={(e) => update(d, { counterId: e.target.value || null }, text('devices.counterSet'))}
+                      aria-label={text('devices.column.counter')}
                     >
                       <option value="">—</option>
                       <CounterOptions state={state} />
@@ -168,8 +161,10 @@ export function DevicesSection({ state }: { state: QueueState }) {
                   <td>
                     <select
                       value={d.printerProfileId ?? ''}
-                      onChange={(e) => update(d, { printerProfileId: e.target.value || null }, 'Đã gắn máy in.')}
-                      aria-label="Máy in"
+                      onChange={(e) =>
+                        update(d, { printerProfileId: e.target.value || null }, text('devices.printerSet'))
+                      }
+                      aria-label={text('devices.column.printer')}
                     >
                       <option value="">—</option>
                       <PrinterOptions state={state} />
@@ -207,7 +202,7 @@ export function DevicesSection({ state }: { state: QueueState }) {
                         update(
                           d,
                           { revoked: !d.revoked },
-                          d.revoked ? 'Đã cho phép lại thiết bị.' : 'Đã thu hồi thiết bị: thiết bị bị ngắt ngay.',
+                          text(d.revoked ? 'devices.allowedAgain' : 'devices.revokedNow'),
                         )
                       }
                     >
@@ -221,11 +216,17 @@ export function DevicesSection({ state }: { state: QueueState }) {
         </table>
         {replaced.length > 0 && (
           <p className="muted" data-testid="replaced-devices">
-            Đã được thay thế:{' '}
+            {text('devices.replacedList')}{' '}
             {replaced
               .map((d) => {
                 const successor = state.config.devices[pairingOf(d.id)?.replacedBy ?? ''];
-                return `${KIND_NAMES[d.kind]} “${d.name}” → ${successor ? `“${successor.name}”` : 'thiết bị mới'}`;
+                return text('devices.replacedItem', {
+                  kind: text(`devices.kind.${d.kind}`),
+                  name: d.name,
+                  successor: successor
+                    ? text('devices.successor', { name: successor.name })
+                    : text('devices.successor.unknown'),
+                });
               })
               .join('; ')}
           </p>
@@ -300,42 +301,38 @@ function ApprovalForm({
     }
     const old = request.replacesDeviceId ? state.config.devices[request.replacesDeviceId] : undefined;
     reset(NO_APPROVAL);
-    onApproved(
-      old
-        ? `Đã thay thế “${old.name}” bằng thiết bị mới: thiết bị mới nhận quầy và máy in, thiết bị cũ bị thu hồi.`
-        : 'Đã duyệt thiết bị. Thiết bị sẽ tự kết nối.',
-    );
+    onApproved(old ? text('devices.replacedDone', { name: old.name }) : text('devices.approved'));
   });
   return (
     <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="approve-form" noValidate>
       <h2 className="wide">
-        {replacing ? `Thay thế “${replacing.name}” bằng thiết bị mới` : text('devices.approve.title')}
+        {replacing ? text('devices.replace.title', { name: replacing.name }) : text('devices.approve.title')}
       </h2>
-      <Field label={APPROVAL_LABELS.pairingCode} error={errors.pairingCode?.message}>
+      <Field label={text('devices.approval.pairingCode')} error={errors.pairingCode?.message}>
         <input {...register('pairingCode')} inputMode="numeric" autoComplete="off" />
       </Field>
-      <Field label={APPROVAL_LABELS.name} error={errors.name?.message}>
+      <Field label={text('devices.approval.name')} error={errors.name?.message}>
         <input {...register('name')} placeholder={waiting?.name ?? replacing?.name ?? ''} />
       </Field>
-      <Field label={APPROVAL_LABELS.replacesDeviceId} error={errors.replacesDeviceId?.message}>
+      <Field label={text('devices.approval.replaces')} error={errors.replacesDeviceId?.message}>
         <select {...register('replacesDeviceId')}>
           <option value="">{text('devices.approve.new')}</option>
           {candidates.map((d) => (
             <option key={d.id} value={d.id}>
-              {`${d.name}${d.revoked ? ' (đã thu hồi)' : ''}`}
+              {d.revoked ? text('devices.candidate.revoked', { name: d.name }) : d.name}
             </option>
           ))}
         </select>
       </Field>
       {!replacesId && (
         <>
-          <Field label={APPROVAL_LABELS.counterId} error={errors.counterId?.message}>
+          <Field label={text('devices.column.counter')} error={errors.counterId?.message}>
             <select {...register('counterId')}>
               <option value="">{text('devices.approve.noCounter')}</option>
               <CounterOptions state={state} />
             </select>
           </Field>
-          <Field label={APPROVAL_LABELS.printerProfileId} error={errors.printerProfileId?.message}>
+          <Field label={text('devices.column.printer')} error={errors.printerProfileId?.message}>
             <select {...register('printerProfileId')}>
               <option value="">{text('devices.approve.noPrinter')}</option>
               <PrinterOptions state={state} />
@@ -345,8 +342,8 @@ function ApprovalForm({
       )}
       {waiting && (
         <p className="wide muted" data-testid="approve-waiting">
-          {KIND_NAMES[waiting.kind]} “{waiting.name}” đang chờ với mã này.
-          {replacesId ? ' Thiết bị mới nhận tên, quầy và máy in của thiết bị được thay; thiết bị cũ bị thu hồi.' : ''}
+          {text('devices.waiting', { kind: text(`devices.kind.${waiting.kind}`), name: waiting.name })}
+          {replacesId ? ` ${text('devices.waiting.replaces')}` : ''}
         </p>
       )}
       <div className="form-actions">
@@ -375,8 +372,8 @@ function PrinterOptions({ state }: { state: QueueState }) {
 }
 
 /** A waiting pairing's code stops working after a while (the hub forgets it): say how long is left. */
-function expiry(pairing: PairingRecord, now: number): string {
+function expiry(pairing: PairingRecord, now: number, text: AdminText): string {
   if (pairing.expiresAt === null) return '';
   const minutes = Math.max(0, Math.ceil((pairing.expiresAt - now) / 60_000));
-  return ` (hết hạn sau ${minutes} phút)`;
+  return ` ${text('devices.pending.expires', { minutes })}`;
 }

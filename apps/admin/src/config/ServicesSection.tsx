@@ -9,6 +9,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { adminVi, useAdminText, type AdminStringKey } from '../i18n/strings';
 import { formatOpeningHours, parseOpeningHours } from '../openingHoursText';
 import { NewFieldForm } from './NewFieldForm';
 import { Field, FeedbackLine, FormActions, useSender } from './shared';
@@ -36,6 +37,7 @@ function newService(state: QueueState): Service {
 
 export function ServicesSection({ state }: { state: QueueState }) {
   const { send, feedback, setFeedback } = useSender();
+  const text = useAdminText();
   const [draft, setDraft] = useState<Service | null>(null);
   const fields = Object.values(state.config.fields).sort((a, b) => a.order - b.order);
   const edit = (service: Service) => {
@@ -46,7 +48,7 @@ export function ServicesSection({ state }: { state: QueueState }) {
     <div className="config-section">
       <section className="card">
         <div className="row">
-          <h2>Thủ tục hành chính</h2>
+          <h2>{text('services.title')}</h2>
           <span className="spacer" />
           <button
             type="button"
@@ -54,20 +56,20 @@ export function ServicesSection({ state }: { state: QueueState }) {
             onClick={() => edit(newService(state))}
             data-testid="service-add"
           >
-            + Thêm thủ tục
+            {text('services.add')}
           </button>
         </div>
         <table className="table" data-testid="services-table">
           <thead>
             <tr>
-              <th>Tiền tố</th>
-              <th>Mã</th>
-              <th>Tên</th>
-              <th>Lĩnh vực</th>
-              <th className="num">Dải số</th>
-              <th className="num">Giới hạn/ngày</th>
-              <th className="num">Phút/hồ sơ</th>
-              <th>Trạng thái</th>
+              <th>{text('services.column.prefix')}</th>
+              <th>{text('services.column.code')}</th>
+              <th>{text('services.column.name')}</th>
+              <th>{text('services.column.field')}</th>
+              <th className="num">{text('services.column.range')}</th>
+              <th className="num">{text('services.column.dailyCap')}</th>
+              <th className="num">{text('services.column.minutes')}</th>
+              <th>{text('services.column.status')}</th>
               <th />
             </tr>
           </thead>
@@ -88,14 +90,14 @@ export function ServicesSection({ state }: { state: QueueState }) {
                 <td className="num">{s.defaultServiceMinutes}</td>
                 <td>
                   {s.enabled ? (
-                    <span className="pill pill-open">Đang nhận</span>
+                    <span className="pill pill-open">{text('services.open')}</span>
                   ) : (
-                    <span className="pill pill-closed">Tạm dừng</span>
+                    <span className="pill pill-closed">{text('services.paused')}</span>
                   )}
                 </td>
                 <td>
                   <button type="button" className="btn btn-small" onClick={() => edit(s)}>
-                    Sửa
+                    {text('form.edit')}
                   </button>
                 </td>
               </tr>
@@ -114,7 +116,7 @@ export function ServicesSection({ state }: { state: QueueState }) {
               null,
               service,
               (checked: Service) => ({ type: 'config.upsertService', service: checked }),
-              `Đã lưu thủ tục “${service.name.vi}”.`,
+              text('services.saved', { name: service.name.vi }),
             );
             if (ok) setDraft(null);
           }}
@@ -122,7 +124,7 @@ export function ServicesSection({ state }: { state: QueueState }) {
       )}
       <FeedbackLine feedback={feedback} />
       <section className="card">
-        <h2>Lĩnh vực</h2>
+        <h2>{text('services.fields')}</h2>
         <ul className="plain">
           {fields.map((f) => (
             <li key={f.id}>
@@ -137,7 +139,7 @@ export function ServicesSection({ state }: { state: QueueState }) {
               null,
               field,
               (checked: ServiceField) => ({ type: 'config.upsertField', field: checked }),
-              `Đã thêm lĩnh vực “${field.name.vi}”.`,
+              text('field.added', { name: field.name.vi }),
             )
           }
         />
@@ -146,22 +148,23 @@ export function ServicesSection({ state }: { state: QueueState }) {
   );
 }
 
+/** Each box's label in the catalogue. */
 const SERVICE_LABELS = {
-  id: 'Mã định danh (không dấu)',
-  code: 'Mã thủ tục',
-  nameVi: 'Tên tiếng Việt',
-  nameEn: 'Tên tiếng Anh',
-  fieldId: 'Lĩnh vực',
-  prefix: 'Tiền tố số (A–Z)',
-  labelFormat: 'Kiểu số',
-  rangeFrom: 'Số bắt đầu',
-  rangeTo: 'Số kết thúc',
-  numberingGroup: 'Nhóm đánh số chung (để trống = riêng)',
-  dailyCap: 'Giới hạn số/ngày (0 = không giới hạn)',
-  defaultServiceMinutes: 'Thời gian phục vụ mặc định (phút)',
-  order: 'Thứ tự hiển thị',
-  hours: 'Giờ nhận hồ sơ riêng (để trống = theo cơ quan)',
-} as const;
+  id: 'services.id',
+  code: 'services.code',
+  nameVi: 'services.nameVi',
+  nameEn: 'services.nameEn',
+  fieldId: 'services.fieldId',
+  prefix: 'services.prefix',
+  labelFormat: 'services.labelFormat',
+  rangeFrom: 'services.rangeFrom',
+  rangeTo: 'services.rangeTo',
+  numberingGroup: 'services.numberingGroup',
+  dailyCap: 'services.dailyCap',
+  defaultServiceMinutes: 'services.defaultServiceMinutes',
+  order: 'services.order',
+  hours: 'services.hours',
+} as const satisfies Record<string, AdminStringKey>;
 
 /**
  * The service form's rules: core's schema, plus what the hub would refuse as a conflict, checked here so the
@@ -171,14 +174,14 @@ export function serviceFormSchema(state: QueueState, editing: boolean) {
   return z.object({ service: serviceSchema, hoursText: z.string() }).superRefine(({ service, hoursText }, ctx) => {
     const others = Object.values(state.config.services).filter((s) => s.id !== service.id);
     if (!editing && state.config.services[service.id]) {
-      ctx.addIssue({ code: 'custom', path: ['service', 'id'], message: 'đã có thủ tục dùng mã này' });
+      ctx.addIssue({ code: 'custom', path: ['service', 'id'], message: adminVi('services.id.taken') });
     }
     const clash = others.find((s) => labelsCanCollide(s, service));
     if (clash) {
       ctx.addIssue({
         code: 'custom',
         path: ['service', service.labelFormat === 'prefixed' ? 'prefix' : 'rangeFrom'],
-        message: `trùng với thủ tục “${clash.name.vi}” (${clash.prefix || clash.code}); chọn tiền tố hoặc dải số khác`,
+        message: adminVi('services.number.clash', { name: clash.name.vi, label: clash.prefix || clash.code }),
       });
     }
     const sameCode = others.find((s) => s.code === service.code);
@@ -186,7 +189,7 @@ export function serviceFormSchema(state: QueueState, editing: boolean) {
       ctx.addIssue({
         code: 'custom',
         path: ['service', 'code'],
-        message: `trùng với thủ tục “${sameCode.name.vi}”`,
+        message: adminVi('services.code.taken', { name: sameCode.name.vi }),
       });
     }
     try {
@@ -211,6 +214,7 @@ function ServiceForm({
   onSave(service: Service): Promise<void>;
   onCancel(): void;
 }) {
+  const text = useAdminText();
   const editing = Boolean(state.config.services[service.id]);
   const fields = Object.values(state.config.fields).sort((a, b) => a.order - b.order);
   const form = useRef<HTMLFormElement>(null);
@@ -237,20 +241,22 @@ function ServiceForm({
   const number = { valueAsNumber: true } as const;
   return (
     <form ref={form} className="card form-grid" onSubmit={(e) => void submit(e)} data-testid="service-form" noValidate>
-      <h2 className="wide">{editing ? `Sửa thủ tục ${service.code}` : 'Thủ tục mới'}</h2>
-      <Field label={SERVICE_LABELS.id} error={error('id')}>
+      <h2 className="wide">
+        {editing ? text('services.edit.title', { code: service.code }) : text('services.new.title')}
+      </h2>
+      <Field label={text(SERVICE_LABELS.id)} error={error('id')}>
         <input {...register('service.id')} disabled={editing} />
       </Field>
-      <Field label={SERVICE_LABELS.code} error={error('code')}>
+      <Field label={text(SERVICE_LABELS.code)} error={error('code')}>
         <input {...register('service.code')} />
       </Field>
-      <Field label={SERVICE_LABELS.nameVi} wide error={errors.service?.name?.vi?.message}>
+      <Field label={text(SERVICE_LABELS.nameVi)} wide error={errors.service?.name?.vi?.message}>
         <input {...register('service.name.vi')} />
       </Field>
-      <Field label={SERVICE_LABELS.nameEn} wide error={errors.service?.name?.en?.message}>
+      <Field label={text(SERVICE_LABELS.nameEn)} wide error={errors.service?.name?.en?.message}>
         <input {...register('service.name.en')} />
       </Field>
-      <Field label={SERVICE_LABELS.fieldId} error={error('fieldId')}>
+      <Field label={text(SERVICE_LABELS.fieldId)} error={error('fieldId')}>
         <select {...register('service.fieldId')}>
           {fields.map((f) => (
             <option key={f.id} value={f.id}>
@@ -259,41 +265,41 @@ function ServiceForm({
           ))}
         </select>
       </Field>
-      <Field label={SERVICE_LABELS.prefix} error={error('prefix')}>
+      <Field label={text(SERVICE_LABELS.prefix)} error={error('prefix')}>
         <input {...register('service.prefix', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={3} />
       </Field>
-      <Field label={SERVICE_LABELS.labelFormat} error={error('labelFormat')}>
+      <Field label={text(SERVICE_LABELS.labelFormat)} error={error('labelFormat')}>
         <select {...register('service.labelFormat')}>
-          <option value="prefixed">Có tiền tố (A023)</option>
-          <option value="numeric">Chỉ số (1023)</option>
+          <option value="prefixed">{text('services.labelFormat.prefixed')}</option>
+          <option value="numeric">{text('services.labelFormat.numeric')}</option>
         </select>
       </Field>
-      <Field label={SERVICE_LABELS.rangeFrom} error={error('rangeFrom')}>
+      <Field label={text(SERVICE_LABELS.rangeFrom)} error={error('rangeFrom')}>
         <input type="number" {...register('service.rangeFrom', number)} />
       </Field>
-      <Field label={SERVICE_LABELS.rangeTo} error={error('rangeTo')}>
+      <Field label={text(SERVICE_LABELS.rangeTo)} error={error('rangeTo')}>
         <input type="number" {...register('service.rangeTo', number)} />
       </Field>
-      <Field label={SERVICE_LABELS.numberingGroup} error={error('numberingGroup')}>
+      <Field label={text(SERVICE_LABELS.numberingGroup)} error={error('numberingGroup')}>
         <input {...register('service.numberingGroup')} />
       </Field>
-      <Field label={SERVICE_LABELS.dailyCap} error={error('dailyCap')}>
+      <Field label={text(SERVICE_LABELS.dailyCap)} error={error('dailyCap')}>
         <input type="number" {...register('service.dailyCap', number)} />
       </Field>
-      <Field label={SERVICE_LABELS.defaultServiceMinutes} error={error('defaultServiceMinutes')}>
+      <Field label={text(SERVICE_LABELS.defaultServiceMinutes)} error={error('defaultServiceMinutes')}>
         <input type="number" step="0.5" {...register('service.defaultServiceMinutes', number)} />
       </Field>
-      <Field label={SERVICE_LABELS.order} error={error('order')}>
+      <Field label={text(SERVICE_LABELS.order)} error={error('order')}>
         <input type="number" {...register('service.order', number)} />
       </Field>
-      <Field label={SERVICE_LABELS.hours} wide error={errors.hoursText?.message}>
+      <Field label={text(SERVICE_LABELS.hours)} wide error={errors.hoursText?.message}>
         <input {...register('hoursText')} placeholder="1-5 07:30-11:00" />
       </Field>
       <label className="check">
         <input type="checkbox" {...register('service.enabled')} />
-        Đang nhận hồ sơ (hiện trên máy lấy số)
+        {text('services.enabled')}
       </label>
-      <FormActions saveLabel="Lưu thủ tục" onCancel={onCancel} testId="service-save" />
+      <FormActions saveLabel={text('services.save')} onCancel={onCancel} testId="service-save" />
     </form>
   );
 }

@@ -4,8 +4,7 @@ import { fillText, useCatalogue, type TextValues } from '@motcua/ui';
 /**
  * The admin app's words, Vietnamese first and English second, in one place for a reviewer to read. Screens take them
  * with `useAdminText()` (the language the admin picked) or, in validation rules built outside React, `.vi`.
- * Moved here so far: the configuration page's tabs, the kiosk and status-link settings, and the devices list's fixed
- * words (sentences that carry a device's name are still written in DevicesSection).
+ * Moved here so far: the configuration page's tabs, the kiosk and status-link settings, and the devices page.
  */
 export const adminStrings = {
   'config.title': { vi: 'Cấu hình', en: 'Configuration' },
@@ -368,6 +367,50 @@ export const adminStrings = {
   'devices.approve.noPrinter': { vi: 'Không có máy in', en: 'No printer' },
   'devices.approve': { vi: 'Duyệt', en: 'Approve' },
   'devices.approveAndReplace': { vi: 'Duyệt và thay thế', en: 'Approve and replace' },
+  'devices.approval.pairingCode': {
+    vi: 'Mã ghép nối (6 chữ số trên thiết bị)',
+    en: 'Pairing code (the 6 digits on the device)',
+  },
+  'devices.approval.name': { vi: 'Tên thiết bị', en: 'Device name' },
+  'devices.approval.replaces': { vi: 'Thay thế thiết bị', en: 'Replaces the device' },
+  'devices.pairingCode.format': {
+    vi: 'gồm đúng 6 chữ số, như trên màn hình thiết bị',
+    en: 'exactly 6 digits, as on the device’s screen',
+  },
+  'devices.pairingCode.unknown': {
+    vi: 'không có thiết bị nào đang chờ với mã này (mã hết hạn sau 15 phút: mở lại thiết bị để lấy mã mới)',
+    en: 'no device is waiting with this code (codes expire after 15 minutes: reopen the device for a new one)',
+  },
+  'devices.pending': { vi: 'Thiết bị đang chờ duyệt:', en: 'Devices waiting for approval:' },
+  'devices.pending.item': { vi: '{kind} “{name}” – mã {code}', en: '{kind} “{name}” – code {code}' },
+  'devices.pending.expires': { vi: '(hết hạn sau {minutes} phút)', en: '(expires in {minutes} min)' },
+  'devices.renamed': { vi: 'Đã đổi tên thiết bị.', en: 'Device renamed.' },
+  'devices.counterSet': { vi: 'Đã gắn quầy.', en: 'Counter assigned.' },
+  'devices.printerSet': { vi: 'Đã gắn máy in.', en: 'Printer assigned.' },
+  'devices.allowedAgain': { vi: 'Đã cho phép lại thiết bị.', en: 'Device allowed again.' },
+  'devices.revokedNow': {
+    vi: 'Đã thu hồi thiết bị: thiết bị bị ngắt ngay.',
+    en: 'Device revoked: it is disconnected at once.',
+  },
+  'devices.replacedList': { vi: 'Đã được thay thế:', en: 'Replaced:' },
+  'devices.replacedItem': { vi: '{kind} “{name}” → {successor}', en: '{kind} “{name}” → {successor}' },
+  'devices.successor': { vi: '“{name}”', en: '“{name}”' },
+  'devices.successor.unknown': { vi: 'thiết bị mới', en: 'a new device' },
+  'devices.replacedDone': {
+    vi: 'Đã thay thế “{name}” bằng thiết bị mới: thiết bị mới nhận quầy và máy in, thiết bị cũ bị thu hồi.',
+    en: 'Replaced “{name}” with the new device: the new one takes the counter and printer, the old one is revoked.',
+  },
+  'devices.approved': {
+    vi: 'Đã duyệt thiết bị. Thiết bị sẽ tự kết nối.',
+    en: 'Device approved. It will connect by itself.',
+  },
+  'devices.replace.title': { vi: 'Thay thế “{name}” bằng thiết bị mới', en: 'Replace “{name}” with a new device' },
+  'devices.candidate.revoked': { vi: '{name} (đã thu hồi)', en: '{name} (revoked)' },
+  'devices.waiting': { vi: '{kind} “{name}” đang chờ với mã này.', en: '{kind} “{name}” is waiting with this code.' },
+  'devices.waiting.replaces': {
+    vi: 'Thiết bị mới nhận tên, quầy và máy in của thiết bị được thay; thiết bị cũ bị thu hồi.',
+    en: 'The new device takes the replaced one’s name, counter and printer; the old one is revoked.',
+  },
   'app.clerkAccountsCannotOpen': {
     vi: 'Tài khoản cán bộ không có quyền vào trang quản trị',
     en: 'Clerk accounts cannot open the admin pages',
@@ -728,6 +771,59 @@ export const adminStrings = {
     vi: 'Đã lưu thông tin thủ tục; máy lấy số hiển thị ngay.',
     en: 'Procedure information saved; the kiosk shows it at once.',
   },
+  'services.title': { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
+  'services.add': { vi: '+ Thêm thủ tục', en: '+ Add a procedure' },
+  'services.column.prefix': { vi: 'Tiền tố', en: 'Prefix' },
+  'services.column.code': { vi: 'Mã', en: 'Code' },
+  'services.column.name': { vi: 'Tên', en: 'Name' },
+  'services.column.field': { vi: 'Lĩnh vực', en: 'Field' },
+  'services.column.range': { vi: 'Dải số', en: 'Numbers' },
+  'services.column.dailyCap': { vi: 'Giới hạn/ngày', en: 'Limit/day' },
+  'services.column.minutes': { vi: 'Phút/hồ sơ', en: 'Min/file' },
+  'services.column.status': { vi: 'Trạng thái', en: 'Status' },
+  'services.open': { vi: 'Đang nhận', en: 'Accepting' },
+  'services.paused': { vi: 'Tạm dừng', en: 'Paused' },
+  'services.saved': { vi: 'Đã lưu thủ tục “{name}”.', en: 'Procedure “{name}” saved.' },
+  'services.fields': { vi: 'Lĩnh vực', en: 'Fields' },
+  'field.added': { vi: 'Đã thêm lĩnh vực “{name}”.', en: 'Field “{name}” added.' },
+  'services.id': { vi: 'Mã định danh (không dấu)', en: 'Identifier (no accents)' },
+  'services.code': { vi: 'Mã thủ tục', en: 'Procedure code' },
+  'services.nameVi': { vi: 'Tên tiếng Việt', en: 'Vietnamese name' },
+  'services.nameEn': { vi: 'Tên tiếng Anh', en: 'English name' },
+  'services.fieldId': { vi: 'Lĩnh vực', en: 'Field' },
+  'services.prefix': { vi: 'Tiền tố số (A–Z)', en: 'Number prefix (A–Z)' },
+  'services.labelFormat': { vi: 'Kiểu số', en: 'Number style' },
+  'services.labelFormat.prefixed': { vi: 'Có tiền tố (A023)', en: 'With a prefix (A023)' },
+  'services.labelFormat.numeric': { vi: 'Chỉ số (1023)', en: 'Digits only (1023)' },
+  'services.rangeFrom': { vi: 'Số bắt đầu', en: 'First number' },
+  'services.rangeTo': { vi: 'Số kết thúc', en: 'Last number' },
+  'services.numberingGroup': {
+    vi: 'Nhóm đánh số chung (để trống = riêng)',
+    en: 'Shared numbering group (empty = its own)',
+  },
+  'services.dailyCap': { vi: 'Giới hạn số/ngày (0 = không giới hạn)', en: 'Tickets per day (0 = no limit)' },
+  'services.defaultServiceMinutes': {
+    vi: 'Thời gian phục vụ mặc định (phút)',
+    en: 'Default service time (minutes)',
+  },
+  'services.order': { vi: 'Thứ tự hiển thị', en: 'Display order' },
+  'services.hours': {
+    vi: 'Giờ nhận hồ sơ riêng (để trống = theo cơ quan)',
+    en: 'Its own opening hours (empty = the office’s)',
+  },
+  'services.enabled': {
+    vi: 'Đang nhận hồ sơ (hiện trên máy lấy số)',
+    en: 'Accepting files (shown on the kiosk)',
+  },
+  'services.save': { vi: 'Lưu thủ tục', en: 'Save the procedure' },
+  'services.edit.title': { vi: 'Sửa thủ tục {code}', en: 'Edit procedure {code}' },
+  'services.new.title': { vi: 'Thủ tục mới', en: 'New procedure' },
+  'services.id.taken': { vi: 'đã có thủ tục dùng mã này', en: 'a procedure already uses this code' },
+  'services.number.clash': {
+    vi: 'trùng với thủ tục “{name}” ({label}); chọn tiền tố hoặc dải số khác',
+    en: 'the same as procedure “{name}” ({label}); pick another prefix or number range',
+  },
+  'services.code.taken': { vi: 'trùng với thủ tục “{name}”', en: 'the same as procedure “{name}”' },
 } as const satisfies Record<string, LocalizedName>;
 
 export type AdminStringKey = keyof typeof adminStrings;
@@ -737,7 +833,10 @@ export function adminVi(key: AdminStringKey, values?: TextValues): string {
   return fillText(adminStrings[key].vi, values);
 }
 
+/** A screen's way to its words, as `useAdminText()` gives it: for helpers outside the component that need words. */
+export type AdminText = (key: AdminStringKey, values?: TextValues) => string;
+
 /** The admin's words in the language picked in the header. */
-export function useAdminText(): (key: AdminStringKey, values?: TextValues) => string {
+export function useAdminText(): AdminText {
   return useCatalogue(adminStrings);
 }
