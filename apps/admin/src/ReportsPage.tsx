@@ -14,13 +14,18 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { formatDuration, formatPercent, isoDateIn } from './format';
 import { download, fetchReport, type ReportSummary } from './hubApi';
 import { ReportChart } from './ReportChart';
-import { adminStrings } from './i18n/strings';
+import { useAdminText, type AdminText } from './i18n/strings';
 
 type Outcome = ReportSummary['byService'][number];
 type Times = Pick<ReportSummary['waiting'], 'overall'>;
 
-function nameOf(config: OfficeConfig, kind: 'service' | 'field' | 'counter' | 'clerk', key: string): string {
-  if (key === '') return kind === 'field' ? '(không rõ)' : '(chưa gọi)';
+function nameOf(
+  config: OfficeConfig,
+  kind: 'service' | 'field' | 'counter' | 'clerk',
+  key: string,
+  text: AdminText,
+): string {
+  if (key === '') return text(kind === 'field' ? 'reports.field.unknown' : 'reports.notCalled');
   if (kind === 'service') return config.services[key]?.name.vi ?? key;
   if (kind === 'field') return config.fields[key]?.name.vi ?? key;
   if (kind === 'counter') return config.counters[key]?.name.vi ?? key;
@@ -40,6 +45,7 @@ export function ReportsPage() {
   const state = useQueueState();
   const client = useHubClient();
   const { t } = useLanguage();
+  const text = useAdminText();
   const today = state?.serviceDay || isoDateIn(client.hubNow(), 'Asia/Ho_Chi_Minh');
   const params = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   const [from, setFrom] = useState(params.get('from') ?? shift(today, -6));
@@ -82,31 +88,31 @@ export function ReportsPage() {
 
   return (
     <div className="page reports" data-testid="reports-page">
-      <h1>{t(adminStrings['app.reports'])}</h1>
+      <h1>{text('app.reports')}</h1>
       <form className="card row" onSubmit={(e) => void load(e)}>
         <label>
-          {t(adminStrings['audit.from'])}
+          {text('audit.from')}
           <DayInput name="from" value={from} onChange={setFrom} required />
         </label>
         <label>
-          {t(adminStrings['audit.to'])}
+          {text('audit.to')}
           <DayInput name="to" value={to} onChange={setTo} required />
         </label>
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="report-run">
-          {busy ? t(adminStrings['reports.computing']) : t(adminStrings['reports.showReport'])}
+          {busy ? text('reports.computing') : text('reports.showReport')}
         </button>
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => void exportFile('xlsx')} data-testid="export-xlsx">
-          {t(adminStrings['reports.exportExcelXlsx'])}
+          {text('reports.exportExcelXlsx')}
         </button>
         <button type="button" className="btn" onClick={() => void exportFile('csv')} data-testid="export-csv">
-          {t(adminStrings['reports.exportCsv'])}
+          {text('reports.exportCsv')}
         </button>
       </form>
       <div className="card row" data-testid="periodic-report">
-        <span>{t(adminStrings['reports.periodicReportForThe'])}</span>
+        <span>{text('reports.periodicReportForThe')}</span>
         <label>
-          {t({ vi: 'Theo', en: 'By' })}{' '}
+          {text('reports.by')}{' '}
           <select
             value={period}
             onChange={(e) => setPeriod(reportPeriodSchema.parse(e.target.value))}
@@ -120,7 +126,7 @@ export function ReportsPage() {
           </select>
         </label>
         <button type="button" className="btn" onClick={() => void exportPeriodic()} data-testid="export-periodic">
-          {t(adminStrings['reports.periodicReportXlsx'])}
+          {text('reports.periodicReportXlsx')}
         </button>
       </div>
       {error && (
@@ -135,124 +141,128 @@ export function ReportsPage() {
 
 function ReportView({ summary, config }: { summary: ReportSummary; config: OfficeConfig }) {
   const { t } = useLanguage();
+  const text = useAdminText();
   const s = summary.satisfaction.overall;
   const charts = useMemo(
     () => ({
-      hours: summary.byHour.map((h) => `${h.key} giờ`),
+      hours: summary.byHour.map((h) => text('reports.hour', { hour: h.key })),
       hourSeries: [
-        { label: 'Số vé đã cấp', values: summary.byHour.map((h) => h.issued), color: '#1d4ed8' },
-        { label: 'Đã phục vụ', values: summary.byHour.map((h) => h.served), color: '#15803d' },
+        { label: text('reports.chart.issued'), values: summary.byHour.map((h) => h.issued), color: '#1d4ed8' },
+        { label: text('reports.chart.served'), values: summary.byHour.map((h) => h.served), color: '#15803d' },
       ],
       days: summary.satisfaction.byDay.map((d) => d.key),
       indexSeries: [
         {
-          label: 'Chỉ số hài lòng (%)',
+          label: text('reports.chart.index'),
           values: summary.satisfaction.byDay.map((d) => Math.round((d.index ?? 0) * 10) / 10),
           color: '#b91c1c',
         },
       ],
       dayLabels: summary.byDay.map((d) => d.key),
       daySeries: [
-        { label: 'Số vé đã cấp', values: summary.byDay.map((d) => d.issued), color: '#1d4ed8' },
-        { label: 'Vắng mặt', values: summary.byDay.map((d) => d.noShow), color: '#ca8a04' },
+        { label: text('reports.chart.issued'), values: summary.byDay.map((d) => d.issued), color: '#1d4ed8' },
+        { label: text('reports.chart.noShow'), values: summary.byDay.map((d) => d.noShow), color: '#ca8a04' },
       ],
       distribution: [
         {
-          label: 'Số lượt đánh giá',
+          label: text('reports.chart.ratings'),
           values: ANSWERS.map((answer) => s[answer]),
           color: '#0f766e',
         },
       ],
     }),
-    [summary, s],
+    [summary, s, text],
   );
   return (
     <div data-testid="report-view">
       <div className="stat-cards">
-        <Stat testId="stat-issued" label={t(adminStrings['reports.ticketsIssued'])} value={summary.totals.issued} />
-        <Stat testId="stat-served" label={t(adminStrings['reports.served'])} value={summary.totals.served} />
-        <Stat testId="stat-noshow" label={t(adminStrings['reports.noShow'])} value={summary.totals.noShow} />
+        <Stat testId="stat-issued" label={text('reports.ticketsIssued')} value={summary.totals.issued} />
+        <Stat testId="stat-served" label={text('reports.served')} value={summary.totals.served} />
+        <Stat testId="stat-noshow" label={text('reports.noShow')} value={summary.totals.noShow} />
         <Stat
           testId="stat-wait"
-          label={t(adminStrings['reports.meanWait'])}
+          label={text('reports.meanWait')}
           value={formatDuration(summary.waiting.overall.meanSeconds)}
         />
         <Stat
           testId="stat-satisfaction"
-          label={t(adminStrings['reports.satisfactionIndex'])}
+          label={text('reports.satisfactionIndex')}
           value={formatPercent(s.index)}
-          note={`${s.ratings} lượt đánh giá`}
+          note={text('reports.ratings', { count: s.ratings })}
         />
         <Stat
           testId="stat-idle"
-          label={t(adminStrings['reports.counterIdleTime'])}
+          label={text('reports.counterIdleTime')}
           value={formatDuration(summary.idle.totalSeconds)}
         />
       </div>
       <div className="chart-grid">
-        <ReportChart kind="bar" title="Số vé theo giờ trong ngày" labels={charts.hours} series={charts.hourSeries} />
+        <ReportChart kind="bar" title={text('reports.chart.byHour')} labels={charts.hours} series={charts.hourSeries} />
         <ReportChart
           kind="line"
-          title="Chỉ số hài lòng theo ngày (%)"
+          title={text('reports.chart.indexByDay')}
           labels={charts.days}
           series={charts.indexSeries}
           max={100}
         />
-        <ReportChart kind="line" title="Số vé theo ngày" labels={charts.dayLabels} series={charts.daySeries} />
+        <ReportChart
+          kind="line"
+          title={text('reports.chart.byDay')}
+          labels={charts.dayLabels}
+          series={charts.daySeries}
+        />
         <ReportChart
           kind="bar"
-          title="Phân bố mức độ hài lòng"
+          title={text('reports.chart.distribution')}
           labels={ANSWERS.map((answer) => ratingAnswerNames[answer].vi)}
           series={charts.distribution}
         />
       </div>
       <p className="muted" data-testid="satisfaction-formula">
-        {t(SATISFACTION_FORMULA)}. {t(adminStrings['reports.scaleInUse'])}:{' '}
-        {t(ratingScales[ratingMethodOf(config).scale].name)}; {t(adminStrings['reports.earlierFourLevelBallots'])}
+        {t(SATISFACTION_FORMULA)}. {text('reports.scaleInUse')}: {t(ratingScales[ratingMethodOf(config).scale].name)};{' '}
+        {text('reports.earlierFourLevelBallots')}
       </p>
       <section className="card">
-        <h2>{t(adminStrings['reports.timesMeanMedianP90'])}</h2>
+        <h2>{text('reports.timesMeanMedianP90')}</h2>
         <TimesTable
           rows={[
-            ['Chờ đến lượt (lấy số → gọi)', summary.waiting],
-            ['Đi đến quầy (gọi → bắt đầu)', summary.walk],
-            ['Phục vụ (bắt đầu → xong)', summary.service],
-            ['Sai lệch thời gian chờ dự kiến (|dự kiến − thực tế|)', summary.etaError],
+            [text('reports.times.waiting'), summary.waiting],
+            [text('reports.times.walk'), summary.walk],
+            [text('reports.times.service'), summary.service],
+            [text('reports.times.etaError'), summary.etaError],
           ]}
         />
-        <p className="muted">
-          Trung vị và p90 theo quy tắc hạng gần nhất: giá trị ở vị trí ⌈p·n⌉ khi sắp xếp tăng dần.
-        </p>
+        <p className="muted">{text('reports.times.rule')}</p>
       </section>
       <OutcomeTable
-        title="Theo thủ tục"
+        title={text('reports.byService')}
         rows={summary.byService}
-        name={(k) => nameOf(config, 'service', k)}
+        name={(k) => nameOf(config, 'service', k, text)}
         summary={summary}
         kind="service"
       />
       <OutcomeTable
-        title="Theo lĩnh vực"
+        title={text('reports.byField')}
         rows={summary.byField}
-        name={(k) => nameOf(config, 'field', k)}
+        name={(k) => nameOf(config, 'field', k, text)}
         summary={summary}
         kind="field"
       />
       <OutcomeTable
-        title="Theo quầy"
+        title={text('reports.byCounter')}
         rows={summary.byCounter}
-        name={(k) => nameOf(config, 'counter', k)}
+        name={(k) => nameOf(config, 'counter', k, text)}
         summary={summary}
         kind="counter"
       />
       <OutcomeTable
-        title="Theo cán bộ"
+        title={text('reports.byClerk')}
         rows={summary.byClerk}
-        name={(k) => nameOf(config, 'clerk', k)}
+        name={(k) => nameOf(config, 'clerk', k, text)}
         summary={summary}
         kind="clerk"
       />
-      <OutcomeTable title="Theo ngày" rows={summary.byDay} name={(k) => k} summary={summary} kind="day" />
+      <OutcomeTable title={text('reports.byDay')} rows={summary.byDay} name={(k) => k} summary={summary} kind="day" />
       <EtaErrorTable summary={summary} config={config} />
     </div>
   );
@@ -279,14 +289,15 @@ function Stat({
 }
 
 function TimesTable({ rows }: { rows: [string, Times][] }) {
+  const text = useAdminText();
   return (
     <table className="table">
       <thead>
         <tr>
           <th />
-          <th className="num">Số lượt</th>
-          <th className="num">Trung bình</th>
-          <th className="num">Trung vị</th>
+          <th className="num">{text('reports.column.count')}</th>
+          <th className="num">{text('reports.column.mean')}</th>
+          <th className="num">{text('reports.column.median')}</th>
           <th className="num">p90</th>
         </tr>
       </thead>
@@ -307,17 +318,17 @@ function TimesTable({ rows }: { rows: [string, Times][] }) {
 
 /** How far the wait told at the kiosk was from the wait that followed, per service day and service. */
 function EtaErrorTable({ summary, config }: { summary: ReportSummary; config: OfficeConfig }) {
-  const { t } = useLanguage();
+  const text = useAdminText();
   return (
     <section className="card">
-      <h2>{t(adminStrings['reports.estimatedWaitErrorBy'])}</h2>
+      <h2>{text('reports.estimatedWaitErrorBy')}</h2>
       <table className="table" data-testid="report-eta-error">
         <thead>
           <tr>
-            <th>Ngày</th>
-            <th>Thủ tục</th>
-            <th className="num">Số vé</th>
-            <th className="num">Trung vị</th>
+            <th>{text('reports.column.day')}</th>
+            <th>{text('reports.column.procedure')}</th>
+            <th className="num">{text('reports.column.tickets')}</th>
+            <th className="num">{text('reports.column.median')}</th>
             <th className="num">p90</th>
           </tr>
         </thead>
@@ -327,7 +338,7 @@ function EtaErrorTable({ summary, config }: { summary: ReportSummary; config: Of
             return (
               <tr key={row.key} data-key={row.key}>
                 <td>{day}</td>
-                <td>{nameOf(config, 'service', serviceId)}</td>
+                <td>{nameOf(config, 'service', serviceId, text)}</td>
                 <td className="num">{row.count}</td>
                 <td className="num">{formatDuration(row.medianSeconds)}</td>
                 <td className="num">{formatDuration(row.p90Seconds)}</td>
@@ -336,10 +347,7 @@ function EtaErrorTable({ summary, config }: { summary: ReportSummary; config: Of
           })}
         </tbody>
       </table>
-      <p className="muted">
-        |Thời gian chờ dự kiến khi lấy số − thời gian chờ thực tế|, trên các vé đã được gọi; vé lấy khi chưa có quầy
-        tiếp nhận không có thời gian dự kiến nên không tính.
-      </p>
+      <p className="muted">{text('reports.etaError.note')}</p>
     </section>
   );
 }
@@ -372,6 +380,7 @@ function OutcomeTable({
         : kind === 'clerk'
           ? summary.waiting.byClerk
           : [];
+  const text = useAdminText();
   const idle = kind === 'counter' ? summary.idle.byCounter : kind === 'clerk' ? summary.idle.byClerk : [];
   return (
     <section className="card">
@@ -380,14 +389,14 @@ function OutcomeTable({
         <thead>
           <tr>
             <th />
-            <th className="num">Đã cấp</th>
-            <th className="num">Đã phục vụ</th>
-            <th className="num">Vắng mặt</th>
-            <th className="num">Đã hủy</th>
-            <th className="num">Hết hạn</th>
-            {waiting.length > 0 && <th className="num">Chờ TB</th>}
-            {idle.length > 0 && <th className="num">Quầy trống</th>}
-            {satisfaction.length > 0 && <th className="num">Hài lòng</th>}
+            <th className="num">{text('reports.column.issued')}</th>
+            <th className="num">{text('reports.column.served')}</th>
+            <th className="num">{text('reports.column.noShow')}</th>
+            <th className="num">{text('reports.column.cancelled')}</th>
+            <th className="num">{text('reports.column.expired')}</th>
+            {waiting.length > 0 && <th className="num">{text('reports.column.meanWait')}</th>}
+            {idle.length > 0 && <th className="num">{text('reports.column.idle')}</th>}
+            {satisfaction.length > 0 && <th className="num">{text('reports.column.satisfied')}</th>}
           </tr>
         </thead>
         <tbody>
