@@ -1,4 +1,4 @@
-import { allTickets, formatDayVi } from '@motcua/core';
+import { allTickets, errorMessages, formatDayVi } from '@motcua/core';
 import { HubClient, memoryTokenStore } from '@motcua/client';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -263,6 +263,27 @@ describe('admin pages in Chromium against a hub with a seeded office history', (
     const label = called.ok ? called.result.ticket?.label : '';
     await page.waitForSelector(`[data-testid=monitor-counters] td.ticket-label:has-text("${label}")`);
     await screenshot(page, 'admin-monitor');
+    await context.close();
+  }, 120_000);
+
+  it("the sign-in form names an empty box under it in Vietnamese, and shows the hub's refusal of a wrong password", async () => {
+    const { context, page } = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${hub.url}/admin/`);
+    await page.waitForSelector('button[type=submit]:not([disabled])');
+    await page.fill('input[name=password]', 'mat-khau-bat-ky');
+    await page.click('button[type=submit]');
+    const missing = await page.waitForSelector('label:has(input[name=username]) [data-testid=field-error]');
+    expect(await missing.textContent()).toBe('Tên đăng nhập: hãy nhập tên đăng nhập');
+    expect(await page.$('label:has(input[name=password]) [data-testid=field-error]')).toBeNull();
+    expect(await page.$('[data-testid=signin-error]')).toBeNull();
+
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', 'sai-mat-khau');
+    await page.click('button[type=submit]');
+    const refusal = await page.waitForSelector('[data-testid=signin-error]');
+    expect(await refusal.textContent()).toBe(errorMessages.INVALID_CREDENTIALS.vi);
+    expect(await page.$('[data-testid=field-error]')).toBeNull();
+    expect(await page.$('[data-testid=nav-reports]')).toBeNull();
     await context.close();
   }, 120_000);
 

@@ -1,18 +1,22 @@
 import { errorMessages, type Role } from '@motcua/core';
 import { useConnection, useHubClient } from '@motcua/client';
 import { ConnectionBanner, LanguageSwitch, useLanguage } from '@motcua/ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { AppointmentsPage } from './AppointmentsPage';
 import { AuditPage } from './AuditPage';
 import { BackupPage } from './BackupPage';
-import { ChangePassword, PasswordField } from './ChangePassword';
+import { ChangePassword } from './ChangePassword';
 import { ConfigPage } from './ConfigPage';
 import { MonitorPage } from './MonitorPage';
 import { ProceduresPage } from './ProceduresPage';
 import { ReportsPage } from './ReportsPage';
 import { VoicePage } from './VoicePage';
 import { WebhooksPage } from './WebhooksPage';
-import { adminStrings } from './i18n/strings';
+import { FieldError, showFirstError } from './config/shared';
+import { z } from './config/vietnameseZod';
+import { adminStrings, adminVi, useAdminText } from './i18n/strings';
 
 export const CLERK_REFUSAL = adminStrings['app.clerkAccountsCannotOpen'];
 
@@ -124,61 +128,72 @@ export function AdminApp() {
   );
 }
 
+/** Both boxes filled in; whether they match an account is the hub's answer, shown under the form. */
+export const signInSchema = z.object({
+  username: z.string().trim().min(1, adminVi('signin.username.missing')),
+  password: z.string().min(1, adminVi('signin.password.missing')),
+});
+
 function SignIn({ waiting, initialError }: { waiting: boolean; initialError?: string | undefined }) {
   const client = useHubClient();
   const { t } = useLanguage();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const text = useAdminText();
+  const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(initialError ?? null);
-  const [busy, setBusy] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof signInSchema>, unknown, z.output<typeof signInSchema>>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { username: '', password: '' },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const reply = await client.signIn(username.trim(), password);
-    setBusy(false);
-    if (reply.ok) {
-      if (reply.user.role === 'clerk') {
-        await client.signOut();
-        setError(t(CLERK_REFUSAL));
+  const submit = handleSubmit(
+    async ({ username, password }) => {
+      setError(null);
+      const reply = await client.signIn(username, password);
+      if (reply.ok) {
+        if (reply.user.role === 'clerk') {
+          await client.signOut();
+          setError(t(CLERK_REFUSAL));
+        }
+        return;
       }
-      return;
-    }
-    // The hub accepts a clerk's PIN only on a paired counter device: here it means "a clerk account".
-    if (reply.code === 'CLERK_DEVICE_REQUIRED') setError(t(CLERK_REFUSAL));
-    else setError(t(errorMessages[reply.code]));
-  };
+      // The hub accepts a clerk's PIN only on a paired counter device: here it means "a clerk account".
+      if (reply.code === 'CLERK_DEVICE_REQUIRED') setError(t(CLERK_REFUSAL));
+      else setError(t(errorMessages[reply.code]));
+    },
+    () => showFirstError(formRef.current),
+  );
 
   return (
     <div className="signin">
-      <form className="signin-card" onSubmit={(e) => void submit(e)}>
-        <h1>{t(adminStrings['app.adminSignIn'])}</h1>
-        <p className="muted">{t(adminStrings['app.forAdministratorsAndSupervisors'])}</p>
+      <form ref={formRef} className="signin-card" onSubmit={(e) => void submit(e)} data-testid="signin-form" noValidate>
+        <h1>{text('app.adminSignIn')}</h1>
+        <p className="muted">{text('app.forAdministratorsAndSupervisors')}</p>
         <label>
-          {t(adminStrings['users.username'])}
-          <input
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
+          {text('users.username')}
+          <input {...register('username')} autoComplete="username" aria-invalid={errors.username ? true : undefined} />
+          <FieldError label={text('users.username')} error={errors.username?.message} />
         </label>
-        <PasswordField
-          label={t(adminStrings['app.passwordOrPin'])}
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-        />
+        <label>
+          {text('app.passwordOrPin')}
+          <input
+            {...register('password')}
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={errors.password ? true : undefined}
+          />
+          <FieldError label={text('app.passwordOrPin')} error={errors.password?.message} />
+        </label>
         {error && (
           <p className="form-error" role="alert" data-testid="signin-error">
             {error}
           </p>
         )}
-        <button className="btn btn-primary" type="submit" disabled={busy || waiting}>
-          {waiting ? t(adminStrings['app.connecting']) : t(adminStrings['app.signIn'])}
+        <button className="btn btn-primary" type="submit" disabled={isSubmitting || waiting}>
+          {waiting ? text('app.connecting') : text('app.signIn')}
         </button>
         <div className="signin-lang">
           <LanguageSwitch />

@@ -83,26 +83,3 @@ export function ChangePassword({ displayName }: { displayName: string }) {
     </div>
   );
 }
-
-/** A labelled password input, as on the sign-in and change-password forms. */
-export function PasswordField(props: {
-  label: string;
-  name: string;
-  autoComplete: 'current-password' | 'new-password';
-  value: string;
-  onChange(value: string): void;
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        name={props.name}
-        type="password"
-        autoComplete={props.autoComplete}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required
-      />
-    </label>
-  );
-}

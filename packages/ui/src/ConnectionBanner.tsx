@@ -1,6 +1,7 @@
 import { errorMessages } from '@motcua/core';
 import { useConnection } from '@motcua/client';
 import { useLanguage } from './language.js';
+import { uiStrings } from './i18n/strings.js';
 
 /** Says plainly when the hub is unreachable; shows nothing while all is well. */
 export function ConnectionBanner({ discreet = false }: { discreet?: boolean }) {
@@ -13,7 +14,7 @@ export function ConnectionBanner({ discreet = false }: { discreet?: boolean }) {
         role="status"
         data-testid="connection-banner"
       >
-        {t({ vi: 'Hệ thống đang kết nối lại…', en: 'Reconnecting to the system…' })}
+        {t(uiStrings['connection.reconnecting'])}
       </div>
     );
   }
@@ -33,13 +34,8 @@ export function PairingScreen({ code }: { code: string | null }) {
   return (
     <div className="ui-pairing" data-testid="pairing-screen">
       <div>
-        <h1>{t({ vi: 'Thiết bị chờ được duyệt', en: 'This device waits for approval' })}</h1>
-        <p>
-          {t({
-            vi: 'Quản trị viên nhập mã sau tại trang Quản trị › Thiết bị:',
-            en: 'An administrator enters this code in Admin › Devices:',
-          })}
-        </p>
+        <h1>{t(uiStrings['pairing.title'])}</h1>
+        <p>{t(uiStrings['pairing.hint'])}</p>
         <code>{code ?? '······'}</code>
       </div>
     </div>

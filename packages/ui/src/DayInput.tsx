@@ -1,5 +1,6 @@
 import { formatDayVi, parseDayVi } from '@motcua/core';
 import { useEffect, useState } from 'react';
+import { uiStrings } from './i18n/strings.js';
 
 export interface DayInputProps {
   /** ISO yyyy-mm-dd. */
@@ -10,7 +11,7 @@ export interface DayInputProps {
   'data-testid'?: string;
 }
 
-const INVALID = 'Nhập ngày dạng dd/mm/yyyy, ví dụ 03/12/2026 / Enter the date as dd/mm/yyyy';
+const INVALID = `${uiStrings['day.invalid'].vi} / ${uiStrings['day.invalid'].en}`;
 
 /**
  * A date typed as dd/mm/yyyy, how Vietnamese offices write it, whatever language the browser runs in

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Language, LocalizedName } from '@motcua/core';
+import { uiStrings } from './i18n/strings.js';
 
 interface LanguageContextValue {
   language: Language;
@@ -23,16 +24,20 @@ export function useLanguage(): LanguageContextValue {
   return value;
 }
 
-/** Vietnamese / English switch, Vietnamese first. */
+/** Vietnamese / English switch, Vietnamese first; each language is named in its own words, whichever is picked. */
 export function LanguageSwitch() {
   const { language, setLanguage } = useLanguage();
   return (
-    <div className="ui-lang" role="group" aria-label="Ngôn ngữ / Language">
+    <div
+      className="ui-lang"
+      role="group"
+      aria-label={`${uiStrings['language.switch'].vi} / ${uiStrings['language.switch'].en}`}
+    >
       <button type="button" aria-pressed={language === 'vi'} onClick={() => setLanguage('vi')}>
-        <span>Tiếng Việt</span>
+        <span>{uiStrings['language.vi'].vi}</span>
       </button>
       <button type="button" aria-pressed={language === 'en'} onClick={() => setLanguage('en')}>
-        <span>English</span>
+        <span>{uiStrings['language.en'].en}</span>
       </button>
     </div>
   );

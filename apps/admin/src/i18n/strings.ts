@@ -434,6 +434,8 @@ export const adminStrings = {
   'app.passwordOrPin': { vi: 'Mật khẩu hoặc mã PIN', en: 'Password or PIN' },
   'app.connecting': { vi: 'Đang kết nối…', en: 'Connecting…' },
   'app.signIn': { vi: 'Đăng nhập', en: 'Sign in' },
+  'signin.username.missing': { vi: 'hãy nhập tên đăng nhập', en: 'type your username' },
+  'signin.password.missing': { vi: 'hãy nhập mật khẩu hoặc mã PIN', en: 'type your password or PIN' },
   'appointments.todaysBookings': { vi: 'Lịch hẹn hôm nay', en: "Today's bookings" },
   'appointments.theReportCouldNot': {
     vi: 'Không tải được báo cáo; hãy đăng nhập lại nếu phiên đã hết hạn.',

@@ -3,6 +3,7 @@ import { BOOKING_CODE_ALPHABET, bookingCodeFromText, type Language, type Localiz
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './checkInPanel.css';
 import { checkInNotice, checkInRefusal, type CheckInSuccess } from './checkInMessages';
+import { uiStrings, type UiTextKey } from '../i18n/strings.js';
 
 export type { CheckInSuccess } from './checkInMessages';
 
@@ -16,17 +17,13 @@ export interface CheckInPanelProps {
   onClose?(): void;
 }
 
-const OFFLINE: LocalizedName = {
-  vi: 'Máy lấy số đang mất kết nối. Vui lòng thử lại hoặc báo cán bộ.',
-  en: 'The kiosk is offline. Please try again or tell a staff member.',
-};
-
 /**
  * Check-in for an online booking at the kiosk: a barcode scanner types the QR's link and Enter
  * into the field, or the citizen types the 8-character code on the keys below.
  */
 export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPanelProps) {
   const t = (text: LocalizedName) => (language === 'en' && text.en ? text.en : text.vi);
+  const say = (key: UiTextKey) => t(uiStrings[key]);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'problem'; text: LocalizedName } | null>(null);
@@ -41,10 +38,7 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
     if (!code) {
       setMessage({
         kind: 'problem',
-        text: {
-          vi: 'Mã đặt lịch gồm 8 ký tự (chữ và số). Vui lòng kiểm tra lại.',
-          en: 'A booking code has 8 letters and digits. Please check it.',
-        },
+        text: uiStrings['checkIn.badCode'],
       });
       return;
     }
@@ -55,7 +49,7 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
     const reply = await client.request('appointment.checkIn', request.current, 10_000);
     setBusy(false);
     if (!reply.ok && reply.code === 'TIMEOUT') {
-      setMessage({ kind: 'problem', text: OFFLINE });
+      setMessage({ kind: 'problem', text: uiStrings['checkIn.offline'] });
       return;
     }
     if (!reply.ok) {
@@ -81,13 +75,8 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
       onClick={() => input.current?.focus()}
       data-testid="checkin-panel"
     >
-      <h2>{t({ vi: 'Lấy số theo lịch hẹn trực tuyến', en: 'Check in for an online booking' })}</h2>
-      <p className="checkin-hint">
-        {t({
-          vi: 'Đưa mã QR đặt lịch vào máy quét, hoặc nhập mã đặt lịch gồm 8 ký tự.',
-          en: 'Hold your booking QR code to the scanner, or type the 8-character booking code.',
-        })}
-      </p>
+      <h2>{say('checkIn.title')}</h2>
+      <p className="checkin-hint">{say('checkIn.hint')}</p>
       <input
         ref={input}
         className="checkin-input"
@@ -96,7 +85,7 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
         maxLength={300}
         autoComplete="off"
         spellCheck={false}
-        aria-label={t({ vi: 'Mã đặt lịch', en: 'Booking code' })}
+        aria-label={say('checkIn.code')}
         data-testid="checkin-code"
       />
       <p className="checkin-typed" aria-hidden="true">
@@ -123,7 +112,7 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
             input.current?.focus();
           }}
         >
-          {t({ vi: 'Xóa', en: 'Delete' })}
+          {say('checkIn.erase')}
         </button>
       </div>
       {message && (
@@ -134,11 +123,11 @@ export function CheckInPanel({ client, language, onTicket, onClose }: CheckInPan
       <div className="checkin-actions">
         {onClose && (
           <button type="button" className="checkin-back" onClick={onClose}>
-            {t({ vi: 'Quay lại', en: 'Back' })}
+            {say('checkIn.back')}
           </button>
         )}
         <button type="submit" className="checkin-submit" disabled={busy || !typedCode} data-testid="checkin-submit">
-          {busy ? t({ vi: 'Đang kiểm tra…', en: 'Checking…' }) : t({ vi: 'Lấy số', en: 'Get my ticket' })}
+          {busy ? say('checkIn.checking') : say('checkIn.submit')}
         </button>
       </div>
     </form>
