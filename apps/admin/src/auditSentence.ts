@@ -1,4 +1,4 @@
-import { localizedText } from '@motcua/ui';
+import { localizedText, type TextValues } from '@motcua/ui';
 import {
   errorMessages,
   ratingAnswerNames,
@@ -9,7 +9,7 @@ import {
   type StoredRatingAnswer,
 } from '@motcua/core';
 import type { LocalizedText } from './localized';
-import { adminStrings } from './i18n/strings';
+import { adminStrings, type AdminStringKey } from './i18n/strings';
 
 /** One entry of GET /api/audit. */
 export interface AuditEntry {
@@ -33,11 +33,13 @@ export interface SignInLogEntry {
 }
 
 /** "Nguyễn Thị Lan", "Máy lấy số sảnh", "Hệ thống": who an actor id is, in the office's words. */
-export function actorName(config: OfficeConfig, actor: string): string {
+export function actorName(config: OfficeConfig, actor: string): string | LocalizedText {
   if (actor.startsWith('user:')) return config.users[actor.slice(5)]?.displayName ?? actor.slice(5);
-  if (actor.startsWith('device:')) return config.devices[actor.slice(7)]?.name ?? 'Thiết bị đã xóa';
-  if (actor === 'system') return 'Hệ thống';
-  if (actor === 'public') return 'Công dân (trực tuyến)';
+  if (actor.startsWith('device:')) {
+    return config.devices[actor.slice(7)]?.name ?? adminStrings['auditLog.actor.deletedDevice'];
+  }
+  if (actor === 'system') return adminStrings['auditLog.actor.system'];
+  if (actor === 'public') return adminStrings['auditLog.actor.public'];
   return actor;
 }
 
@@ -50,125 +52,127 @@ const obj = (value: unknown): Record<string, unknown> =>
  * `ticket.called {"ticketId":"t-…","counterId":"quay-1"}`. Unknown kinds fall back to a plain description.
  */
 export function auditSentence(entry: AuditEntry, config: OfficeConfig): LocalizedText {
-  const who = actorName(config, entry.actor);
   const e = entry.event;
-  const ticket = entry.ticketLabel ? `số ${entry.ticketLabel}` : 'một số';
-  const ticketEn = entry.ticketLabel ? `ticket ${entry.ticketLabel}` : 'a ticket';
+  const ticket = entry.ticketLabel
+    ? localizedText(adminStrings['auditLog.ticket'], { label: entry.ticketLabel })
+    : adminStrings['auditLog.ticket.unknown'];
   const counter = (id: unknown) => config.counters[str(id)]?.name.vi ?? str(id);
   const service = (id: unknown) => config.services[str(id)]?.name.vi ?? str(id);
-  const say = (vi: string, en: string): LocalizedText => ({ vi: `${who} ${vi}.`, en: `${who} ${en}.` });
+  const say = (key: AdminStringKey, values: TextValues = {}): LocalizedText =>
+    localizedText(adminStrings[key], { who: actorName(config, entry.actor), ticket, ...values });
   switch (entry.type) {
-    case 'ticket.issued': {
-      const issued = obj(e.ticket);
-      return say(`cấp ${ticket} – ${service(issued.serviceId)}`, `issued ${ticketEn} for ${service(issued.serviceId)}`);
-    }
+    case 'ticket.issued':
+      return say('auditLog.ticket.issued', { service: service(obj(e.ticket).serviceId) });
     case 'ticket.called':
-      return say(`gọi ${ticket} đến ${counter(e.counterId)}`, `called ${ticketEn} to ${counter(e.counterId)}`);
+      return say('auditLog.ticket.called', { counter: counter(e.counterId) });
     case 'ticket.recalled':
-      return say(`gọi lại ${ticket} tại ${counter(e.counterId)}`, `recalled ${ticketEn} at ${counter(e.counterId)}`);
+      return say('auditLog.ticket.recalled', { counter: counter(e.counterId) });
     case 'ticket.started':
-      return say(`bắt đầu phục vụ ${ticket}`, `started serving ${ticketEn}`);
+      return say('auditLog.ticket.started');
     case 'ticket.finished':
-      return say(`hoàn thành ${ticket}`, `finished ${ticketEn}`);
+      return say('auditLog.ticket.finished');
     case 'ticket.noShow':
-      return say(`đánh dấu ${ticket} vắng mặt`, `marked ${ticketEn} as a no-show`);
+      return say('auditLog.ticket.noShow');
     case 'ticket.returned':
-      return say(`đưa ${ticket} trở lại hàng chờ`, `returned ${ticketEn} to the queue`);
+      return say('auditLog.ticket.returned');
     case 'ticket.transferred':
-      return say(
-        `chuyển ${ticket} sang ${e.toCounterId ? counter(e.toCounterId) : service(e.toServiceId)}`,
-        `transferred ${ticketEn} to ${e.toCounterId ? counter(e.toCounterId) : service(e.toServiceId)}`,
-      );
+      return say('auditLog.ticket.transferred', {
+        target: e.toCounterId ? counter(e.toCounterId) : service(e.toServiceId),
+      });
     case 'ticket.parked':
-      return say(`tạm dừng hồ sơ ${ticket}`, `put ${ticketEn} on hold`);
+      return say('auditLog.ticket.parked');
     case 'ticket.resumed':
-      return say(`tiếp tục hồ sơ ${ticket}`, `resumed ${ticketEn}`);
+      return say('auditLog.ticket.resumed');
     case 'ticket.reprinted':
-      return say(
-        `in lại vé ${ticket} (bản in lại lần ${String(e.copy)})`,
-        `reprinted ${ticketEn} (copy ${String(e.copy)})`,
-      );
+      return say('auditLog.ticket.reprinted', { copy: String(e.copy) });
     case 'ticket.cancelled':
-      return say(`hủy ${ticket} (lý do: ${str(e.reason) || 'không ghi'})`, `cancelled ${ticketEn} (${str(e.reason)})`);
+      return say('auditLog.ticket.cancelled', { reason: str(e.reason) || adminStrings['auditLog.reason.none'] });
     case 'counter.opened':
-      return say(`mở ${counter(e.counterId)}`, `opened ${counter(e.counterId)}`);
+      return say('auditLog.counter.opened', { counter: counter(e.counterId) });
     case 'counter.paused':
-      return say(`tạm nghỉ ${counter(e.counterId)} (${str(e.reason)})`, `paused ${counter(e.counterId)}`);
+      return say('auditLog.counter.paused', { counter: counter(e.counterId), reason: str(e.reason) });
     case 'counter.closed':
-      return say(`đóng ${counter(e.counterId)}`, `closed ${counter(e.counterId)}`);
+      return say('auditLog.counter.closed', { counter: counter(e.counterId) });
     case 'counter.clerkAssigned': {
       const clerk = config.users[str(e.userId)]?.displayName;
       return clerk
-        ? say(`nhận ca tại ${counter(e.counterId)}: ${clerk}`, `assigned ${clerk} to ${counter(e.counterId)}`)
-        : say(`kết thúc ca tại ${counter(e.counterId)}`, `ended the shift at ${counter(e.counterId)}`);
+        ? say('auditLog.counter.clerkAssigned', { counter: counter(e.counterId), clerk })
+        : say('auditLog.counter.shiftEnded', { counter: counter(e.counterId) });
     }
     case 'rating.submitted':
     case 'rating.amended': {
       // The audit log holds events as stored: older ratings carry only a four-level score.
       const ballot = ratingBallotOf((entry.type === 'rating.submitted' ? obj(e.rating) : e) as StoredRatingAnswer);
-      const name = ballot ? ratingAnswerNames[ballot.answer] : { vi: '?', en: '?' };
+      const answer = ballot ? ratingAnswerNames[ballot.answer] : { vi: '?', en: '?' };
       const scale = ballot ? ratingScales[ballot.scale].name : { vi: '', en: '' };
       return entry.type === 'rating.submitted'
-        ? say(`ghi nhận đánh giá “${name.vi}” (${scale.vi})`, `recorded the rating "${name.en}" (${scale.en})`)
-        : say(`bổ sung lý do cho đánh giá “${name.vi}”`, `added reasons to the rating "${name.en}"`);
+        ? say('auditLog.rating.submitted', { answer, scale })
+        : say('auditLog.rating.amended', { answer });
     }
     case 'alert.raised':
-      return say(`báo cảnh báo: ${str(e.message)}`, `raised an alert: ${str(e.message)}`);
+      return say('auditLog.alert.raised', { message: str(e.message) });
     case 'alert.cleared':
-      return say('xử lý xong một cảnh báo', 'cleared an alert');
+      return say('auditLog.alert.cleared');
     case 'day.opened':
-      return say(`mở ngày làm việc ${formatDay(str(e.serviceDay))}`, `opened the day ${str(e.serviceDay)}`);
+      return say('auditLog.day.opened', { day: serviceDay(str(e.serviceDay)) });
     case 'day.closed':
-      return say(`kết thúc ngày làm việc ${formatDay(str(e.serviceDay))}`, `closed the day ${str(e.serviceDay)}`);
+      return say('auditLog.day.closed', { day: serviceDay(str(e.serviceDay)) });
     case 'config.officeSet':
-      return say('sửa thông tin cơ quan (giờ làm việc, ngày nghỉ…)', 'changed the office settings');
+      return say('auditLog.config.officeSet');
     case 'config.serviceUpserted':
-      return say(`lưu thủ tục “${str(obj(obj(e.service).name).vi)}”`, `saved the procedure`);
+      return say('auditLog.config.serviceUpserted', { name: str(obj(obj(e.service).name).vi) });
     case 'config.serviceRemoved':
-      return say(`xóa thủ tục “${service(e.serviceId)}”`, 'removed a procedure');
+      return say('auditLog.config.serviceRemoved', { name: service(e.serviceId) });
     case 'config.counterUpserted':
-      return say(`lưu ${str(obj(obj(e.counter).name).vi) || 'quầy'}`, 'saved a counter');
+      return say('auditLog.config.counterUpserted', {
+        name: str(obj(obj(e.counter).name).vi) || adminStrings['auditLog.counter.unnamed'],
+      });
     case 'config.counterRemoved':
-      return say(`xóa ${counter(e.counterId)}`, 'removed a counter');
+      return say('auditLog.config.counterRemoved', { counter: counter(e.counterId) });
     case 'config.userUpserted':
-      return say(`lưu tài khoản “${str(obj(e.user).displayName)}”`, 'saved an account');
+      return say('auditLog.config.userUpserted', { name: str(obj(e.user).displayName) });
     case 'config.deviceUpserted': {
       const device = obj(e.device);
-      return device.revoked
-        ? say(`thu hồi thiết bị “${str(device.name)}”`, `revoked the device "${str(device.name)}"`)
-        : say(`lưu thiết bị “${str(device.name)}”`, `saved the device "${str(device.name)}"`);
+      return say(device.revoked ? 'auditLog.config.deviceRevoked' : 'auditLog.config.deviceUpserted', {
+        name: str(device.name),
+      });
     }
     case 'config.fieldUpserted':
-      return say(`lưu lĩnh vực “${str(obj(obj(e.field).name).vi)}”`, 'saved a field');
+      return say('auditLog.config.fieldUpserted', { name: str(obj(obj(e.field).name).vi) });
     case 'config.printerProfileUpserted':
-      return say(`lưu máy in “${str(obj(e.profile).name)}”`, 'saved a printer');
+      return say('auditLog.config.printerProfileUpserted', { name: str(obj(e.profile).name) });
     case 'config.priorityPolicySet':
-      return say('sửa chính sách ưu tiên', 'changed the priority policy');
+      return say('auditLog.config.priorityPolicySet');
     case 'config.displaySet':
-      return say('sửa cài đặt màn hình và giọng đọc', 'changed the display settings');
+      return say('auditLog.config.displaySet');
     case 'config.fieldRemoved':
-      return say('xóa một lĩnh vực', 'removed a field');
+      return say('auditLog.config.fieldRemoved');
     case 'config.printerProfileRemoved':
-      return say('xóa một máy in', 'removed a printer');
+      return say('auditLog.config.printerProfileRemoved');
     case 'config.kioskSet':
-      return say('sửa cài đặt máy lấy số', 'changed the kiosk settings');
+      return say('auditLog.config.kioskSet');
     case 'config.ratingMethodSet':
-      return say('sửa phương pháp đánh giá hài lòng', 'changed the satisfaction method');
+      return say('auditLog.config.ratingMethodSet');
     case 'config.procedureInfoSet':
-      return say(`sửa thông tin hướng dẫn thủ tục “${service(e.serviceId)}”`, 'changed a procedure’s guidance');
+      return say('auditLog.config.procedureInfoSet', { name: service(e.serviceId) });
     case 'config.appointmentsSet':
-      return say('sửa cài đặt đặt lịch hẹn', 'changed the booking settings');
+      return say('auditLog.config.appointmentsSet');
     case 'appointment.released':
-      return say('giải phóng các lịch hẹn quá giờ', 'released overdue appointments');
+      return say('auditLog.appointment.released');
     case 'appointment.booked':
-      return say('đặt một lịch hẹn', 'booked an appointment');
+      return say('auditLog.appointment.booked');
     case 'appointment.cancelled':
-      return say('hủy một lịch hẹn', 'cancelled an appointment');
+      return say('auditLog.appointment.cancelled');
     case 'appointment.checkedIn':
-      return say(`lấy ${ticket} theo lịch hẹn`, `checked in with ${ticketEn}`);
+      return say('auditLog.appointment.checkedIn');
     default:
-      return say('thực hiện một thay đổi khác', 'made another change');
+      return say('auditLog.other');
   }
+}
+
+/** A service day as the admin reads it: dd/mm/yyyy in Vietnamese, the ISO date in English (as before). */
+function serviceDay(isoDate: string): LocalizedText {
+  return { vi: formatDay(isoDate), en: isoDate };
 }
 
 function formatDay(isoDate: string): string {

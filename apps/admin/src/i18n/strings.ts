@@ -4,7 +4,8 @@ import { fillText, useCatalogue, type TextValues } from '@motcua/ui';
 /**
  * The admin app's words, Vietnamese first and English second, in one place for a reviewer to read. Screens take them
  * with `useAdminText()` (the language the admin picked) or, in validation rules built outside React, `.vi`.
- * Moved here so far: the configuration page's tabs, the kiosk and status-link settings, and the devices page.
+ * Helpers that build sentences outside React (the audit log's) fill entries with `localizedText`. The catalogue
+ * audit (strings.test.ts) fails on any Vietnamese literal written elsewhere in the app.
  */
 export const adminStrings = {
   'config.title': { vi: 'Cấu hình', en: 'Configuration' },
@@ -872,6 +873,107 @@ export const adminStrings = {
   'reports.column.meanWait': { vi: 'Chờ TB', en: 'Mean wait' },
   'reports.column.idle': { vi: 'Quầy trống', en: 'Counter idle' },
   'reports.column.satisfied': { vi: 'Hài lòng', en: 'Satisfied' },
+  'auditLog.actor.deletedDevice': { vi: 'Thiết bị đã xóa', en: 'Deleted device' },
+  'auditLog.actor.system': { vi: 'Hệ thống', en: 'System' },
+  'auditLog.actor.public': { vi: 'Công dân (trực tuyến)', en: 'Citizen (online)' },
+  'auditLog.ticket': { vi: 'số {label}', en: 'ticket {label}' },
+  'auditLog.ticket.unknown': { vi: 'một số', en: 'a ticket' },
+  'auditLog.reason.none': { vi: 'không ghi', en: 'not given' },
+  'auditLog.counter.unnamed': { vi: 'quầy', en: 'a counter' },
+  'auditLog.ticket.issued': { vi: '{who} cấp {ticket} – {service}.', en: '{who} issued {ticket} for {service}.' },
+  'auditLog.ticket.called': { vi: '{who} gọi {ticket} đến {counter}.', en: '{who} called {ticket} to {counter}.' },
+  'auditLog.ticket.recalled': {
+    vi: '{who} gọi lại {ticket} tại {counter}.',
+    en: '{who} recalled {ticket} at {counter}.',
+  },
+  'auditLog.ticket.started': { vi: '{who} bắt đầu phục vụ {ticket}.', en: '{who} started serving {ticket}.' },
+  'auditLog.ticket.finished': { vi: '{who} hoàn thành {ticket}.', en: '{who} finished {ticket}.' },
+  'auditLog.ticket.noShow': { vi: '{who} đánh dấu {ticket} vắng mặt.', en: '{who} marked {ticket} as a no-show.' },
+  'auditLog.ticket.returned': {
+    vi: '{who} đưa {ticket} trở lại hàng chờ.',
+    en: '{who} returned {ticket} to the queue.',
+  },
+  'auditLog.ticket.transferred': {
+    vi: '{who} chuyển {ticket} sang {target}.',
+    en: '{who} transferred {ticket} to {target}.',
+  },
+  'auditLog.ticket.parked': { vi: '{who} tạm dừng hồ sơ {ticket}.', en: '{who} put {ticket} on hold.' },
+  'auditLog.ticket.resumed': { vi: '{who} tiếp tục hồ sơ {ticket}.', en: '{who} resumed {ticket}.' },
+  'auditLog.ticket.reprinted': {
+    vi: '{who} in lại vé {ticket} (bản in lại lần {copy}).',
+    en: '{who} reprinted {ticket} (copy {copy}).',
+  },
+  'auditLog.ticket.cancelled': {
+    vi: '{who} hủy {ticket} (lý do: {reason}).',
+    en: '{who} cancelled {ticket} ({reason}).',
+  },
+  'auditLog.counter.opened': { vi: '{who} mở {counter}.', en: '{who} opened {counter}.' },
+  'auditLog.counter.paused': { vi: '{who} tạm nghỉ {counter} ({reason}).', en: '{who} paused {counter} ({reason}).' },
+  'auditLog.counter.closed': { vi: '{who} đóng {counter}.', en: '{who} closed {counter}.' },
+  'auditLog.counter.clerkAssigned': {
+    vi: '{who} nhận ca tại {counter}: {clerk}.',
+    en: '{who} assigned {clerk} to {counter}.',
+  },
+  'auditLog.counter.shiftEnded': { vi: '{who} kết thúc ca tại {counter}.', en: '{who} ended the shift at {counter}.' },
+  'auditLog.rating.submitted': {
+    vi: '{who} ghi nhận đánh giá “{answer}” ({scale}).',
+    en: '{who} recorded the rating "{answer}" ({scale}).',
+  },
+  'auditLog.rating.amended': {
+    vi: '{who} bổ sung lý do cho đánh giá “{answer}”.',
+    en: '{who} added reasons to the rating "{answer}".',
+  },
+  'auditLog.alert.raised': { vi: '{who} báo cảnh báo: {message}.', en: '{who} raised an alert: {message}.' },
+  'auditLog.alert.cleared': { vi: '{who} xử lý xong một cảnh báo.', en: '{who} cleared an alert.' },
+  'auditLog.day.opened': { vi: '{who} mở ngày làm việc {day}.', en: '{who} opened the day {day}.' },
+  'auditLog.day.closed': { vi: '{who} kết thúc ngày làm việc {day}.', en: '{who} closed the day {day}.' },
+  'auditLog.config.officeSet': {
+    vi: '{who} sửa thông tin cơ quan (giờ làm việc, ngày nghỉ…).',
+    en: '{who} changed the office settings.',
+  },
+  'auditLog.config.serviceUpserted': { vi: '{who} lưu thủ tục “{name}”.', en: '{who} saved the procedure “{name}”.' },
+  'auditLog.config.serviceRemoved': { vi: '{who} xóa thủ tục “{name}”.', en: '{who} removed the procedure “{name}”.' },
+  'auditLog.config.counterUpserted': { vi: '{who} lưu {name}.', en: '{who} saved {name}.' },
+  'auditLog.config.counterRemoved': { vi: '{who} xóa {counter}.', en: '{who} removed {counter}.' },
+  'auditLog.config.userUpserted': { vi: '{who} lưu tài khoản “{name}”.', en: '{who} saved the account “{name}”.' },
+  'auditLog.config.deviceRevoked': { vi: '{who} thu hồi thiết bị “{name}”.', en: '{who} revoked the device "{name}".' },
+  'auditLog.config.deviceUpserted': { vi: '{who} lưu thiết bị “{name}”.', en: '{who} saved the device "{name}".' },
+  'auditLog.config.fieldUpserted': { vi: '{who} lưu lĩnh vực “{name}”.', en: '{who} saved the field “{name}”.' },
+  'auditLog.config.printerProfileUpserted': {
+    vi: '{who} lưu máy in “{name}”.',
+    en: '{who} saved the printer “{name}”.',
+  },
+  'auditLog.config.priorityPolicySet': {
+    vi: '{who} sửa chính sách ưu tiên.',
+    en: '{who} changed the priority policy.',
+  },
+  'auditLog.config.displaySet': {
+    vi: '{who} sửa cài đặt màn hình và giọng đọc.',
+    en: '{who} changed the display settings.',
+  },
+  'auditLog.config.fieldRemoved': { vi: '{who} xóa một lĩnh vực.', en: '{who} removed a field.' },
+  'auditLog.config.printerProfileRemoved': { vi: '{who} xóa một máy in.', en: '{who} removed a printer.' },
+  'auditLog.config.kioskSet': { vi: '{who} sửa cài đặt máy lấy số.', en: '{who} changed the kiosk settings.' },
+  'auditLog.config.ratingMethodSet': {
+    vi: '{who} sửa phương pháp đánh giá hài lòng.',
+    en: '{who} changed the satisfaction method.',
+  },
+  'auditLog.config.procedureInfoSet': {
+    vi: '{who} sửa thông tin hướng dẫn thủ tục “{name}”.',
+    en: '{who} changed the guidance of the procedure “{name}”.',
+  },
+  'auditLog.config.appointmentsSet': {
+    vi: '{who} sửa cài đặt đặt lịch hẹn.',
+    en: '{who} changed the booking settings.',
+  },
+  'auditLog.appointment.released': {
+    vi: '{who} giải phóng các lịch hẹn quá giờ.',
+    en: '{who} released overdue appointments.',
+  },
+  'auditLog.appointment.booked': { vi: '{who} đặt một lịch hẹn.', en: '{who} booked an appointment.' },
+  'auditLog.appointment.cancelled': { vi: '{who} hủy một lịch hẹn.', en: '{who} cancelled an appointment.' },
+  'auditLog.appointment.checkedIn': { vi: '{who} lấy {ticket} theo lịch hẹn.', en: '{who} checked in with {ticket}.' },
+  'auditLog.other': { vi: '{who} thực hiện một thay đổi khác.', en: '{who} made another change.' },
 } as const satisfies Record<string, LocalizedName>;
 
 export type AdminStringKey = keyof typeof adminStrings;
