@@ -66,6 +66,9 @@ type HubSocket = Socket<HubToClientEvents, ClientToHubEvents>;
 /** The events `request` sends: every acked call of the map but the ones the client runs itself. */
 export type RequestEventName = Exclude<ClientEventName, 'hello' | 'sync' | 'command'>;
 
+/** Events held while one hello or sync is in flight; older ones beyond it are fetched again by a resync. */
+const MAX_EVENTS_HELD_DURING_SYNC = 5000;
+
 const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 'hubId' } as const;
 
 /** The state a snapshot carries (UTF-8 JSON bytes: a Buffer in Node, an ArrayBuffer in the browser). */
@@ -102,6 +105,11 @@ export class HubClient {
   private readonly options: HubClientOptions;
   private synced = false;
   private syncing = false;
+  /**
+   * Events that arrived while a hello or sync was in flight. The hub sends them after the reply, but one
+   * network read can deliver both before the reply's continuation runs; they are folded once it has.
+   */
+  private arrivedDuringSync: EventEnvelope[] = [];
   private clockOffsetMs = 0;
   private onlineWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private helloTimer: ReturnType<typeof setTimeout> | null = null;
@@ -121,6 +129,7 @@ export class HubClient {
     this.socket.on('connect', () => void this.hello());
     this.socket.on('disconnect', () => {
       this.synced = false;
+      this.arrivedDuringSync = [];
       this.update({ connection: 'offline' });
     });
     this.socket.on('connect_error', () => this.update({ connection: 'offline' }));
@@ -358,6 +367,7 @@ export class HubClient {
     else this.update({ state: null });
     this.synced = true;
     this.update({ connection: 'online' });
+    this.foldArrivedDuringSync();
     const waiters = this.onlineWaiters;
     this.onlineWaiters = [];
     for (const waiter of waiters) waiter.resolve();
@@ -407,7 +417,13 @@ export class HubClient {
   }
 
   private receive(envelope: EventEnvelope): void {
-    if (!this.synced) return; // The hello's sync brings it.
+    if (!this.synced || this.syncing) {
+      // Kept until the reply is applied: it may be the next event after the reply's seq. Past the limit the
+      // oldest go; the newest stays, so a gap shows and a sync fetches what went.
+      this.arrivedDuringSync.push(envelope);
+      if (this.arrivedDuringSync.length > MAX_EVENTS_HELD_DURING_SYNC) this.arrivedDuringSync.shift();
+      return;
+    }
     const state = this.snapshot.state;
     if (!state || envelope.seq <= state.seq) return;
     if (envelope.seq !== state.seq + 1) {
@@ -440,6 +456,15 @@ export class HubClient {
     } finally {
       this.syncing = false;
     }
+    this.foldArrivedDuringSync();
+  }
+
+  /** Folds what arrived during a hello or sync: older seqs are skipped, a gap asks for a sync again. */
+  private foldArrivedDuringSync(): void {
+    if (!this.synced || this.syncing) return;
+    const held = this.arrivedDuringSync;
+    this.arrivedDuringSync = [];
+    for (const envelope of held) this.receive(envelope);
   }
 
   private update(change: Partial<HubSnapshot>): void {
