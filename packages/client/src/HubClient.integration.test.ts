@@ -46,6 +46,15 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): 
   }
 }
 
+/** The client reaches the hub's state, folding every later event once and in order. */
+async function expectCaughtUp(client: HubClient, after: QueueState, later: EventEnvelope[]): Promise<void> {
+  const folded: number[] = [];
+  client.onEvent((envelope) => folded.push(envelope.seq));
+  await waitUntil(() => client.state?.seq === after.seq, `seq ${after.seq}`);
+  expect(stateHash(client.state)).toBe(stateHash(after));
+  expect(folded).toEqual(later.map((e) => e.seq));
+}
+
 describe('HubClient: events that arrive with a reply', () => {
   let http: HttpServer | null = null;
   let io: Server | null = null;
@@ -84,12 +93,7 @@ describe('HubClient: events that arrive with a reply', () => {
       });
     });
     client = displayClient(url);
-    const folded: number[] = [];
-    client.onEvent((envelope) => folded.push(envelope.seq));
-
-    await waitUntil(() => client!.state?.seq === after.seq, `seq ${after.seq}`);
-    expect(stateHash(client.state)).toBe(stateHash(after));
-    expect(folded).toEqual(later.map((e) => e.seq));
+    await expectCaughtUp(client, after, later);
   });
 
   it('folds the events that arrive while a gap is being filled, and each once', async () => {
@@ -110,12 +114,7 @@ describe('HubClient: events that arrive with a reply', () => {
       });
     });
     client = displayClient(url);
-    const folded: number[] = [];
-    client.onEvent((envelope) => folded.push(envelope.seq));
-
-    await waitUntil(() => client!.state?.seq === after.seq, `seq ${after.seq}`);
-    expect(stateHash(client.state)).toBe(stateHash(after));
-    expect(folded).toEqual(later.map((e) => e.seq));
+    await expectCaughtUp(client, after, later);
     expect(syncs).toBe(1);
   });
 });
