@@ -33,6 +33,11 @@ const HEAP_SNAPSHOT = arg('heap-snapshot', 0) === 1;
  * fresh hub go at about half the rate of the next thousands, measured on this machine).
  */
 const WARMUP_ISSUES = arg('warmup-issues', 1000);
+/**
+ * 1 (the default): clients ask for `events` batches in the handshake, as HubClient does. 0: one `event` per event,
+ * as a client written before batches (or a third-party one) gets.
+ */
+const EVENT_BATCHES = arg('event-batches', 1) === 1;
 /** `--cpu-profile <dir>`: the loaded hub writes a V8 CPU profile (`node --cpu-prof`) into that folder when it stops. */
 const CPU_PROFILE_DIR = (() => {
   const i = process.argv.indexOf('--cpu-profile');
@@ -62,7 +67,12 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function socketTo(url: string): Promise<Socket> {
-  const socket = connectSocket(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = connectSocket(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { eventBatches: EVENT_BATCHES },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -132,8 +142,8 @@ async function measureCalls(
   const latencies: number[] = [];
   // Calls are sequential, so the next ticket.called naming a counter is the one just sent.
   const pending = new Map<string, { t0: number; left: number; done: () => void }>();
-  const onEvent = (payload: unknown) => {
-    const event = (payload as EventEnvelope).event;
+  const onEnvelope = (envelope: EventEnvelope) => {
+    const event = envelope.event;
     if (event.type !== 'ticket.called') return;
     const waiting = pending.get(event.counterId);
     if (!waiting) return;
@@ -143,7 +153,9 @@ async function measureCalls(
       waiting.done();
     }
   };
-  for (const display of displays) display.on('event', onEvent);
+  const onEvent = (envelope: EventEnvelope) => onEnvelope(envelope);
+  const onEvents = (envelopes: EventEnvelope[]) => envelopes.forEach(onEnvelope);
+  for (const display of displays) display.on('event', onEvent).on('events', onEvents);
   for (let i = 0; i < calls; i++) {
     let done!: () => void;
     const allReceived = new Promise<void>((resolve) => (done = resolve));
@@ -153,7 +165,7 @@ async function measureCalls(
     await Promise.race([allReceived, new Promise((r) => setTimeout(r, 10_000))]);
     pending.delete(counterOf(i));
   }
-  for (const display of displays) display.off('event', onEvent);
+  for (const display of displays) display.off('event', onEvent).off('events', onEvents);
   return latencies;
 }
 
@@ -238,7 +250,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadBefore = loadavg();
   console.log(
-    `bench: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks; load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+    `bench: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks; events ${EVENT_BATCHES ? 'in batches (events)' : 'one by one (event)'}; load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
 
   // The hub as users run it: the bundle under plain node (npm start), built now from the current source.
@@ -508,7 +520,7 @@ async function main(): Promise<void> {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
       loadavgBefore: loadBefore.map((l) => round(l)),
       loadavgAfter: loadavg().map((l) => round(l)),
-      clients: { counters: COUNTERS, displays: DISPLAYS, kiosks: KIOSKS },
+      clients: { counters: COUNTERS, displays: DISPLAYS, kiosks: KIOSKS, eventBatches: EVENT_BATCHES },
       issuance: {
         ...issuance,
         floorTxPerSecond: writeFloor.txPerSecond,

@@ -1,9 +1,9 @@
 import { PROTOCOL_VERSION, type HelloReply } from '@motcua/core';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 
-/** A raw Socket.IO connection, for what the typed client never sends. */
-export async function rawSocket(url: string): Promise<Socket> {
-  const socket = connectSocket(url, { transports: ['websocket'], forceNew: true });
+/** A raw Socket.IO connection, for what the typed client never sends; `auth` is the handshake's capabilities. */
+export async function rawSocket(url: string, auth: Record<string, unknown> = {}): Promise<Socket> {
+  const socket = connectSocket(url, { transports: ['websocket'], forceNew: true, auth });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -19,8 +19,12 @@ export interface PairedRawSocket {
 }
 
 /** A raw socket that paired as a device (auto-approved from localhost, as in the demo) and said hello. */
-export async function pairRawSocket(url: string, kind: 'kiosk' | 'display' | 'counter'): Promise<PairedRawSocket> {
-  const socket = await rawSocket(url);
+export async function pairRawSocket(
+  url: string,
+  kind: 'kiosk' | 'display' | 'counter',
+  auth: Record<string, unknown> = {},
+): Promise<PairedRawSocket> {
+  const socket = await rawSocket(url, auth);
   const pair = (await socket.emitWithAck('pair.request', { kind, name: `raw ${kind}` })) as {
     deviceId: string;
     deviceToken: string;

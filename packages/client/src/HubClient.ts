@@ -6,6 +6,7 @@ import {
   stateCodec,
   type ApproveDeviceRequest,
   type ClientEventName,
+  type ClientHandshake,
   type ClientReply,
   type ClientRequest,
   type ClientToHubEvents,
@@ -123,6 +124,8 @@ export class HubClient {
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
       autoConnect: false,
+      // One `events` message per turn of the hub's loop; an older hub ignores this and sends `event`.
+      auth: { eventBatches: true } satisfies ClientHandshake,
       ...options.socketOptions,
     };
     this.socket = (options.url ? io(options.url, socketOptions) : io(socketOptions)) as HubSocket;
@@ -134,6 +137,9 @@ export class HubClient {
     });
     this.socket.on('connect_error', () => this.update({ connection: 'offline' }));
     this.socket.on('event', (envelope) => this.receive(envelope));
+    this.socket.on('events', (envelopes) => {
+      for (const envelope of envelopes) this.receive(envelope);
+    });
     this.socket.on('pair.approved', () => void this.hello());
     this.socket.on('hub.epoch', ({ hubId }) => {
       if (hubId === this.storage.get(KEYS.hubId)) return;

@@ -28,6 +28,23 @@ export const MAX_CATCH_UP_EVENTS = 500;
 
 const token = z.string().min(16).max(200);
 
+/**
+ * The Socket.IO handshake's `auth` object: what a client can do, told before its first message. A hub that does not
+ * know a field ignores it, so a newer client still talks to an older hub. Anything else there (or nothing) means
+ * the defaults.
+ */
+export const clientHandshakeSchema = z.object({
+  /** Receive `events` (one message per turn of the hub's loop) instead of one `event` per event. */
+  eventBatches: z.boolean().default(false),
+});
+export type ClientHandshake = z.output<typeof clientHandshakeSchema>;
+
+/** The handshake's capabilities; a malformed `auth` gets the defaults (it changes how events arrive, nothing else). */
+export function clientHandshakeOf(auth: unknown): ClientHandshake {
+  const parsed = clientHandshakeSchema.safeParse(auth ?? {});
+  return parsed.success ? parsed.data : { eventBatches: false };
+}
+
 export const helloRequestSchema = z.strictObject({
   protocol: z.literal(PROTOCOL_VERSION),
   deviceToken: token.nullable().default(null),
@@ -341,8 +358,14 @@ export type HolderReply = { ok: true; stored: boolean } | ErrorReply;
 
 /** Socket.IO events the hub sends. */
 export interface HubToClientEvents {
-  /** One event, in seq order, to every client allowed to see it. */
+  /** One event, in seq order, to every client allowed to see it (clients that did not ask for batches). */
   event: (envelope: EventEnvelope) => void;
+  /**
+   * The events of one turn of the hub's loop, in seq order, to clients that asked for batches in the handshake
+   * (`clientHandshakeSchema`): one message where `event` would send several. Acks to such a client come after the
+   * batch holding their command's events, as they come after `event` to the others.
+   */
+  events: (envelopes: EventEnvelope[]) => void;
   /** The device's pairing was approved: keep this token and send `hello` again. */
   'pair.approved': (grant: { deviceId: string; deviceToken: string }) => void;
   /**
@@ -371,6 +394,7 @@ export interface HubToClientEvents {
 /** The names of `HubToClientEvents` as a value (checked against the map like `clientEventNames`). */
 export const hubEventNames = [
   'event',
+  'events',
   'pair.approved',
   'auth.revoked',
   'protocol.error',

@@ -2,7 +2,7 @@ import { domainError, helloRequestSchema, PROTOCOL_VERSION, syncRequestSchema } 
 import { hashToken } from '@motcua/secrets';
 import { errorReply } from '../engine.js';
 import type { SocketContext } from './socketContext.js';
-import { badRequest, guarded, OFFICE_ROOM, type HubSocket } from './socketTypes.js';
+import { badRequest, guarded, joinOffice, leaveOffice, type HubSocket } from './socketTypes.js';
 
 /** `hello` (who the socket is, and the queue from its last seq) and `sync` (a gap to fill). */
 export function registerHello(socket: HubSocket, ctx: SocketContext): void {
@@ -22,7 +22,7 @@ export function registerHello(socket: HubSocket, ctx: SocketContext): void {
       const hello = parsed.data;
       socket.data.deviceId = null;
       socket.data.sessionTokenHash = null;
-      void socket.leave(OFFICE_ROOM);
+      leaveOffice(socket);
       if (hello.deviceToken) {
         const device = auth.deviceForToken(hello.deviceToken);
         if (!device) return ack(errorReply(domainError('UNAUTHENTICATED', { pairing: 'unknown' })));
@@ -45,7 +45,7 @@ export function registerHello(socket: HubSocket, ctx: SocketContext): void {
       const reply = { ok: true as const, identity: identity.identityOf(socket, resolved), hubTime: engine.now() };
       if (resolved.actor.kind === 'anonymous') return ack({ ...reply, sync: null });
       // Join before reading the sync in the same tick: no event can fall between the two.
-      void socket.join(OFFICE_ROOM);
+      joinOffice(socket);
       ack({ ...reply, sync: ctx.syncFrom(hello.lastSeq, hello.hubId) });
     }),
   );

@@ -2,7 +2,7 @@ import { domainError, type Actor, type Identity, type User } from '@motcua/core'
 import type { Logger } from 'pino';
 import type { AuthService, SessionRecord } from '../auth/authService.js';
 import type { Engine } from '../engine.js';
-import { OFFICE_ROOM, type HubIo, type HubSocket, type SocketData } from './socketTypes.js';
+import { leaveOffice, type HubIo, type HubSocket, type SocketData } from './socketTypes.js';
 
 /** Who a socket is right now, worked out from the current state and session table. */
 export interface ResolvedIdentity {
@@ -92,7 +92,7 @@ export class SocketIdentity {
       socket.data.sessionTokenHash = null;
       this.revoke(socket, 'session');
     }
-    if (resolved.actor.kind === 'anonymous') void socket.leave(OFFICE_ROOM);
+    if (resolved.actor.kind === 'anonymous') leaveOffice(socket);
     return resolved;
   }
 
@@ -136,7 +136,7 @@ export class SocketIdentity {
     if (scope === 'device') {
       socket.data.deviceId = null;
       socket.data.sessionTokenHash = null;
-      void socket.leave(OFFICE_ROOM);
+      leaveOffice(socket);
       socket.disconnect(true);
     }
   }

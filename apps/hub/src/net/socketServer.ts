@@ -2,6 +2,7 @@ import { clientAddress } from './clientAddress.js';
 import {
   actorRole,
   authorizeSocketEvent,
+  clientHandshakeOf,
   clientEventNames,
   domainError,
   isClientEventName,
@@ -30,7 +31,8 @@ import { registerHello } from './socketHello.js';
 import { SocketIdentity } from './socketIdentity.js';
 import { PairingLimits, registerPairing } from './socketPairing.js';
 import { registerSessions, sessionsEnded } from './socketSessions.js';
-import { OFFICE_ROOM, type HubIo, type HubSocket } from './socketTypes.js';
+import { EventBroadcast } from './eventBroadcast.js';
+import { inOffice, type HubIo, type HubSocket } from './socketTypes.js';
 
 export type { HubIo } from './socketTypes.js';
 export type { SocketOptions } from './socketContext.js';
@@ -179,10 +181,11 @@ export function attachSocketServer(
   /** Roles as last seen, so a demotion is noticed (the event carries only the new user). */
   const roles = new Map<string, Role>(Object.values(engine.state.config.users).map((u) => [u.id, u.role]));
 
+  const broadcast = new EventBroadcast(io);
   engine.onEvents((envelopes) => {
+    broadcast.send(envelopes);
     for (const envelope of envelopes) {
       recent.push(envelope);
-      io.to(OFFICE_ROOM).emit('event', envelope);
       reactToAccessChanges(envelope);
     }
     if (recent.length > RECENT_EVENTS_KEPT) recent.splice(0, recent.length - RECENT_EVENTS_KEPT);
@@ -206,7 +209,7 @@ export function attachSocketServer(
     for (const socket of io.sockets.sockets.values() as IterableIterator<HubSocket>) {
       if (socket.data.deviceId !== device.id) continue;
       const resolved = ctx.identity.refresh(socket);
-      if (!device.revoked && resolved.actor.kind === 'device' && !socket.rooms.has(OFFICE_ROOM)) {
+      if (!device.revoked && resolved.actor.kind === 'device' && !inOffice(socket)) {
         socket.emit('pair.approved', { deviceId: device.id, deviceToken: '' });
       }
     }
@@ -238,8 +241,10 @@ export function attachSocketServer(
       ctx.identity.refresh(socket);
       if (socket.disconnected) return;
     } else {
-      socket.data = { deviceId: null, sessionTokenHash: null };
+      const { eventBatches } = clientHandshakeOf(socket.handshake.auth);
+      socket.data = { deviceId: null, sessionTokenHash: null, eventBatches };
     }
+    if (socket.data.eventBatches) broadcast.deferAcks(socket);
     refuseOversizeMessages(socket);
     answerUnknownEvents(socket);
     guardEvents(socket);

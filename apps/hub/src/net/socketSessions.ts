@@ -14,7 +14,7 @@ import type { SessionRecord } from '../auth/authService.js';
 import type { ThrottleKeys } from '../auth/signInThrottle.js';
 import { errorReply } from '../engine.js';
 import type { SocketContext } from './socketContext.js';
-import { badRequest, guarded, OFFICE_ROOM, type HubSocket } from './socketTypes.js';
+import { badRequest, guarded, joinOffice, type HubSocket } from './socketTypes.js';
 
 /**
  * Sessions that just ended (signed out, expired, user disabled, demoted or given a new PIN): their sockets are told
@@ -139,7 +139,7 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
         mustChangePassword,
       });
       socket.data.sessionTokenHash = session.tokenHash;
-      if (!mustChangePassword) void socket.join(OFFICE_ROOM);
+      if (!mustChangePassword) joinOffice(socket);
       log.info({ username: user.username, role: user.role, counterId, mustChangePassword }, 'signed in');
       ack({ ok: true, sessionToken: session.token, user, counterId, mustChangePassword });
     }),

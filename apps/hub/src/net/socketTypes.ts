@@ -13,13 +13,31 @@ export interface SocketData {
   deviceId: string | null;
   /** SHA-256 of the session token given in hello or made at sign-in. */
   sessionTokenHash: string | null;
+  /** Asked in the handshake for `events` batches rather than one `event` each (`clientHandshakeSchema`). */
+  eventBatches: boolean;
 }
 
 export type HubSocket = Socket<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
 export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
 
-/** Sockets that may see the queue (paired devices, signed-in staff) receive its events here. */
+/** Sockets that may see the queue (paired devices, signed-in staff) receive its events here, one `event` each. */
 export const OFFICE_ROOM = 'office';
+/** The same for sockets that asked for batches: one `events` message per turn of the hub's loop. */
+export const OFFICE_BATCH_ROOM = 'office:batches';
+
+/** From now on the socket receives the queue's events, the way it asked for them. */
+export function joinOffice(socket: HubSocket): void {
+  void socket.join(socket.data.eventBatches ? OFFICE_BATCH_ROOM : OFFICE_ROOM);
+}
+
+export function leaveOffice(socket: HubSocket): void {
+  void socket.leave(OFFICE_ROOM);
+  void socket.leave(OFFICE_BATCH_ROOM);
+}
+
+export function inOffice(socket: HubSocket): boolean {
+  return socket.rooms.has(OFFICE_ROOM) || socket.rooms.has(OFFICE_BATCH_ROOM);
+}
 
 export function badRequest(error: z.ZodError): ErrorReply {
   const first = error.issues[0];
