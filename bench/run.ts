@@ -376,8 +376,19 @@ async function main(): Promise<void> {
     });
 
     // Then with every counter and display connected: each ticket is broadcast to all of them.
+    // How many messages a display receives per event: 1 one by one, less when the hub batches a turn's events.
+    const watched = displays[0]!;
+    let messagesToDisplay = 0;
+    let eventsToDisplay = 0;
+    const countEvent = () => (messagesToDisplay++, eventsToDisplay++);
+    const countEvents = (envelopes: unknown[]) => (messagesToDisplay++, (eventsToDisplay += envelopes.length));
+    watched.on('event', countEvent).on('events', countEvents);
     const issuance = await measureIssuance(ISSUES);
-    console.log(`hub issuance, all connected: ${issuance.perSecond}/s, p50 ${issuance.p50} ms, p99 ${issuance.p99} ms`);
+    watched.off('event', countEvent).off('events', countEvents);
+    const eventsPerMessage = round(eventsToDisplay / Math.max(1, messagesToDisplay));
+    console.log(
+      `hub issuance, all connected: ${issuance.perSecond}/s, p50 ${issuance.p50} ms, p99 ${issuance.p99} ms; ${eventsPerMessage} events per message to a display`,
+    );
 
     // Call → display: each counter calls in turn; timed until all displays have the ticket.called event.
     const current = new Map<string, string>();
@@ -525,6 +536,7 @@ async function main(): Promise<void> {
         ...issuance,
         floorTxPerSecond: writeFloor.txPerSecond,
         ratio: round(issuance.perSecond / writeFloor.txPerSecond),
+        eventsPerMessageToADisplay: eventsPerMessage,
       },
       issuanceKiosksOnly: {
         ...issuanceKiosksOnly,
