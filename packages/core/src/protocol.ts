@@ -34,7 +34,7 @@ const token = z.string().min(16).max(200);
  * the defaults.
  */
 export const clientHandshakeSchema = z.object({
-  /** Receive `events` (one message per turn of the hub's loop) instead of one `event` per event. */
+  /** Receive `events` (one message per commit) instead of one `event` per event. */
   eventBatches: z.boolean().default(false),
 });
 export type ClientHandshake = z.output<typeof clientHandshakeSchema>;
@@ -361,9 +361,9 @@ export interface HubToClientEvents {
   /** One event, in seq order, to every client allowed to see it (clients that did not ask for batches). */
   event: (envelope: EventEnvelope) => void;
   /**
-   * The events of one turn of the hub's loop, in seq order, to clients that asked for batches in the handshake
-   * (`clientHandshakeSchema`): one message where `event` would send several. Acks to such a client come after the
-   * batch holding their command's events, as they come after `event` to the others.
+   * The events of one commit (every command that reached the hub in one turn of its loop), in seq order, to clients
+   * that asked for batches in the handshake (`clientHandshakeSchema`): one message where `event` would send several.
+   * It leaves before the replies to the commands in it, as `event` does.
    */
   events: (envelopes: EventEnvelope[]) => void;
   /** The device's pairing was approved: keep this token and send `hello` again. */

@@ -31,7 +31,7 @@ import { registerHello } from './socketHello.js';
 import { SocketIdentity } from './socketIdentity.js';
 import { PairingLimits, registerPairing } from './socketPairing.js';
 import { registerSessions, sessionsEnded } from './socketSessions.js';
-import { EventBroadcast } from './eventBroadcast.js';
+import { broadcastCommit } from './eventBroadcast.js';
 import { inOffice, type HubIo, type HubSocket } from './socketTypes.js';
 
 export type { HubIo } from './socketTypes.js';
@@ -181,9 +181,8 @@ export function attachSocketServer(
   /** Roles as last seen, so a demotion is noticed (the event carries only the new user). */
   const roles = new Map<string, Role>(Object.values(engine.state.config.users).map((u) => [u.id, u.role]));
 
-  const broadcast = new EventBroadcast(io);
   engine.onEvents((envelopes) => {
-    broadcast.send(envelopes);
+    broadcastCommit(io, envelopes);
     for (const envelope of envelopes) {
       recent.push(envelope);
       reactToAccessChanges(envelope);
@@ -244,7 +243,6 @@ export function attachSocketServer(
       const { eventBatches } = clientHandshakeOf(socket.handshake.auth);
       socket.data = { deviceId: null, sessionTokenHash: null, eventBatches };
     }
-    if (socket.data.eventBatches) broadcast.deferAcks(socket);
     refuseOversizeMessages(socket);
     answerUnknownEvents(socket);
     guardEvents(socket);

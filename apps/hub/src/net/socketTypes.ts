@@ -22,7 +22,7 @@ export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, 
 
 /** Sockets that may see the queue (paired devices, signed-in staff) receive its events here, one `event` each. */
 export const OFFICE_ROOM = 'office';
-/** The same for sockets that asked for batches: one `events` message per turn of the hub's loop. */
+/** The same for sockets that asked for batches: one `events` message per commit. */
 export const OFFICE_BATCH_ROOM = 'office:batches';
 
 /** From now on the socket receives the queue's events, the way it asked for them. */
