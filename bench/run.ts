@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: the hub under load with real Socket.IO clients, beside its floors measured in the
  * same run (a bare Socket.IO relay; raw better-sqlite3 transactions with the hub's pragmas).
+ * The kiosks issue from a thread of their own (bench/kioskWorker.ts), as they run on their own machines; the
+ * displays and counters share this thread, and every client shares the machine's cores with the hub.
  */
 import { PROTOCOL_VERSION, stateCodec, ticketsWhere, type EventEnvelope } from '@motcua/core';
 import Database from 'better-sqlite3';
@@ -8,6 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { HUB_PRAGMAS } from '../apps/hub/src/store/openDatabase.js';
 import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
@@ -325,40 +328,46 @@ async function main(): Promise<void> {
       await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: pair.deviceToken, lastSeq: 0 });
       return { socket, token: pair.deviceToken };
     };
-    const kiosks = (await inBatches(KIOSKS, 10, () => paired('kiosk'))).map((k) => k.socket);
+    const kioskPairs = await inBatches(KIOSKS, 10, () => paired('kiosk'));
+    // The issuance runs from the kiosk thread (bench/kioskWorker.ts); these sockets wait until it has finished.
+    for (const { socket } of kioskPairs) socket.disconnect();
+    // The bench runs under tsx; the thread loads its TypeScript through tsx's API.
+    const kioskWorkerUrl = new URL('./kioskWorker.ts', import.meta.url).href;
+    const kioskThread = new Worker(
+      `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(kioskWorkerUrl)}, ${JSON.stringify(import.meta.url)}))`,
+      {
+        eval: true,
+        workerData: { url, deviceTokens: kioskPairs.map((k) => k.token), services: SERVICES },
+      },
+    );
+    const fromKioskThread = () =>
+      new Promise<unknown>((resolve, reject) => {
+        kioskThread.once('message', resolve);
+        kioskThread.once('error', reject);
+      });
+    if ((await fromKioskThread()) !== 'ready') throw new Error('kiosk thread did not start');
     // Issuance: every kiosk in a closed loop until `count` tickets are acknowledged.
     const measureIssuance = async (count: number) => {
-      const issueLatencies: number[] = [];
-      let issued = 0;
       const cpuBefore = processStats(pid).cpuSeconds;
-      const issueStart = nowMs();
-      await Promise.all(
-        kiosks.map(async (kiosk, k) => {
-          for (let i = 0; issued < count; i++) {
-            const t0 = nowMs();
-            const reply = await command(kiosk, {
-              type: 'ticket.issue',
-              serviceId: SERVICES[(i + k) % SERVICES.length],
-            });
-            if (!reply.ok) throw new Error(`issue refused: ${reply.code}`);
-            issueLatencies.push(nowMs() - t0);
-            issued++;
-          }
-        }),
-      );
-      const issueSeconds = (nowMs() - issueStart) / 1000;
+      kioskThread.postMessage({ count });
+      const result = (await fromKioskThread()) as
+        { issued: number; seconds: number; latencies: number[]; eventsPerMessage: number } | { error: string };
+      if ('error' in result) throw new Error(result.error);
       return {
-        perSecond: round(issueLatencies.length / issueSeconds, 0),
-        p50: round(percentile(issueLatencies, 50)),
-        p99: round(percentile(issueLatencies, 99)),
-        hubCpuPercent: round(((processStats(pid).cpuSeconds - cpuBefore) / issueSeconds) * 100, 0),
+        perSecond: round(result.issued / result.seconds, 0),
+        p50: round(percentile(result.latencies, 50)),
+        p99: round(percentile(result.latencies, 99)),
+        hubCpuPercent: round(((processStats(pid).cpuSeconds - cpuBefore) / result.seconds) * 100, 0),
+        // Events per message to a kiosk: how many commands the hub's group commit gathered per transaction.
+        eventsPerMessage: round(result.eventsPerMessage),
       };
     };
     // First with the kiosks alone: what the hub's write path can do, without 150 other clients to feed.
     if (WARMUP_ISSUES > 0) await measureIssuance(WARMUP_ISSUES);
     const issuanceKiosksOnly = await measureIssuance(ISSUES);
+    const eventsPerCommitKiosksOnly = issuanceKiosksOnly.eventsPerMessage;
     console.log(
-      `hub issuance, ${KIOSKS} kiosks only: ${issuanceKiosksOnly.perSecond}/s, p50 ${issuanceKiosksOnly.p50} ms, p99 ${issuanceKiosksOnly.p99} ms`,
+      `hub issuance, ${KIOSKS} kiosks only: ${issuanceKiosksOnly.perSecond}/s, p50 ${issuanceKiosksOnly.p50} ms, p99 ${issuanceKiosksOnly.p99} ms; ${eventsPerCommitKiosksOnly} events per message`,
     );
     const displayPairs = await inBatches(DISPLAYS, 25, () => paired('display'));
     const displays = displayPairs.map((d) => d.socket);
@@ -376,7 +385,7 @@ async function main(): Promise<void> {
     });
 
     // Then with every counter and display connected: each ticket is broadcast to all of them.
-    // How many messages a display receives per event: 1 one by one, less when the hub batches a turn's events.
+    // How many events a display receives per message: 1 one by one, more when the hub batches a commit's events.
     const watched = displays[0]!;
     let messagesToDisplay = 0;
     let eventsToDisplay = 0;
@@ -386,6 +395,16 @@ async function main(): Promise<void> {
     const issuance = await measureIssuance(ISSUES);
     watched.off('event', countEvent).off('events', countEvents);
     const eventsPerMessage = round(eventsToDisplay / Math.max(1, messagesToDisplay));
+    kioskThread.postMessage('close');
+    await new Promise((resolve) => kioskThread.once('exit', resolve));
+    // The kiosks again, in this thread, for the phases that follow (filling queues, growing the day).
+    const kiosks = await Promise.all(
+      kioskPairs.map(async ({ token }) => {
+        const socket = await socketTo(url);
+        await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken: token, lastSeq: 0 });
+        return socket;
+      }),
+    );
     console.log(
       `hub issuance, all connected: ${issuance.perSecond}/s, p50 ${issuance.p50} ms, p99 ${issuance.p99} ms; ${eventsPerMessage} events per message to a display`,
     );
@@ -541,6 +560,7 @@ async function main(): Promise<void> {
       issuanceKiosksOnly: {
         ...issuanceKiosksOnly,
         ratio: round(issuanceKiosksOnly.perSecond / writeFloor.txPerSecond),
+        eventsPerMessage: eventsPerCommitKiosksOnly,
       },
       callToDisplay: {
         ...calls,

@@ -1,0 +1,81 @@
+/**
+ * The bench's kiosks, in a thread of their own: real kiosks run on their own machines, so the time the bench spends
+ * reading the displays' messages must not sit in front of a kiosk's acknowledgement. The displays and counters stay
+ * in the main thread and still use this machine's CPU, as the hub's neighbours.
+ *
+ * Messages: in `{ url, deviceTokens, services }` (workerData); then `{ count }` → `{ issued, seconds, latencies,
+ * eventsPerMessage }`, as often as asked; `'close'` ends it.
+ */
+import { PROTOCOL_VERSION } from '@motcua/core';
+import { parentPort, workerData } from 'node:worker_threads';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+
+interface KioskWorkerData {
+  url: string;
+  deviceTokens: string[];
+  services: string[];
+}
+type Ack = { ok: boolean; code?: string };
+
+const { url, deviceTokens, services } = workerData as KioskWorkerData;
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+let requestNumber = 0;
+
+async function kioskSocket(deviceToken: string): Promise<Socket> {
+  const socket = connectSocket(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { eventBatches: true },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const hello = (await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken, lastSeq: 0 })) as Ack;
+  if (!hello.ok) throw new Error(`kiosk hello refused: ${hello.code}`);
+  return socket;
+}
+
+/** Every kiosk in a closed loop (the next ticket once the last is acknowledged) until `count` are. */
+async function issue(kiosks: Socket[], count: number) {
+  let messages = 0;
+  let events = 0;
+  const one = () => (messages++, events++);
+  const many = (envelopes: unknown[]) => (messages++, (events += envelopes.length));
+  kiosks[0]!.on('event', one).on('events', many);
+  const latencies: number[] = [];
+  let issued = 0;
+  const start = nowMs();
+  await Promise.all(
+    kiosks.map(async (kiosk, k) => {
+      for (let i = 0; issued < count; i++) {
+        const t0 = nowMs();
+        const reply = (await kiosk.timeout(60_000).emitWithAck('command', {
+          requestId: `bench-kiosk-${k}-${++requestNumber}-${Date.now()}`,
+          command: { type: 'ticket.issue', serviceId: services[(i + k) % services.length] },
+        })) as Ack;
+        if (!reply.ok) throw new Error(`issue refused: ${reply.code}`);
+        latencies.push(nowMs() - t0);
+        issued++;
+      }
+    }),
+  );
+  const seconds = (nowMs() - start) / 1000;
+  kiosks[0]!.off('event', one).off('events', many);
+  return { issued, seconds, latencies, eventsPerMessage: events / Math.max(1, messages) };
+}
+
+const kiosks = await Promise.all(deviceTokens.map(kioskSocket));
+parentPort!.on('message', (message: { count: number } | 'close') => {
+  if (message === 'close') {
+    for (const kiosk of kiosks) kiosk.disconnect();
+    parentPort!.close();
+    return;
+  }
+  issue(kiosks, message.count).then(
+    (result) => parentPort!.postMessage(result),
+    (error: unknown) => parentPort!.postMessage({ error: String(error) }),
+  );
+});
+parentPort!.postMessage('ready');
