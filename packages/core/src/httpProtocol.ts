@@ -94,7 +94,8 @@ export const slotsQuerySchema = z.object({ serviceId: idSchema, day: isoDateSche
 export const testPrintSchema = z.strictObject({ profileId: idSchema });
 export const healthQuerySchema = z.object({ hash: z.string().max(8).optional() });
 export const testClockSchema = z.object({ offsetMs: z.number().int() });
-const wildcardSchema = z.object({ '*': z.string().max(1024) });
+/** The path under a static mount (`GET /kiosk/*` …). */
+export const staticPathParamsSchema = z.object({ '*': z.string().max(1024) });
 
 // ——— Replies ———
 
@@ -402,7 +403,7 @@ export interface FileRouteSpec {
 export type HttpRouteSpec = JsonRouteSpec | FileRouteSpec;
 
 const ok = z.literal(true);
-const staticFiles = { kind: 'static', params: wildcardSchema } as const;
+const staticFiles = { kind: 'static', params: staticPathParamsSchema } as const;
 
 /**
  * `satisfies Record<HttpRouteKey, …>`: a route added to `httpRouteRoles` without its line here (or a line
