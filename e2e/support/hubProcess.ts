@@ -1,4 +1,5 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
+import { httpRequestOf, type HealthReply, type HttpOk } from '@motcua/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -145,14 +146,13 @@ export function staffToken(url: string): Promise<string> {
 }
 
 /** /healthz with the state hash, asked as signed-in staff (the hash is not public). */
-export async function hubHealth(
-  url: string,
-): Promise<{ ok: boolean; seq: number; serviceDay: string; hubId: string; stateHash?: string }> {
-  type Health = { ok: boolean; seq: number; serviceDay: string; hubId: string; stateHash?: string };
-  const ask = async (): Promise<Health> => {
+export async function hubHealth(url: string): Promise<HealthReply> {
+  const ask = async (): Promise<HealthReply> => {
     const token = await staffToken(url);
-    const res = await fetch(`${url}/healthz?hash=1`, { headers: { Authorization: `Bearer ${token}` } });
-    return (await res.json()) as Health;
+    const res = await fetch(`${url}${httpRequestOf('GET /healthz?hash=1', {}).path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return (await res.json()) as HealthReply;
   };
   const health = await ask();
   if (health.stateHash !== undefined) return health;
@@ -162,13 +162,10 @@ export async function hubHealth(
 }
 
 /** Moves the hub's clock (it must run with --test-clock). */
-export async function setHubClockOffset(url: string, offsetMs: number): Promise<{ serviceDay: string }> {
-  const res = await fetch(`${url}/__test__/clock`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ offsetMs }),
-  });
-  return (await res.json()) as { serviceDay: string };
+export async function setHubClockOffset(url: string, offsetMs: number): Promise<HttpOk<'POST /__test__/clock'>> {
+  const { method, path, body } = httpRequestOf('POST /__test__/clock', { body: { offsetMs } });
+  const res = await fetch(`${url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body });
+  return (await res.json()) as HttpOk<'POST /__test__/clock'>;
 }
 
 export async function waitFor<T>(

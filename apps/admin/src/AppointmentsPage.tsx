@@ -5,6 +5,7 @@ import {
   phoneCapsOf,
   sortedServices,
   type AppointmentPolicy,
+  type BookingReport,
   type QueueState,
 } from '@motcua/core';
 import { useHubClient, useQueueState } from '@motcua/client';
@@ -14,16 +15,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FieldError, showFirstError } from './config/shared';
 import type { z } from './config/vietnameseZod';
-import { getJson } from './hubApi';
+import { hubJson } from './hubApi';
 import { adminStrings, useAdminText, type AdminStringKey } from './i18n/strings';
 import type { LocalizedText } from './localized';
-
-interface BookingReport {
-  ok: true;
-  day: string;
-  services: { serviceId: string; booked: number; checkedIn: number; late: number; noShow: number; cancelled: number }[];
-  noShows: { serviceId: string; slot: string }[];
-}
 
 type PolicyNumber =
   | 'slotMinutes'
@@ -222,7 +216,7 @@ function BookingReportCard({ state }: { state: QueueState }) {
   const appointments = state.appointments;
   useEffect(() => {
     let live = true;
-    getJson<BookingReport>(`/api/appointments/report?day=${day}`)
+    hubJson('GET /api/appointments/report', { query: { day } })
       .then((r) => {
         if (!live) return;
         setReport(r);

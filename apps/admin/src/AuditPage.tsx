@@ -3,7 +3,7 @@ import { DayInput, useLanguage } from '@motcua/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { auditSentence, signInSentence, type AuditEntry, type SignInLogEntry } from './auditSentence';
 import { formatLocalDateTime } from './format';
-import { getJson } from './hubApi';
+import { hubJson } from './hubApi';
 import { adminStrings } from './i18n/strings';
 
 /** The append-only event log: who did what and when, filterable by day, person and kind. */
@@ -17,11 +17,18 @@ export function AuditPage() {
   const [signIns, setSignIns] = useState<SignInLogEntry[]>([]);
 
   const load = async (before: number | null) => {
-    const query = new URLSearchParams({ limit: '100' });
-    for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-    if (before) query.set('before', String(before));
+    // Empty filters are left out of the query, as the form shows them: "any".
+    const set = (value: string) => value || undefined;
+    const query = {
+      limit: 100,
+      from: set(filters.from),
+      to: set(filters.to),
+      actor: set(filters.actor),
+      type: set(filters.type),
+      before: before || undefined,
+    };
     try {
-      const reply = await getJson<{ entries: AuditEntry[]; nextBefore: number | null }>(`/api/audit?${query}`);
+      const reply = await hubJson('GET /api/audit', { query });
       setEntries((old) => (before ? [...old, ...reply.entries] : reply.entries));
       setNextBefore(reply.nextBefore);
       setError(null);
@@ -31,7 +38,7 @@ export function AuditPage() {
   };
   useEffect(() => {
     void load(null);
-    getJson<{ entries: SignInLogEntry[] }>('/api/audit/sign-ins?limit=50')
+    hubJson('GET /api/audit/sign-ins', { query: { limit: 50 } })
       .then((reply) => setSignIns(reply.entries))
       .catch(() => undefined);
     // Loads once on opening; later loads follow the filter form.

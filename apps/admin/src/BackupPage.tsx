@@ -1,12 +1,8 @@
 import { localizedText, useLanguage } from '@motcua/ui';
 import { useEffect, useState } from 'react';
-import { download, getJson } from './hubApi';
+import type { BackupList } from '@motcua/core';
+import { download, hubJson } from './hubApi';
 import { adminStrings } from './i18n/strings';
-
-interface BackupList {
-  settings: { hour: number; keepDays: number };
-  backups: { file: string; date: string; bytes: number }[];
-}
 
 /** Download a consistent copy of the database now; see the automatic daily backups. */
 export function BackupPage() {
@@ -15,14 +11,14 @@ export function BackupPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    getJson<BackupList>('/api/backups')
+    hubJson('GET /api/backups', {})
       .then(setList)
       .catch((e: Error) => setMessage(e.message));
   }, []);
   const takeNow = async () => {
     setBusy(true);
     try {
-      await download('/api/backup', 'motcua.sqlite');
+      await download('GET /api/backup', {}, 'motcua.sqlite');
       setMessage(t(adminStrings['backup.downloaded']));
     } catch (e) {
       setMessage((e as Error).message);

@@ -2,7 +2,7 @@ import { useLanguage, localizedText } from '@motcua/ui';
 import { useEffect, useState } from 'react';
 import type { CentralLinkStatus } from '@motcua/core';
 import { formatClock } from './format';
-import { getJson } from './hubApi';
+import { hubJson } from './hubApi';
 import { adminStrings } from './i18n/strings';
 
 const LINK_NAMES: Record<CentralLinkStatus['link'], { vi: string; en: string }> = {
@@ -20,7 +20,7 @@ export function CentralLinkPanel({ timeZone }: { timeZone: string }) {
   useEffect(() => {
     let alive = true;
     const load = () =>
-      getJson<{ status: CentralLinkStatus }>('/api/central/status')
+      hubJson('GET /api/central/status', {})
         .then((reply) => alive && setStatus(reply.status))
         .catch(() => undefined);
     void load();

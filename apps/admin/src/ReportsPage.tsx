@@ -71,7 +71,8 @@ export function ReportsPage() {
   const exportPeriodic = async () => {
     try {
       await download(
-        `/api/reports/periodic.xlsx?from=${from}&to=${to}&period=${period}`,
+        'GET /api/reports/periodic.xlsx',
+        { query: { from, to, period } },
         `bao-cao-dinh-ky_${period}_${from}_${to}.xlsx`,
       );
     } catch (e) {
@@ -80,7 +81,7 @@ export function ReportsPage() {
   };
   const exportFile = async (format: 'xlsx' | 'csv') => {
     try {
-      await download(`/api/reports/export.${format}?from=${from}&to=${to}`, `bao-cao.${format}`);
+      await download(`GET /api/reports/export.${format}`, { query: { from, to } }, `bao-cao.${format}`);
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,25 +1,11 @@
 import { audioExtensionOf, CLIP_TOO_LARGE, matchesSearch, MAX_CLIP_BYTES, uploadClipSchema } from '@motcua/core';
 import { useLanguage, localizedText } from '@motcua/ui';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { VOICE_CLIPS, type ClipLanguage } from '@motcua/core';
-import { deleteJson, getJson, putJson } from './hubApi';
+import { VOICE_CLIPS, type ClipLanguage, type OfficeVoiceList } from '@motcua/core';
+import { hubJson } from './hubApi';
 import type { LocalizedText } from './localized';
 import { validationMessage } from './validationMessage';
 import { adminStrings } from './i18n/strings';
-
-interface OfficeClip {
-  file: string;
-  text: string;
-  durationMs?: number;
-  bytes: number;
-}
-
-interface OfficeVoiceList {
-  ok: true;
-  clips: Record<string, OfficeClip>;
-  totalBytes: number;
-  limitBytes: number;
-}
 
 interface DefaultManifest {
   clips: Record<string, { file: string }>;
@@ -60,7 +46,7 @@ export function VoicePage() {
 
   const load = useCallback(async () => {
     try {
-      setOffice(await getJson<OfficeVoiceList>('/api/voice/office'));
+      setOffice(await hubJson('GET /api/voice/office', {}));
       setLoadError(null);
     } catch (e) {
       setLoadError((e as Error).message);
@@ -116,7 +102,7 @@ export function VoicePage() {
     if (!parsed.success) return refuse(validationMessage(parsed.error.issues[0], () => null));
     setBusyClip(clipId);
     try {
-      const saved = await putJson<{ warning?: string }>('/api/voice/office/clip', parsed.data);
+      const saved = await hubJson('PUT /api/voice/office/clip', { body: parsed.data });
       setVersion((v) => v + 1);
       // The hub's warning (a clip over 5 s) is "vi / en".
       const [warningVi = '', warningEn = warningVi] = saved.warning?.split(' / ') ?? [];
@@ -139,7 +125,7 @@ export function VoicePage() {
   const remove = async (clipId: string, text: string) => {
     setBusyClip(clipId);
     try {
-      await deleteJson(`/api/voice/office/clip?id=${encodeURIComponent(clipId)}`);
+      await hubJson('DELETE /api/voice/office/clip', { query: { id: clipId } });
       setFeedback({
         ok: true,
         clipId,

@@ -4,33 +4,17 @@ import {
   ratingAnswerNames,
   ratingBallotOf,
   ratingScales,
+  type AuditEntry,
   type ErrorCode,
   type OfficeConfig,
+  type SignInLogEntry,
   type StoredRatingAnswer,
 } from '@motcua/core';
 import type { LocalizedText } from './localized';
 import { adminStrings, type AdminStringKey } from './i18n/strings';
 
-/** One entry of GET /api/audit. */
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actor: string;
-  type: string;
-  event: Record<string, unknown>;
-  ticketLabel: string | null;
-}
-
-/** One entry of GET /api/audit/sign-ins: a refused sign-in (nothing changed, so it is not an event). */
-export interface SignInLogEntry {
-  id: number;
-  at: number;
-  outcome: 'failed' | 'throttled';
-  code: string;
-  username: string;
-  address: string;
-  retryAfterSeconds: number | null;
-}
+// The entries of GET /api/audit and /api/audit/sign-ins are core's types (httpProtocol.ts).
+export type { AuditEntry, SignInLogEntry };
 
 /** "Nguyễn Thị Lan", "Máy lấy số sảnh", "Hệ thống": who an actor id is, in the office's words. */
 export function actorName(config: OfficeConfig, actor: string): string | LocalizedText {

@@ -1,6 +1,13 @@
 import { adminVi } from './i18n/strings';
 import { localTokenStore } from '@motcua/client';
-import type { ReportSummary } from '@motcua/core';
+import {
+  httpRequestOf,
+  type FileRouteKey,
+  type HttpOk,
+  type HttpRequest,
+  type JsonRouteKey,
+  type ReportSummary,
+} from '@motcua/core';
 
 export type { ReportSummary };
 
@@ -41,35 +48,26 @@ async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Re
   return response;
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  return (await (await authorizedFetch(path)).json()) as T;
-}
-
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+/**
+ * Calls one of the hub's JSON routes by its key in core's `httpRoutes` ("GET /api/audit"): the request is
+ * typed by the route's schemas, the answer is its 2xx reply; any other status throws a HubApiError.
+ */
+export async function hubJson<K extends JsonRouteKey>(key: K, request: HttpRequest<K>): Promise<HttpOk<K>> {
+  const { method, path, body } = httpRequestOf(key, request);
   const response = await authorizedFetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+    method,
+    ...(body === undefined ? {} : { body, headers: { 'Content-Type': 'application/json' } }),
   });
-  return (await response.json()) as T;
-}
-
-export async function putJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await authorizedFetch(path, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as T;
-}
-
-export async function deleteJson<T>(path: string): Promise<T> {
-  return (await (await authorizedFetch(path, { method: 'DELETE' })).json()) as T;
+  return (await response.json()) as HttpOk<K>;
 }
 
 /** Downloads a file from the API (the bearer token cannot ride on a plain link). */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await authorizedFetch(path);
+export async function download<K extends FileRouteKey>(
+  key: K,
+  request: HttpRequest<K>,
+  fallbackName: string,
+): Promise<void> {
+  const response = await authorizedFetch(httpRequestOf(key, request).path);
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
@@ -82,6 +80,6 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function fetchReport(from: string, to: string): Promise<{ ok: true; summary: ReportSummary }> {
-  return getJson(`/api/reports/summary?from=${from}&to=${to}`);
+export function fetchReport(from: string, to: string): Promise<HttpOk<'GET /api/reports/summary'>> {
+  return hubJson('GET /api/reports/summary', { query: { from, to } });
 }

@@ -1,52 +1,19 @@
-import type { LocalizedName } from '@motcua/core';
+import {
+  httpRequestOf,
+  type AppointmentView,
+  type HttpRefusal,
+  type HttpReply,
+  type HttpRequest,
+  type JsonRouteKey,
+} from '@motcua/core';
 import { citizenStrings } from './i18n/strings';
 
+// The booking API's requests and replies are core's (`httpRoutes`, packages/core/src/httpProtocol.ts).
+export type { BookableService, BookingOffer, SlotOffer } from '@motcua/core';
 /** A refusal from the hub, with the words to show in both languages. */
-export interface HubRefusal {
-  ok: false;
-  code: string;
-  message: string;
-  messageEn?: string;
-  details?: Record<string, unknown>;
-}
-
-export interface BookableService {
-  id: string;
-  code: string;
-  name: LocalizedName;
-  field: LocalizedName | null;
-  days: string[];
-}
-
-export interface BookingOffer {
-  ok: true;
-  office: { name: string; nameEn: string };
-  enabled: boolean;
-  slotMinutes: number;
-  earlyMinutes: number;
-  lateMinutes: number;
-  services: BookableService[];
-}
-
-export interface SlotOffer {
-  slot: string;
-  left: number;
-  available: boolean;
-  reason: string | null;
-}
-
-export interface BookingView {
-  code: string;
-  service: LocalizedName;
-  serviceId: string;
-  day: string;
-  slot: string;
-  status: 'booked' | 'checkedIn' | 'cancelled' | 'noShow';
-  checkInFrom: string;
-  checkInUntil: string;
-  officeName: string;
-  bookingUrl: string;
-}
+export type HubRefusal = HttpRefusal;
+/** A booking as the citizen sees it. */
+export type BookingView = AppointmentView;
 
 const OFFLINE: HubRefusal = {
   ok: false,
@@ -55,34 +22,29 @@ const OFFLINE: HubRefusal = {
   messageEn: citizenStrings['api.offline'].en,
 };
 
-async function call<T>(path: string, init?: RequestInit): Promise<T | HubRefusal> {
+/** Calls one of the hub's JSON routes; a network failure or a reply that is not JSON is the offline refusal. */
+async function call<K extends JsonRouteKey>(key: K, request: HttpRequest<K>): Promise<HttpReply<K>> {
+  const { method, path, body } = httpRequestOf(key, request);
   try {
     const response = await fetch(path, {
-      ...init,
-      headers: { 'Content-Type': 'application/json', ...init?.headers },
+      method,
+      ...(body === undefined ? {} : { body }),
+      headers: { 'Content-Type': 'application/json' },
       signal: AbortSignal.timeout(15_000),
     });
-    return (await response.json()) as T | HubRefusal;
+    return (await response.json()) as HttpReply<K>;
   } catch {
     return OFFLINE;
   }
 }
 
 export const bookingApi = {
-  offer: () => call<BookingOffer>('/api/appointments/services'),
-  slots: (serviceId: string, day: string) =>
-    call<{ ok: true; slots: SlotOffer[] }>(
-      `/api/appointments/slots?serviceId=${encodeURIComponent(serviceId)}&day=${encodeURIComponent(day)}`,
-    ),
+  offer: () => call('GET /api/appointments/services', {}),
+  slots: (serviceId: string, day: string) => call('GET /api/appointments/slots', { query: { serviceId, day } }),
   book: (body: { serviceId: string; day: string; slot: string; name: string; phone: string; requestId: string }) =>
-    call<{ ok: true; appointment: BookingView }>('/api/appointments', { method: 'POST', body: JSON.stringify(body) }),
-  find: (code: string) =>
-    call<{ ok: true; appointment: BookingView }>(`/api/appointments/code/${encodeURIComponent(code)}`),
-  cancel: (code: string) =>
-    call<{ ok: true; appointment: BookingView }>('/api/appointments/cancel', {
-      method: 'POST',
-      body: JSON.stringify({ code }),
-    }),
+    call('POST /api/appointments', { body }),
+  find: (code: string) => call('GET /api/appointments/code/:code', { params: { code } }),
+  cancel: (code: string) => call('POST /api/appointments/cancel', { body: { code } }),
 };
 
 /** The refusal's text in the page's language. */

@@ -7,12 +7,11 @@ import pino, { type Logger } from 'pino';
 import { AuthService } from './auth/authService.js';
 import { newPassword } from '@motcua/secrets';
 import { Engine, storeErrorCode } from './engine.js';
-import { z } from 'zod';
 import { hostChecker, lanAddresses } from './net/allowedHosts.js';
 import { trustFunction } from './net/clientAddress.js';
 import { httpCaller } from './net/httpGuard.js';
 import { createHttpApp, registerRoutes } from './net/httpServer.js';
-import { defineRoute, sendHtml, type HubRoute } from './net/routes.js';
+import { fileRoute, jsonRoute, sendHtml, sendJson, type HubRoute } from './net/routes.js';
 import { staticRoute } from './net/staticFiles.js';
 import { attachSocketServer, type HubIo } from './net/socketServer.js';
 import { landingPage } from './net/landingPage.js';
@@ -154,31 +153,23 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   features = createHubFeatures(context, featureStores);
   const builtinRoutes: HubRoute[] = [
-    defineRoute({
-      method: 'GET',
-      url: '/healthz',
-      query: z.object({ hash: z.string().max(8).optional() }),
+    jsonRoute('GET /healthz', {
       handler: ({ query, request, reply }) => {
         // The hash walks the whole state: only for signed-in staff (core's 'GET /healthz?hash=1' line).
         const withHash =
           query.hash === '1' && !authorizeHttp('GET /healthz?hash=1', httpCaller(request.raw, auth, engine).role);
-        return reply
-          .code(engine.health.ok ? 200 : 503)
-          .header('Cache-Control', 'no-store')
-          .send({
-            ok: engine.health.ok,
-            seq: engine.state.seq,
-            serviceDay: engine.state.serviceDay,
-            store: engine.health,
-            hubId,
-            time: clock(),
-            ...(withHash ? { stateHash: stateHash(engine.state) } : {}),
-          });
+        return sendJson(reply.header('Cache-Control', 'no-store'), 'GET /healthz', engine.health.ok ? 200 : 503, {
+          ok: engine.health.ok,
+          seq: engine.state.seq,
+          serviceDay: engine.state.serviceDay,
+          store: engine.health,
+          hubId,
+          time: clock(),
+          ...(withHash ? { stateHash: stateHash(engine.state) } : {}),
+        });
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/',
+    fileRoute('GET /', {
       handler: ({ reply }) =>
         sendHtml(reply, 200, landingPage(engine.state.config.office.name, lanUrls, port, appsBuilt())),
     }),
@@ -188,10 +179,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   ];
   if (options.testClock) {
     builtinRoutes.push(
-      defineRoute({
-        method: 'POST',
-        url: '/__test__/clock',
-        body: z.object({ offsetMs: z.number().int() }),
+      jsonRoute('POST /__test__/clock', {
         handler: ({ body }) => {
           clockOffset = body.offsetMs;
           rollOverServiceDay(engine, store, log);

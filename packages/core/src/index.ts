@@ -42,3 +42,4 @@ export * from './ratingMethod.js';
 export * from './periodicReport.js';
 export * from './idCard.js';
 export * from './cccdQr.js';
+export * from './httpProtocol.js';

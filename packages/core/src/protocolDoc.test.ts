@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commandTypes } from './commands.js';
 import { errorCodes } from './errors.js';
 import { eventTypes } from './events.js';
+import { httpRouteKeys } from './access.js';
 import { clientEventNames, hubEventNames } from './protocol.js';
 
 const doc = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');
@@ -22,6 +23,10 @@ describe('docs/protocol.md', () => {
 
   it.each([...clientEventNames, ...hubEventNames])('documents the socket event %s', (name) => {
     expect(doc).toContain(`\`${name}`);
+  });
+
+  it.each(httpRouteKeys)('lists the HTTP route %s with its types', (key) => {
+    expect(doc).toContain(`\`${key}\``);
   });
 
   it('documents the socket calls and the sync rules', () => {

@@ -13,7 +13,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLanguage } from '@motcua/ui';
-import { getJson } from '../hubApi';
+import { hubJson } from '../hubApi';
 import { adminStrings, useAdminText } from '../i18n/strings';
 import { Field, FeedbackLine, useSender } from './shared';
 import { z } from './vietnameseZod';
@@ -126,7 +126,7 @@ function StatusLinkPanel({ state }: { state: QueueState }) {
   const [check, setCheck] = useState<StatusLinkCheck | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    getJson<StatusLinkCheck>('/api/status-link').then(
+    hubJson('GET /api/status-link', {}).then(
       (reply) => {
         setCheck(reply);
         setProblem(null);

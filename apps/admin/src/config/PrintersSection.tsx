@@ -2,7 +2,7 @@ import { printerProfileCommandSchema, type PrinterProfile, type QueueState } fro
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { postJson } from '../hubApi';
+import { hubJson } from '../hubApi';
 import { adminVi, useAdminText } from '../i18n/strings';
 import { PrinterShareHostsForm } from './PrinterShareHostsForm';
 import { Field, FeedbackLine, FormActions, showFirstError, useSender } from './shared';
@@ -27,11 +27,11 @@ export function PrintersSection({ state }: { state: QueueState }) {
   const testPrint = async (profile: PrinterProfile) => {
     setFeedback({ ok: true, text: text('printer.testing', { name: profile.name }) });
     try {
-      const reply = await postJson<{ ok: boolean; message?: string }>('/api/printers/test', { profileId: profile.id });
+      const reply = await hubJson('POST /api/printers/test', { body: { profileId: profile.id } });
       setFeedback(
         reply.ok
           ? { ok: true, text: text('printer.tested', { name: profile.name }) }
-          : { ok: false, text: reply.message ?? text('printer.testFailed') },
+          : { ok: false, text: reply.message || text('printer.testFailed') },
       );
     } catch (e) {
       setFeedback({ ok: false, text: (e as Error).message });

@@ -1,11 +1,8 @@
-import { checkStatusLink, idSchema, printerAddressMessages, type TicketPrintout } from '@motcua/core';
-import { z } from 'zod';
-import { defineRoute, refuse } from '../net/routes.js';
+import { checkStatusLink, printerAddressMessages, type TicketPrintout } from '@motcua/core';
+import { jsonRoute, refuse } from '../net/routes.js';
 import { loadPrinter } from './loadPrinter.js';
 import { printerAddressContext, printerAddressRefusalNow } from './printerAddressCheck.js';
 import type { FeatureContext, HubFeature } from './types.js';
-
-const testPrintSchema = z.strictObject({ profileId: idSchema });
 
 /** A sample ticket for "print a test ticket": what citizens will get, marked as a test. */
 export function testTicketPrintout(officeName: string, timeZone: string, at: number): TicketPrintout {
@@ -32,18 +29,13 @@ export function createAdminApiFeature(ctx: FeatureContext): HubFeature {
     name: 'adminApi',
     routes: [
       // The base of the ticket QR's status link, and why phones might not open it (admin's kiosk settings).
-      defineRoute({
-        method: 'GET',
-        url: '/api/status-link',
+      jsonRoute('GET /api/status-link', {
         handler: () => ({
           ok: true,
           ...checkStatusLink(ctx.engine.state.config.kiosk.statusBaseUrl, ctx.hubAddresses()),
         }),
       }),
-      defineRoute({
-        method: 'POST',
-        url: '/api/printers/test',
-        body: testPrintSchema,
+      jsonRoute('POST /api/printers/test', {
         bodyLimit: 10_000,
         handler: async ({ body, reply }) => {
           const profile = ctx.engine.state.config.printerProfiles[body.profileId];

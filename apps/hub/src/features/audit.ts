@@ -1,48 +1,15 @@
-import { isoDateSchema } from '@motcua/core';
-import { z } from 'zod';
-import { defineRoute } from '../net/routes.js';
+import type { AuditEntry } from '@motcua/core';
+import { jsonRoute } from '../net/routes.js';
 import { serviceDayBounds } from './reportsQueries.js';
 import type { AuditLogStore } from './auditLogStore.js';
 import type { FeatureContext, HubFeature } from './types.js';
-
-export const auditQuerySchema = z.object({
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  /** "user:admin", "device:kiosk-…", "system". */
-  actor: z.string().max(120).optional(),
-  /** An event type ("ticket.called") or a family ending in a dot ("config."). */
-  type: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Only events older than this seq: the next page. */
-  before: z.coerce.number().int().min(1).optional(),
-});
-export type AuditQuery = z.output<typeof auditQuerySchema>;
-
-export const signInLogQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Only entries older than this id: the next page. */
-  before: z.coerce.number().int().min(1).optional(),
-});
-
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actor: string;
-  type: string;
-  event: unknown;
-  /** The ticket's number ("A012") for ticket events, so the log reads like the desk talks. */
-  ticketLabel: string | null;
-}
 
 /** GET /api/audit: the append-only event log, newest first, filtered by day range, actor and type. */
 export function createAuditFeature(ctx: FeatureContext, store: AuditLogStore): HubFeature {
   return {
     name: 'audit',
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/audit',
-        query: auditQuerySchema,
+      jsonRoute('GET /api/audit', {
         handler: ({ query }) => {
           const office = ctx.engine.state.config.office;
           const logged = store.events({
@@ -71,10 +38,7 @@ export function createAuditFeature(ctx: FeatureContext, store: AuditLogStore): H
           };
         },
       }),
-      defineRoute({
-        method: 'GET',
-        url: '/api/audit/sign-ins',
-        query: signInLogQuerySchema,
+      jsonRoute('GET /api/audit/sign-ins', {
         // Failed and throttled sign-ins (not events: nothing changed), newest first.
         handler: ({ query }) => {
           const entries = ctx.auth.signInLog(query.limit, query.before ?? null);

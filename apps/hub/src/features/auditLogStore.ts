@@ -17,7 +17,8 @@ export interface LoggedEvent {
   at: number;
   actor: string;
   type: string;
-  event: unknown;
+  /** The event as it was stored (a DomainEvent: always an object). */
+  event: Record<string, unknown>;
 }
 
 /** The event log as the audit reads it, newest first. A PostgreSQL store implements the same operations. */
@@ -68,7 +69,7 @@ export class SqliteAuditLogStore implements AuditLogStore {
          ORDER BY seq DESC LIMIT ?`,
       )
       .all(...params, filter.limit) as { seq: number; at: number; actor: string; type: string; payload: string }[];
-    return rows.map(({ payload, ...row }) => ({ ...row, event: JSON.parse(payload) as unknown }));
+    return rows.map(({ payload, ...row }) => ({ ...row, event: JSON.parse(payload) as Record<string, unknown> }));
   }
 
   ticketLabel(ticketId: string): string | null {

@@ -1,7 +1,7 @@
 import { localTime } from '@motcua/core';
 import { createReadStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineRoute } from '../net/routes.js';
+import { fileRoute, jsonRoute } from '../net/routes.js';
 import { ownerOnly, type Db } from '../store/openDatabase.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
@@ -107,9 +107,7 @@ export function createBackupFeature(ctx: FeatureContext, store: BackupStore, scr
   return {
     name: 'backup',
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/backup',
+      fileRoute('GET /api/backup', {
         handler: async ({ reply }) => {
           const dir = backupDir(ctx.options.dataDir);
           mkdirSync(dir, { recursive: true });
@@ -135,9 +133,7 @@ export function createBackupFeature(ctx: FeatureContext, store: BackupStore, scr
             .send(stream);
         },
       }),
-      defineRoute({
-        method: 'GET',
-        url: '/api/backups',
+      jsonRoute('GET /api/backups', {
         handler: () => ({
           ok: true,
           settings: backupSettingsFrom(process.env),

@@ -1,5 +1,5 @@
 import type { CentralLinkStatus, IngestCursor, IngestReply, ShippedEvent } from '@motcua/core';
-import { defineRoute } from '../net/routes.js';
+import { jsonRoute } from '../net/routes.js';
 import type { CentralOutboxStore } from './centralOutboxStore.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
@@ -203,9 +203,7 @@ export function createCentralShippingFeature(ctx: FeatureContext, store: Central
     name: 'centralShipping',
     projector: { name: 'central outbox', project: (envelopes) => store.chain(envelopes) },
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/central/status',
+      jsonRoute('GET /api/central/status', {
         handler: () => ({ ok: true, status: shipper?.linkStatus() ?? offStatus(ctx) }),
       }),
     ],

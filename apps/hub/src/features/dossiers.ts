@@ -4,55 +4,20 @@ import {
   isSatisfied,
   ratingAnswerNames,
   ratingReasonName,
+  type DossierVisit,
   type OfficeConfig,
-  type RatingAnswer,
-  type RatingScale,
 } from '@motcua/core';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { defineRoute } from '../net/routes.js';
+import { fileRoute, jsonRoute } from '../net/routes.js';
 import type { DossierStore } from './dossierStore.js';
 import { featureError } from './featureError.js';
 import { csvStream, download } from './exports.js';
-import { reportRangeSchema } from './reports.js';
 import { serviceDayBounds, timeZoneOffsetMs, type ReportRange } from './reportsQueries.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
-/** One visit for one dossier: the dossier's code with the ticket that brought it to a counter. */
-export interface DossierVisit {
-  dossierCode: string;
-  /** `receive`: the dossier was filed (tiếp nhận); `return`: its result was collected (trả kết quả). */
-  step: 'receive' | 'return';
-  /** Mã TTHC in the national catalogue, null when the office has not set it. */
-  procedureCode: string | null;
-  serviceCode: string;
-  serviceName: string;
-  fieldName: string;
-  ticketLabel: string;
-  serviceDay: string;
-  counterNumber: number | null;
-  clerkName: string | null;
-  /** ISO 8601 in the office's time zone, e.g. "2026-12-03T09:15:00+07:00"; null when it did not happen. */
-  issuedAt: string;
-  calledAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  waitingSeconds: number | null;
-  serviceSeconds: number | null;
-  /** The citizen's answer on the rating pad, null when they did not rate. */
-  rating: {
-    answer: RatingAnswer;
-    /** The scale the answer was given on: three, five, or legacyFour (the pad's earlier four levels). */
-    scale: RatingScale;
-    label: string;
-    satisfied: boolean;
-    /** Reason ids from the office's list. */
-    reasons: string[];
-    /** The reasons' Vietnamese names, in the same order. */
-    reasonNames: string[];
-    reasonText: string;
-  } | null;
-}
+/** One visit for one dossier (core's `DossierVisit`: the JSON export's rows, typed once). */
+export type { DossierVisit };
 
 /** "2026-12-03T09:15:00+07:00": the office's wall clock with its offset, as dossier systems import it. */
 export function officeIsoTime(at: number, offsetMs: number): string {
@@ -186,26 +151,28 @@ async function* dossierCells(
   for await (const visit of dossierVisits(store, config, range)) yield visitCells(visit);
 }
 
-async function sendDossiers(
+async function dossiersJson(ctx: FeatureContext, store: DossierStore, range: ReportRange) {
+  const config = ctx.engine.state.config;
+  const dossiers: DossierVisit[] = [];
+  for await (const visit of dossierVisits(store, config, range)) dossiers.push(visit);
+  return {
+    ok: true as const,
+    format: 'motcua.dossier-visits/1' as const,
+    office: config.office.name,
+    timeZone: config.office.timeZone,
+    range: { from: range.from, to: range.to },
+    dossiers,
+  };
+}
+
+function sendDossierFile(
   ctx: FeatureContext,
   store: DossierStore,
   reply: FastifyReply,
   range: ReportRange,
-  format: 'json' | 'csv' | 'xlsx',
-): Promise<unknown> {
+  format: 'csv' | 'xlsx',
+): FastifyReply {
   const config = ctx.engine.state.config;
-  if (format === 'json') {
-    const dossiers: DossierVisit[] = [];
-    for await (const visit of dossierVisits(store, config, range)) dossiers.push(visit);
-    return {
-      ok: true,
-      format: 'motcua.dossier-visits/1',
-      office: config.office.name,
-      timeZone: config.office.timeZone,
-      range,
-      dossiers,
-    };
-  }
   if (format === 'csv') {
     return download(reply, 'text/csv; charset=utf-8', fileNameOf(range, 'csv')).send(
       csvStream(ctx, DOSSIER_COLUMNS, dossierCells(store, config, range)),
@@ -246,14 +213,15 @@ export function lookUpDossier(store: DossierStore, config: OfficeConfig, dossier
 export function createDossiersFeature(ctx: FeatureContext, store: DossierStore): HubFeature {
   return {
     name: 'dossiers',
-    routes: (['json', 'csv', 'xlsx'] as const).map((format) =>
-      defineRoute({
-        method: 'GET',
-        url: `/api/reports/dossiers.${format}`,
-        query: reportRangeSchema,
-        handler: ({ query, reply }) => sendDossiers(ctx, store, reply, query, format),
+    routes: [
+      jsonRoute('GET /api/reports/dossiers.json', { handler: ({ query }) => dossiersJson(ctx, store, query) }),
+      fileRoute('GET /api/reports/dossiers.csv', {
+        handler: ({ query, reply }) => sendDossierFile(ctx, store, reply, query, 'csv'),
       }),
-    ),
+      fileRoute('GET /api/reports/dossiers.xlsx', {
+        handler: ({ query, reply }) => sendDossierFile(ctx, store, reply, query, 'xlsx'),
+      }),
+    ],
     socketHandlers: {
       // Who may look up (kiosks and staff) is core's `socketEventRoles`, checked by the hub's guard.
       'dossier.lookup': (request) => {

@@ -7,12 +7,10 @@ import {
   type TicketStatus,
 } from '@motcua/core';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { defineRoute } from '../net/routes.js';
-import { reportRangeSchema } from './reports.js';
+import { fileRoute } from '../net/routes.js';
 import type { ReportStore } from './reportStore.js';
 import { serviceDayBounds, timeZoneOffsetMs, type ReportRange, type ReportSummary } from './reportsQueries.js';
 import type { FeatureContext, HubFeature } from './types.js';
@@ -64,11 +62,6 @@ export interface CsvFormat {
   delimiter: ',' | ';';
   durations: 'seconds' | 'hms';
 }
-
-export const csvFormatSchema = z.object({
-  delimiter: z.enum(['comma', 'semicolon']).default('comma'),
-  durations: z.enum(['seconds', 'hms']).default('seconds'),
-});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -393,10 +386,7 @@ export function createExportsFeature(ctx: FeatureContext, store: ReportStore): H
   return {
     name: 'exports',
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/reports/export.xlsx',
-        query: reportRangeSchema,
+      fileRoute('GET /api/reports/export.xlsx', {
         handler: ({ query, reply }) => {
           const out = new PassThrough();
           writeXlsx(ctx, store, out, query).catch((error: unknown) => {
@@ -410,11 +400,8 @@ export function createExportsFeature(ctx: FeatureContext, store: ReportStore): H
           ).send(out);
         },
       }),
-      defineRoute({
-        method: 'GET',
-        url: '/api/reports/export.csv',
-        // ?delimiter=semicolon for Vietnamese Excel, ?durations=hms for h:mm:ss instead of whole seconds.
-        query: z.intersection(reportRangeSchema, csvFormatSchema),
+      // ?delimiter=semicolon for Vietnamese Excel, ?durations=hms for h:mm:ss instead of whole seconds.
+      fileRoute('GET /api/reports/export.csv', {
         handler: ({ query, reply }) =>
           download(reply, 'text/csv; charset=utf-8', fileName(query, 'csv')).send(
             csvStream(ctx, TICKET_COLUMNS, ticketRows(store, query, ctx.engine.state.config), {

@@ -5,13 +5,13 @@ import {
   CLIP_TOO_LARGE_ISSUE,
   clipIdSchema,
   judgeDecodedClip,
+  type OfficeVoiceList,
   MAX_CLIP_BYTES,
   MAX_OFFICE_VOICE_BYTES,
   uploadClipSchema,
   type UploadClip,
 } from '@motcua/core';
-import { z } from 'zod';
-import { defineRoute, refuse } from '../net/routes.js';
+import { jsonRoute, refuse } from '../net/routes.js';
 import type { FeatureContext, HubFeature } from './types.js';
 import { decodeClip } from './voiceDecoding.js';
 
@@ -119,10 +119,8 @@ export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
   return {
     name: 'officeVoice',
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/voice/office',
-        handler: () => {
+      jsonRoute('GET /api/voice/office', {
+        handler: (): OfficeVoiceList => {
           const manifest = readOfficeManifest(dir);
           const clips = Object.fromEntries(
             Object.entries(manifest.clips).map(([id, clip]) => [id, { ...clip, bytes: fileSize(dir, clip.file) }]),
@@ -131,10 +129,7 @@ export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
           return { ok: true, clips, totalBytes, limitBytes: MAX_OFFICE_VOICE_BYTES };
         },
       }),
-      defineRoute({
-        method: 'PUT',
-        url: '/api/voice/office/clip',
-        body: uploadClipSchema,
+      jsonRoute('PUT /api/voice/office/clip', {
         // Base64 of the largest clip, and the text around it; a bigger body gets the same message.
         bodyLimit: 2 * MAX_CLIP_BYTES,
         tooLargeIssue: CLIP_TOO_LARGE_ISSUE,
@@ -145,10 +140,7 @@ export function createOfficeVoiceFeature(ctx: FeatureContext): HubFeature {
           return outcome;
         },
       }),
-      defineRoute({
-        method: 'DELETE',
-        url: '/api/voice/office/clip',
-        query: z.object({ id: clipIdSchema }),
+      jsonRoute('DELETE /api/voice/office/clip', {
         handler: ({ query, user, reply }) => {
           if (!removeOfficeClip(dir, query.id)) return refuse(reply, 404, 'NOT_FOUND');
           ctx.log.info({ clipId: query.id, by: user?.id }, 'office voice clip removed');

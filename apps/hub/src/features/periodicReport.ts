@@ -6,7 +6,6 @@ import {
   ratingAnswerNames,
   ratingMethodOf,
   ratingScales,
-  reportPeriodSchema,
   SATISFACTION_FORMULA,
   serviceDayBounds,
   type OfficeConfig,
@@ -15,11 +14,9 @@ import {
   type ReportPeriod,
   type ReportRange,
 } from '@motcua/core';
-import { z } from 'zod';
-import { defineRoute } from '../net/routes.js';
+import { fileRoute } from '../net/routes.js';
 import type { DossierStore } from './dossierStore.js';
 import { download } from './exports.js';
-import { reportRangeSchema } from './reports.js';
 import type { ReportStore } from './reportStore.js';
 import type { FeatureContext, HubFeature } from './types.js';
 
@@ -156,11 +153,6 @@ export async function periodicReportWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const periodicReportQuerySchema = z.intersection(
-  reportRangeSchema,
-  z.object({ period: reportPeriodSchema.default('month') }),
-);
-
 /** GET /api/reports/periodic.xlsx?from&to&period=month|quarter|year: the report in the province's terms. */
 export function createPeriodicReportFeature(
   ctx: FeatureContext,
@@ -170,10 +162,7 @@ export function createPeriodicReportFeature(
   return {
     name: 'periodicReport',
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/api/reports/periodic.xlsx',
-        query: periodicReportQuerySchema,
+      fileRoute('GET /api/reports/periodic.xlsx', {
         handler: async ({ query, reply }) => {
           const config = ctx.engine.state.config;
           const report = await periodicReport(reports, dossiers, config, query, query.period);

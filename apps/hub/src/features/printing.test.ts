@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, assignPrinter, connectAdmin, connectDevice } from '../../../../e2e/support/clients.js';
 import { staffToken, startHubProcess, waitFor, type HubProcess } from '../../../../e2e/support/hubProcess.js';
-import type { AuditEntry } from './audit.js';
+import type { AuditEntry } from '@motcua/core';
 import { printedTicketShows, readPrintedTicket } from '../../../../e2e/support/printedTicket.js';
 
 function printTicket(client: HubClient, ticketId: string, reprint = false): Promise<PrintReply> {

@@ -13,8 +13,7 @@ import {
   allTickets,
 } from '@motcua/core';
 import { createHmac, randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { defineRoute, sendHtml } from '../net/routes.js';
+import { fileRoute, sendHtml } from '../net/routes.js';
 import { sendAppIndex } from '../net/staticFiles.js';
 import { CITIZEN_DIST } from './appointments/citizenApp.js';
 import { secretInMeta } from './store/meta.js';
@@ -152,10 +151,7 @@ export function createTicketStatusFeature(ctx: FeatureContext, store: TicketLink
       if (ticket && reply.result.events.includes('ticket.issued')) reply.result.statusUrl = statusUrl(ticket.id);
     },
     routes: [
-      defineRoute({
-        method: 'GET',
-        url: '/t/:token',
-        params: z.object({ token: z.string().max(500) }),
+      fileRoute('GET /t/:token', {
         handler: ({ params, reply }) => {
           if (!tokens.ticketIdFor(params.token)) return sendHtml(reply, 404, invalidLinkPage());
           return sendAppIndex(reply, CITIZEN_DIST);

@@ -1,6 +1,6 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { authorizeHttp, isHttpRouteKey, type HttpRouteKey } from '@motcua/core';
+import { authorizeHttp, httpRoutes, isHttpRouteKey, type HttpRouteKey } from '@motcua/core';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -164,6 +164,9 @@ export function registerRoutes(app: FastifyInstance, routes: HubRoute[], callerO
     const key = `${route.method} ${route.url}`;
     if (!isHttpRouteKey(key)) throw new Error(`HTTP route ${key} has no line in core's httpRouteRoles`);
     const accessKey: HttpRouteKey = key;
+    // A JSON route's reply type is core's: it must be declared with jsonRoute, which types it.
+    if (httpRoutes[accessKey].kind === 'json' && !route.typedJson)
+      throw new Error(`HTTP route ${key} answers JSON: declare it with jsonRoute (core's httpRoutes)`);
     app.route({
       method: route.method,
       url: route.url,

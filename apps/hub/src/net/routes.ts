@@ -1,8 +1,22 @@
-import { errorMessages, type ErrorCode, type User } from '@motcua/core';
+import {
+  errorMessages,
+  httpRouteParts,
+  httpRoutes,
+  type ErrorCode,
+  type FileRouteKey,
+  type HttpMethod,
+  type HttpOk,
+  type HttpParsed,
+  type HttpRefusal,
+  type HttpReply,
+  type HttpRouteSpec,
+  type JsonRouteKey,
+  type User,
+} from '@motcua/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { HttpMethod };
 
 /** What a route handler gets: its inputs already parsed by the route's zod schemas, and the caller. */
 export interface RouteCall<P, Q, B> {
@@ -32,16 +46,68 @@ export interface HubRoute<P = unknown, Q = unknown, B = unknown> {
   tooLargeIssue?: string;
   /** Per client address (trust-proxy aware): at most `max` calls per `windowMs`. */
   rateLimit?: { max: number; windowMs: number };
+  /** Declared with `jsonRoute`: its inputs and reply are core's `httpRoutes` line (registerRoutes checks). */
+  typedJson?: true;
   handler(call: RouteCall<P, Q, B>): unknown;
 }
 
-/** Declares a route with its handler's inputs typed from its schemas. */
+/** Declares a route with its handler's inputs typed from its schemas (static files under a mount). */
 export function defineRoute<P = unknown, Q = unknown, B = unknown>(route: HubRoute<P, Q, B>): HubRoute {
   return route as HubRoute;
 }
 
+type RouteOptions = Pick<HubRoute, 'bodyLimit' | 'tooLargeIssue' | 'rateLimit'>;
+type CallOf<K extends JsonRouteKey | FileRouteKey> = RouteCall<
+  HttpParsed<K, 'params'>,
+  HttpParsed<K, 'query'>,
+  HttpParsed<K, 'body'>
+>;
+type Answer<T> = T | FastifyReply | Promise<T | FastifyReply>;
+
+/** The schemas of core's line for `key`, as the registration parses them. */
+function schemasOf(key: JsonRouteKey | FileRouteKey): Pick<HubRoute, 'params' | 'query' | 'body'> {
+  const spec: HttpRouteSpec = httpRoutes[key];
+  const body = spec.kind === 'json' ? spec.body : undefined;
+  return {
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(body ? { body } : {}),
+  };
+}
+
+/**
+ * A JSON route of core's `httpRoutes`: its params, query and body are parsed with core's schemas, and the
+ * handler must return core's reply type for it (or the reply it sent itself: `refuse`, `sendJson`).
+ */
+export function jsonRoute<K extends JsonRouteKey>(
+  key: K,
+  options: RouteOptions & { handler(call: CallOf<K>): Answer<HttpOk<K>> },
+): HubRoute {
+  const { method, url } = httpRouteParts(key);
+  return { method, url, ...schemasOf(key), ...options, typedJson: true } as HubRoute;
+}
+
+/** A route of core's `httpRoutes` that answers a file or a page, with its inputs parsed by core's schemas. */
+export function fileRoute<K extends FileRouteKey>(
+  key: K,
+  options: RouteOptions & { handler(call: CallOf<K>): unknown },
+): HubRoute {
+  const { method, url } = httpRouteParts(key);
+  return { method, url, ...schemasOf(key), ...options } as HubRoute;
+}
+
+/** Sends a JSON route's reply with a status of its own (201, 503), typed by core's line for the route. */
+export function sendJson<K extends JsonRouteKey>(
+  reply: FastifyReply,
+  _key: K,
+  status: number,
+  body: HttpReply<K>,
+): FastifyReply {
+  return reply.code(status).send(body);
+}
+
 /** The JSON every refusal carries: `{ ok: false, code, message, messageEn, details? }`. */
-export function refusalBody(code: ErrorCode, details?: Record<string, unknown>) {
+export function refusalBody(code: ErrorCode, details?: Record<string, unknown>): HttpRefusal {
   return {
     ok: false as const,
     code,

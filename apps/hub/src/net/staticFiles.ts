@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { staticPathParamsSchema } from '@motcua/core';
 import { defineRoute, refuse, sendHtml, type HubRoute } from './routes.js';
 
 const NOT_BUILT_PAGE = `<!doctype html><meta charset="utf-8"><title>Chưa sẵn sàng</title><p>Ứng dụng chưa được build. Chạy <code>npm run build</code> rồi tải lại trang.</p><p>This app is not built yet: run <code>npm run build</code> and reload.</p>`;
-
-const wildcardSchema = z.object({ '*': z.string().max(1024) });
 
 /** The file `relativePath` names inside `root`, or null when it would leave the folder (`..`, absolute, NUL). */
 export function fileInside(root: string, relativePath: string): string | null {
@@ -56,7 +54,7 @@ export function staticRoute(mount: string, root: string, spa: boolean): HubRoute
   return defineRoute({
     method: 'GET',
     url: `${mount}/*`,
-    params: wildcardSchema,
+    params: staticPathParamsSchema,
     handler: ({ params, reply }) => {
       const path = params['*'];
       const file = fileInside(root, path);

@@ -1,20 +1,17 @@
-import { appointmentSlots, idSchema, isoDateSchema } from '@motcua/core';
-import { z } from 'zod';
-import { defineRoute, refuse, type HubRoute } from '../../net/routes.js';
+import { appointmentSlots } from '@motcua/core';
+import { jsonRoute, refuse, sendJson, type HubRoute } from '../../net/routes.js';
 import type { FeatureContext } from '../types.js';
 import type { AppointmentStore } from './appointmentStore.js';
 import { appointmentView, httpStatusOf } from './appointmentView.js';
 import type { BookingCodes } from './bookingCodes.js';
 import { citizenAppRoutes } from './citizenApp.js';
-import { bookRequestSchema, type OnlineBooking } from './onlineBooking.js';
+import type { OnlineBooking } from './onlineBooking.js';
 
 /** Per client address (trust-proxy aware): bookings per window, enough for a family, too few to fill a day. */
 export const BOOKINGS_PER_WINDOW = 6;
 export const BOOKING_WINDOW_MS = 30_000;
 /** Per client address (look-ups and cancels): enough for people, too few to guess codes. */
 export const CODE_ATTEMPTS_PER_MINUTE = 30;
-
-const codeRequestSchema = z.strictObject({ code: z.string().min(1).max(300) });
 
 /** The booking page's API (public, rate limited per address) and the day's booking report (staff). */
 export function appointmentRoutes(
@@ -26,11 +23,8 @@ export function appointmentRoutes(
   const { engine } = ctx;
   return [
     ...citizenAppRoutes(),
-    defineRoute({ method: 'GET', url: '/api/appointments/services', handler: () => booking.publicServices() }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/appointments/slots',
-      query: z.object({ serviceId: idSchema, day: isoDateSchema }),
+    jsonRoute('GET /api/appointments/services', { handler: () => booking.publicServices() }),
+    jsonRoute('GET /api/appointments/slots', {
       handler: ({ query }) => {
         const slots = appointmentSlots(engine.state, query.serviceId, query.day, engine.now()).map((s) => ({
           slot: s.slot,
@@ -41,21 +35,15 @@ export function appointmentRoutes(
         return { ok: true, serviceId: query.serviceId, day: query.day, slots };
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/appointments',
-      body: bookRequestSchema,
+    jsonRoute('POST /api/appointments', {
       bodyLimit: 10_000,
       rateLimit: { max: BOOKINGS_PER_WINDOW, windowMs: BOOKING_WINDOW_MS },
       handler: ({ body, reply }) => {
         const outcome = booking.book(body);
-        return reply.code(outcome.status).send(outcome.body);
+        return sendJson(reply, 'POST /api/appointments', outcome.status, outcome.body);
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/appointments/code/:code',
-      params: z.object({ code: z.string().min(1).max(300) }),
+    jsonRoute('GET /api/appointments/code/:code', {
       rateLimit: { max: CODE_ATTEMPTS_PER_MINUTE, windowMs: 60_000 },
       handler: ({ params, reply }) => {
         const found = codes.find(engine.state, params.code);
@@ -63,19 +51,13 @@ export function appointmentRoutes(
         return { ok: true, appointment: appointmentView(engine.state, ctx.publicUrl(), found.appointment, found.code) };
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/appointments/report',
-      query: z.object({ day: isoDateSchema.optional() }),
+    jsonRoute('GET /api/appointments/report', {
       handler: ({ query }) => {
         const day = query.day ?? engine.state.serviceDay;
         return { ok: true, day, ...store.dayReport(day) };
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/appointments/cancel',
-      body: codeRequestSchema,
+    jsonRoute('POST /api/appointments/cancel', {
       bodyLimit: 10_000,
       rateLimit: { max: CODE_ATTEMPTS_PER_MINUTE, windowMs: 60_000 },
       handler: ({ body, reply }) => {

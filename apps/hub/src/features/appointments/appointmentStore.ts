@@ -1,4 +1,4 @@
-import type { Appointment } from '@motcua/core';
+import type { Appointment, AppointmentDayReport, AppointmentReportRow } from '@motcua/core';
 import Database from 'better-sqlite3';
 import type { Db } from '../../store/openDatabase.js';
 import type { FeatureMigrations } from '../store/featureMigrations.js';
@@ -12,20 +12,8 @@ export interface BookingContact {
   phone: string;
 }
 
-/** One service's bookings of a day: how many came (on time or late), did not come, or cancelled. */
-export interface AppointmentReportRow {
-  serviceId: string;
-  booked: number;
-  checkedIn: number;
-  late: number;
-  noShow: number;
-  cancelled: number;
-}
-
-export interface AppointmentDayReport {
-  services: AppointmentReportRow[];
-  noShows: { serviceId: string; slot: string }[];
-}
+// The day's report rows are core's (`AppointmentReportRow`): the admin page reads the same type.
+export type { AppointmentDayReport, AppointmentReportRow };
 
 /**
  * What the appointments feature keeps outside the event log: contact details and a record per booking
@@ -103,9 +91,10 @@ export class SqliteAppointmentStore implements AppointmentStore {
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, arrival = excluded.arrival,
          ticket_id = excluded.ticket_id, updated_at = excluded.updated_at`,
     );
+    // `arrival` is NULL until a check-in, and SUM over only NULLs is NULL: IS counts those as 0 ("late": 0, not null).
     this.selectReport = db.prepare<[string], AppointmentReportRow>(
       `SELECT service_id AS serviceId, COUNT(*) AS booked,
-         SUM(status = 'checkedIn') AS checkedIn, SUM(arrival = 'late') AS late,
+         SUM(status = 'checkedIn') AS checkedIn, SUM(arrival IS 'late') AS late,
          SUM(status = 'noShow') AS noShow, SUM(status = 'cancelled') AS cancelled
        FROM appointment_records WHERE day = ? GROUP BY service_id ORDER BY service_id`,
     );

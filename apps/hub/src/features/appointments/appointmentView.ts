@@ -2,26 +2,10 @@ import {
   appointmentPolicyOf,
   officeClock,
   type Appointment,
+  type AppointmentView,
   type ErrorCode,
-  type LocalizedName,
   type QueueState,
 } from '@motcua/core';
-
-/** A booking as the citizen sees it: no id, no other citizen's data. */
-export interface AppointmentView {
-  code: string;
-  service: LocalizedName;
-  serviceId: string;
-  day: string;
-  slot: string;
-  status: Appointment['status'];
-  /** From when and until when a check-in is served at the slot time ("HH:MM"). */
-  checkInFrom: string;
-  checkInUntil: string;
-  officeName: string;
-  /** The link the QR code carries. */
-  bookingUrl: string;
-}
 
 /** The booking page's link for a code: the office's public base (kiosk setting) or the hub's own address. */
 export function bookingUrl(state: QueueState, publicUrl: string, code: string): string {

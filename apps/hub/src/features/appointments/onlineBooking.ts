@@ -1,43 +1,26 @@
 import {
   appointmentPolicyOf,
   bookableDays,
-  clockTimeSchema,
-  idSchema,
-  isoDateSchema,
   phoneBookingRefusal,
   phoneKey,
   sortedServices,
+  type BookingOffer,
+  type BookRequest,
   type CommandReply,
+  type HttpReply,
 } from '@motcua/core';
-import { z } from 'zod';
 import { refusalBody } from '../../net/routes.js';
 import type { FeatureContext } from '../types.js';
 import type { AppointmentStore } from './appointmentStore.js';
 import { appointmentView, httpStatusOf } from './appointmentView.js';
 import type { BookingCodes } from './bookingCodes.js';
 
-export const bookRequestSchema = z.strictObject({
-  serviceId: idSchema,
-  day: isoDateSchema,
-  slot: clockTimeSchema,
-  /** Optional; kept only until the day of the appointment is over. */
-  name: z.string().trim().max(80).default(''),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+ .()-]{0,20}$/, 'số điện thoại / phone number')
-    .default(''),
-  /** Made by the page once per submit: a retry returns the same booking. */
-  requestId: z.string().min(8).max(64).optional(),
-});
-export type BookRequest = z.output<typeof bookRequestSchema>;
-
 /** How long the answer to a booking page's requestId is kept for its retries. */
 const BOOKING_REPLY_KEPT_MS = 10 * 60_000;
 
 export interface BookingOutcome {
   status: number;
-  body: unknown;
+  body: HttpReply<'POST /api/appointments'>;
 }
 
 /** Booking from the public page: a fresh code per booking, its contact stored in the booking's transaction. */
@@ -78,7 +61,7 @@ export class OnlineBooking {
       return { status: httpStatusOf(failed), body: refusalBody(failed) };
     }
     const view = appointmentView(this.ctx.engine.state, this.ctx.publicUrl(), reply.result.appointment, code);
-    const booked = { status: 201, body: { ok: true, appointment: view } };
+    const booked: BookingOutcome = { status: 201, body: { ok: true, appointment: view } };
     if (requestId) this.remember(requestId, booked);
     this.ctx.log.info({ serviceId, day, slot }, 'appointment booked online');
     return booked;
@@ -106,7 +89,7 @@ export class OnlineBooking {
   }
 
   /** The services that take bookings, with their bookable days, for the booking page. */
-  publicServices() {
+  publicServices(): BookingOffer {
     const state = this.ctx.engine.state;
     const policy = appointmentPolicyOf(state.config);
     const now = this.ctx.engine.now();
