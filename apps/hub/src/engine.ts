@@ -81,10 +81,7 @@ export class Engine {
    * same command, `IDEMPOTENCY_CONFLICT` for another command under the same requestId, or null for a
    * new request. Checked before anything that could refuse a retry (rate limits).
    */
-  knownReply(actor: Actor, input: unknown, requestId: string | null): Promise<CommandReply> | null {
-    if (!requestId) return null;
-    const ref = actorRef(actor);
-    const hash = commandHash(input);
+  private replyAlreadyGiven(ref: string, hash: string, requestId: string): Promise<CommandReply> | null {
     const pending = this.batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
     if (pending) return pending.commandHash === hash ? pending.settled : Promise.resolve(conflictReply());
     const previous = this.safely(() => this.store.previousReply(requestId, ref));
@@ -97,11 +94,21 @@ export class Engine {
 
   /**
    * Runs a client's command in the next group commit and resolves with its reply once stored.
-   * A retry of a command still in the batch gets the same reply. `alongside` runs in the same transaction.
+   * A retry of a command still in the batch, or already stored, gets the same reply, before `admit` is asked:
+   * `admit` refuses new commands only (a rate limit must not refuse the retry of an accepted one).
    */
-  submit(actor: Actor, input: unknown, requestId: string | null, alongside?: AlongsideWrite): Promise<CommandReply> {
-    const known = this.knownReply(actor, input, requestId);
+  submit(
+    actor: Actor,
+    input: unknown,
+    requestId: string | null,
+    admit: () => CommandReply | null = () => null,
+  ): Promise<CommandReply> {
+    const ref = actorRef(actor);
+    const hash = requestId ? commandHash(input) : null;
+    const known = requestId && hash ? this.replyAlreadyGiven(ref, hash, requestId) : null;
     if (known) return known;
+    const refusal = admit();
+    if (refusal) return Promise.resolve(refusal);
     const base = this.batch?.state ?? this.state;
     const execution = executeCommand(base, input, actor, this.clock());
     if (!execution.ok) return Promise.resolve(errorReply(execution.error));
@@ -116,10 +123,9 @@ export class Engine {
     this.batch.commands.push({
       envelopes: execution.envelopes,
       requestId,
-      actor: actorRef(actor),
-      commandHash: requestId ? commandHash(input) : null,
+      actor: ref,
+      commandHash: hash,
       reply,
-      alongside,
       settled,
       settle,
     });

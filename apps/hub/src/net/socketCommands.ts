@@ -20,14 +20,19 @@ export class DeviceRateLimits {
 
   constructor(private readonly ctx: SocketContext) {}
 
-  /** Whether this command from this actor fits in its device's budget now. */
+  /**
+   * Whether this command from this actor fits in its device's budget now. Only a well-formed command takes a
+   * token: a device's bad input must not use up its budget (the engine refuses it).
+   */
   allows(actor: Actor, command: { type?: unknown }): boolean {
     if (actor.kind !== 'device') return true;
     const { options } = this.ctx;
     if (actor.deviceKind === 'kiosk' && command.type === 'ticket.issue') {
+      if (!parseCommand(command).ok) return true;
       return this.take(`issue:${actor.deviceId}`, options.kioskIssueBurst, options.kioskIssuesPerMinute);
     }
     if (command.type === 'alert.raise') {
+      if (!parseCommand(command).ok) return true;
       return this.take(`alert:${actor.deviceId}`, options.deviceAlertBurst, options.deviceAlertsPerMinute);
     }
     return true;
@@ -87,15 +92,13 @@ export function registerCommands(
         if (reply.ok) commandReply(command as CommandInput, reply);
         ack(reply);
       };
-      // A retry gets its first answer (or IDEMPOTENCY_CONFLICT) even when the sender is over its rate limit.
-      const known = ctx.engine.knownReply(actor, command, requestId);
-      if (known) return void known.then(answer);
-      // Only a well-formed command takes a token: a device's bad input must not use up its budget.
-      if (parseCommand(command).ok && !limits.allows(actor, command))
-        return ack(errorReply(domainError('RATE_LIMITED')));
-      const printerRefusal = printerAddressRefused(ctx, actor, command);
-      if (printerRefusal) return ack(printerRefusal);
-      void ctx.engine.submit(actor, command, requestId).then(answer);
+      // A retry gets its first answer (or IDEMPOTENCY_CONFLICT) even when the sender is over its rate limit:
+      // the engine looks for it before it asks `admit`.
+      const admit = () =>
+        limits.allows(actor, command)
+          ? printerAddressRefused(ctx, actor, command)
+          : errorReply(domainError('RATE_LIMITED'));
+      void ctx.engine.submit(actor, command, requestId, admit).then(answer);
     }),
   );
 }
