@@ -13,6 +13,11 @@ import { OFFICE_BATCH_ROOM, OFFICE_ROOM, type HubIo } from './socketTypes.js';
  */
 export function broadcastCommit(io: HubIo, envelopes: readonly EventEnvelope[]): void {
   if (envelopes.length === 0) return;
-  for (const envelope of envelopes) io.to(OFFICE_ROOM).emit('event', envelope);
-  io.to(OFFICE_BATCH_ROOM).emit('events', [...envelopes]);
+  // A room nobody is in is skipped: Socket.IO would still encode the message and keep it for recovery.
+  if (hasMembers(io, OFFICE_ROOM)) for (const envelope of envelopes) io.to(OFFICE_ROOM).emit('event', envelope);
+  if (hasMembers(io, OFFICE_BATCH_ROOM)) io.to(OFFICE_BATCH_ROOM).emit('events', [...envelopes]);
+}
+
+function hasMembers(io: HubIo, room: string): boolean {
+  return (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
 }
