@@ -6,7 +6,7 @@ import { pairRawSocket } from './support/rawSocket.js';
 
 /**
  * Event batches (docs/protocol.md, "Event batches"), through a real hub process: a client that asks in the handshake
- * gets `events` messages, one per turn of the hub's loop; one that does not (an older kiosk, a third-party display)
+ * gets `events` messages, one per commit; one that does not (an older kiosk, a third-party display)
  * still gets one `event` each. Both see every event once, in seq order.
  */
 const BURST = 12;

@@ -124,7 +124,7 @@ export class HubClient {
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
       autoConnect: false,
-      // One `events` message per turn of the hub's loop; an older hub ignores this and sends `event`.
+      // One `events` message per commit (a turn of the hub's loop); an older hub ignores this and sends `event`.
       auth: { eventBatches: true } satisfies ClientHandshake,
       ...options.socketOptions,
     };
