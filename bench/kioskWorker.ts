@@ -3,35 +3,29 @@
  * reading the displays' messages must not sit in front of a kiosk's acknowledgement. The displays and counters stay
  * in the main thread and still use this machine's CPU, as the hub's neighbours.
  *
- * Messages: in `{ url, deviceTokens, services }` (workerData); then `{ count }` → `{ issued, seconds, latencies,
+ * Messages: in `{ url, deviceTokens, services, eventBatches }` (workerData); then `{ count }` → `{ issued, seconds, latencies,
  * eventsPerMessage }`, as often as asked; `'close'` ends it.
  */
 import { PROTOCOL_VERSION } from '@motcua/core';
 import { parentPort, workerData } from 'node:worker_threads';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { countEventsPerMessage, socketTo } from './benchClients.js';
 
 interface KioskWorkerData {
   url: string;
   deviceTokens: string[];
   services: string[];
+  /** Asked in the handshake, as the bench's other clients (`--event-batches`). */
+  eventBatches: boolean;
 }
 type Ack = { ok: boolean; code?: string };
 
-const { url, deviceTokens, services } = workerData as KioskWorkerData;
+const { url, deviceTokens, services, eventBatches } = workerData as KioskWorkerData;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 let requestNumber = 0;
 
 async function kioskSocket(deviceToken: string): Promise<Socket> {
-  const socket = connectSocket(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    auth: { eventBatches: true },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const socket = await socketTo(url, eventBatches);
   const hello = (await socket.emitWithAck('hello', { protocol: PROTOCOL_VERSION, deviceToken, lastSeq: 0 })) as Ack;
   if (!hello.ok) throw new Error(`kiosk hello refused: ${hello.code}`);
   return socket;
@@ -39,11 +33,7 @@ async function kioskSocket(deviceToken: string): Promise<Socket> {
 
 /** Every kiosk in a closed loop (the next ticket once the last is acknowledged) until `count` are. */
 async function issue(kiosks: Socket[], count: number) {
-  let messages = 0;
-  let events = 0;
-  const one = () => (messages++, events++);
-  const many = (envelopes: unknown[]) => (messages++, (events += envelopes.length));
-  kiosks[0]!.on('event', one).on('events', many);
+  const stopCounting = countEventsPerMessage(kiosks[0]!);
   const latencies: number[] = [];
   let issued = 0;
   const start = nowMs();
@@ -62,8 +52,7 @@ async function issue(kiosks: Socket[], count: number) {
     }),
   );
   const seconds = (nowMs() - start) / 1000;
-  kiosks[0]!.off('event', one).off('events', many);
-  return { issued, seconds, latencies, eventsPerMessage: events / Math.max(1, messages) };
+  return { issued, seconds, latencies, eventsPerMessage: stopCounting() };
 }
 
 const kiosks = await Promise.all(deviceTokens.map(kioskSocket));

@@ -5,14 +5,14 @@
  * displays and counters share this thread, and every client shares the machine's cores with the hub.
  */
 import { PROTOCOL_VERSION, stateCodec, ticketsWhere, type EventEnvelope } from '@motcua/core';
-import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { io as connectSocket, type Socket } from 'socket.io-client';
-import { HUB_PRAGMAS } from '../apps/hub/src/store/openDatabase.js';
+import type { Socket } from 'socket.io-client';
+import { countEventsPerMessage, socketTo as connectClient } from './benchClients.js';
+import { rawWriteFloor } from './writeFloor.js';
 import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
 import { REPO_ROOT, startHubProcess } from '../e2e/support/hubProcess.js';
 
@@ -69,19 +69,8 @@ const percentile = (values: number[], p: number) => {
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-async function socketTo(url: string): Promise<Socket> {
-  const socket = connectSocket(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    auth: { eventBatches: EVENT_BATCHES },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+/** A raw client asking for events the way this run does (`--event-batches`). */
+const socketTo = (url: string) => connectClient(url, EVENT_BATCHES);
 
 async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
@@ -105,33 +94,6 @@ function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   const ticks = Number(stat[11]) + Number(stat[12]);
   return { rssMb: round(rssKb / 1024, 1), cpuSeconds: ticks / 100 };
-}
-
-/** (b) The write floor: one transaction per ticket (event row + ticket row), the hub's pragmas, same disk. */
-function rawWriteFloor(count: number): { txPerSecond: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sqlite-'));
-  const db = new Database(join(dir, 'floor.sqlite'));
-  for (const pragma of HUB_PRAGMAS) db.pragma(pragma);
-  db.exec(
-    'CREATE TABLE events (seq INTEGER PRIMARY KEY, type TEXT, payload TEXT, at INTEGER, actor TEXT, request_id TEXT)',
-  );
-  db.exec('CREATE TABLE tickets (id TEXT PRIMARY KEY, label TEXT, status TEXT, payload TEXT)');
-  const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)');
-  const insertTicket = db.prepare('INSERT INTO tickets VALUES (?, ?, ?, ?)');
-  const payload = JSON.stringify({
-    type: 'ticket.issued',
-    ticket: { id: 'x'.repeat(20), label: 'A001', serviceId: 'khai-sinh' },
-  });
-  const write = db.transaction((i: number) => {
-    insertEvent.run(i, 'ticket.issued', payload, Date.now(), 'device:kiosk', `req-${i}`);
-    insertTicket.run(`t-${i}`, `A${i}`, 'waiting', payload);
-  });
-  const start = nowMs();
-  for (let i = 1; i <= count; i++) write(i);
-  const seconds = (nowMs() - start) / 1000;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  return { txPerSecond: round(count / seconds, 0) };
 }
 
 /** Sends `calls` calls one after another and times each from its send until every display has it. */
@@ -337,7 +299,12 @@ async function main(): Promise<void> {
       `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(kioskWorkerUrl)}, ${JSON.stringify(import.meta.url)}))`,
       {
         eval: true,
-        workerData: { url, deviceTokens: kioskPairs.map((k) => k.token), services: SERVICES },
+        workerData: {
+          url,
+          deviceTokens: kioskPairs.map((k) => k.token),
+          services: SERVICES,
+          eventBatches: EVENT_BATCHES,
+        },
       },
     );
     const fromKioskThread = () =>
@@ -386,15 +353,9 @@ async function main(): Promise<void> {
 
     // Then with every counter and display connected: each ticket is broadcast to all of them.
     // How many events a display receives per message: 1 one by one, more when the hub batches a commit's events.
-    const watched = displays[0]!;
-    let messagesToDisplay = 0;
-    let eventsToDisplay = 0;
-    const countEvent = () => (messagesToDisplay++, eventsToDisplay++);
-    const countEvents = (envelopes: unknown[]) => (messagesToDisplay++, (eventsToDisplay += envelopes.length));
-    watched.on('event', countEvent).on('events', countEvents);
+    const stopCounting = countEventsPerMessage(displays[0]!);
     const issuance = await measureIssuance(ISSUES);
-    watched.off('event', countEvent).off('events', countEvents);
-    const eventsPerMessage = round(eventsToDisplay / Math.max(1, messagesToDisplay));
+    const eventsPerMessage = round(stopCounting());
     kioskThread.postMessage('close');
     await new Promise((resolve) => kioskThread.once('exit', resolve));
     // The kiosks again, in this thread, for the phases that follow (filling queues, growing the day).

@@ -84,12 +84,18 @@ export class Engine {
   private replyAlreadyGiven(ref: string, hash: string, requestId: string): Promise<CommandReply> | null {
     const pending = this.batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
     if (pending) return pending.commandHash === hash ? pending.settled : Promise.resolve(conflictReply());
+    const stored = this.storedReply(ref, hash, requestId);
+    return stored ? Promise.resolve(stored) : null;
+  }
+
+  /** The stored answer to this sender's requestId (or IDEMPOTENCY_CONFLICT, or the store's refusal), or null. */
+  private storedReply(ref: string, hash: string, requestId: string): CommandReply | null {
     const previous = this.safely(() => this.store.previousReply(requestId, ref));
     if (!previous) return null;
-    if ('error' in previous) return Promise.resolve(previous.error);
+    if ('error' in previous) return previous.error;
     // A reply stored before hashes were kept (null) is taken as the same command.
-    if (previous.commandHash !== null && previous.commandHash !== hash) return Promise.resolve(conflictReply());
-    return Promise.resolve(previous.reply);
+    if (previous.commandHash !== null && previous.commandHash !== hash) return conflictReply();
+    return previous.reply;
   }
 
   /**
@@ -160,12 +166,9 @@ export class Engine {
   execute(actor: Actor, input: unknown, requestId: string | null, alongside?: AlongsideWrite): CommandReply {
     this.commit();
     const ref = actorRef(actor);
-    if (requestId) {
-      const known = this.safely(() => this.store.previousReply(requestId, ref));
-      if (known && 'error' in known) return known.error;
-      if (known)
-        return known.commandHash !== null && known.commandHash !== commandHash(input) ? conflictReply() : known.reply;
-    }
+    const hash = requestId ? commandHash(input) : null;
+    const known = requestId && hash ? this.storedReply(ref, hash, requestId) : null;
+    if (known) return known;
     const execution = executeCommand(this.state, input, actor, this.clock());
     if (!execution.ok) return errorReply(execution.error);
     const reply: CommandReply = { ok: true, result: execution.result };
@@ -177,7 +180,7 @@ export class Engine {
             envelopes: execution.envelopes,
             requestId,
             actor: ref,
-            commandHash: requestId ? commandHash(input) : null,
+            commandHash: hash,
             reply,
             alongside,
           },

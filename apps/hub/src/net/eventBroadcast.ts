@@ -11,11 +11,11 @@ import { OFFICE_BATCH_ROOM, OFFICE_ROOM, type HubIo } from './socketTypes.js';
  * Both are sent before the engine answers the commands of the commit, so every client has a command's events
  * before its reply.
  */
-export function broadcastCommit(io: HubIo, envelopes: readonly EventEnvelope[]): void {
+export function broadcastCommit(io: HubIo, envelopes: EventEnvelope[]): void {
   if (envelopes.length === 0) return;
   // A room nobody is in is skipped: Socket.IO would still encode the message and keep it for recovery.
   if (hasMembers(io, OFFICE_ROOM)) for (const envelope of envelopes) io.to(OFFICE_ROOM).emit('event', envelope);
-  if (hasMembers(io, OFFICE_BATCH_ROOM)) io.to(OFFICE_BATCH_ROOM).emit('events', [...envelopes]);
+  if (hasMembers(io, OFFICE_BATCH_ROOM)) io.to(OFFICE_BATCH_ROOM).emit('events', envelopes);
 }
 
 function hasMembers(io: HubIo, room: string): boolean {

@@ -25,17 +25,30 @@ export class DeviceRateLimits {
    * token: a device's bad input must not use up its budget (the engine refuses it).
    */
   allows(actor: Actor, command: { type?: unknown }): boolean {
-    if (actor.kind !== 'device') return true;
+    const budget = this.budgetFor(actor, command);
+    if (!budget || !parseCommand(command).ok) return true;
+    return this.take(budget.key, budget.burst, budget.perMinute);
+  }
+
+  /** The bucket this command draws on, if any: kiosks' tickets, every device's alerts. */
+  private budgetFor(actor: Actor, command: { type?: unknown }) {
+    if (actor.kind !== 'device') return null;
     const { options } = this.ctx;
     if (actor.deviceKind === 'kiosk' && command.type === 'ticket.issue') {
-      if (!parseCommand(command).ok) return true;
-      return this.take(`issue:${actor.deviceId}`, options.kioskIssueBurst, options.kioskIssuesPerMinute);
+      return {
+        key: `issue:${actor.deviceId}`,
+        burst: options.kioskIssueBurst,
+        perMinute: options.kioskIssuesPerMinute,
+      };
     }
     if (command.type === 'alert.raise') {
-      if (!parseCommand(command).ok) return true;
-      return this.take(`alert:${actor.deviceId}`, options.deviceAlertBurst, options.deviceAlertsPerMinute);
+      return {
+        key: `alert:${actor.deviceId}`,
+        burst: options.deviceAlertBurst,
+        perMinute: options.deviceAlertsPerMinute,
+      };
     }
-    return true;
+    return null;
   }
 
   private take(key: string, burst: number, perMinute: number): boolean {
