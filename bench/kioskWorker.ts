@@ -9,6 +9,7 @@
 import { PROTOCOL_VERSION } from '@motcua/core';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
+import { newRequestId } from '../packages/client/src/requestIds.js';
 import { countEventsPerMessage, socketTo } from './benchClients.js';
 
 interface KioskWorkerData {
@@ -22,7 +23,6 @@ type Ack = { ok: boolean; code?: string };
 
 const { url, deviceTokens, services, eventBatches } = workerData as KioskWorkerData;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
-let requestNumber = 0;
 
 async function kioskSocket(deviceToken: string): Promise<Socket> {
   const socket = await socketTo(url, eventBatches);
@@ -42,7 +42,7 @@ async function issue(kiosks: Socket[], count: number) {
       for (let i = 0; issued < count; i++) {
         const t0 = nowMs();
         const reply = (await kiosk.timeout(60_000).emitWithAck('command', {
-          requestId: `bench-kiosk-${k}-${++requestNumber}-${Date.now()}`,
+          requestId: newRequestId(), // as HubClient makes them
           command: { type: 'ticket.issue', serviceId: services[(i + k) % services.length] },
         })) as Ack;
         if (!reply.ok) throw new Error(`issue refused: ${reply.code}`);

@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
+import { newRequestId } from '../packages/client/src/requestIds.js';
 import { countEventsPerMessage, socketTo as connectClient } from './benchClients.js';
 import { rawWriteFloor } from './writeFloor.js';
 import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
@@ -81,11 +82,8 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
 }
 
 type Ack = { ok: boolean; code?: string; result?: { seq: number; ticket?: { id: string } } };
-let requestNumber = 0;
 const command = (socket: Socket, cmd: Record<string, unknown>) =>
-  socket
-    .timeout(60_000)
-    .emitWithAck('command', { requestId: `bench-${++requestNumber}-${Date.now()}`, command: cmd }) as Promise<Ack>;
+  socket.timeout(60_000).emitWithAck('command', { requestId: newRequestId(), command: cmd }) as Promise<Ack>;
 
 /** Reads the hub process's resident memory (MB) and CPU time (s) from /proc. */
 function processStats(pid: number): { rssMb: number; cpuSeconds: number } {

@@ -2,7 +2,10 @@ import {
   actorRef,
   domainError,
   executeCommand,
+  executeParsed,
+  parseCommand,
   type Actor,
+  type Command,
   type CommandReply,
   type DomainError,
   type EventEnvelope,
@@ -47,24 +50,44 @@ export function commandHash(input: unknown): string {
   return createHash('sha256').update(canonicalJson(input)).digest('base64url');
 }
 
+/** A batch stored but not yet durable: published (broadcast, acked) once a WAL sync covers it. */
+interface WrittenBatch {
+  commands: PendingCommand[];
+  state: QueueState;
+}
+
 /**
  * The one way state changes (docs/architecture.md, rule 2): validate, authorise and decide in core,
  * store the events with their projections in one transaction, then fold and broadcast them.
  * Commands are strictly serialised: each is decided against the state after the one before it.
- * Client commands (`submit`) that arrive together share one transaction (group commit): their acks
- * and broadcasts leave only after that commit, so nothing acknowledged is ever lost.
+ * Client commands (`submit`) that arrive together share one transaction (group commit). Its WAL is synced
+ * off the event loop (the next batch is decided meanwhile); only then is the batch published: `state`
+ * moves on, its events are broadcast and its acks leave. Nothing acknowledged or broadcast is ever lost.
  */
 export class Engine {
   private listeners = new Set<(envelopes: EventEnvelope[]) => void>();
   health: StoreHealth = { ok: true };
   /** Decided commands waiting for the next commit, and the state after them. */
   private batch: { commands: PendingCommand[]; state: QueueState } | null = null;
+  /** Batches committed to SQLite, oldest first, waiting for the WAL sync that makes them durable. */
+  private written: WrittenBatch[] = [];
+  /** A WAL sync is running (at most one; batches written meanwhile wait for the next). */
+  private syncing = false;
 
+  /**
+   * `state` is the durable state: what syncs, snapshots and reads are served from. Commands are decided
+   * against the state after every batch already decided (`latestState`).
+   * `onSyncFailure`: the WAL could not be synced, so committed batches may not be on disk and must not be
+   * acknowledged; the hub stops (as PostgreSQL does after a failed fsync) and its clients retry on the next start.
+   */
   constructor(
     public state: QueueState,
     private readonly store: EventStore,
     private readonly clock: () => number,
     private readonly log: Logger,
+    private readonly onSyncFailure: (error: unknown) => void = (error) => {
+      throw error;
+    },
   ) {}
 
   now(): number {
@@ -76,13 +99,24 @@ export class Engine {
     return () => this.listeners.delete(listener);
   }
 
+  /** The state after every decided command, durable or not: what the next command is decided against. */
+  private latestState(): QueueState {
+    return this.batch?.state ?? this.written.at(-1)?.state ?? this.state;
+  }
+
+  /** A command of this sender under this requestId that is decided but not yet published. */
+  private undelivered(ref: string, requestId: string): PendingCommand | undefined {
+    const same = (c: PendingCommand) => c.requestId === requestId && c.actor === ref;
+    return this.batch?.commands.find(same) ?? this.written.find((b) => b.commands.some(same))?.commands.find(same);
+  }
+
   /**
    * The answer already given to this sender's requestId, if any: the stored reply for a retry of the
    * same command, `IDEMPOTENCY_CONFLICT` for another command under the same requestId, or null for a
    * new request. Checked before anything that could refuse a retry (rate limits).
    */
   private replyAlreadyGiven(ref: string, hash: string, requestId: string): Promise<CommandReply> | null {
-    const pending = this.batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
+    const pending = this.undelivered(ref, requestId);
     if (pending) return pending.commandHash === hash ? pending.settled : Promise.resolve(conflictReply());
     const stored = this.storedReply(ref, hash, requestId);
     return stored ? Promise.resolve(stored) : null;
@@ -99,30 +133,34 @@ export class Engine {
   }
 
   /**
-   * Runs a client's command in the next group commit and resolves with its reply once stored.
+   * Runs a client's command in the next group commit and resolves with its reply once stored durably.
    * A retry of a command still in the batch, or already stored, gets the same reply, before `admit` is asked:
-   * `admit` refuses new commands only (a rate limit must not refuse the retry of an accepted one).
+   * `admit` refuses new, well-formed commands only (a rate limit must not refuse the retry of an accepted one,
+   * nor count a malformed one).
    */
   submit(
     actor: Actor,
     input: unknown,
     requestId: string | null,
-    admit: () => CommandReply | null = () => null,
+    admit: (command: Command) => CommandReply | null = () => null,
   ): Promise<CommandReply> {
     const ref = actorRef(actor);
     const hash = requestId ? commandHash(input) : null;
     const known = requestId && hash ? this.replyAlreadyGiven(ref, hash, requestId) : null;
     if (known) return known;
-    const refusal = admit();
+    const parsed = parseCommand(input);
+    if (!parsed.ok) return Promise.resolve(errorReply(parsed.error));
+    const refusal = admit(parsed.command);
     if (refusal) return Promise.resolve(refusal);
-    const base = this.batch?.state ?? this.state;
-    const execution = executeCommand(base, input, actor, this.clock());
+    const base = this.latestState();
+    const execution = executeParsed(base, parsed.command, actor, this.clock());
     if (!execution.ok) return Promise.resolve(errorReply(execution.error));
     const reply: CommandReply & { ok: true } = { ok: true, result: execution.result };
     if (execution.envelopes.length === 0 && !this.batch) return Promise.resolve(reply);
     if (!this.batch) {
       this.batch = { commands: [], state: base };
-      setImmediate(() => this.commit());
+      // While a WAL sync runs, the batch grows; it is committed when the sync ends (one transaction per sync).
+      if (!this.syncing) setImmediate(() => this.commit());
     }
     let settle: (reply: CommandReply) => void = () => undefined;
     const settled = new Promise<CommandReply>((resolve) => (settle = resolve));
@@ -139,37 +177,90 @@ export class Engine {
     return settled;
   }
 
-  /** Stores the waiting batch in one transaction, then broadcasts its events and answers each command. */
+  /**
+   * Stores the waiting batch in one transaction and starts the WAL sync that publishes it. A refused
+   * transaction refuses the batch's commands; the batches before it are stored and publish as usual.
+   */
   commit(): void {
     const batch = this.batch;
     if (!batch) return;
     this.batch = null;
     const stored = this.safely(() => {
-      this.store.appendBatch(batch.commands, batch.state);
+      this.store.appendBatch(batch.commands, batch.state, 'bySyncWal');
       return 'stored' as const;
     });
     if (stored !== 'stored') {
       for (const command of batch.commands) command.settle(stored.error);
       return;
     }
-    this.state = batch.state;
-    const envelopes = batch.commands.flatMap((c) => c.envelopes);
-    this.noteEventTimes(envelopes);
-    if (envelopes.length > 0) for (const listener of this.listeners) listener(envelopes);
-    for (const command of batch.commands) command.settle(command.reply);
+    this.written.push(batch);
+    this.syncWritten();
+  }
+
+  /**
+   * One WAL sync at a time, covering every batch written before it starts; batches written while it runs
+   * wait for the next one (so under load one fsync serves several batches).
+   */
+  private syncWritten(): void {
+    if (this.syncing || this.written.length === 0) return;
+    this.syncing = true;
+    const covered = this.written.at(-1)!;
+    this.store.syncWal().then(
+      () => {
+        this.syncing = false;
+        // `execute` may have published some (its own commit synced them): publish what is still waiting.
+        const upTo = this.written.indexOf(covered);
+        if (upTo >= 0) this.publish(this.written.splice(0, upTo + 1));
+        // The commands decided while it ran: one transaction, and the next sync.
+        this.commit();
+        this.syncWritten();
+      },
+      (error: unknown) => {
+        this.log.fatal(
+          { err: error },
+          'Không ghi được dữ liệu xuống đĩa; hub dừng để không báo nhận điều chưa lưu / the disk refused to sync; the hub stops so nothing unsaved is acknowledged',
+        );
+        this.onSyncFailure(error);
+      },
+    );
+  }
+
+  /** Durable batches, in order: the state moves on, their events go out, then their acks. */
+  private publish(batches: WrittenBatch[]): void {
+    for (const batch of batches) {
+      this.state = batch.state;
+      const envelopes = batch.commands.flatMap((c) => c.envelopes);
+      this.noteEventTimes(envelopes);
+      if (envelopes.length > 0) for (const listener of this.listeners) listener(envelopes);
+      for (const command of batch.commands) command.settle(command.reply);
+    }
+  }
+
+  /**
+   * Stores and publishes everything decided so far, synchronously (shutdown, and the hub's own commands that
+   * must see a settled state). Throws if the WAL cannot be synced.
+   */
+  flush(): void {
+    this.commit();
+    if (this.written.length === 0) return;
+    this.store.syncWalNow();
+    this.publish(this.written.splice(0));
   }
 
   /**
    * Runs a command now (the hub's own commands and features): first stores any waiting batch.
    * `alongside` writes what belongs to this command but not to its events, in the same transaction.
+   * Its commit syncs the WAL (SQLite's own `synchronous = FULL`), so the batches written before it are durable
+   * too and are published first, in order.
    */
   execute(actor: Actor, input: unknown, requestId: string | null, alongside?: AlongsideWrite): CommandReply {
     this.commit();
     const ref = actorRef(actor);
     const hash = requestId ? commandHash(input) : null;
+    if (requestId && hash && this.undelivered(ref, requestId)) this.flush();
     const known = requestId && hash ? this.storedReply(ref, hash, requestId) : null;
     if (known) return known;
-    const execution = executeCommand(this.state, input, actor, this.clock());
+    const execution = executeCommand(this.latestState(), input, actor, this.clock());
     if (!execution.ok) return errorReply(execution.error);
     const reply: CommandReply = { ok: true, result: execution.result };
     if (execution.envelopes.length === 0) return reply;
@@ -190,6 +281,7 @@ export class Engine {
       return 'stored' as const;
     });
     if (stored !== 'stored') return stored.error;
+    this.publish(this.written.splice(0));
     this.state = execution.state;
     this.noteEventTimes(execution.envelopes);
     for (const listener of this.listeners) listener(execution.envelopes);

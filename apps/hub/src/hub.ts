@@ -90,7 +90,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
   };
   log.info({ seq: state.seq, serviceDay: state.serviceDay, dataDir: options.dataDir, hubId }, 'state loaded');
-  const engine = new Engine(state, store, clock, log);
+  // The WAL could not be synced: what the last batches wrote may not be on disk, and nothing of it was
+  // acknowledged. Stop rather than go on from a state the disk may not hold; the next start recovers what is
+  // there and every client retries its unanswered commands (same requestIds, so nothing happens twice).
+  const engine = new Engine(state, store, clock, log, () => process.exit(70));
   engine.latestEventAt = store.latestEventAt();
   const auth = new AuthService(db, clock, {
     sessionIdleMs: options.sessionIdleMinutes * 60_000,
@@ -260,13 +263,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       server.closeAllConnections();
       await socketsClosed;
       await app.close();
-      engine.commit();
+      try {
+        engine.flush();
+      } catch (error) {
+        log.error({ err: error }, 'could not store the last commands at shutdown');
+      }
       markEpoch();
       try {
         store.writeSnapshot(engine.state);
       } catch (error) {
         log.warn({ err: error }, 'could not write a snapshot at shutdown');
       }
+      store.closeWal();
       db.close();
       log.info('hub stopped');
     },

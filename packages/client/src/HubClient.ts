@@ -28,6 +28,7 @@ import {
 } from '@motcua/core';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { memoryTokenStore, type TokenStore } from './tokenStore.js';
+import { newRequestId } from './requestIds.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 export type PairingStatus = 'none' | 'pending' | 'approved';
@@ -75,10 +76,6 @@ const KEYS = { deviceToken: 'deviceToken', sessionToken: 'sessionToken', hubId: 
 /** The state a snapshot carries (UTF-8 JSON bytes: a Buffer in Node, an ArrayBuffer in the browser). */
 export function snapshotState(sync: Extract<SyncPayload, { kind: 'snapshot' }>): QueueState {
   return stateCodec.decode(new TextDecoder().decode(sync.stateJson));
-}
-
-function newRequestId(): string {
-  return globalThis.crypto.randomUUID();
 }
 
 function failure(code: ErrorCode): ErrorReply {

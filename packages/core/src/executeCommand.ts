@@ -21,9 +21,14 @@ export type Execution =
 export function executeCommand(state: QueueState, input: unknown, actor: Actor, now: number): Execution {
   const parsed = parseCommand(input);
   if (!parsed.ok) return parsed;
-  const refused = authorize(state, actor, parsed.command);
+  return executeParsed(state, parsed.command, actor, now);
+}
+
+/** `executeCommand` for a command already parsed by `parseCommand` (the hub parses once, before its rate limits). */
+export function executeParsed(state: QueueState, command: Command, actor: Actor, now: number): Execution {
+  const refused = authorize(state, actor, command);
   if (refused) return { ok: false, error: refused };
-  const decision = decide(state, parsed.command, { now, actor });
+  const decision = decide(state, command, { now, actor });
   if (!decision.ok) return decision;
   const ref = actorRef(actor);
   let next = state;
@@ -34,7 +39,7 @@ export function executeCommand(state: QueueState, input: unknown, actor: Actor, 
     event,
   }));
   for (const envelope of envelopes) next = apply(next, envelope);
-  return { ok: true, state: next, envelopes, result: commandResult(next, parsed.command, decision.events) };
+  return { ok: true, state: next, envelopes, result: commandResult(next, command, decision.events) };
 }
 
 /** Core's answer to a command without keeping anything: `changes` is false when it would be accepted as a no-op. */

@@ -12,7 +12,7 @@ import {
   ticketById,
   allTickets,
 } from '@motcua/core';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { fileRoute, sendHtml } from '../net/routes.js';
 import { sendAppIndex } from '../net/staticFiles.js';
 import { CITIZEN_DIST } from './appointments/citizenApp.js';
@@ -56,20 +56,30 @@ export function ticketStatusView(
 /** The per-ticket credential: an HMAC of the ticket id with the hub's secret, so it cannot be guessed. */
 class TicketTokens {
   private byToken = new Map<string, string>();
+  /** Each of today's tickets' token, made once (the QR code's link and the lookup share it). */
+  private byTicketId = new Map<string, string>();
+  private readonly key: KeyObject;
 
-  constructor(private readonly secret: string) {}
+  constructor(secret: string) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   tokenFor(ticketId: string): string {
-    return createHmac('sha256', this.secret).update(ticketId).digest('base64url').slice(0, 22);
+    return (
+      this.byTicketId.get(ticketId) ?? createHmac('sha256', this.key).update(ticketId).digest('base64url').slice(0, 22)
+    );
   }
 
   remember(ticketId: string): void {
-    this.byToken.set(this.tokenFor(ticketId), ticketId);
+    const token = this.tokenFor(ticketId);
+    this.byToken.set(token, ticketId);
+    this.byTicketId.set(ticketId, token);
   }
 
   /** Today's tickets only: yesterday's links stop working when the new service day opens. */
   rebuild(state: QueueState): void {
     this.byToken = new Map();
+    this.byTicketId = new Map();
     for (const ticket of allTickets(state)) this.remember(ticket.id);
   }
 

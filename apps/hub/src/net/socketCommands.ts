@@ -1,11 +1,11 @@
 import {
   commandRequestSchema,
   domainError,
-  parseCommand,
   printerAddressMessages,
   printerAddressRefusal,
   type ErrorReply,
   type Actor,
+  type Command,
   type CommandInput,
   type CommandReply,
 } from '@motcua/core';
@@ -21,17 +21,17 @@ export class DeviceRateLimits {
   constructor(private readonly ctx: SocketContext) {}
 
   /**
-   * Whether this command from this actor fits in its device's budget now. Only a well-formed command takes a
-   * token: a device's bad input must not use up its budget (the engine refuses it).
+   * Whether this command from this actor fits in its device's budget now. Asked for well-formed commands only
+   * (the engine parses first): a device's bad input must not use up its budget.
    */
-  allows(actor: Actor, command: { type?: unknown }): boolean {
+  allows(actor: Actor, command: Command): boolean {
     const budget = this.budgetFor(actor, command);
-    if (!budget || !parseCommand(command).ok) return true;
+    if (!budget) return true;
     return this.take(budget.key, budget.burst, budget.perMinute);
   }
 
   /** The bucket this command draws on, if any: kiosks' tickets, every device's alerts. */
-  private budgetFor(actor: Actor, command: { type?: unknown }) {
+  private budgetFor(actor: Actor, command: Command) {
     if (actor.kind !== 'device') return null;
     const { options } = this.ctx;
     if (actor.deviceKind === 'kiosk' && command.type === 'ticket.issue') {
@@ -65,13 +65,12 @@ export class DeviceRateLimits {
  * An admin's printer address is checked against this hub's data folder and allowed share hosts before the
  * engine sees it (core's command schema has already checked its form). Others are refused by their role.
  */
-function printerAddressRefused(ctx: SocketContext, actor: Actor, command: unknown): ErrorReply | null {
+function printerAddressRefused(ctx: SocketContext, actor: Actor, command: Command): ErrorReply | null {
   if (actor.kind !== 'user' || actor.role !== 'admin') return null;
-  const parsed = parseCommand(command);
-  if (!parsed.ok || parsed.command.type !== 'config.upsertPrinterProfile') return null;
-  const refusal = printerAddressRefusal(parsed.command.profile.transportUrl, ctx.options.printerAddress());
+  if (command.type !== 'config.upsertPrinterProfile') return null;
+  const refusal = printerAddressRefusal(command.profile.transportUrl, ctx.options.printerAddress());
   if (!refusal) return null;
-  ctx.log.warn({ transportUrl: parsed.command.profile.transportUrl, refusal }, 'printer address refused');
+  ctx.log.warn({ transportUrl: command.profile.transportUrl, refusal }, 'printer address refused');
   return errorReply(
     domainError('BAD_REQUEST', {
       path: 'profile.transportUrl',
@@ -107,9 +106,9 @@ export function registerCommands(
       };
       // A retry gets its first answer (or IDEMPOTENCY_CONFLICT) even when the sender is over its rate limit:
       // the engine looks for it before it asks `admit`.
-      const admit = () =>
-        limits.allows(actor, command)
-          ? printerAddressRefused(ctx, actor, command)
+      const admit = (checked: Command) =>
+        limits.allows(actor, checked)
+          ? printerAddressRefused(ctx, actor, checked)
           : errorReply(domainError('RATE_LIMITED'));
       void ctx.engine.submit(actor, command, requestId, admit).then(answer);
     }),

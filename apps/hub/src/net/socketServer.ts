@@ -31,7 +31,7 @@ import { registerHello } from './socketHello.js';
 import { SocketIdentity } from './socketIdentity.js';
 import { PairingLimits, registerPairing } from './socketPairing.js';
 import { registerSessions, sessionsEnded } from './socketSessions.js';
-import { broadcastCommit } from './eventBroadcast.js';
+import { EventBroadcast, isListeningDevice } from './eventBroadcast.js';
 import { inOffice, type HubIo, type HubSocket } from './socketTypes.js';
 
 export type { HubIo } from './socketTypes.js';
@@ -105,7 +105,8 @@ export function attachSocketServer(
       if (first && first.seq <= lastSeq + 1) {
         return { kind: 'events', hubId, events: recent.filter((e) => e.seq > lastSeq) };
       }
-      const events = store.eventsSince(lastSeq, MAX_CATCH_UP_EVENTS);
+      // Up to `seq` only: the database may already hold a batch whose WAL sync has not finished (not yet published).
+      const events = store.eventsSince(lastSeq, seq - lastSeq);
       if (events.at(-1)?.seq === seq) return { kind: 'events', hubId, events };
     }
     if (snapshot?.seq !== seq) snapshot = { seq, bytes: Buffer.from(stateCodec.encode(engine.state)) };
@@ -181,8 +182,12 @@ export function attachSocketServer(
   /** Roles as last seen, so a demotion is noticed (the event carries only the new user). */
   const roles = new Map<string, Role>(Object.values(engine.state.config.users).map((u) => [u.id, u.role]));
 
+  const broadcast = new EventBroadcast(io);
   engine.onEvents((envelopes) => {
-    broadcastCommit(io, envelopes);
+    broadcast.commit(
+      envelopes,
+      envelopes.some((e) => isListeningDevice(engine.state, e.actor)),
+    );
     for (const envelope of envelopes) {
       recent.push(envelope);
       reactToAccessChanges(envelope);

@@ -24,19 +24,27 @@ export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, 
 export const OFFICE_ROOM = 'office';
 /** The same for sockets that asked for batches: one `events` message per commit. */
 export const OFFICE_BATCH_ROOM = 'office:batches';
+/** Batch-asking wall displays, which only listen: `events` messages a few milliseconds apart at most (EventBroadcast). */
+export const OFFICE_LISTENER_ROOM = 'office:listeners';
 
-/** From now on the socket receives the queue's events, the way it asked for them. */
-export function joinOffice(socket: HubSocket): void {
-  void socket.join(socket.data.eventBatches ? OFFICE_BATCH_ROOM : OFFICE_ROOM);
+/**
+ * From now on the socket receives the queue's events, the way it asked for them. `listensOnly`: a display's
+ * socket, which sends no commands and so never waits for a reply after its events.
+ */
+export function joinOffice(socket: HubSocket, listensOnly = false): void {
+  leaveOffice(socket);
+  if (!socket.data.eventBatches) void socket.join(OFFICE_ROOM);
+  else void socket.join(listensOnly ? OFFICE_LISTENER_ROOM : OFFICE_BATCH_ROOM);
 }
 
 export function leaveOffice(socket: HubSocket): void {
   void socket.leave(OFFICE_ROOM);
   void socket.leave(OFFICE_BATCH_ROOM);
+  void socket.leave(OFFICE_LISTENER_ROOM);
 }
 
 export function inOffice(socket: HubSocket): boolean {
-  return socket.rooms.has(OFFICE_ROOM) || socket.rooms.has(OFFICE_BATCH_ROOM);
+  return socket.rooms.has(OFFICE_ROOM) || socket.rooms.has(OFFICE_BATCH_ROOM) || socket.rooms.has(OFFICE_LISTENER_ROOM);
 }
 
 export function badRequest(error: z.ZodError): ErrorReply {

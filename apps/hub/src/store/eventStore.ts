@@ -9,6 +9,7 @@ import {
   type EventEnvelope,
   type QueueState,
 } from '@motcua/core';
+import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import type { Db } from './openDatabase.js';
 
 /**
@@ -53,6 +54,13 @@ export interface RememberedReply {
   commandHash: string | null;
 }
 
+/**
+ * Who makes a batch's transaction durable: SQLite at its commit (`synchronous = FULL`), or the caller later, by
+ * `syncWal()` before anyone hears of the batch (the engine's group commit: the fsync runs off the event loop
+ * while the next batch is decided).
+ */
+export type Durability = 'atCommit' | 'bySyncWal';
+
 /** Writes each command's events, the tables they update, and its reply, in one transaction. */
 export class EventStore {
   private readonly insertEvent;
@@ -70,8 +78,20 @@ export class EventStore {
   private readonly selectSince;
   private lastSnapshotSeq = 0;
   private readonly projectors: Projector[] = [];
+  /** A file database in WAL mode: its commits can be left for `syncWal` (else every commit syncs itself). */
+  private readonly walPath: string | null;
+  /** The WAL file, opened at the first `syncWal`. */
+  private walFd: number | null = null;
+  private readonly skipCommitSync;
+  private readonly restoreCommitSync;
 
   constructor(private readonly db: Db) {
+    const wal = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    this.walPath = wal ? `${db.name}-wal` : null;
+    // NORMAL in WAL mode: the commit writes its frames to the WAL file but does not fsync it (SQLite stays
+    // consistent; durability is `syncWal`'s job). Restored to the connection's own level after the batch.
+    this.skipCommitSync = db.prepare('PRAGMA synchronous = NORMAL');
+    this.restoreCommitSync = db.prepare(`PRAGMA synchronous = ${Number(db.pragma('synchronous', { simple: true }))}`);
     this.insertEvent = db.prepare(
       'INSERT INTO events (seq, type, payload, at, actor, request_id) VALUES (@seq, @type, @payload, @at, @actor, @requestId)',
     );
@@ -141,9 +161,53 @@ export class EventStore {
   /**
    * Stores several commands in one transaction (group commit); `after` is the state after all of them.
    * Their events, the core tables, every feature's projection and each command's own writes: all or
-   * nothing. Throws if SQLite (or a projector) refuses.
+   * nothing. Throws if SQLite (or a projector) refuses. With `bySyncWal`, the batch is committed (every reader
+   * of the database sees it) but durable only once a later `syncWal` resolves.
    */
-  appendBatch(commands: StoredCommand[], after: QueueState): void {
+  appendBatch(commands: StoredCommand[], after: QueueState, durability: Durability = 'atCommit'): void {
+    if (durability === 'bySyncWal' && this.walPath) {
+      this.skipCommitSync.run();
+      try {
+        this.appendInTransaction(commands, after);
+      } finally {
+        this.restoreCommitSync.run();
+      }
+    } else {
+      this.appendInTransaction(commands, after);
+    }
+  }
+
+  /**
+   * Makes every transaction committed so far durable: an fdatasync of the WAL file (what `synchronous = FULL`
+   * does inside each commit), on libuv's thread pool. Resolves at once for a database without a WAL file.
+   */
+  syncWal(): Promise<void> {
+    const fd = this.walDescriptor();
+    if (fd === null) return Promise.resolve();
+    return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** `syncWal`, blocking: for shutdown and for a reply that must not leave before its batch is durable. */
+  syncWalNow(): void {
+    const fd = this.walDescriptor();
+    if (fd !== null) fdatasyncSync(fd);
+  }
+
+  /** Closes the WAL file's descriptor (before the database closes and SQLite removes the file). */
+  closeWal(): void {
+    if (this.walFd === null) return;
+    closeSync(this.walFd);
+    this.walFd = null;
+  }
+
+  private walDescriptor(): number | null {
+    if (!this.walPath) return null;
+    // SQLite keeps the WAL file (and its inode) for as long as the connection is open; 'r+': Windows flushes
+    // only a handle opened for writing.
+    return (this.walFd ??= openSync(this.walPath, 'r+'));
+  }
+
+  private appendInTransaction(commands: StoredCommand[], after: QueueState): void {
     this.db.transaction(() => {
       const all: EventEnvelope[] = [];
       for (const { envelopes, requestId, actor, commandHash, reply, alongside } of commands) {
