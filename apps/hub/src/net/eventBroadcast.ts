@@ -1,63 +1,60 @@
-import type { Actor, DeviceKind, EventEnvelope, QueueState } from '@motcua/core';
-import { OFFICE_BATCH_ROOM, OFFICE_LISTENER_ROOM, OFFICE_ROOM, type HubIo } from './socketTypes.js';
+import type { EventEnvelope, QueueState } from '@motcua/core';
+import { OFFICE_BATCH_ROOM, OFFICE_PACED_ROOM, OFFICE_ROOM, type HubIo } from './socketTypes.js';
 
 /**
- * At most one message per this interval to the office's listeners (wall displays) while events come faster.
- * An event a display announces (a call, a recall) goes out at once, with what waited before it; during a burst
- * of tickets a display's messages carry several commits, a few milliseconds apart.
+ * While kiosks issue tickets faster than this, the paced room (every batch-asking socket but the kiosks) gets
+ * their tickets at most once per interval, together. Anything else goes out at once.
  */
-export const LISTENER_INTERVAL_MS = 10;
-
-/** What a display shows and reads out the moment it happens. */
-const ANNOUNCED: ReadonlySet<string> = new Set(['ticket.called', 'ticket.recalled']);
+export const PACED_INTERVAL_MS = 25;
 
 /**
  * Sends each commit's events to the office's sockets, before the engine answers the commit's commands, so every
- * client that sends commands has a command's events before its reply.
+ * client has its command's events before its reply.
  *
- * The engine commits every command of one WAL sync in one transaction (its group commit), so one commit is often
- * several tickets. Sockets that asked for batches get them as one `events` message: when ten kiosks' commands
+ * The engine stores every command of one WAL sync in one transaction (its group commit), so one commit is often
+ * several tickets. Sockets that asked for batches get a commit as one `events` message: when ten kiosks' commands
  * arrive together, a counter receives one message instead of ten. Other sockets get one `event` each.
  *
- * Listeners (batch-asking displays, which never send commands) get the same `events` messages, but at most one
- * per `LISTENER_INTERVAL_MS` unless a call is among them: the events of the commits in between wait, in order, and
- * go together. With a hundred displays connected, the frames written to them were most of the hub's work per ticket.
+ * Kiosks' new tickets are the one stream that can come hundreds a second. Counters, displays and the admin's
+ * screens (the paced room) get those at most once per `PACED_INTERVAL_MS`: the commits in between wait, in order,
+ * and go in one message. Any other event (a call, a finish, a counter's or the admin's own command) is sent at
+ * once, with whatever waited before it: so a call is shown and read out as soon as it is stored, and a socket in
+ * the paced room always has its own command's events before its reply. Kiosks stay in the batch room: their own
+ * tickets are what they wait for. With a hundred displays and fifty counters connected, the frames written to them
+ * were most of the hub's work per ticket.
  */
 export class EventBroadcast {
-  /** Events not yet sent to the listeners, oldest first. */
+  /** Kiosk tickets not yet sent to the paced room, oldest first. */
   private held: EventEnvelope[] = [];
   private lastSentAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly io: HubIo,
-    private readonly intervalMs = LISTENER_INTERVAL_MS,
+    private readonly intervalMs = PACED_INTERVAL_MS,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /**
-   * One commit's events. `fromListener`: one of them was sent by a listening device; it is answered after this
-   * returns, so the listeners get everything now.
-   */
-  commit(envelopes: EventEnvelope[], fromListener = false): void {
+  /** One commit's events. `kioskTicketsOnly`: every one is a ticket a kiosk issued (they may wait their turn). */
+  commit(envelopes: EventEnvelope[], kioskTicketsOnly: boolean): void {
     if (envelopes.length === 0) return;
     // A room nobody is in is skipped: Socket.IO would still encode the message and keep it for recovery.
     if (hasMembers(this.io, OFFICE_ROOM)) {
       for (const envelope of envelopes) this.io.to(OFFICE_ROOM).emit('event', envelope);
     }
     if (hasMembers(this.io, OFFICE_BATCH_ROOM)) this.io.to(OFFICE_BATCH_ROOM).emit('events', envelopes);
-    if (!hasMembers(this.io, OFFICE_LISTENER_ROOM)) {
-      // A listener that joins later starts from a sync of the published state, which has these.
+    if (!hasMembers(this.io, OFFICE_PACED_ROOM)) {
+      // A socket that joins later starts from a sync of the published state, which has these.
       this.held = [];
       return;
     }
     this.held.push(...envelopes);
     const wait = this.lastSentAt + this.intervalMs - this.now();
-    if (fromListener || wait <= 0 || envelopes.some((e) => ANNOUNCED.has(e.event.type))) this.flush();
+    if (!kioskTicketsOnly || wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait).unref();
   }
 
-  /** Sends what the listeners have not had yet. */
+  /** Sends the paced room what it has not had yet. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -65,22 +62,25 @@ export class EventBroadcast {
     const envelopes = this.held;
     this.held = [];
     this.lastSentAt = this.now();
-    if (hasMembers(this.io, OFFICE_LISTENER_ROOM)) this.io.to(OFFICE_LISTENER_ROOM).emit('events', envelopes);
+    if (hasMembers(this.io, OFFICE_PACED_ROOM)) this.io.to(OFFICE_PACED_ROOM).emit('events', envelopes);
   }
 }
 
-/** Devices that only show the queue: they send no commands, so no reply of theirs waits behind their events. */
-const LISTENING_DEVICE_KINDS: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['display']);
-
-export function listensOnly(actor: Actor): boolean {
-  return actor.kind === 'device' && LISTENING_DEVICE_KINDS.has(actor.deviceKind);
+/** Whether these events are all tickets issued by kiosks (their actor is a kiosk device). */
+export function kioskTicketsOnly(state: QueueState, envelopes: EventEnvelope[]): boolean {
+  return envelopes.every(
+    ({ actor, event }) => event.type === 'ticket.issued' && isKioskDevice(state, deviceIdOf(actor)),
+  );
 }
 
-/** Whether an event's actor (`actorRef`) is a listening device (should one ever send a command). */
-export function isListeningDevice(state: QueueState, actor: string): boolean {
-  if (!actor.startsWith('device:')) return false;
-  const device = state.config.devices[actor.slice('device:'.length)];
-  return device !== undefined && LISTENING_DEVICE_KINDS.has(device.kind);
+/** A kiosk's socket stays out of the paced room: it waits for its own tickets' events. */
+export function isKioskDevice(state: QueueState, deviceId: string | null): boolean {
+  return deviceId !== null && state.config.devices[deviceId]?.kind === 'kiosk';
+}
+
+/** The device id of an actor reference (`actorRef`), or null for another actor. */
+function deviceIdOf(actor: string): string | null {
+  return actor.startsWith('device:') ? actor.slice('device:'.length) : null;
 }
 
 function hasMembers(io: HubIo, room: string): boolean {

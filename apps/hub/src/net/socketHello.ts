@@ -1,7 +1,7 @@
 import { domainError, helloRequestSchema, PROTOCOL_VERSION, syncRequestSchema } from '@motcua/core';
 import { hashToken } from '@motcua/secrets';
 import { errorReply } from '../engine.js';
-import { listensOnly } from './eventBroadcast.js';
+import { isKioskDevice } from './eventBroadcast.js';
 import type { SocketContext } from './socketContext.js';
 import { badRequest, guarded, joinOffice, leaveOffice, type HubSocket } from './socketTypes.js';
 
@@ -46,7 +46,7 @@ export function registerHello(socket: HubSocket, ctx: SocketContext): void {
       const reply = { ok: true as const, identity: identity.identityOf(socket, resolved), hubTime: engine.now() };
       if (resolved.actor.kind === 'anonymous') return ack({ ...reply, sync: null });
       // Join before reading the sync in the same tick: no event can fall between the two.
-      joinOffice(socket, listensOnly(resolved.actor) && !resolved.session);
+      joinOffice(socket, isKioskDevice(engine.state, socket.data.deviceId));
       ack({ ...reply, sync: ctx.syncFrom(hello.lastSeq, hello.hubId) });
     }),
   );

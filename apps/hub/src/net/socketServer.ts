@@ -31,7 +31,7 @@ import { registerHello } from './socketHello.js';
 import { SocketIdentity } from './socketIdentity.js';
 import { PairingLimits, registerPairing } from './socketPairing.js';
 import { registerSessions, sessionsEnded } from './socketSessions.js';
-import { EventBroadcast, isListeningDevice } from './eventBroadcast.js';
+import { EventBroadcast, kioskTicketsOnly } from './eventBroadcast.js';
 import { inOffice, type HubIo, type HubSocket } from './socketTypes.js';
 
 export type { HubIo } from './socketTypes.js';
@@ -184,10 +184,7 @@ export function attachSocketServer(
 
   const broadcast = new EventBroadcast(io);
   engine.onEvents((envelopes) => {
-    broadcast.commit(
-      envelopes,
-      envelopes.some((e) => isListeningDevice(engine.state, e.actor)),
-    );
+    broadcast.commit(envelopes, kioskTicketsOnly(engine.state, envelopes));
     for (const envelope of envelopes) {
       recent.push(envelope);
       reactToAccessChanges(envelope);

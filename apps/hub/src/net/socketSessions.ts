@@ -13,6 +13,7 @@ import {
 import type { SessionRecord } from '../auth/authService.js';
 import type { ThrottleKeys } from '../auth/signInThrottle.js';
 import { errorReply } from '../engine.js';
+import { isKioskDevice } from './eventBroadcast.js';
 import type { SocketContext } from './socketContext.js';
 import { badRequest, guarded, joinOffice, type HubSocket } from './socketTypes.js';
 
@@ -139,7 +140,7 @@ export function registerSessions(socket: HubSocket, ctx: SocketContext): void {
         mustChangePassword,
       });
       socket.data.sessionTokenHash = session.tokenHash;
-      if (!mustChangePassword) joinOffice(socket);
+      if (!mustChangePassword) joinOffice(socket, isKioskDevice(ctx.engine.state, socket.data.deviceId));
       log.info({ username: user.username, role: user.role, counterId, mustChangePassword }, 'signed in');
       ack({ ok: true, sessionToken: session.token, user, counterId, mustChangePassword });
     }),

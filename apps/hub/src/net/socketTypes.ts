@@ -22,29 +22,29 @@ export type HubIo = Server<ClientToHubEvents, HubToClientEvents, Record<string, 
 
 /** Sockets that may see the queue (paired devices, signed-in staff) receive its events here, one `event` each. */
 export const OFFICE_ROOM = 'office';
-/** The same for sockets that asked for batches: one `events` message per commit. */
+/** Kiosks that asked for batches: one `events` message per commit. */
 export const OFFICE_BATCH_ROOM = 'office:batches';
-/** Batch-asking wall displays, which only listen: `events` messages a few milliseconds apart at most (EventBroadcast). */
-export const OFFICE_LISTENER_ROOM = 'office:listeners';
+/** Every other socket that asked for batches: kiosks' new tickets paced to one message per few ms (EventBroadcast). */
+export const OFFICE_PACED_ROOM = 'office:paced';
 
 /**
- * From now on the socket receives the queue's events, the way it asked for them. `listensOnly`: a display's
- * socket, which sends no commands and so never waits for a reply after its events.
+ * From now on the socket receives the queue's events, the way it asked for them. `onKiosk`: the socket is a
+ * kiosk's, which issues tickets and must have each one's events before its reply, so it is never paced.
  */
-export function joinOffice(socket: HubSocket, listensOnly = false): void {
+export function joinOffice(socket: HubSocket, onKiosk: boolean): void {
   leaveOffice(socket);
   if (!socket.data.eventBatches) void socket.join(OFFICE_ROOM);
-  else void socket.join(listensOnly ? OFFICE_LISTENER_ROOM : OFFICE_BATCH_ROOM);
+  else void socket.join(onKiosk ? OFFICE_BATCH_ROOM : OFFICE_PACED_ROOM);
 }
 
 export function leaveOffice(socket: HubSocket): void {
   void socket.leave(OFFICE_ROOM);
   void socket.leave(OFFICE_BATCH_ROOM);
-  void socket.leave(OFFICE_LISTENER_ROOM);
+  void socket.leave(OFFICE_PACED_ROOM);
 }
 
 export function inOffice(socket: HubSocket): boolean {
-  return socket.rooms.has(OFFICE_ROOM) || socket.rooms.has(OFFICE_BATCH_ROOM) || socket.rooms.has(OFFICE_LISTENER_ROOM);
+  return socket.rooms.has(OFFICE_ROOM) || socket.rooms.has(OFFICE_BATCH_ROOM) || socket.rooms.has(OFFICE_PACED_ROOM);
 }
 
 export function badRequest(error: z.ZodError): ErrorReply {
