@@ -24,16 +24,16 @@ export const PACED_INTERVAL_MS = 25;
  * were most of the hub's work per ticket.
  */
 export class EventBroadcast {
-  /** Kiosk tickets not yet sent to the paced room, oldest first. */
-  private held: EventEnvelope[] = [];
-  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private readonly paced: PacedDelivery;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly io: HubIo,
-    private readonly intervalMs = PACED_INTERVAL_MS,
+    intervalMs = PACED_INTERVAL_MS,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.paced = new PacedDelivery(intervalMs);
+  }
 
   /** One commit's events. `kioskTicketsOnly`: every one is a ticket a kiosk issued (they may wait their turn). */
   commit(envelopes: EventEnvelope[], kioskTicketsOnly: boolean): void {
@@ -45,24 +45,51 @@ export class EventBroadcast {
     if (hasMembers(this.io, OFFICE_BATCH_ROOM)) this.io.to(OFFICE_BATCH_ROOM).emit('events', envelopes);
     if (!hasMembers(this.io, OFFICE_PACED_ROOM)) {
       // A socket that joins later starts from a sync of the published state, which has these.
-      this.held = [];
+      this.paced.clear();
       return;
     }
-    this.held.push(...envelopes);
-    const wait = this.lastSentAt + this.intervalMs - this.now();
-    if (!kioskTicketsOnly || wait <= 0) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), wait).unref();
+    const step = this.paced.add(envelopes, !kioskTicketsOnly, this.now());
+    if ('send' in step) this.sendPaced(step.send);
+    else this.timer ??= setTimeout(() => this.sendPaced(this.paced.take(this.now())), step.waitMs).unref();
   }
 
-  /** Sends the paced room what it has not had yet. */
-  flush(): void {
+  private sendPaced(envelopes: EventEnvelope[]): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.held.length === 0) return;
+    if (envelopes.length > 0 && hasMembers(this.io, OFFICE_PACED_ROOM)) {
+      this.io.to(OFFICE_PACED_ROOM).emit('events', envelopes);
+    }
+  }
+}
+
+/**
+ * The paced room's queue (pure; the caller keeps the clock and the timer): commits wait, in order, until
+ * `intervalMs` after the last message, unless one of them is urgent; then everything waiting goes at once.
+ */
+export class PacedDelivery {
+  private held: EventEnvelope[] = [];
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly intervalMs: number) {}
+
+  /** A commit's events: all that waited and these to send now, or how long until they may go. */
+  add(envelopes: EventEnvelope[], urgent: boolean, now: number): { send: EventEnvelope[] } | { waitMs: number } {
+    this.held.push(...envelopes);
+    const waitMs = this.lastSentAt + this.intervalMs - now;
+    return urgent || waitMs <= 0 ? { send: this.take(now) } : { waitMs };
+  }
+
+  /** Everything waiting, oldest first (the interval starts again now if there was any). */
+  take(now: number): EventEnvelope[] {
     const envelopes = this.held;
+    if (envelopes.length === 0) return envelopes;
     this.held = [];
-    this.lastSentAt = this.now();
-    if (hasMembers(this.io, OFFICE_PACED_ROOM)) this.io.to(OFFICE_PACED_ROOM).emit('events', envelopes);
+    this.lastSentAt = now;
+    return envelopes;
+  }
+
+  clear(): void {
+    this.held = [];
   }
 }
 

@@ -82,16 +82,14 @@ export class EventStore {
   private readonly walPath: string | null;
   /** The WAL file, opened at the first `syncWal`. */
   private walFd: number | null = null;
-  private readonly skipCommitSync;
-  private readonly restoreCommitSync;
+  /** The connection's own `synchronous` level (FULL in the hub), put back after each batch synced by `syncWal`. */
+  private readonly synchronousLevel: number;
 
   constructor(private readonly db: Db) {
     const wal = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
     this.walPath = wal ? `${db.name}-wal` : null;
-    // NORMAL in WAL mode: the commit writes its frames to the WAL file but does not fsync it (SQLite stays
-    // consistent; durability is `syncWal`'s job). Restored to the connection's own level after the batch.
-    this.skipCommitSync = db.prepare('PRAGMA synchronous = NORMAL');
-    this.restoreCommitSync = db.prepare(`PRAGMA synchronous = ${Number(db.pragma('synchronous', { simple: true }))}`);
+    // Read before anything sets it: PRAGMA synchronous takes effect when its statement is compiled.
+    this.synchronousLevel = Number(db.pragma('synchronous', { simple: true }));
     this.insertEvent = db.prepare(
       'INSERT INTO events (seq, type, payload, at, actor, request_id) VALUES (@seq, @type, @payload, @at, @actor, @requestId)',
     );
@@ -166,11 +164,14 @@ export class EventStore {
    */
   appendBatch(commands: StoredCommand[], after: QueueState, durability: Durability = 'atCommit'): void {
     if (durability === 'bySyncWal' && this.walPath) {
-      this.skipCommitSync.run();
+      // NORMAL in WAL mode: the commit writes its frames to the WAL file but does not fsync it (SQLite stays
+      // consistent; durability is `syncWal`'s job). A pragma takes effect as it is compiled, so it is not prepared
+      // once and re-run: `db.pragma` compiles it each time.
+      this.db.pragma('synchronous = NORMAL');
       try {
         this.appendInTransaction(commands, after);
       } finally {
-        this.restoreCommitSync.run();
+        this.db.pragma(`synchronous = ${this.synchronousLevel}`);
       }
     } else {
       this.appendInTransaction(commands, after);
