@@ -2,6 +2,7 @@ import type { CommandReply, EventEnvelope } from '@motcua/core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubHealth, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { DEMO_PIN } from './support/clients.js';
 import { pairRawSocket } from './support/rawSocket.js';
 
 /**
@@ -79,6 +80,56 @@ describe('event batches, through a real hub', () => {
       const seenBefore = toKiosk.arrivals.slice(0, index).flatMap((a) => (a.kind === 'ack' ? [] : a.seqs));
       expect(seenBefore).toContain(arrival.seq);
     }
+  });
+
+  it("paces kiosks' tickets to a display and a counter, yet gives the counter its own call before its reply", async () => {
+    const display = (await pairRawSocket(hub.url, 'display', { eventBatches: true })).socket;
+    const counter = (await pairRawSocket(hub.url, 'counter', { eventBatches: true })).socket;
+    const kiosks = await Promise.all([1, 2, 3].map(() => pairRawSocket(hub.url, 'kiosk', { eventBatches: true })));
+    sockets.push(display, counter, ...kiosks.map((k) => k.socket));
+    const signIn = (await counter.emitWithAck('session.signIn', {
+      username: 'canbo2',
+      pin: DEMO_PIN,
+      counterId: 'quay-2',
+    })) as { ok: boolean };
+    expect(signIn.ok).toBe(true);
+    const before = (await hubHealth(hub.url)).seq;
+    const toDisplay = recordArrivals(display);
+    const toCounter = recordArrivals(counter);
+    const toKiosk = recordArrivals(kiosks[0]!.socket);
+
+    // Three kiosks in a closed loop, as fast as the hub answers.
+    let n = 100;
+    await Promise.all(
+      kiosks.map(async ({ socket }) => {
+        for (let i = 0; i < 15; i++) expect((await issue(socket, n++)).ok).toBe(true);
+      }),
+    );
+    const issued = (await hubHealth(hub.url)).seq;
+    const expected = Array.from({ length: issued - before }, (_, i) => before + 1 + i);
+    await waitFor(() => toDisplay.seqs().length >= expected.length, 10_000, 'the display');
+    await waitFor(() => toCounter.seqs().length >= expected.length, 10_000, 'the counter');
+    // Every ticket once, in order, never more messages than the kiosk got (one per commit), fewer when commits
+    // came faster than the pace.
+    expect(toDisplay.seqs()).toEqual(expected);
+    expect(toCounter.seqs()).toEqual(expected);
+    expect(toDisplay.arrivals.length).toBeLessThanOrEqual(toKiosk.arrivals.length);
+
+    // The counter's own command: its events are sent at once, before its reply, with any tickets still held.
+    const opened = (await counter.emitWithAck('command', {
+      requestId: `open-${Date.now()}`,
+      command: { type: 'counter.open', counterId: 'quay-2' },
+    })) as CommandReply;
+    expect(opened.ok).toBe(true);
+    const call = (await counter.emitWithAck('command', {
+      requestId: `call-${Date.now()}`,
+      command: { type: 'ticket.callNext', counterId: 'quay-2' },
+    })) as CommandReply;
+    if (!call.ok) throw new Error(`call refused: ${call.code}`);
+    expect(toCounter.seqs()).toContain(call.result.seq);
+    await waitFor(() => toDisplay.seqs().includes(call.result.seq), 10_000, 'the call on the display');
+    const last = (await hubHealth(hub.url)).seq;
+    expect(toDisplay.seqs()).toEqual(Array.from({ length: last - before }, (_, i) => before + 1 + i));
   });
 
   it('sends one `event` each when the handshake asks for batches in a shape it does not know', async () => {
