@@ -131,7 +131,12 @@ export class CentralShipper {
     while (!this.stopped) {
       try {
         this.next ??= await this.resume();
-        const events: ShippedEvent[] = this.store.shippedFrom(this.next, SHIP_BATCH_SIZE);
+        // Published events only: the database may already hold a batch whose WAL sync has not returned, and
+        // central must never hold an event the office could still lose (its chain would then disagree).
+        const published = this.ctx.engine.state.seq;
+        const events: ShippedEvent[] = this.store
+          .shippedFrom(this.next, SHIP_BATCH_SIZE)
+          .filter((event) => event.seq <= published);
         if (events.length === 0) {
           // Idle: wait for new events, or check in after a while so central knows the office is alive.
           if (!(await this.pause(HEARTBEAT_MS))) this.next = null;
