@@ -29,6 +29,8 @@ export interface WebhookOutboxStore {
    * stepped back since, and is due now rather than held for as long as the step.
    */
   due(now: number, longestDelayMs: number, limit: number): PendingDelivery[];
+  /** The id of the newest notification queued (0 for none): ids only grow. */
+  lastId(): number;
   markDelivered(id: number, attempts: number, at: number): void;
   /** Another try at `nextAt`, or `failed` for good when `gaveUp`. */
   markFailedAttempt(id: number, attempts: number, error: string, nextAt: number, gaveUp: boolean): void;
@@ -138,6 +140,10 @@ export class SqliteWebhookOutboxStore implements WebhookOutboxStore {
 
   due(now: number, longestDelayMs: number, limit: number): PendingDelivery[] {
     return this.selectDue.all({ now, latest: now + longestDelayMs, limit });
+  }
+
+  lastId(): number {
+    return (this.db.prepare('SELECT MAX(id) AS id FROM webhook_outbox').get() as { id: number | null }).id ?? 0;
   }
 
   markDelivered(id: number, attempts: number, at: number): void {

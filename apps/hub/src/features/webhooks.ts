@@ -89,6 +89,13 @@ export function createWebhooksFeature(
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
   const inFlight = new Set<number>();
+  /**
+   * The newest outbox row known to be on disk. Rows are written in the group commit's transaction, whose WAL sync
+   * returns a little later; until the engine publishes that batch, its notifications wait (a citizen is never told
+   * of a call the office could still lose). Read when the engine publishes: nothing unsynced is stored then.
+   */
+  let durableUpTo = 0;
+  let unsubscribe: (() => void) | null = null;
 
   function payloadFor(
     state: QueueState,
@@ -157,7 +164,6 @@ export function createWebhooksFeature(
         enqueue(payloadFor(state, { kind: 'ticket.near', id, at }, ticket, ahead, false));
       }
     }
-    setImmediate(() => deliverDue());
   }
 
   function policyOf(current: { allowLanTargets: boolean }): TargetPolicy {
@@ -217,7 +223,9 @@ export function createWebhooksFeature(
 
   function deliverDue(): void {
     if (stopped || inFlight.size >= MAX_IN_FLIGHT) return;
-    const due = store.due(ctx.clock.now(), WEBHOOK_RETRY_MAX_MS, MAX_IN_FLIGHT * 4);
+    const due = store
+      .due(ctx.clock.now(), WEBHOOK_RETRY_MAX_MS, MAX_IN_FLIGHT * 4)
+      .filter((row) => row.id <= durableUpTo);
     for (const row of due) {
       if (inFlight.size >= MAX_IN_FLIGHT) break;
       if (inFlight.has(row.id)) continue;
@@ -286,11 +294,17 @@ export function createWebhooksFeature(
     },
     start() {
       store.pruneFinished(ctx.clock.now() - 7 * 24 * 3600_000);
+      durableUpTo = store.lastId();
+      unsubscribe = ctx.engine.onEvents(() => {
+        durableUpTo = store.lastId();
+        setImmediate(() => deliverDue());
+      });
       timer = setInterval(deliverDue, POLL_MS);
       timer.unref();
     },
     stop() {
       stopped = true;
+      unsubscribe?.();
       if (timer) clearInterval(timer);
       timer = null;
     },
