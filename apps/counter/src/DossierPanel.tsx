@@ -24,7 +24,9 @@ export function DossierPanel(props: {
     const parsed = dossierCodeSchema.safeParse(code);
     setInvalid(!parsed.success);
     if (!parsed.success) return;
-    if (await props.onAttach(ticket.id, parsed.data)) setCode('');
+    // Emptied only if it still holds this code: the clerk (or the scanner) may have entered the next one meanwhile.
+    const sent = code;
+    if (await props.onAttach(ticket.id, parsed.data)) setCode((shown) => (shown === sent ? '' : shown));
   };
 
   return (

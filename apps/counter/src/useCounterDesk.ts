@@ -35,7 +35,8 @@ export function useCounterDesk(counterId: string) {
     const timer = setTimeout(() => setNotice((shown) => (shown === notice ? null : shown)), CONFIRMATION_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [notice]);
-  // The same command is not sent twice while its ack is pending; other buttons stay live.
+  // The same command is not sent twice while its ack is pending (a double press); other buttons stay live.
+  // Dossier codes are told apart by code: a second receipt scanned before the first one's answer is sent too.
   const inFlight = useRef(new Set<string>());
   const { t } = useLanguage();
   const online = connection === 'online';
@@ -44,13 +45,17 @@ export function useCounterDesk(counterId: string) {
   const actions: CounterActions | null = state && clerk ? counterActions(state, clerk, client.hubNow(), online) : null;
 
   const send = useCallback(
-    async (command: CommandInput, success: (after: QueueState | null) => LocalizedName | null) => {
+    async (
+      command: CommandInput,
+      success: (after: QueueState | null) => LocalizedName | null,
+      inFlightKey: string = command.type,
+    ) => {
       unlockSound();
       stopFlashingTitle();
-      if (inFlight.current.has(command.type)) return false;
-      inFlight.current.add(command.type);
+      if (inFlight.current.has(inFlightKey)) return false;
+      inFlight.current.add(inFlightKey);
       const reply = await client.send(command);
-      inFlight.current.delete(command.type);
+      inFlight.current.delete(inFlightKey);
       if (!reply.ok) {
         setNotice({ kind: 'error', text: errorMessages[reply.code], at: Date.now() });
         return false;
@@ -104,8 +109,11 @@ export function useCounterDesk(counterId: string) {
     pause: (reason: string) => send({ type: 'counter.pause', counterId, reason }, () => counterText('notice.paused')),
     reopen: () => send({ type: 'counter.open', counterId }, () => counterText('notice.reopened')),
     attachDossier: (ticketId: string, dossierCode: string) =>
-      send({ type: 'ticket.attachDossier', counterId, ticketId, dossierCode }, (after) =>
-        counterText('notice.dossierLinked', { code: dossierCode.toUpperCase(), label: labelOf(after, ticketId) }),
+      send(
+        { type: 'ticket.attachDossier', counterId, ticketId, dossierCode },
+        (after) =>
+          counterText('notice.dossierLinked', { code: dossierCode.toUpperCase(), label: labelOf(after, ticketId) }),
+        `ticket.attachDossier:${ticketId}:${dossierCode.toUpperCase()}`,
       ),
   };
 
