@@ -1,5 +1,6 @@
 import { localizedText, type TextValues } from '@motcua/ui';
 import {
+  deviceIdOfRef,
   errorMessages,
   ratingAnswerNames,
   ratingBallotOf,
@@ -19,9 +20,8 @@ export type { AuditEntry, SignInLogEntry };
 /** "Nguyễn Thị Lan", "Máy lấy số sảnh", "Hệ thống": who an actor id is, in the office's words. */
 export function actorName(config: OfficeConfig, actor: string): string | LocalizedText {
   if (actor.startsWith('user:')) return config.users[actor.slice(5)]?.displayName ?? actor.slice(5);
-  if (actor.startsWith('device:')) {
-    return config.devices[actor.slice(7)]?.name ?? adminStrings['auditLog.actor.deletedDevice'];
-  }
+  const deviceId = deviceIdOfRef(actor);
+  if (deviceId !== null) return config.devices[deviceId]?.name ?? adminStrings['auditLog.actor.deletedDevice'];
   if (actor === 'system') return adminStrings['auditLog.actor.system'];
   if (actor === 'public') return adminStrings['auditLog.actor.public'];
   return actor;

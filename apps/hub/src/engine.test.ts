@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
-import { EventStore } from './store/eventStore.js';
+import { EventStore, type Durability } from './store/eventStore.js';
 import { openDatabase, type Db } from './store/openDatabase.js';
 
 /**
@@ -57,6 +57,16 @@ async function until(done: () => boolean): Promise<void> {
   }
 }
 
+/** Stores everything a TestDesk has done as one batch of the hub's own (no requestId). */
+function storeDesk(store: EventStore, desk: TestDesk, durability?: Durability): void {
+  const reply = { ok: true as const, result: { seq: desk.state.seq, events: [] } };
+  store.appendBatch(
+    [{ envelopes: desk.log, requestId: null, actor: 'system', commandHash: null, reply }],
+    desk.state,
+    durability,
+  );
+}
+
 function openEngine(onSyncFailure: (error: unknown) => void = () => undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-engine-'));
   dirs.push(dir);
@@ -68,18 +78,7 @@ function openEngine(onSyncFailure: (error: unknown) => void = () => undefined) {
     type: 'config.upsertDevice',
     device: { id: 'kiosk-1', kind: 'kiosk', name: 'Kiosk', counterId: null, printerProfileId: null, revoked: false },
   });
-  store.appendBatch(
-    [
-      {
-        envelopes: desk.log,
-        requestId: null,
-        actor: 'system',
-        commandHash: null,
-        reply: { ok: true, result: { seq: 0, events: [] } },
-      },
-    ],
-    desk.state,
-  );
+  storeDesk(store, desk);
   const engine = new Engine(store.loadState(), store, () => MONDAY_9AM, pino({ level: 'silent' }), onSyncFailure);
   const published: EventEnvelope[][] = [];
   engine.onEvents((envelopes) => published.push(envelopes));
@@ -205,19 +204,7 @@ describe('the store leaves the sync to the engine only for the group commit', ()
     const desk = TestDesk.open();
     const levels: unknown[] = [];
     store.addProjector({ name: 'probe', project: (tx) => levels.push(tx.pragma('synchronous', { simple: true })) });
-    store.appendBatch(
-      [
-        {
-          envelopes: desk.log,
-          requestId: null,
-          actor: 'system',
-          commandHash: null,
-          reply: { ok: true, result: { seq: 0, events: [] } },
-        },
-      ],
-      desk.state,
-      'bySyncWal',
-    );
+    storeDesk(store, desk, 'bySyncWal');
     // NORMAL (1) inside the group commit's transaction, FULL (2, as HUB_PRAGMAS set it) for every other write.
     expect(levels).toEqual([1]);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);

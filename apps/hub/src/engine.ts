@@ -106,8 +106,11 @@ export class Engine {
 
   /** A command of this sender under this requestId that is decided but not yet published. */
   private undelivered(ref: string, requestId: string): PendingCommand | undefined {
-    const same = (c: PendingCommand) => c.requestId === requestId && c.actor === ref;
-    return this.batch?.commands.find(same) ?? this.written.find((b) => b.commands.some(same))?.commands.find(same);
+    for (const batch of [this.batch, ...this.written]) {
+      const command = batch?.commands.find((c) => c.requestId === requestId && c.actor === ref);
+      if (command) return command;
+    }
+    return undefined;
   }
 
   /**

@@ -26,6 +26,11 @@ export function actorRef(actor: Actor): string {
   }
 }
 
+/** The device id in an actor reference made by `actorRef` (`device:<id>`), or null for any other actor. */
+export function deviceIdOfRef(ref: string): string | null {
+  return ref.startsWith('device:') ? ref.slice('device:'.length) : null;
+}
+
 export function actorRole(actor: Actor): ActorRole {
   if (actor.kind === 'system') return 'system';
   if (actor.kind === 'anonymous') return 'none';

@@ -95,6 +95,8 @@ export function createWebhooksFeature(
    * of a call the office could still lose). Read when the engine publishes: nothing unsynced is stored then.
    */
   let durableUpTo = 0;
+  /** A transaction queued notifications since the last publish (only then is the outbox read again). */
+  let queuedSincePublish = false;
   let unsubscribe: (() => void) | null = null;
 
   function payloadFor(
@@ -129,6 +131,7 @@ export function createWebhooksFeature(
   }
 
   function enqueue(payload: WebhookPayload): void {
+    queuedSincePublish = true;
     store.enqueue(
       { dedupeKey: payload.id, kind: payload.type, ticketId: payload.ticket.id, body: JSON.stringify(payload) },
       ctx.clock.now(),
@@ -296,6 +299,8 @@ export function createWebhooksFeature(
       store.pruneFinished(ctx.clock.now() - 7 * 24 * 3600_000);
       durableUpTo = store.lastId();
       unsubscribe = ctx.engine.onEvents(() => {
+        if (!queuedSincePublish) return;
+        queuedSincePublish = false;
         durableUpTo = store.lastId();
         setImmediate(() => deliverDue());
       });

@@ -1,4 +1,4 @@
-import type { EventEnvelope, QueueState } from '@motcua/core';
+import { deviceIdOfRef, type EventEnvelope, type QueueState } from '@motcua/core';
 import { OFFICE_BATCH_ROOM, OFFICE_PACED_ROOM, OFFICE_ROOM, type HubIo } from './socketTypes.js';
 
 /**
@@ -96,18 +96,13 @@ export class PacedDelivery {
 /** Whether these events are all tickets issued by kiosks (their actor is a kiosk device). */
 export function kioskTicketsOnly(state: QueueState, envelopes: EventEnvelope[]): boolean {
   return envelopes.every(
-    ({ actor, event }) => event.type === 'ticket.issued' && isKioskDevice(state, deviceIdOf(actor)),
+    ({ actor, event }) => event.type === 'ticket.issued' && isKioskDevice(state, deviceIdOfRef(actor)),
   );
 }
 
 /** A kiosk's socket stays out of the paced room: it waits for its own tickets' events. */
 export function isKioskDevice(state: QueueState, deviceId: string | null): boolean {
   return deviceId !== null && state.config.devices[deviceId]?.kind === 'kiosk';
-}
-
-/** The device id of an actor reference (`actorRef`), or null for another actor. */
-function deviceIdOf(actor: string): string | null {
-  return actor.startsWith('device:') ? actor.slice('device:'.length) : null;
 }
 
 function hasMembers(io: HubIo, room: string): boolean {

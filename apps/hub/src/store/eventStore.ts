@@ -163,18 +163,15 @@ export class EventStore {
    * of the database sees it) but durable only once a later `syncWal` resolves.
    */
   appendBatch(commands: StoredCommand[], after: QueueState, durability: Durability = 'atCommit'): void {
-    if (durability === 'bySyncWal' && this.walPath) {
-      // NORMAL in WAL mode: the commit writes its frames to the WAL file but does not fsync it (SQLite stays
-      // consistent; durability is `syncWal`'s job). A pragma takes effect as it is compiled, so it is not prepared
-      // once and re-run: `db.pragma` compiles it each time.
-      this.db.pragma('synchronous = NORMAL');
-      try {
-        this.appendInTransaction(commands, after);
-      } finally {
-        this.db.pragma(`synchronous = ${this.synchronousLevel}`);
-      }
-    } else {
+    // NORMAL in WAL mode: the commit writes its frames to the WAL file but does not fsync it (SQLite stays
+    // consistent; durability is `syncWal`'s job). A pragma takes effect as it is compiled, so it is not prepared
+    // once and re-run: `db.pragma` compiles it each time.
+    const deferSync = durability === 'bySyncWal' && this.walPath !== null;
+    if (deferSync) this.db.pragma('synchronous = NORMAL');
+    try {
       this.appendInTransaction(commands, after);
+    } finally {
+      if (deferSync) this.db.pragma(`synchronous = ${this.synchronousLevel}`);
     }
   }
 
