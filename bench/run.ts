@@ -25,13 +25,13 @@ const COUNTERS = arg('counters', 50);
 const DISPLAYS = arg('displays', 100);
 const KIOSKS = arg('kiosks', 10);
 /**
- * Tickets per timed issuance phase. 5,000 (about 2 s): a window of 1,000 tickets lasted under half a second, so one
- * GC pause, snapshot or WAL checkpoint more or less moved the rate by a third between runs of the same code.
+ * Tickets per timed issuance phase: 5,000, about 2 s (1,000 lasted under half a second; the runs that compared them
+ * are in bench/results/explore-2026-12-04-stop25/).
  */
 const ISSUES = arg('issues', 5000);
 /**
  * Transactions of the raw write floor taken just before and just after each issuance phase (bench/writeFloor.ts).
- * The disk's fsync rate on a shared machine drifts by half within minutes, so each phase's ratio is taken against
+ * The disk's fsync rate on a shared machine drifts by a third within minutes, so each phase's ratio is taken against
  * the floor measured beside it, not one taken minutes earlier.
  */
 const FLOOR_TRANSACTIONS = arg('floor-transactions', 2000);
@@ -238,7 +238,7 @@ async function main(): Promise<void> {
 
   // The hub as users run it: the bundle under plain node (npm start), built now from the current source.
   execFileSync(process.execPath, ['build.mjs'], { cwd: join(REPO_ROOT, 'apps/hub'), stdio: 'inherit' });
-  const writeFloor = rawWriteFloor(ISSUES);
+  const writeFloor = rawWriteFloor(FLOOR_TRANSACTIONS);
   console.log(`raw SQLite write floor at the start: ${writeFloor.txPerSecond} tx/s`);
   const relay = await relayFloor();
   const freshMemory = await freshHubMemory(MEMORY_CLIENTS);
