@@ -1,5 +1,5 @@
 import type { HubClient } from '@motcua/client';
-import { localTime, serviceDayOf, type Office } from '@motcua/core';
+import { addDays, localTime, officeInstant, serviceDayOf, type Office } from '@motcua/core';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('chaos: the hub clock steps back', () => {
       expect(reply.ok ? reply : { what, code: reply.code }).toMatchObject({ ok: true });
       return reply.ok ? reply.result.ticket! : null;
     };
-    let offset = 0;
+    let offset = hub.clockOffsetMs;
     const hubNow = async () => ((await (await fetch(`${url}/healthz`)).json()) as { time: number }).time;
     const moveTo = async (at: number) => {
       offset += at - (await hubNow());
@@ -49,6 +49,10 @@ describe('chaos: the hub clock steps back', () => {
     };
     const office = (): Office => kiosk.state!.config.office;
 
+    // Start at noon tomorrow, whatever the hour this runs at: a first day that opened after today's close hour
+    // would be the day the close below leads to.
+    const startDate = addDays(localTime(await hubNow(), office().timeZone).date, 1);
+    await moveTo(officeInstant(startDate, 12, office().timeZone));
     await issue('before any step');
     const firstDay = (await hubHealth(url)).serviceDay;
 

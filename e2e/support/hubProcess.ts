@@ -1,5 +1,12 @@
 import { HubClient, memoryTokenStore } from '@motcua/client';
-import { httpRequestOf, type HealthReply, type HttpOk } from '@motcua/core';
+import {
+  demoOfficeCommands,
+  httpRequestOf,
+  serviceDayOf,
+  type CommandInput,
+  type HealthReply,
+  type HttpOk,
+} from '@motcua/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +20,8 @@ export interface HubProcess {
   url: string;
   port: number;
   dataDir: string;
+  /** How far the hub's clock was set from the machine's at start (see `testHubClockOffset`). */
+  clockOffsetMs: number;
   child: ChildProcess;
   output: () => string;
   /** SIGTERM and wait for a clean exit. */
@@ -34,11 +43,38 @@ export interface HubProcessOptions {
   env?: Record<string, string>;
   /** Flags for Node itself (e.g. `--cpu-prof` for a bench profile; Node refuses those in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** The hub's clock offset at start; by default `testHubClockOffset(Date.now())`. A restart keeps it. */
+  clockOffsetMs?: number;
+}
+
+const HOUR = 3_600_000;
+const demoOffice = (
+  demoOfficeCommands().find((c) => c.type === 'config.setOffice') as Extract<CommandInput, { type: 'config.setOffice' }>
+).office;
+
+/**
+ * Where a test hub's clock starts. The demo office closes its service day at 20:00 in Hà Nội (13:00 UTC): a hub
+ * whose run crosses that minute opens the next day in the middle of a test, and every ticket on the counters is
+ * gone. A hub started in the hour before the close runs two hours behind the machine's clock instead, so no test
+ * file, however slow, meets the close by accident; a test that means to cross it moves the clock itself.
+ * `MOTCUA_TEST_HUB_CLOCK_OFFSET_MS` forces an offset (to run the suite as it runs in that hour).
+ */
+export function testHubClockOffset(now: number, env: Record<string, string | undefined> = process.env): number {
+  const forced = env.MOTCUA_TEST_HUB_CLOCK_OFFSET_MS;
+  if (forced !== undefined && forced !== '') {
+    const offset = Number(forced);
+    if (!Number.isInteger(offset)) throw new Error(`MOTCUA_TEST_HUB_CLOCK_OFFSET_MS is not a whole number: ${forced}`);
+    return offset;
+  }
+  return serviceDayOf(now + HOUR, demoOffice) === serviceDayOf(now, demoOffice) ? 0 : -2 * HOUR;
 }
 
 /** Starts a real hub (plain Node, real SQLite file in a temp folder) and waits until it listens. */
 export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-hub-'));
+  const explicit = options.args?.indexOf('--clock-offset-ms') ?? -1;
+  const clockOffsetMs =
+    explicit >= 0 ? Number(options.args?.[explicit + 1]) : (options.clockOffsetMs ?? testHubClockOffset(Date.now()));
   const args = [
     ...(options.nodeArgs ?? []),
     join(REPO_ROOT, options.built ? 'apps/hub/dist/main.js' : 'apps/hub/src/main.ts'),
@@ -50,6 +86,8 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     dataDir,
     '--no-mdns',
     '--test-clock',
+    '--clock-offset-ms',
+    String(clockOffsetMs),
     '--log-level',
     'warn',
     ...(options.args ?? []),
@@ -67,11 +105,12 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    clockOffsetMs,
     child,
     output,
     stop,
     kill9,
-    restart: () => startHubProcess({ ...options, dataDir, port }),
+    restart: () => startHubProcess({ ...options, dataDir, port, clockOffsetMs }),
     cleanup() {
       rmSync(dataDir, { recursive: true, force: true });
     },
