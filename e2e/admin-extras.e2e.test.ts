@@ -12,7 +12,7 @@ import { adminPasswordFrom, connectClerk, connectDevice, replacedAdminPassword }
 import {
   hubHealth,
   REPO_ROOT,
-  setHubClockOffset,
+  setHubClockTo,
   startHubProcess,
   waitFor,
   type HubProcess,
@@ -45,7 +45,7 @@ describe('admin: online booking, notification webhooks and the office voice, in 
     hub = await startHubProcess({ args: ['--webhook-allow-loopback'] });
     // 09:10 on a working day on the hub's clock: the office is open and later slots are bookable.
     day = nextWorkingDay();
-    await setHubClockOffset(hub.url, zonedEpoch(day, '09:10', 'Asia/Ho_Chi_Minh') - Date.now());
+    await setHubClockTo(hub.url, zonedEpoch(day, '09:10', 'Asia/Ho_Chi_Minh'));
     receiver = createServer((req, res) => {
       let body = '';
       req.setEncoding('utf8');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectDevice } from './support/clients.js';
 import { replayEventLog } from './support/eventLog.js';
-import { hubHealth, setHubClockOffset, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
+import { hubHealth, setHubClockTo, startHubProcess, waitFor, type HubProcess } from './support/hubProcess.js';
 
 const MINUTE = 60_000;
 
@@ -41,12 +41,8 @@ describe('chaos: the hub clock steps back', () => {
       expect(reply.ok ? reply : { what, code: reply.code }).toMatchObject({ ok: true });
       return reply.ok ? reply.result.ticket! : null;
     };
-    let offset = hub.clockOffsetMs;
     const hubNow = async () => ((await (await fetch(`${url}/healthz`)).json()) as { time: number }).time;
-    const moveTo = async (at: number) => {
-      offset += at - (await hubNow());
-      return setHubClockOffset(url, offset);
-    };
+    const moveTo = (at: number) => setHubClockTo(url, at);
     const office = (): Office => kiosk.state!.config.office;
 
     // Start at noon tomorrow, whatever the hour this runs at: a first day that opened after today's close hour

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser.js';
 import { ensureAppBuilt } from './support/build.js';
 import { connectClerk, connectDevice } from './support/clients.js';
-import { setHubClockOffset, startHubProcess, type HubProcess } from './support/hubProcess.js';
+import { setHubClockTo, startHubProcess, type HubProcess } from './support/hubProcess.js';
 
 const PHONE = { width: 412, height: 915 };
 const KIOSK = { width: 1080, height: 1920 };
@@ -28,7 +28,7 @@ describe(
       hub = await startHubProcess();
       // 09:10 tomorrow in Hà Nội on the hub's clock: the 09:30 slot is bookable and its check-in window is open.
       day = nextDate(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
-      await setHubClockOffset(hub.url, zonedEpoch(day, '09:10', 'Asia/Ho_Chi_Minh') - Date.now());
+      await setHubClockTo(hub.url, zonedEpoch(day, '09:10', 'Asia/Ho_Chi_Minh'));
       walkInKiosk = await connectDevice(hub.url, 'kiosk', { name: 'Kiosk sảnh' });
       clerk = await connectClerk(hub.url, 1);
       browser = await launchBrowser();

@@ -20,8 +20,6 @@ export interface HubProcess {
   url: string;
   port: number;
   dataDir: string;
-  /** How far the hub's clock was set from the machine's at start (see `testHubClockOffset`). */
-  clockOffsetMs: number;
   child: ChildProcess;
   output: () => string;
   /** SIGTERM and wait for a clean exit. */
@@ -101,11 +99,11 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   const { port, output, stop, kill9 } = await readyLine(child, 'HUB_READY', 'hub');
   const password = /admin account: admin \/ (\S+)/.exec(output())?.[1];
   if (password) adminPasswords.set(`http://127.0.0.1:${port}`, password);
+  startOffsets.set(`http://127.0.0.1:${port}`, clockOffsetMs);
   const hub: HubProcess = {
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
-    clockOffsetMs,
     child,
     output,
     stop,
@@ -200,8 +198,23 @@ export async function hubHealth(url: string): Promise<HealthReply> {
   return ask();
 }
 
-/** Moves the hub's clock (it must run with --test-clock). */
-export async function setHubClockOffset(url: string, offsetMs: number): Promise<HttpOk<'POST /__test__/clock'>> {
+/** The clock offset each hub this test file started began with, by URL (a restart keeps both). */
+const startOffsets = new Map<string, number>();
+
+/**
+ * Moves the hub's clock (it must run with --test-clock) `offsetMs` from where it started: 0 brings it back to its
+ * start offset (`testHubClockOffset`), `5 * HOUR` five hours ahead of that.
+ */
+export function setHubClockOffset(url: string, offsetMs: number): Promise<HttpOk<'POST /__test__/clock'>> {
+  return setRawClockOffset(url, (startOffsets.get(url) ?? 0) + offsetMs);
+}
+
+/** Sets the hub's clock to read `at` now (and run on from there). */
+export function setHubClockTo(url: string, at: number): Promise<HttpOk<'POST /__test__/clock'>> {
+  return setRawClockOffset(url, at - Date.now());
+}
+
+async function setRawClockOffset(url: string, offsetMs: number): Promise<HttpOk<'POST /__test__/clock'>> {
   const { method, path, body } = httpRequestOf('POST /__test__/clock', { body: { offsetMs } });
   const res = await fetch(`${url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body });
   return (await res.json()) as HttpOk<'POST /__test__/clock'>;

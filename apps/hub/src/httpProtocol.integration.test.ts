@@ -25,7 +25,7 @@ import {
 } from '../../../e2e/support/clients.js';
 import {
   REPO_ROOT,
-  setHubClockOffset,
+  setHubClockTo,
   startHubProcess,
   waitFor,
   type HubProcess,
@@ -87,7 +87,7 @@ describe('HTTP replies match core’s declared shapes (real hub)', () => {
     // 08:50 in Hà Nội two days from now: every slot of the working day is ahead, the office is open.
     today = addDays(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10), 2);
     tomorrow = addDays(today, 1);
-    await setHubClockOffset(hub.url, zonedEpoch(today, '08:50', 'Asia/Ho_Chi_Minh') - Date.now());
+    await setHubClockTo(hub.url, zonedEpoch(today, '08:50', 'Asia/Ho_Chi_Minh'));
     ({ admin, token } = await connectAdminWithToken(hub.url, adminPasswordFrom(hub.output())));
     clients.push(admin);
   }, 60_000);

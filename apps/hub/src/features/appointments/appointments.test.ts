@@ -3,7 +3,7 @@ import { addDays, zonedEpoch, type AppointmentPolicy, type Office } from '@motcu
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPasswordFrom, connectAdmin, connectDevice } from '../../../../../e2e/support/clients.js';
-import { setHubClockOffset, startHubProcess, waitFor, type HubProcess } from '../../../../../e2e/support/hubProcess.js';
+import { setHubClockTo, startHubProcess, waitFor, type HubProcess } from '../../../../../e2e/support/hubProcess.js';
 
 interface HttpReply {
   status: number;
@@ -69,7 +69,7 @@ describe('online booking through the hub', () => {
     // The hub's clock at 08:50 of a day after tomorrow in Hà Nội, so every slot of the working day is ahead.
     today = addDays(hoChiMinhDate(Date.now()), 2);
     tomorrow = addDays(today, 1);
-    await setHubClockOffset(hub.url, zonedEpoch(today, '08:50', 'Asia/Ho_Chi_Minh') - Date.now());
+    await setHubClockTo(hub.url, zonedEpoch(today, '08:50', 'Asia/Ho_Chi_Minh'));
     admin = await connectAdmin(hub.url, adminPasswordFrom(hub.output()));
     kiosk = await connectDevice(hub.url, 'kiosk');
     const reply = await admin.send({ type: 'config.setAppointments', appointments: policy });
