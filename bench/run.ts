@@ -6,14 +6,15 @@
  */
 import { PROTOCOL_VERSION, stateCodec, ticketsWhere, type EventEnvelope } from '@motcua/core';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
 import { newRequestId } from '../packages/client/src/requestIds.js';
 import { countEventsPerMessage, socketTo as connectClient } from './benchClients.js';
 import { rawWriteFloor } from './writeFloor.js';
+import { describeMemory, reportOnSignalArgs, residentBreakdown, v8HeapReport } from './memoryBreakdown.js';
 import { adminPasswordFrom, replacedAdminPassword } from '../e2e/support/clients.js';
 import { REPO_ROOT, startHubProcess } from '../e2e/support/hubProcess.js';
 
@@ -105,6 +106,12 @@ type Ack = { ok: boolean; code?: string; result?: { seq: number; ticket?: { id: 
 const command = (socket: Socket, cmd: Record<string, unknown>) =>
   socket.timeout(60_000).emitWithAck('command', { requestId: newRequestId(), command: cmd }) as Promise<Ack>;
 
+/**
+ * BENCH_HUB_NODE_ARGS="--max-semi-space-size=16": try V8 settings on both hubs, the fresh one and the loaded one. They
+ * come after the hub's own flags (apps/hub/src/nodeFlags.ts), so they win; 16 is V8's default young generation.
+ */
+const hubNodeArgs = () => process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 /** Reads the hub process's resident memory (MB) and CPU time (s) from /proc. */
 function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -158,7 +165,12 @@ async function measureCalls(
  * 7,000-ticket day and the heap growth of the load phases.
  */
 async function freshHubMemory(clients: number): Promise<{ idleMb: number; withClientsMb: number; clients: number }> {
-  const hub = await startHubProcess({ built: true, args: ['--log-level', 'warn'] });
+  const reportDir = mkdtempSync(join(tmpdir(), 'motcua-bench-report-'));
+  const hub = await startHubProcess({
+    built: true,
+    args: ['--log-level', 'warn'],
+    nodeArgs: [...reportOnSignalArgs(reportDir), ...hubNodeArgs()],
+  });
   const pid = hub.child.pid!;
   try {
     const first = await socketTo(hub.url);
@@ -174,10 +186,14 @@ async function freshHubMemory(clients: number): Promise<{ idleMb: number; withCl
     });
     await new Promise((r) => setTimeout(r, 3000));
     const withClients = processStats(pid);
+    console.log(
+      `  fresh hub with clients: ${describeMemory(residentBreakdown(pid), await v8HeapReport(pid, reportDir))}`,
+    );
     for (const socket of [...sockets, first]) socket.disconnect();
     return { idleMb: idle.rssMb, withClientsMb: withClients.rssMb, clients: sockets.length };
   } finally {
     await hub.stop();
+    rmSync(reportDir, { recursive: true, force: true });
     hub.cleanup();
   }
 }
@@ -247,14 +263,27 @@ async function main(): Promise<void> {
   );
   console.log(`relay floor: p50 ${relay.p50} ms, p99 ${relay.p99} ms`);
 
+  const reportDir = mkdtempSync(join(tmpdir(), 'motcua-bench-report-'));
+  /** Where the loaded hub's RSS is (bench/memoryBreakdown.ts), printed beside each memory read and kept in the results. */
+  const breakdowns: Record<
+    string,
+    { resident: ReturnType<typeof residentBreakdown>; v8: Awaited<ReturnType<typeof v8HeapReport>> }
+  > = {};
+  const explainMemory = async (when: string) => {
+    const resident = residentBreakdown(pid);
+    const v8 = HEAP_SNAPSHOT ? null : await v8HeapReport(pid, reportDir);
+    breakdowns[when] = { resident, v8 };
+    console.log(`  ${when}: ${describeMemory(resident, v8)}`);
+  };
   const hub = await startHubProcess({
     built: true,
     args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--log-level', 'warn'],
     env: HEAP_SNAPSHOT ? { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2' } : {},
     nodeArgs: [
       ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
-      // BENCH_HUB_NODE_ARGS="--max-semi-space-size=4": try V8 settings on the loaded hub.
-      ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      // SIGUSR2 writes a heap snapshot with --heap-snapshot 1, otherwise a diagnostic report (the V8 heap's figures).
+      ...(HEAP_SNAPSHOT ? [] : reportOnSignalArgs(reportDir)),
+      ...hubNodeArgs(),
     ],
   });
   const pid = hub.child.pid!;
@@ -522,6 +551,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const withClients = processStats(pid);
     console.log(`hub memory: idle ${idle.rssMb} MB, with ${connected + extra.length} clients ${withClients.rssMb} MB`);
+    await explainMemory('withClients');
     // The same clients, once the fill's broadcasts have left Socket.IO's recovery buffer (see AFTER_RECOVERY_WINDOW_MS).
     let afterRecoveryWindow: number | null = null;
     if (AFTER_RECOVERY_WINDOW_MS > 0) {
@@ -530,12 +560,14 @@ async function main(): Promise<void> {
       console.log(
         `hub memory with the same clients ${round((nowMs() - dayFilledAt) / 1000, 0)} s after the fill: ${afterRecoveryWindow} MB`,
       );
+      await explainMemory('withClientsAfterRecoveryWindow');
     }
     for (const s of extra) s.disconnect();
     const fresh = await connectExtra(0);
     await new Promise((r) => setTimeout(r, 2000));
     const withSnapshots = processStats(pid);
     console.log(`hub memory after ${fresh.length} fresh clients each took a snapshot: ${withSnapshots.rssMb} MB`);
+    await explainMemory('afterSnapshotsToFreshClients');
     for (const s of [...fresh, ...kiosks, ...displays, ...counters.map((c) => c.socket), admin]) s.disconnect();
 
     const sizes = bytesPerEvent.map((b) => b.bytes);
@@ -571,6 +603,7 @@ async function main(): Promise<void> {
         withClientsMb: withClients.rssMb,
         withClientsAfterRecoveryWindowMb: afterRecoveryWindow,
         afterSnapshotsToFreshClientsMb: withSnapshots.rssMb,
+        breakdowns,
         freshHub: freshMemory,
       },
       bytesPerCallEvent: { byWaiting: bytesPerEvent, spread: Math.max(...sizes) - Math.min(...sizes) },
@@ -643,6 +676,7 @@ async function main(): Promise<void> {
     console.log(`results: ${file}`);
   } finally {
     await hub.stop();
+    rmSync(reportDir, { recursive: true, force: true });
     hub.cleanup();
   }
 }

@@ -8,6 +8,7 @@ import {
   type HttpOk,
 } from '@motcua/core';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { HUB_NODE_FLAGS } from '../../apps/hub/src/nodeFlags.js';
 import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   const clockOffsetMs =
     explicit >= 0 ? Number(options.args?.[explicit + 1]) : (options.clockOffsetMs ?? testHubClockOffset(Date.now()));
   const args = [
+    // Node's flags as `npm start` gives them (apps/hub/src/nodeFlags.ts), then the caller's, which win.
+    ...HUB_NODE_FLAGS,
     ...(options.nodeArgs ?? []),
     join(REPO_ROOT, options.built ? 'apps/hub/dist/main.js' : 'apps/hub/src/main.ts'),
     '--port',

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHub } from './hub.js';
+import { missingNodeFlags } from './nodeFlags.js';
 import { parseHubOptions } from './options.js';
 
 /** SIGINT/SIGTERM: sockets, HTTP and the database are closed within this, or the process exits anyway. */
@@ -54,6 +55,11 @@ async function main(): Promise<void> {
   } catch (error) {
     // A read-only or full data folder must not stop the hub: it still serves the queue and /healthz says why.
     hub.log.warn({ err: error }, 'could not write hub.json');
+  }
+  const missing = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
+  if (missing.length > 0 && !process.execArgv.some((arg) => arg.includes('tsx'))) {
+    // Started by hand or by an older service definition: it works, with more memory (apps/hub/src/nodeFlags.ts).
+    hub.log.warn({ missing }, 'started without the Node flags npm start uses; memory use may be higher');
   }
   const lines = [
     '',
