@@ -1,3 +1,5 @@
+// node blobs.cjs [--no-insert]: glibc's main heap while better-sqlite3 writes growing blobs among small rows.
+const insert = !process.argv.includes('--no-insert');
 const Database = require('/work/main/node_modules/better-sqlite3');
 const fs = require('fs'); const os = require('os'); const path = require('path');
 const heapKb = () => { let kb = 0, inHeap = false; for (const l of fs.readFileSync('/proc/self/smaps','utf8').split('\n')) { const m = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(l); if (m) { inHeap = m[1] === '[heap]'; continue; } const r = /^Rss:\s+(\d+)/.exec(l); if (r && inHeap) kb += +r[1]; } return kb; };
@@ -9,9 +11,9 @@ const ins = db.prepare('INSERT OR REPLACE INTO s VALUES (?, ?)');
 const small = db.prepare('INSERT INTO s VALUES (?, ?)');
 console.log('start [heap] MB', (heapKb()/1024).toFixed(1), 'rss', (process.memoryUsage().rss/1048576).toFixed(1));
 let seq = 1e6;
-for (let i = 1; i <= 10; i++) {
-  const big = JSON.stringify(Array.from({ length: i * 2000 }, (_, k) => ({ id: 'ticket-' + k, label: 'A' + k, status: 'waiting', at: Date.now() + k })));
-  ins.run(i, big);
-  for (let k = 0; k < 2000; k++) small.run(seq++, 'x'.repeat(200));
+for (let i = 1; i <= 8; i++) {
+  const big = JSON.stringify(Array.from({ length: i * 10000 }, (_, k) => ({ id: 'ticket-' + k, label: 'A' + k, status: 'waiting', at: Date.now() + k })));
+  if (insert) ins.run(i, big);
+  for (let k = 0; insert && k < 2000; k++) small.run(seq++, 'x'.repeat(200));
   console.log(i, 'blob MB', (big.length/1048576).toFixed(1), '[heap] MB', (heapKb()/1024).toFixed(1), 'rss', (process.memoryUsage().rss/1048576).toFixed(1));
 }
