@@ -106,6 +106,9 @@ type Ack = { ok: boolean; code?: string; result?: { seq: number; ticket?: { id: 
 const command = (socket: Socket, cmd: Record<string, unknown>) =>
   socket.timeout(60_000).emitWithAck('command', { requestId: newRequestId(), command: cmd }) as Promise<Ack>;
 
+/** BENCH_HUB_ARGS="--sqlite-cache-mb 4": try hub options on both hubs, after the bench's own. */
+const hubArgs = () => process.env.BENCH_HUB_ARGS?.split(' ').filter(Boolean) ?? [];
+
 /**
  * BENCH_HUB_NODE_ARGS="--max-semi-space-size=16": try V8 settings on both hubs, the fresh one and the loaded one. They
  * come after the hub's own flags (apps/hub/src/nodeFlags.ts), so they win; 16 is V8's default young generation.
@@ -168,7 +171,7 @@ async function freshHubMemory(clients: number): Promise<{ idleMb: number; withCl
   const reportDir = mkdtempSync(join(tmpdir(), 'motcua-bench-report-'));
   const hub = await startHubProcess({
     built: true,
-    args: ['--log-level', 'warn'],
+    args: ['--log-level', 'warn', ...hubArgs()],
     nodeArgs: [...reportOnSignalArgs(reportDir), ...hubNodeArgs()],
   });
   const pid = hub.child.pid!;
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
   };
   const hub = await startHubProcess({
     built: true,
-    args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--log-level', 'warn'],
+    args: ['--kiosk-issues-per-minute', '100000', '--kiosk-issue-burst', '100000', '--log-level', 'warn', ...hubArgs()],
     env: HEAP_SNAPSHOT ? { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2' } : {},
     nodeArgs: [
       ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),

@@ -63,7 +63,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let clockOffset = options.clockOffsetMs;
   const clock = () => Date.now() + clockOffset;
 
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, options.sqliteCacheMb);
   const store = new EventStore(db);
   const featureStores = openSqliteFeatureStores(db);
   const state = store.loadState();

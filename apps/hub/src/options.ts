@@ -13,6 +13,12 @@ const listText = z.string().transform((v) =>
     .filter((item) => item !== ''),
 );
 
+/**
+ * SQLite's page cache for the hub's database connection, in MB. better-sqlite3 builds SQLite with 16 MB per
+ * connection (SQLITE_DEFAULT_CACHE_SIZE=-16000); the hub's default is its own choice (docs/performance.md, stop 26).
+ */
+export const DEFAULT_SQLITE_CACHE_MB = 16;
+
 export const hubOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   host: z.string().min(1).default('0.0.0.0'),
@@ -52,6 +58,8 @@ export const hubOptionsSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   kioskIssuesPerMinute: z.coerce.number().min(1).max(100_000).default(30),
   kioskIssueBurst: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** SQLite's page cache for the hub's database, in MB (DEFAULT_SQLITE_CACHE_MB). */
+  sqliteCacheMb: z.coerce.number().int().min(1).max(1024).default(DEFAULT_SQLITE_CACHE_MB),
   /**
    * Whose X-Forwarded-For is believed: "false" (nobody, the default), "loopback" (a proxy on this machine),
    * addresses or CIDR ranges separated by commas, or "true" (anyone: only behind a proxy nobody can bypass).
@@ -107,6 +115,7 @@ const flags: Record<string, keyof HubOptions> = {
   '--log-level': 'logLevel',
   '--kiosk-issues-per-minute': 'kioskIssuesPerMinute',
   '--kiosk-issue-burst': 'kioskIssueBurst',
+  '--sqlite-cache-mb': 'sqliteCacheMb',
   '--trust-proxy': 'trustProxy',
   '--webhook-allow-loopback': 'webhookAllowLoopback',
   '--printer-share-hosts': 'printerShareHosts',
@@ -138,6 +147,7 @@ const envNames: Record<string, keyof HubOptions> = {
   HUB_LOG_LEVEL: 'logLevel',
   HUB_KIOSK_ISSUES_PER_MINUTE: 'kioskIssuesPerMinute',
   HUB_KIOSK_ISSUE_BURST: 'kioskIssueBurst',
+  HUB_SQLITE_CACHE_MB: 'sqliteCacheMb',
   HUB_TRUST_PROXY: 'trustProxy',
   HUB_WEBHOOK_ALLOW_LOOPBACK: 'webhookAllowLoopback',
   HUB_PRINTER_SHARE_HOSTS: 'printerShareHosts',

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SQLITE_CACHE_MB } from '../options.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -15,12 +16,16 @@ export function databasePath(dataDir: string): string {
   return join(dataDir, 'motcua.sqlite');
 }
 
-/** Opens (creating if needed) the hub's database and runs the migrations it has not seen yet. */
-export function openDatabase(dataDir: string): Db {
+/**
+ * Opens (creating if needed) the hub's database and runs the migrations it has not seen yet. `cacheMb` is SQLite's
+ * page cache for this connection (`--sqlite-cache-mb`).
+ */
+export function openDatabase(dataDir: string, cacheMb = DEFAULT_SQLITE_CACHE_MB): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = databasePath(dataDir);
   const db = new Database(path);
   for (const pragma of HUB_PRAGMAS) db.pragma(pragma);
+  db.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   ownerOnly(path, `${path}-wal`, `${path}-shm`);
   migrate(db);
   return db;
