@@ -8,7 +8,7 @@ import {
   type HttpOk,
 } from '@motcua/core';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { HUB_NODE_FLAGS } from '../../apps/hub/src/nodeFlags.js';
+import { HUB_ENVIRONMENT, HUB_NODE_FLAGS } from '../../apps/hub/src/nodeFlags.js';
 import { signInAsAdmin } from './clients.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +96,7 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   // Node itself, not the tsx wrapper: kill -9 must hit the process that holds the database.
   const child = spawn(process.execPath, options.built ? args : ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...HUB_ENVIRONMENT, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { port, output, stop, kill9 } = await readyLine(child, 'HUB_READY', 'hub');

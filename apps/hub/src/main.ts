@@ -56,10 +56,10 @@ async function main(): Promise<void> {
     // A read-only or full data folder must not stop the hub: it still serves the queue and /healthz says why.
     hub.log.warn({ err: error }, 'could not write hub.json');
   }
-  const missing = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
+  const missing = missingNodeFlags(process.execArgv, process.env);
   if (missing.length > 0 && !process.execArgv.some((arg) => arg.includes('tsx'))) {
     // Started by hand or by an older service definition: it works, with more memory (apps/hub/src/nodeFlags.ts).
-    hub.log.warn({ missing }, 'started without the Node flags npm start uses; memory use may be higher');
+    hub.log.warn({ missing }, 'started without the Node flags or environment npm start uses; memory use may be higher');
   }
   const lines = [
     '',

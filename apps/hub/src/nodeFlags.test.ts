@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HUB_NODE_FLAGS, missingNodeFlags } from './nodeFlags.js';
+import { HUB_ENVIRONMENT, HUB_NODE_FLAGS, missingNodeFlags } from './nodeFlags.js';
 import { REPO_ROOT } from './repoRoot.js';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
@@ -20,10 +20,21 @@ describe('the hub runs with the same Node flags wherever it is started', () => {
     for (const flag of HUB_NODE_FLAGS) expect(command.split(/[\s"]+/)).toContain(flag);
   });
 
-  it('names the flags a process was started without, from its command line and NODE_OPTIONS', () => {
-    expect(missingNodeFlags([...HUB_NODE_FLAGS], undefined)).toEqual([]);
-    expect(missingNodeFlags(['--enable-source-maps'], '--max-semi-space-size=4')).toEqual([]);
-    expect(missingNodeFlags(['--enable-source-maps'], undefined)).toEqual(['--max-semi-space-size=4']);
-    expect(missingNodeFlags([], ' ')).toEqual([...HUB_NODE_FLAGS]);
+  it("npm start and the systemd unit set glibc's malloc thresholds (the Windows service has no glibc)", () => {
+    const tunables = `GLIBC_TUNABLES=${HUB_ENVIRONMENT.GLIBC_TUNABLES}`;
+    expect(startScript.split(/\s+/)).toContain(tunables);
+    expect(read('deploy/motcua-hub.service').split('\n')).toContain(`Environment=${tunables}`);
+  });
+
+  it('names the flags and environment a process was started without, from its command line and NODE_OPTIONS', () => {
+    const env = { GLIBC_TUNABLES: HUB_ENVIRONMENT.GLIBC_TUNABLES };
+    expect(missingNodeFlags([...HUB_NODE_FLAGS], env, 'linux')).toEqual([]);
+    expect(
+      missingNodeFlags(['--enable-source-maps'], { ...env, NODE_OPTIONS: '--max-semi-space-size=4' }, 'linux'),
+    ).toEqual([]);
+    expect(missingNodeFlags(['--enable-source-maps'], env, 'linux')).toEqual(['--max-semi-space-size=4']);
+    expect(missingNodeFlags([], { ...env, NODE_OPTIONS: ' ' }, 'linux')).toEqual([...HUB_NODE_FLAGS]);
+    expect(missingNodeFlags([...HUB_NODE_FLAGS], {}, 'linux')).toEqual([`GLIBC_TUNABLES=${env.GLIBC_TUNABLES}`]);
+    expect(missingNodeFlags([...HUB_NODE_FLAGS], {}, 'win32')).toEqual([]);
   });
 });
