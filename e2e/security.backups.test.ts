@@ -57,10 +57,10 @@ describe('security: booking contacts leave the backups on the same day they leav
     // The afternoon of the appointment day (backups at 12:00 here): the daily backup still holds the contact.
     const backup = join(hub.dataDir, 'backups', `motcua-${day}.sqlite`);
     const dataDir = hub.dataDir;
-    const offsetTo = (clock: string, onDay: string) => String(zonedEpoch(onDay, clock, ZONE) - Date.now());
+    const offsetTo = (clock: string, onDay: string) => zonedEpoch(onDay, clock, ZONE) - Date.now();
     hub = await startHubProcess({
       dataDir,
-      args: ['--clock-offset-ms', offsetTo('13:00', day)],
+      clockOffsetMs: offsetTo('13:00', day),
       env: { HUB_BACKUP_HOUR: '12' },
     });
     await waitFor(() => existsSync(backup), 30_000, 'the backup of the appointment day');
@@ -73,7 +73,7 @@ describe('security: booking contacts leave the backups on the same day they leav
     // The next day: the live database forgets it, and so does every kept backup.
     hub = await startHubProcess({
       dataDir,
-      args: ['--clock-offset-ms', offsetTo('09:00', nextDate(day))],
+      clockOffsetMs: offsetTo('09:00', nextDate(day)),
       env: { HUB_BACKUP_HOUR: '12' },
     });
     await waitFor(() => contactsIn(backup) === 0, 30_000, 'the contact scrubbed from the backup');

@@ -71,9 +71,7 @@ export function testHubClockOffset(now: number, env: Record<string, string | und
 /** Starts a real hub (plain Node, real SQLite file in a temp folder) and waits until it listens. */
 export async function startHubProcess(options: HubProcessOptions = {}): Promise<HubProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-hub-'));
-  const explicit = options.args?.indexOf('--clock-offset-ms') ?? -1;
-  const clockOffsetMs =
-    explicit >= 0 ? Number(options.args?.[explicit + 1]) : (options.clockOffsetMs ?? testHubClockOffset(Date.now()));
+  const clockOffsetMs = options.clockOffsetMs ?? testHubClockOffset(Date.now());
   const args = [
     // Node's flags as `npm start` gives them (apps/hub/src/nodeFlags.ts), then the caller's, which win.
     ...HUB_NODE_FLAGS,
